@@ -1,0 +1,292 @@
+"""callgate's command line: wires storage, the listener and (later) the console."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+import aiohttp
+import platformdirs
+from sqlite_utils import Database
+
+from screening import phone
+from screening.policy import Mode
+from screening.rules import Action
+from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
+from server.listener import Listener, ListenerError
+from server.simulate import post_call, sample_call
+from storage.calls import CallHistory
+from storage.database import DB_FILENAME, open_database
+from storage.rules import RuleBook
+from storage.settings import SETTINGS, SettingsStore, UnknownSetting
+
+PROG = "callgate"
+HISTORY_FIELDS = (
+    "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
+    "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
+    "rule_id", "latency_ms", "repeats", "raw_body",
+)
+
+log = logging.getLogger(PROG)
+
+
+class UsageError(Exception):
+    """Bad input on the command line: one line on stderr, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="where the database lives (env CALLGATE_DATA_DIR)")
+    common.add_argument("--host", default=argparse.SUPPRESS,
+                        help="listener address (env CALLGATE_HOST)")
+    common.add_argument("--port", default=argparse.SUPPRESS,
+                        help="listener port (env CALLGATE_PORT)")
+    parser = Parser(prog="main.py", parents=[common],
+                    description="callgate: screen commubo's incoming calls.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help_text: str) -> Parser:
+        return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    command("serve", "run the listener without a window, one log line per call")
+    command("url", "print the local webhook URL with its token")
+    mode = command("mode", "show or set the mode")
+    mode.add_argument("mode", nargs="?", choices=[m.value for m in Mode])
+    for action in Action:
+        verb = command(action.value, f"{action.value} calls from a number")
+        verb.add_argument("number")
+        verb.add_argument("--note", default="")
+    command("unlist", "remove a number's rule").add_argument("number")
+    command("rules", "list the allow and block rules").add_argument("--json", action="store_true")
+    config = command("config", "show or set a setting")
+    config.add_argument("key", nargs="?")
+    config.add_argument("value", nargs="?")
+    history = command("history", "print the call history, newest first")
+    style = history.add_mutually_exclusive_group()
+    style.add_argument("--json", action="store_true")
+    style.add_argument("--csv", action="store_true")
+    history.add_argument("--limit", type=int, default=None)
+    simulate = command("simulate", "post a test call to the running listener")
+    simulate.add_argument("--from", dest="number", default=None, help="caller's number")
+    simulate.add_argument("--unknown", action="store_true", help="a caller who is no customer")
+    simulate.add_argument("--url", default=None, help="webhook URL (default: the local one)")
+    return parser
+
+
+class Context:
+    """What every command needs: the database and the listener address, resolved once."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        data_dir = getattr(args, "data_dir", None) or os.environ.get("CALLGATE_DATA_DIR")
+        self.db_path = Path(data_dir or platformdirs.user_data_dir(PROG)) / DB_FILENAME
+        self._host = getattr(args, "host", None) or os.environ.get("CALLGATE_HOST")
+        self._port = getattr(args, "port", None) or os.environ.get("CALLGATE_PORT")
+        self.db: Database = open_database(self.db_path)
+        self.settings = SettingsStore(self.db)
+
+    def address(self) -> tuple[str, int]:
+        """Command line over environment over the stored setting."""
+        try:
+            host = SETTINGS["host"].parse(self._host) if self._host else self.settings.get("host")
+            port = SETTINGS["port"].parse(self._port) if self._port else self.settings.get("port")
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        return host, int(port)
+
+    def local_url(self) -> str:
+        host, port = self.address()
+        return Listener(self.db_path, host, port).url(self.settings.webhook_token())
+
+
+def local_time(stamp: str) -> str:
+    return datetime.fromisoformat(stamp).astimezone().isoformat(timespec="seconds")
+
+
+def describe_call(event: CallDecided) -> str:
+    call, verdict = event.call, event.verdict
+    number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
+    who = call.customer.name if call.customer else "unknown caller"
+    org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
+    return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
+            f"({verdict.detail}; {event.latency_ms:.1f} ms)")
+
+
+def log_event(event: ListenerEvent) -> None:
+    if isinstance(event, CallDecided):
+        log.info(describe_call(event))
+    elif isinstance(event, CallWaiting):
+        log.info("waiting  %s: %s", event.call.call_id, event.ask.detail)
+    elif isinstance(event, ListenerFailed):
+        log.error(event.message)
+
+
+def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    host, port = ctx.address()
+    listener = Listener(ctx.db_path, host, port, log_event)
+    listener.start()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    log.info("listening on %s (mode %s); Ctrl+C stops",
+             listener.url("<token>"), ctx.settings.get("mode"))
+    stop.wait()
+    log.info("stopping: waiting calls get their default, calls in flight finish")
+    listener.stop()
+    return 0
+
+
+def cmd_url(ctx: Context, args: argparse.Namespace) -> int:
+    print(ctx.local_url())
+    return 0
+
+
+def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
+    if args.mode:
+        ctx.settings.set("mode", args.mode)
+    print(ctx.settings.get("mode"))
+    return 0
+
+
+def rule_number(text: str) -> str:
+    try:
+        return phone.parse_rule_number(text)
+    except phone.InvalidNumber as error:
+        raise UsageError(str(error)) from None
+
+
+def cmd_rule(ctx: Context, args: argparse.Namespace) -> int:
+    rule = RuleBook(ctx.db).put(rule_number(args.number), Action(args.command), args.note)
+    print(f"{rule.action} {phone.display(rule.number)}" + (f"  {rule.note}" if rule.note else ""))
+    return 0
+
+
+def cmd_unlist(ctx: Context, args: argparse.Namespace) -> int:
+    number = rule_number(args.number)
+    if not RuleBook(ctx.db).remove(number):
+        print(f"{phone.display(number)} has no rule", file=sys.stderr)
+        return 1
+    print(f"removed the rule for {phone.display(number)}")
+    return 0
+
+
+def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
+    rows = RuleBook(ctx.db).rows()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        matched = f"matched {row['times_matched']}x" if row["times_matched"] else "never matched"
+        print(f"{row['action']:<5}  {phone.display(row['number']):<16} {matched:<14} {row['note']}")
+    if not rows:
+        print("no rules: every call follows the mode")
+    return 0
+
+
+def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        if args.key is None:
+            for key, value in ctx.settings.all().items():
+                print(f"{key:<12} {value:<12} {SETTINGS[key].help}")
+        elif args.value is None:
+            print(ctx.settings.get(args.key))
+        else:
+            print(ctx.settings.set(args.key, args.value))
+    except UnknownSetting as error:
+        raise UsageError(str(error)) from None
+    except ValueError as error:
+        raise UsageError(f"{args.key}: {error}") from None
+    return 0
+
+
+def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit must not be negative")
+    rows: list[dict[str, Any]] = [
+        {field: row[field] for field in HISTORY_FIELDS} | {
+            "received_at": local_time(row["received_at"])
+        }
+        for row in CallHistory(ctx.db).recent(args.limit)
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            number = phone.display(row["caller"]) if row["caller"] else (
+                row["phone_number"] or "withheld")
+            print(f"{row['received_at']}  {row['decision']:<6} {row['reason']:<8} {number:<16} "
+                  f"{row['customer_name'] or '-'}  {row['latency_ms']:.1f} ms")
+    return 0
+
+
+def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
+    url = args.url or ctx.local_url()
+    payload = sample_call(args.number, unknown=args.unknown)
+    try:
+        status, body = asyncio.run(post_call(url, payload))
+    except (aiohttp.ClientError, TimeoutError) as error:
+        shown = url.split("/hooks/")[0]
+        print(f"{PROG}: error: no answer from {shown}: {error or type(error).__name__} "
+              "(is `python main.py serve` or the console running?)", file=sys.stderr)
+        return 1
+    decision = body.get("decision", "?")
+    reason = body.get("reason", body.get("error", ""))
+    print(f"{status} {decision} ({reason}) for call {payload['callId']}")
+    return 0
+
+
+def cmd_console(ctx: Context, args: argparse.Namespace) -> int:
+    print("The console window is not built yet; run `python main.py serve` to take calls.")
+    return 0
+
+
+COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
+    None: cmd_console,
+    "serve": cmd_serve,
+    "url": cmd_url,
+    "mode": cmd_mode,
+    "allow": cmd_rule,
+    "block": cmd_rule,
+    "unlist": cmd_unlist,
+    "rules": cmd_rules,
+    "config": cmd_config,
+    "history": cmd_history,
+    "simulate": cmd_simulate,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](Context(args), args)
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except ListenerError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""The call commubo announces, read leniently from its 着信応答コールの通知 body.
+
+commubo's reference is loose (integers sent as strings, a misspelt field, an absent customer),
+so every field is optional here and unknown fields are kept rather than refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from screening import phone
+
+CALL_FIELDS = frozenset({"callId", "callType", "phoneNumber", "customer", "operator", "scenario"})
+
+
+def _text(value: object) -> str:
+    """Scalars as text (commubo sends some integers as strings and some as numbers)."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value).strip()
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Customer:
+    """A caller commubo knows from the office's customer list."""
+
+    customer_id: str = ""
+    family_name: str = ""
+    personal_name: str = ""
+    middle_name: str = ""
+    family_name_kana: str = ""
+    personal_name_kana: str = ""
+    middle_name_kana: str = ""
+    org_name: str = ""
+    org_name_kana: str = ""
+    org_short_name: str = ""
+    dept_name: str = ""
+    dept_short_name: str = ""
+    note: str = ""
+    phone_numbers: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """Family name first, as in Japanese: 鈴木 スミス 一郎."""
+        return _joined(self.family_name, self.middle_name, self.personal_name)
+
+    @property
+    def name_kana(self) -> str:
+        return _joined(self.family_name_kana, self.middle_name_kana, self.personal_name_kana)
+
+    @classmethod
+    def from_payload(cls, data: Mapping[str, Any]) -> Customer:
+        numbers = data.get("phoneNumbers")
+        return cls(
+            customer_id=_text(data.get("customerId")),
+            family_name=_text(data.get("familyName")),
+            personal_name=_text(data.get("personalName")),
+            middle_name=_text(data.get("middleName")),
+            family_name_kana=_text(data.get("familyNameKana")),
+            personal_name_kana=_text(data.get("personalNameKana")),
+            middle_name_kana=_text(data.get("middleNameKana")),
+            org_name=_text(data.get("orgName")),
+            org_name_kana=_text(data.get("orgNameKana")),
+            org_short_name=_text(data.get("orgShortName")),
+            dept_name=_text(data.get("deptName")),
+            dept_short_name=_text(data.get("deptShortName")),
+            note=_text(data.get("note")),
+            phone_numbers=tuple(_text(n) for n in numbers) if isinstance(numbers, list) else (),
+        )
+
+
+@dataclass(frozen=True)
+class Operator:
+    """The commubo AI operator that took the call."""
+
+    operator_id: str = ""
+    voice_id: str = ""
+    name: str = ""
+    short_name: str = ""
+
+    @classmethod
+    def from_payload(cls, data: Mapping[str, Any]) -> Operator:
+        # The field table spells it operatorVocieId, the example operatorVoiceId: accept both.
+        voice = data.get("operatorVoiceId", data.get("operatorVocieId"))
+        return cls(
+            operator_id=_text(data.get("operatorId")),
+            voice_id=_text(voice),
+            name=_text(data.get("name")),
+            short_name=_text(data.get("shortName")),
+        )
+
+
+@dataclass(frozen=True)
+class Call:
+    """One incoming call as announced by commubo."""
+
+    call_id: str
+    phone_number: str = ""
+    call_type: str = ""
+    customer: Customer | None = None
+    operator: Operator | None = None
+    scenario_id: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def withheld(self) -> bool:
+        """非通知: commubo sent no number we could show (empty, missing or non-numeric)."""
+        return phone.is_withheld(self.phone_number)
+
+    @property
+    def caller(self) -> str | None:
+        """The caller's canonical number, when there is a possible one."""
+        return None if self.withheld else phone.canonical(self.phone_number)
+
+    @classmethod
+    def from_payload(cls, data: Mapping[str, Any], fallback_id: str) -> Call:
+        """Read a decoded body; fields of the wrong kind are treated as absent, never refused."""
+        customer = data.get("customer")
+        operator = data.get("operator")
+        scenario = data.get("scenario")
+        return cls(
+            call_id=_text(data.get("callId")) or fallback_id,
+            phone_number=_text(data.get("phoneNumber")),
+            call_type=_text(data.get("callType")),
+            customer=Customer.from_payload(customer) if isinstance(customer, dict) else None,
+            operator=Operator.from_payload(operator) if isinstance(operator, dict) else None,
+            scenario_id=_text(scenario.get("scenarioId")) if isinstance(scenario, dict) else "",
+            extra={k: v for k, v in data.items() if k not in CALL_FIELDS},
+        )

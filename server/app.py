@@ -1,0 +1,69 @@
+"""The aiohttp application: built by a factory that starts nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from aiohttp import web
+
+from server.broker import DecisionBroker
+from server.events import EventSink, ignore
+from server.webhook import MAX_BODY, CallDesk
+from storage.database import open_database
+
+WEBHOOK_PREFIX = "/hooks/commubo/"
+DESK = web.AppKey("desk", CallDesk)
+
+
+def callgate_version() -> str:
+    try:
+        return version("callgate")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+async def _webhook(request: web.Request) -> web.Response:
+    return await request.app[DESK].handle(request)
+
+
+async def _health(request: web.Request) -> web.Response:
+    desk = request.app[DESK]
+    return web.json_response(
+        {
+            "status": "ok",
+            "version": callgate_version(),
+            "mode": desk.mode(),
+            "waiting": desk.broker.waiting,
+            "refused_requests": desk.refused_requests(),
+        }
+    )
+
+
+def create_app(
+    db_path: Path, emit: EventSink = ignore, broker: DecisionBroker | None = None
+) -> web.Application:
+    """The listener's app; its database connection opens on the loop that serves it.
+
+    No path-normalising middleware: for commubo a redirect is a reject.
+    """
+    app = web.Application(client_max_size=MAX_BODY)
+    call_broker = broker or DecisionBroker()
+
+    async def desk_context(app: web.Application) -> AsyncIterator[None]:
+        db = open_database(db_path)
+        app[DESK] = CallDesk(db, call_broker, emit)
+        yield
+        db.close()
+
+    async def release_waiting_calls(app: web.Application) -> None:
+        call_broker.close()
+
+    app.cleanup_ctx.append(desk_context)
+    app.on_shutdown.append(release_waiting_calls)
+    # A missing or slash-suffixed token reaches the handler too, so it counts as refused.
+    app.router.add_post(WEBHOOK_PREFIX.rstrip("/"), _webhook)
+    app.router.add_post(WEBHOOK_PREFIX + "{token:.*}", _webhook)
+    app.router.add_get("/healthz", _health)
+    return app

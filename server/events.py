@@ -1,0 +1,50 @@
+"""What the listener reports to whoever watches it (the console, the log of `serve`).
+
+Events are plain immutable values so that they can cross threads now and a network later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from screening.call import Call
+from screening.policy import AskPerson, Verdict
+
+
+@dataclass(frozen=True)
+class CallArrived:
+    call: Call
+    received_at: str
+
+
+@dataclass(frozen=True)
+class CallWaiting:
+    """A person is asked; `deadline` is wall-clock epoch seconds when the default applies."""
+
+    call: Call
+    ask: AskPerson
+    deadline: float
+
+
+@dataclass(frozen=True)
+class CallDecided:
+    call: Call
+    verdict: Verdict
+    latency_ms: float
+    received_at: str
+
+
+@dataclass(frozen=True)
+class ListenerFailed:
+    """Something went wrong that staff should see: storage errors, fail-safe answers."""
+
+    message: str
+
+
+ListenerEvent = CallArrived | CallWaiting | CallDecided | ListenerFailed
+EventSink = Callable[[ListenerEvent], None]
+
+
+def ignore(event: ListenerEvent) -> None:
+    """The sink for a listener nobody watches."""

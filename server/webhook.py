@@ -1,0 +1,178 @@
+"""The hot path: one commubo post in, one decision out, recorded before the answer leaves."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import time
+import uuid
+from typing import Any
+
+from aiohttp import hdrs, web
+from sqlite_utils import Database
+
+from screening.call import Call
+from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
+from server.broker import DecisionBroker
+from server.events import CallArrived, CallDecided, CallWaiting, EventSink, ListenerFailed
+from storage.calls import CallHistory, CallRecord
+from storage.database import utc_now
+from storage.rules import RuleBook
+from storage.settings import Counters, SettingsStore
+from storage.snapshot import ScreeningSnapshot
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 64 * 1024
+REFUSED_COUNTER = "refused-requests"
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+def answer(verdict: Verdict, *, duplicate: bool = False) -> web.Response:
+    """200 lets commubo answer the call, 403 makes it hang up."""
+    status = 200 if verdict.decision is Decision.ACCEPT else 403
+    body: dict[str, Any] = {"decision": verdict.decision, "reason": verdict.reason}
+    if duplicate:
+        body["duplicate"] = True
+    return web.json_response(body, status=status)
+
+
+class CallDesk:
+    """Everything one listener needs to take calls, bound to the listener thread's connection."""
+
+    def __init__(self, db: Database, broker: DecisionBroker, emit: EventSink) -> None:
+        self.db = db
+        self.broker = broker
+        self._emit = emit
+        self._history = CallHistory(db)
+        self._rules = RuleBook(db)
+        self._counters = Counters(db)
+        self._snapshot = ScreeningSnapshot(db)
+        self._token = SettingsStore(db).webhook_token().encode()
+        self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
+
+    def token_matches(self, candidate: str) -> bool:
+        return hmac.compare_digest(candidate.encode(), self._token)
+
+    def refused_requests(self) -> int:
+        return self._counters.get(REFUSED_COUNTER)
+
+    def mode(self) -> str:
+        return self._snapshot.current()[1].mode
+
+    async def handle(self, request: web.Request) -> web.Response:
+        started = time.perf_counter()
+        received_at = utc_now()
+        if not self.token_matches(request.match_info.get("token", "")):
+            self._counters.add(REFUSED_COUNTER)
+            return web.json_response({"error": "not found"}, status=404)
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            why = f"body larger than {MAX_BODY // 1024} KiB"
+            return self._refuse(413, why, received_at, started, "")
+        body = raw.decode("utf-8", errors="backslashreplace")
+        content_type = request.headers.get(hdrs.CONTENT_TYPE)
+        if content_type is not None and not _is_json(content_type):
+            why = f"content type must be application/json, not {content_type}"
+            return self._refuse(415, why, received_at, started, body)
+        return await self._take(body, received_at, started)
+
+    async def _take(self, body: str, received_at: str, started: float) -> web.Response:
+        fallback_id = f"local-{uuid.uuid4().hex}"
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            call = Call(call_id=fallback_id)
+            verdict = self._failsafe("the body is not a JSON object")
+            return answer(self._finish(call, verdict, received_at, started, body))
+        call = Call.from_payload(data, fallback_id)
+        repeated = await self._repeat_of(call.call_id)
+        if repeated is not None:
+            return answer(repeated, duplicate=True)
+        pending: asyncio.Future[Verdict] = asyncio.get_running_loop().create_future()
+        self._in_flight[call.call_id] = pending
+        try:
+            self._emit(CallArrived(call, received_at))
+            verdict = await self._decide(call)
+            verdict = self._finish(call, verdict, received_at, started, body)
+            pending.set_result(verdict)
+        finally:
+            del self._in_flight[call.call_id]
+            if not pending.done():
+                pending.cancel()
+        return answer(verdict)
+
+    async def _repeat_of(self, call_id: str) -> Verdict | None:
+        """The decision already given (or about to be given) for this call id, if any."""
+        first = self._in_flight.get(call_id)
+        if first is not None:
+            verdict = await asyncio.shield(first)
+        else:
+            stored = self._history.verdict_of(call_id)
+            if stored is None:
+                return None
+            verdict = stored
+        self._history.note_repeat(call_id)
+        return verdict
+
+    async def _decide(self, call: Call) -> Verdict:
+        try:
+            rules, settings = self._snapshot.current()
+            outcome = screen(call, rules, settings)
+            if isinstance(outcome, AskPerson):
+                if self.broker.can_ask:
+                    self._emit(CallWaiting(call, outcome, time.time() + outcome.timeout))
+                return await self.broker.ask(call.call_id, outcome)
+            return outcome
+        except Exception as error:
+            log.exception("screening failed for call %s", call.call_id)
+            return self._failsafe(f"screening failed: {error}")
+
+    def _failsafe(self, why: str) -> Verdict:
+        try:
+            settings = self._snapshot.current()[1]
+        except Exception:
+            log.exception("settings unreadable; using the built-in fail-safe")
+            return Verdict(Decision.ACCEPT, Reason.FAILSAFE, why)
+        return failsafe(settings, why)
+
+    def _finish(
+        self, call: Call, verdict: Verdict, received_at: str, started: float, body: str
+    ) -> Verdict:
+        """Record the call durably, then tell watchers; a storage failure still gets an answer."""
+        latency_ms = (time.perf_counter() - started) * 1000
+        try:
+            with self.db.atomic():
+                self._history.record(CallRecord.of(call, verdict, received_at, latency_ms, body))
+                if verdict.rule_id is not None:
+                    self._rules.note_match(verdict.rule_id, received_at)
+        except Exception as error:
+            log.exception("could not record call %s", call.call_id)
+            self._emit(ListenerFailed(f"could not record call {call.call_id}: {error}"))
+            if verdict.reason is not Reason.FAILSAFE:
+                verdict = self._failsafe(f"storage failed: {error}")
+        if verdict.reason is Reason.FAILSAFE:
+            self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
+                                      f"{verdict.detail}"))
+        self._emit(CallDecided(call, verdict, latency_ms, received_at))
+        return verdict
+
+    def _refuse(
+        self, status: int, why: str, received_at: str, started: float, body: str
+    ) -> web.Response:
+        """A post commubo should never send: answer the status, but keep it in the history."""
+        call = Call(call_id=f"local-{uuid.uuid4().hex}")
+        self._finish(call, Verdict(Decision.REJECT, Reason.REFUSED, why), received_at, started,
+                     body)
+        return web.json_response({"error": why}, status=status)

@@ -1,0 +1,1 @@
+"""SQLite through sqlite-utils: the single source of truth for calls, rules and settings."""

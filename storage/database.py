@@ -1,0 +1,90 @@
+"""Opening the database file: durability pragmas and schema migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+DB_FILENAME = "callgate.db"
+BUSY_TIMEOUT_MS = 5000
+
+migrations = Migrations("callgate")
+
+
+@migrations(name="0001_calls_rules_settings")
+def _initial_schema(db: Database) -> None:
+    db.table("calls").create(
+        {
+            "id": int,
+            "call_id": str,
+            "received_at": str,
+            "phone_number": str,
+            "caller": str,
+            "customer_name": str,
+            "customer_kana": str,
+            "customer_org": str,
+            "operator_name": str,
+            "scenario_id": str,
+            "call_type": str,
+            "decision": str,
+            "reason": str,
+            "detail": str,
+            "rule_id": int,
+            "latency_ms": float,
+            "repeats": int,
+            "raw_body": str,
+        },
+        pk="id",
+        not_null={"call_id", "received_at", "decision", "reason", "raw_body"},
+        defaults={"repeats": 0},
+    )
+    db.table("calls").create_index(["call_id"], unique=True)
+    db.table("calls").create_index(["received_at"])
+    db.table("calls").create_index(["caller"])
+    db.table("rules").create(
+        {
+            "id": int,
+            "number": str,
+            "action": str,
+            "note": str,
+            "created_at": str,
+            "last_matched_at": str,
+            "times_matched": int,
+        },
+        pk="id",
+        not_null={"number", "action", "created_at"},
+        defaults={"note": "", "times_matched": 0},
+    )
+    db.table("rules").create_index(["number"], unique=True)
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("counters").create({"name": str, "value": int}, pk="name", not_null={"value"})
+
+
+def utc_now() -> str:
+    """Timestamps are stored in UTC ISO 8601 so that text order is time order."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def open_database(path: Path) -> Database:
+    """A connection for the calling thread: WAL, full sync, a busy timeout, current schema.
+
+    synchronous=FULL because a call's record must survive a power cut once its answer has left.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = FULL")
+    if migrations.pending(db):
+        # IMMEDIATE takes the write lock first, so two processes starting at once cannot
+        # both apply the same migration.
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db)
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()
+    return db

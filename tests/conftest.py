@@ -1,0 +1,104 @@
+"""Shared fixtures: real SQLite files in a temp dir, a real listener on a loopback port."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import pytest  # noqa: E402
+
+from server.events import ListenerEvent  # noqa: E402
+from server.listener import Listener  # noqa: E402
+from storage.database import DB_FILENAME, open_database  # noqa: E402
+from storage.settings import SettingsStore  # noqa: E402
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def sample(name: str) -> dict[str, Any]:
+    """One of commubo's reference bodies (copied from shared/samples)."""
+    data: dict[str, Any] = json.loads((SAMPLES / name).read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass
+class EventLog:
+    """A thread-safe record of what the listener reported."""
+
+    events: list[ListenerEvent] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self, event: ListenerEvent) -> None:
+        with self.lock:
+            self.events.append(event)
+
+    def of(self, kind: type) -> list[Any]:
+        with self.lock:
+            return [event for event in self.events if isinstance(event, kind)]
+
+
+@dataclass
+class Running:
+    listener: Listener
+    db_path: Path
+    token: str
+    events: EventLog
+
+    @property
+    def url(self) -> str:
+        return self.listener.url(self.token)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.listener.port}"
+
+
+@dataclass
+class Answer:
+    status: int
+    body: dict[str, Any]
+
+
+def post(url: str, body: bytes | dict[str, Any] | str,
+         content_type: str | None = "application/json") -> Answer:
+    """A real HTTP POST, the way commubo sends one; never raises on an error status."""
+    if isinstance(body, dict):
+        data = json.dumps(body, ensure_ascii=False).encode()
+    elif isinstance(body, str):
+        data = body.encode()
+    else:
+        data = body
+    request = urllib.request.Request(url, data=data, method="POST")
+    if content_type is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Answer(response.status, json.loads(response.read() or b"{}"))
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, json.loads(error.read() or b"{}"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / DB_FILENAME
+
+
+@pytest.fixture
+def running(db_path: Path) -> Iterator[Running]:
+    """The real listener on a free loopback port, with its own database file."""
+    token = SettingsStore(open_database(db_path)).webhook_token()
+    events = EventLog()
+    listener = Listener(db_path, "127.0.0.1", 0, events)
+    listener.start()
+    yield Running(listener, db_path, token, events)
+    listener.stop()
