@@ -15,12 +15,12 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
-import pytest  # noqa: E402
+import pytest
 
-from server.events import ListenerEvent  # noqa: E402
-from server.listener import Listener  # noqa: E402
-from storage.database import DB_FILENAME, open_database  # noqa: E402
-from storage.settings import SettingsStore  # noqa: E402
+from server.events import ListenerEvent
+from server.listener import Listener
+from storage.database import DB_FILENAME, open_database
+from storage.settings import SettingsStore
 
 SAMPLES = Path(__file__).parent / "samples"
 
