@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from screening import phone
 from screening.policy import Mode
 from screening.rules import Action
+from server.app import webhook_url
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 from server.listener import Listener, ListenerError
 from server.simulate import post_call, sample_call
@@ -112,7 +113,7 @@ class Context:
 
     def local_url(self) -> str:
         host, port = self.address()
-        return Listener(self.db_path, host, port).url(self.settings.webhook_token())
+        return webhook_url(host, port, self.settings.webhook_token())
 
 
 def local_time(stamp: str) -> str:
@@ -257,8 +258,10 @@ def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_console(ctx: Context, args: argparse.Namespace) -> int:
-    print("The console window is not built yet; run `python main.py serve` to take calls.")
-    return 0
+    from gui.app import run_console  # Qt loads only for the console, not for every command
+
+    host, port = ctx.address()
+    return run_console(ctx.db_path, host, port)
 
 
 COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {

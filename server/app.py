@@ -17,6 +17,13 @@ WEBHOOK_PREFIX = "/hooks/commubo/"
 DESK = web.AppKey("desk", CallDesk)
 
 
+def webhook_url(host: str, port: int, token: str) -> str:
+    """The local URL commubo's posts must reach (a wildcard bind is reached on loopback)."""
+    host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}:{port}{WEBHOOK_PREFIX}{token}"
+
+
 def callgate_version() -> str:
     try:
         return version("callgate")

@@ -23,6 +23,7 @@ class CallWaiting:
     """A person is asked; `deadline` is wall-clock epoch seconds when the default applies."""
 
     call: Call
+    received_at: str
     ask: AskPerson
     deadline: float
 

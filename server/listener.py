@@ -10,7 +10,7 @@ from pathlib import Path
 from aiohttp import web
 
 from screening.policy import Decision
-from server.app import WEBHOOK_PREFIX, create_app
+from server.app import create_app, webhook_url
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 
@@ -53,9 +53,7 @@ class Listener:
         self._thread.join(SHUTDOWN_TIMEOUT + 5)
 
     def url(self, token: str) -> str:
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
-        host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{self.port}{WEBHOOK_PREFIX}{token}"
+        return webhook_url(self.host, self.port, token)
 
     def resolve(self, call_id: str, decision: Decision) -> None:
         """A person's decision, from any thread."""

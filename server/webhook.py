@@ -104,7 +104,7 @@ class CallDesk:
         self._in_flight[call.call_id] = pending
         try:
             self._emit(CallArrived(call, received_at))
-            verdict = await self._decide(call)
+            verdict = await self._decide(call, received_at)
             verdict = self._finish(call, verdict, received_at, started, body)
             pending.set_result(verdict)
         finally:
@@ -126,13 +126,14 @@ class CallDesk:
         self._history.note_repeat(call_id)
         return verdict
 
-    async def _decide(self, call: Call) -> Verdict:
+    async def _decide(self, call: Call, received_at: str) -> Verdict:
         try:
             rules, settings = self._snapshot.current()
             outcome = screen(call, rules, settings)
             if isinstance(outcome, AskPerson):
                 if self.broker.can_ask:
-                    self._emit(CallWaiting(call, outcome, time.time() + outcome.timeout))
+                    deadline = time.time() + outcome.timeout
+                    self._emit(CallWaiting(call, received_at, outcome, deadline))
                 return await self.broker.ask(call.call_id, outcome)
             return outcome
         except Exception as error:

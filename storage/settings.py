@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from screening.policy import Decision, Mode, ScreeningSettings, WithheldHandling, parse_ask_timeout
 
 TOKEN_KEY = "webhook-token"
+UI_PREFIX = "ui."
 
 
 def _choice(kind: type[Mode] | type[Decision] | type[WithheldHandling]) -> Callable[[str], str]:
@@ -97,6 +98,12 @@ class SettingsStore:
         self._db.table("settings").upsert({"key": key, "value": canonical}, pk="key")
         return canonical
 
+    def set_many(self, values: dict[str, str]) -> None:
+        """Store several settings at once, or none of them if one is not valid."""
+        with self._db.atomic():
+            for key, value in values.items():
+                self.set(key, value)
+
     def screening(self) -> ScreeningSettings:
         values = self.all()
         return ScreeningSettings(
@@ -106,6 +113,16 @@ class SettingsStore:
             withheld=WithheldHandling(values["withheld"]),
             failsafe=Decision(values["failsafe"]),
         )
+
+    def remember(self, key: str, value: str) -> None:
+        """Keep the console's own state (window geometry, notices shown) beside the settings."""
+        self._db.table("settings").upsert({"key": f"{UI_PREFIX}{key}", "value": value}, pk="key")
+
+    def recall(self, key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT value FROM settings WHERE key = ?", [f"{UI_PREFIX}{key}"]
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def webhook_token(self) -> str:
         """The secret in the webhook path, made on first use (192 random bits, URL-safe)."""

@@ -1,0 +1,358 @@
+"""Live calls: the list of recent calls as they arrive, and the card of the selected one."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import present
+from screening.call import Call
+from screening.policy import Decision, Verdict
+from screening.rules import Action
+from server.events import CallArrived, CallDecided, CallWaiting
+
+COUNTDOWN_TICK_MS = 200
+WAITING_COLOUR = QColor("#fff3cd")
+REJECTED_COLOUR = QColor("#f8d7da")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CallState(Enum):
+    ARRIVED = "arrived"
+    WAITING = "waiting"
+    DECIDED = "decided"
+
+
+@dataclass(frozen=True)
+class LiveCall:
+    call: Call
+    received_at: str
+    state: CallState
+    deadline: float | None = None
+    timeout: float | None = None
+    verdict: Verdict | None = None
+    answered: bool = False
+
+    def seconds_left(self, now: float) -> float:
+        return max(0.0, (self.deadline or now) - now)
+
+
+class LiveCallsModel(QAbstractListModel):
+    """The newest calls first; older ones leave the list (the history keeps them)."""
+
+    MAX_CALLS = 200
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._calls: list[LiveCall] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._calls)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._calls):
+            return None
+        entry = self._calls[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n" \
+                   f"{self._status(entry)}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if entry.state is CallState.WAITING:
+                return QBrush(WAITING_COLOUR)
+            if entry.verdict is not None and entry.verdict.decision is Decision.REJECT:
+                return QBrush(REJECTED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole and entry.verdict is not None:
+            return present.verdict_text(entry.verdict)
+        return None
+
+    def _status(self, entry: LiveCall) -> str:
+        when = present.local_time(entry.received_at)
+        if entry.state is CallState.WAITING:
+            left = entry.seconds_left(time.time())
+            return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
+                "%2", f"{left:.0f}")
+        if entry.verdict is not None:
+            return f"{when} · {present.decision_text(entry.verdict.decision)} " \
+                   f"({present.reason_text(entry.verdict.reason)})"
+        return f"{when} · {self.tr('deciding…')}"
+
+    def entry(self, row: int) -> LiveCall:
+        return self._calls[row]
+
+    def row_of(self, call_id: str) -> int | None:
+        return next((row for row, e in enumerate(self._calls) if e.call.call_id == call_id), None)
+
+    def waiting_rows(self) -> list[int]:
+        return [row for row, e in enumerate(self._calls) if e.state is CallState.WAITING]
+
+    def arrived(self, event: CallArrived) -> None:
+        self._upsert(LiveCall(event.call, event.received_at, CallState.ARRIVED))
+
+    def waiting(self, event: CallWaiting) -> None:
+        base = self._current(event.call, event.received_at)
+        self._upsert(replace(base, state=CallState.WAITING, deadline=event.deadline,
+                             timeout=event.ask.timeout))
+
+    def decided(self, event: CallDecided) -> None:
+        base = self._current(event.call, event.received_at)
+        self._upsert(replace(base, state=CallState.DECIDED, verdict=event.verdict, deadline=None))
+
+    def mark_answered(self, call_id: str) -> None:
+        """A person clicked; the listener's confirmation follows as a decided event."""
+        row = self.row_of(call_id)
+        if row is not None:
+            self._calls[row] = replace(self._calls[row], answered=True)
+            self._changed(row)
+
+    def tick(self) -> None:
+        """Repaint the countdowns."""
+        for row in self.waiting_rows():
+            self._changed(row)
+
+    def _current(self, call: Call, received_at: str) -> LiveCall:
+        row = self.row_of(call.call_id)
+        if row is None:
+            return LiveCall(call, received_at, CallState.ARRIVED)
+        return self._calls[row]
+
+    def _upsert(self, entry: LiveCall) -> None:
+        row = self.row_of(entry.call.call_id)
+        if row is not None:
+            self._calls[row] = entry
+            self._changed(row)
+            return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._calls.insert(0, entry)
+        self.endInsertRows()
+        if len(self._calls) > self.MAX_CALLS:
+            last = len(self._calls) - 1
+            self.beginRemoveRows(QModelIndex(), last, last)
+            self._calls.pop()
+            self.endRemoveRows()
+
+    def _changed(self, row: int) -> None:
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+
+
+def _label(parent: QWidget, point_size_delta: int = 0, bold: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + point_size_delta)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class CallCard(QFrame):
+    """Who is calling, and for a waiting call the countdown and the two decisions."""
+
+    decision_made = Signal(str, object)  # call id, Decision
+    rule_requested = Signal(str, str)  # canonical number, Action value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._entry: LiveCall | None = None
+        self.number = _label(self, 8, bold=True)
+        self.name = _label(self, 4, bold=True)
+        self.kana = _label(self)
+        self.kana.setStyleSheet("color: palette(mid);")
+        self.company = _label(self, 1)
+        self.note = _label(self)
+        self.note.setFrameShape(QFrame.Shape.Box)
+        self.operator = _label(self, -1)
+        self.status = _label(self, 2, bold=True)
+        self.countdown = QProgressBar(self)
+        self.countdown.setTextVisible(False)
+        self.accept_button = QPushButton(self.tr("&Let through"), self)
+        self.reject_button = QPushButton(self.tr("&Reject"), self)
+        for button, colour in ((self.accept_button, "#198754"), (self.reject_button, "#dc3545")):
+            button.setMinimumHeight(56)
+            button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; "
+                                 "font-size: 16pt; font-weight: bold; }")
+        self.accept_button.setToolTip(self.tr("Alt+L: commubo answers this call"))
+        self.reject_button.setToolTip(self.tr("Alt+R: commubo rejects this call"))
+        self.allow_button = QPushButton(self.tr("Always let through"), self)
+        self.block_button = QPushButton(self.tr("Block this caller"), self)
+        self.accept_button.clicked.connect(lambda: self.decide(Decision.ACCEPT))
+        self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECT))
+        self.allow_button.clicked.connect(lambda: self._request_rule(Action.ALLOW))
+        self.block_button.clicked.connect(lambda: self._request_rule(Action.BLOCK))
+
+        decide = QHBoxLayout()
+        decide.addWidget(self.accept_button)
+        decide.addWidget(self.reject_button)
+        rules = QHBoxLayout()
+        rules.addWidget(self.allow_button)
+        rules.addWidget(self.block_button)
+        rules.addStretch()
+        layout = QVBoxLayout(self)
+        for widget in (self.number, self.name, self.kana, self.company, self.note, self.operator):
+            layout.addWidget(widget)
+        layout.addStretch()
+        layout.addWidget(self.status)
+        layout.addWidget(self.countdown)
+        layout.addLayout(decide)
+        layout.addLayout(rules)
+        self.show_call(None)
+
+    @property
+    def call_id(self) -> str | None:
+        return self._entry.call.call_id if self._entry else None
+
+    def show_call(self, entry: LiveCall | None) -> None:
+        self._entry = entry
+        if entry is None:
+            for label in (self.number, self.kana, self.company, self.note, self.operator):
+                label.clear()
+            self.name.setText(self.tr("No call selected"))
+            self.status.clear()
+            self.note.hide()
+        else:
+            call = entry.call
+            self.number.setText(present.caller_number(call))
+            self.name.setText(present.caller_name(call))
+            customer = call.customer
+            self.kana.setText(customer.name_kana if customer else "")
+            self.company.setText(present.company_line(call))
+            self.note.setText(customer.note if customer else "")
+            self.note.setVisible(bool(customer and customer.note))
+            operator = call.operator.name if call.operator else "-"
+            self.operator.setText(self.tr("AI operator: %1 · scenario: %2")
+                                  .replace("%1", operator).replace("%2", call.scenario_id or "-"))
+        self.tick()
+
+    def tick(self) -> None:
+        entry = self._entry
+        waiting = entry is not None and entry.state is CallState.WAITING
+        self.countdown.setVisible(waiting)
+        for button in (self.accept_button, self.reject_button):
+            button.setVisible(waiting)
+            button.setEnabled(waiting and entry is not None and not entry.answered)
+        has_number = entry is not None and entry.call.caller is not None
+        self.allow_button.setVisible(has_number)
+        self.block_button.setVisible(has_number)
+        if entry is None:
+            return
+        if waiting:
+            left = entry.seconds_left(time.time())
+            total = entry.timeout or 1.0
+            self.countdown.setRange(0, int(total * 1000))
+            self.countdown.setValue(int(left * 1000))
+            self.status.setText(self.tr("Waiting for you: %1 s left").replace("%1", f"{left:.0f}"))
+        elif entry.verdict is not None:
+            self.status.setText(present.verdict_text(entry.verdict))
+        else:
+            self.status.setText(self.tr("Deciding…"))
+
+    def decide(self, decision: Decision) -> None:
+        """A person's decision on the call on the card, if it is still waiting."""
+        if self._entry is not None and self._entry.state is CallState.WAITING:
+            self.decision_made.emit(self._entry.call.call_id, decision)
+
+    def _request_rule(self, action: Action) -> None:
+        if self._entry is not None and self._entry.call.caller:
+            self.rule_requested.emit(self._entry.call.caller, action.value)
+
+
+class LiveView(QWidget):
+    """The list of calls beside the card; a newly waiting call is brought to the card."""
+
+    decision_made = Signal(str, object)
+    rule_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LiveCallsModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.card = CallCard(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.list.selectionModel().currentChanged.connect(self._show_current)
+        self.model.dataChanged.connect(self._refresh_card)
+        self.card.decision_made.connect(self._decide)
+        self.card.rule_requested.connect(self.rule_requested)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(COUNTDOWN_TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+
+    def on_arrived(self, event: CallArrived) -> None:
+        self.model.arrived(event)
+        if self.card.call_id is None:
+            self.select(event.call.call_id)
+
+    def on_waiting(self, event: CallWaiting) -> None:
+        self.model.waiting(event)
+        row = self.model.row_of(self.card.call_id) if self.card.call_id else None
+        if row is None or self.model.entry(row).state is not CallState.WAITING:
+            self.select(event.call.call_id)
+
+    def on_decided(self, event: CallDecided) -> None:
+        self.model.decided(event)
+        if self.card.call_id is None:
+            self.select(event.call.call_id)
+
+    def select(self, call_id: str) -> None:
+        row = self.model.row_of(call_id)
+        if row is not None:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _decide(self, call_id: str, decision: Decision) -> None:
+        self.model.mark_answered(call_id)
+        self.decision_made.emit(call_id, decision)
+        waiting = [self.model.entry(row) for row in self.model.waiting_rows()]
+        still = [e for e in waiting if not e.answered]
+        if still:
+            self.select(still[-1].call.call_id)
+
+    def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.card.show_call(self.model.entry(current.row()) if current.isValid() else None)
+
+    def _refresh_card(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        current = self.list.currentIndex()
+        if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
+            self.card.show_call(self.model.entry(current.row()))
+
+    def _tick(self) -> None:
+        if self.model.waiting_rows():
+            self.model.tick()

@@ -1,0 +1,64 @@
+"""The mode, always in sight, changed with one click; reject-all is impossible to miss."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from screening.policy import Mode
+
+MODE_LABELS = {
+    Mode.ACCEPT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Let all through"),
+    Mode.ASK: QT_TRANSLATE_NOOP("ModeBar", "Ask me"),
+    Mode.REJECT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Reject all"),
+}
+REJECT_ALL_STYLE = "background: #dc3545; color: white; font-weight: bold; padding: 8px;"
+
+
+def mode_label(mode: Mode) -> str:
+    return QCoreApplication.translate("ModeBar", str(MODE_LABELS[mode]))
+
+
+class ModeBar(QWidget):
+    """Three exclusive buttons; `mode_chosen` fires only for a person's click."""
+
+    mode_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Mode:"), self))
+        self._group = QButtonGroup(self)
+        self.buttons: dict[Mode, QPushButton] = {}
+        for mode in Mode:
+            button = QPushButton(mode_label(mode), self)
+            button.setCheckable(True)
+            button.setMinimumHeight(32)
+            button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m.value))
+            self._group.addButton(button)
+            self.buttons[mode] = button
+            layout.addWidget(button)
+        self.buttons[Mode.REJECT_ALL].setStyleSheet("QPushButton:checked { background: #dc3545; "
+                                                    "color: white; font-weight: bold; }")
+        self.buttons[Mode.ASK].setStyleSheet("QPushButton:checked { background: #ffc107; "
+                                             "font-weight: bold; }")
+        self.buttons[Mode.ACCEPT_ALL].setStyleSheet("QPushButton:checked { background: #198754; "
+                                                    "color: white; font-weight: bold; }")
+        layout.addStretch()
+
+    def show_mode(self, mode: Mode) -> None:
+        self.buttons[mode].setChecked(True)
+
+
+class RejectAllBanner(QLabel):
+    """Stretches across the window while every caller is being turned away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("REJECT ALL is on: commubo hangs up on every caller "
+                             "(except the allow list). Click “Let all through” or “Ask me” "
+                             "to take calls again."))
+        self.setWordWrap(True)
+        self.setStyleSheet(REJECT_ALL_STYLE)
+        self.hide()

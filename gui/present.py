@@ -1,0 +1,71 @@
+"""How calls, decisions and times read on screen, in one place for every view."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from screening import phone
+from screening.call import Call
+from screening.policy import Decision, Reason, Verdict
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("present", text)
+
+
+def caller_number(call: Call) -> str:
+    """03-3000-1234, or the plain words for a caller without a usable number."""
+    if call.withheld:
+        return tr("非通知 / withheld")
+    return phone.display(call.caller) if call.caller else call.phone_number
+
+
+def caller_name(call: Call) -> str:
+    if call.customer is None or not call.customer.name:
+        return tr("Unknown caller")
+    return call.customer.name
+
+
+def company_line(call: Call) -> str:
+    """Company and department; short names where commubo has them, to fit one line."""
+    customer = call.customer
+    if customer is None:
+        return ""
+    org = customer.org_short_name or customer.org_name
+    dept = customer.dept_short_name or customer.dept_name
+    return " ".join(part for part in (org, dept) if part)
+
+
+def decision_text(decision: Decision) -> str:
+    return tr("Let through") if decision is Decision.ACCEPT else tr("Rejected")
+
+
+REASON_TEXT = {
+    Reason.RULE: QT_TRANSLATE_NOOP("present", "by a rule"),
+    Reason.WITHHELD: QT_TRANSLATE_NOOP("present", "withheld-caller setting"),
+    Reason.MODE: QT_TRANSLATE_NOOP("present", "by the mode"),
+    Reason.PERSON: QT_TRANSLATE_NOOP("present", "by a person"),
+    Reason.TIMEOUT: QT_TRANSLATE_NOOP("present", "nobody answered in time"),
+    Reason.FAILSAFE: QT_TRANSLATE_NOOP("present", "fail-safe"),
+    Reason.REFUSED: QT_TRANSLATE_NOOP("present", "refused request"),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    return tr(str(REASON_TEXT[reason]))
+
+
+def verdict_text(verdict: Verdict) -> str:
+    """'Rejected: by a rule (block rule for 03-3000-1234)'."""
+    why = reason_text(verdict.reason)
+    detail = f" ({verdict.detail})" if verdict.detail else ""
+    return f"{decision_text(verdict.decision)}: {why}{detail}"
+
+
+def local_time(stamp: str, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
+    """A stored UTC ISO timestamp in the user's time zone and locale."""
+    moment = datetime.fromisoformat(stamp)
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(when, fmt)

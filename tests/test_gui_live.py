@@ -1,0 +1,109 @@
+"""The live list and call card, fed the listener's own event values."""
+
+from __future__ import annotations
+
+import time
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from gui.live import CallState, LiveView
+from screening.call import Call
+from screening.policy import AskPerson, Decision, Reason, Verdict
+from server.events import CallArrived, CallDecided, CallWaiting
+from tests.conftest import sample
+
+RECEIVED = "2026-11-25T01:00:00.000+00:00"
+
+
+def known_call(call_id: str = "1") -> Call:
+    return Call.from_payload(sample("seed_incoming_call.json") | {"callId": call_id}, "x")
+
+
+def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
+    ask = AskPerson(seconds, Decision.ACCEPT, "mode ask")
+    return CallWaiting(call, RECEIVED, ask, time.time() + seconds)
+
+
+def test_card_shows_the_customer_as_commubo_sent_it(qtbot: QtBot) -> None:
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_arrived(CallArrived(known_call(), RECEIVED))
+    card = view.card
+    assert card.number.text() == "03-3000-1234"
+    assert "鈴木" in card.name.text() and "一郎" in card.name.text()
+    assert "スズキ" in card.kana.text()
+    assert "エーアイ化粧品" in card.company.text() and "経企" in card.company.text()
+    assert card.note.text() == "あいうえお"
+    assert "AIオペレータのコミュボ" in card.operator.text()
+    assert "FFFFEEEE-DDDD-CCCC-BBBB-AAAA000099998888" in card.operator.text()
+
+
+def test_unknown_and_withheld_callers_say_so(qtbot: QtBot) -> None:
+    view = LiveView()
+    qtbot.addWidget(view)
+    unknown = Call.from_payload(sample("unknown_caller_no_customer.json"), "x")
+    view.on_arrived(CallArrived(unknown, RECEIVED))
+    assert view.card.name.text() == "Unknown caller"
+    assert view.card.number.text() == "0120-123-456"
+    withheld = Call(call_id="w", phone_number="")
+    view.on_arrived(CallArrived(withheld, RECEIVED))
+    view.select("w")
+    assert "非通知" in view.card.number.text()
+    assert view.card.block_button.isHidden(), "no rule can be made without a number"
+
+
+def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.show()
+    call = known_call("42")
+    view.on_arrived(CallArrived(call, RECEIVED))
+    view.on_waiting(waiting(call, 5))
+    card = view.card
+    assert card.accept_button.isVisible() and card.reject_button.isVisible()
+    first = card.countdown.value()
+    qtbot.waitUntil(lambda: card.countdown.value() < first, timeout=2000)
+    with qtbot.waitSignal(view.decision_made) as decided:
+        card.reject_button.click()
+    assert decided.args == ["42", Decision.REJECT]
+    assert not card.reject_button.isEnabled(), "a second click must not send a second answer"
+    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON, "x"), 3.0, RECEIVED))
+    assert not card.reject_button.isVisible()
+    assert "Rejected" in card.status.text() and "by a person" in card.status.text()
+
+
+def test_several_waiting_calls_each_keep_their_own_countdown(qtbot: QtBot) -> None:
+    view = LiveView()
+    qtbot.addWidget(view)
+    first, second = known_call("a"), known_call("b")
+    for call, seconds in ((first, 30.0), (second, 5.0)):
+        view.on_arrived(CallArrived(call, RECEIVED))
+        view.on_waiting(waiting(call, seconds))
+    model = view.model
+    assert [model.entry(row).state for row in model.waiting_rows()] == [CallState.WAITING] * 2
+    texts = [model.data(model.index(row, 0)) for row in range(2)]
+    assert any("30 s" in text or "29 s" in text for text in texts)
+    assert any("5 s" in text or "4 s" in text for text in texts)
+    assert view.card.call_id == "a", "the card stays on the call a person is looking at"
+    with qtbot.waitSignal(view.decision_made):
+        view.card.accept_button.click()
+    assert view.card.call_id == "b", "the next waiting call comes to the card"
+
+
+def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
+    view = LiveView()
+    for n in range(3):
+        call = known_call(str(n))
+        view.on_arrived(CallArrived(call, RECEIVED))
+    view.on_decided(CallDecided(known_call("0"), Verdict(Decision.ACCEPT, Reason.MODE), 1, RECEIVED))
+    qtmodeltester.check(view.model)
+
+
+def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
+    view = LiveView()
+    qtbot.addWidget(view)
+    for n in range(view.model.MAX_CALLS + 5):
+        view.on_arrived(CallArrived(known_call(str(n)), RECEIVED))
+    assert view.model.rowCount() == view.model.MAX_CALLS
+    assert view.model.entry(0).call.call_id == str(view.model.MAX_CALLS + 4)
