@@ -16,17 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-import aiohttp
 import platformdirs
 from sqlite_utils import Database
 
 from screening import phone
 from screening.policy import Mode
 from screening.rules import Action
-from server.app import webhook_url
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
-from server.listener import Listener, ListenerError
-from server.simulate import post_call, sample_call
+from server.urls import webhook_url
 from storage.calls import CallHistory
 from storage.database import DB_FILENAME, open_database
 from storage.rules import RuleBook
@@ -121,6 +118,7 @@ def local_time(stamp: str) -> str:
 
 
 def describe_call(event: CallDecided) -> str:
+    """One log line a person can read: decision, reason, caller, customer, latency."""
     call, verdict = event.call, event.verdict
     number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
     who = call.customer.name if call.customer else "unknown caller"
@@ -139,10 +137,16 @@ def log_event(event: ListenerEvent) -> None:
 
 
 def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
+    from server.listener import Listener, ListenerError
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
-    listener.start()
+    try:
+        listener.start()
+    except ListenerError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -182,7 +186,7 @@ def cmd_rule(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_unlist(ctx: Context, args: argparse.Namespace) -> int:
     number = rule_number(args.number)
     if not RuleBook(ctx.db).remove(number):
-        print(f"{phone.display(number)} has no rule", file=sys.stderr)
+        print(f"{PROG}: error: {phone.display(number)} has no rule", file=sys.stderr)
         return 1
     print(f"removed the rule for {phone.display(number)}")
     return 0
@@ -242,6 +246,10 @@ def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
+    import aiohttp
+
+    from server.simulate import post_call, sample_call
+
     url = args.url or ctx.local_url()
     payload = sample_call(args.number, unknown=args.unknown)
     try:
@@ -254,7 +262,7 @@ def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
     decision = body.get("decision", "?")
     reason = body.get("reason", body.get("error", ""))
     print(f"{status} {decision} ({reason}) for call {payload['callId']}")
-    return 0
+    return 0 if status in (200, 403) else 1
 
 
 def cmd_console(ctx: Context, args: argparse.Namespace) -> int:
@@ -286,10 +294,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
-    except ListenerError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+
+
+def run() -> int:
+    """main(), quiet when the reader of our output goes away (`history --csv | head`)."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    return status
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -10,18 +10,11 @@ from aiohttp import web
 
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
+from server.urls import WEBHOOK_PREFIX
 from server.webhook import MAX_BODY, CallDesk
 from storage.database import open_database
 
-WEBHOOK_PREFIX = "/hooks/commubo/"
 DESK = web.AppKey("desk", CallDesk)
-
-
-def webhook_url(host: str, port: int, token: str) -> str:
-    """The local URL commubo's posts must reach (a wildcard bind is reached on loopback)."""
-    host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    host = f"[{host}]" if ":" in host else host
-    return f"http://{host}:{port}{WEBHOOK_PREFIX}{token}"
 
 
 def callgate_version() -> str:

@@ -10,9 +10,10 @@ from pathlib import Path
 from aiohttp import web
 
 from screening.policy import Decision
-from server.app import create_app, webhook_url
+from server.app import create_app
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
+from server.urls import webhook_url
 
 SHUTDOWN_TIMEOUT = 10.0
 START_TIMEOUT = 15.0

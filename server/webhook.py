@@ -16,7 +16,14 @@ from sqlite_utils import Database
 from screening.call import Call
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
 from server.broker import DecisionBroker
-from server.events import CallArrived, CallDecided, CallWaiting, EventSink, ListenerFailed
+from server.events import (
+    CallArrived,
+    CallDecided,
+    CallWaiting,
+    EventSink,
+    ListenerEvent,
+    ListenerFailed,
+)
 from storage.calls import CallHistory, CallRecord
 from storage.database import utc_now
 from storage.rules import RuleBook
@@ -51,13 +58,20 @@ class CallDesk:
     def __init__(self, db: Database, broker: DecisionBroker, emit: EventSink) -> None:
         self.db = db
         self.broker = broker
-        self._emit = emit
+        self._watcher = emit
         self._history = CallHistory(db)
         self._rules = RuleBook(db)
         self._counters = Counters(db)
         self._snapshot = ScreeningSnapshot(db)
         self._token = SettingsStore(db).webhook_token().encode()
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
+
+    def _emit(self, event: ListenerEvent) -> None:
+        """Tell watchers; a failing watcher must never cost a call its answer."""
+        try:
+            self._watcher(event)
+        except Exception:
+            log.exception("a listener event could not be delivered")
 
     def token_matches(self, candidate: str) -> bool:
         return hmac.compare_digest(candidate.encode(), self._token)
@@ -72,25 +86,37 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            self._counters.add(REFUSED_COUNTER)
+            self._count_refused()
             return web.json_response({"error": "not found"}, status=404)
+        body = ""
         try:
-            raw = await request.read()
+            body = (await request.read()).decode("utf-8", errors="backslashreplace")
+            content_type = request.headers.get(hdrs.CONTENT_TYPE)
+            if content_type is not None and not _is_json(content_type):
+                why = f"content type must be application/json, not {content_type}"
+                return self._refuse(415, why, received_at, started, body)
+            return await self._take(body, received_at, started)
         except web.HTTPRequestEntityTooLarge:
             why = f"body larger than {MAX_BODY // 1024} KiB"
             return self._refuse(413, why, received_at, started, "")
-        body = raw.decode("utf-8", errors="backslashreplace")
-        content_type = request.headers.get(hdrs.CONTENT_TYPE)
-        if content_type is not None and not _is_json(content_type):
-            why = f"content type must be application/json, not {content_type}"
-            return self._refuse(415, why, received_at, started, body)
-        return await self._take(body, received_at, started)
+        except Exception as error:
+            # The last line of defence: for commubo a 5xx would mean "reject".
+            log.exception("unexpected error while taking a call")
+            call = Call(call_id=f"local-{uuid.uuid4().hex}")
+            verdict = self._failsafe(f"unexpected error: {error!r}")
+            return answer(self._finish(call, verdict, received_at, started, body))
+
+    def _count_refused(self) -> None:
+        try:
+            self._counters.add(REFUSED_COUNTER)
+        except Exception:
+            log.exception("could not count a refused request")
 
     async def _take(self, body: str, received_at: str, started: float) -> web.Response:
         fallback_id = f"local-{uuid.uuid4().hex}"
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if not isinstance(data, dict):
             call = Call(call_id=fallback_id)
@@ -123,7 +149,10 @@ class CallDesk:
             if stored is None:
                 return None
             verdict = stored
-        self._history.note_repeat(call_id)
+        try:
+            self._history.note_repeat(call_id)
+        except Exception:
+            log.exception("could not count a repeat of call %s", call_id)
         return verdict
 
     async def _decide(self, call: Call, received_at: str) -> Verdict:
