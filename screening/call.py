@@ -89,7 +89,9 @@ class Operator:
     @classmethod
     def from_payload(cls, data: Mapping[str, Any]) -> Operator:
         # The field table spells it operatorVocieId, the example operatorVoiceId: accept both.
-        voice = data.get("operatorVoiceId", data.get("operatorVocieId"))
+        voice = data.get("operatorVoiceId")
+        if voice is None:
+            voice = data.get("operatorVocieId")
         return cls(
             operator_id=_text(data.get("operatorId")),
             voice_id=_text(voice),

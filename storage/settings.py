@@ -40,7 +40,7 @@ def _host(text: str) -> str:
 
 
 def _port(text: str) -> str:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
         raise ValueError(f"port must be a number from 1 to 65535, not {text!r}")
     return str(int(text))
 
