@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
+from sqlite_utils import Database
 
 from gui.bridge import ListenerBridge
 from gui.window import ConsoleWindow
@@ -17,6 +20,7 @@ from storage.database import open_database
 from storage.settings import SettingsStore
 
 TRANSLATIONS = Path(__file__).parent / "i18n"
+SIGNAL_WAKE_MS = 300
 
 
 def install_translations(app: QApplication) -> None:
@@ -28,13 +32,32 @@ def install_translations(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
-def run_console(db_path: Path, host: str, port: int) -> int:
-    """Open the window with the listener on its own thread; returns when a person quits."""
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("callgate")
     app.setQuitOnLastWindowClosed(False)
     install_translations(app)
+    return app
+
+
+@dataclass
+class Console:
+    """A shown window with its listener; `listener` is None when the port could not be bound."""
+
+    window: ConsoleWindow
+    listener: Listener | None
+    db: Database
+
+    def close(self) -> None:
+        self.window.stop_watching()
+        if self.listener is not None:
+            self.listener.stop()
+        self.db.close()
+
+
+def open_console(app: QApplication, db_path: Path, host: str, port: int) -> Console:
+    """Start the listener on its own thread and show the window that watches it."""
     bridge = ListenerBridge(app)
     listener = Listener(db_path, host, port, bridge)
     control: Listener | None = listener
@@ -49,20 +72,52 @@ def run_console(db_path: Path, host: str, port: int) -> int:
     window.show()
     if control is not None:
         control.set_people(1)
+    return Console(window, control, db)
 
-    async def until_quit() -> None:
-        quit_requested = asyncio.Event()
-        window.quit_confirmed.connect(quit_requested.set)
-        app.aboutToQuit.connect(quit_requested.set)
-        await quit_requested.wait()
 
+class QuitRequest:
+    """A person's quit, or SIGTERM (logout, service stop) and Ctrl+C, all quitting gracefully.
+
+    Signal handlers go in before the window opens, so a signal that comes early still counts.
+    Python runs them only between bytecodes while Qt's loop sits in C++; a periodic no-op
+    timer gives the interpreter those moments.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self._requested = False
+        self._event: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: self.request())
+        self._wake = QTimer(app)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start(SIGNAL_WAKE_MS)
+
+    def request(self) -> None:
+        self._requested = True
+        if self._loop is not None and self._event is not None:
+            self._loop.call_soon_threadsafe(self._event.set)
+
+    async def wait(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._event = asyncio.Event()
+        if self._requested:
+            return
+        await self._event.wait()
+
+
+def run_console(db_path: Path, host: str, port: int) -> int:
+    """Open the console; returns when a person quits."""
+    app = application()
+    quit_request = QuitRequest(app)
+    console = open_console(app, db_path, host, port)
+    console.window.quit_confirmed.connect(quit_request.request)
+    app.aboutToQuit.connect(quit_request.request)
     try:
         if sys.version_info >= (3, 12):
-            asyncio.run(until_quit(), loop_factory=qasync.QEventLoop)
+            asyncio.run(quit_request.wait(), loop_factory=qasync.QEventLoop)
         else:
-            qasync.run(until_quit())
+            qasync.run(quit_request.wait())
     finally:
-        if control is not None:
-            control.stop()
-        db.close()
+        console.close()
     return 0

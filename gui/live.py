@@ -12,12 +12,14 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -86,6 +88,9 @@ class LiveCallsModel(QAbstractListModel):
                 return QBrush(WAITING_COLOUR)
             if entry.verdict is not None and entry.verdict.decision is Decision.REJECT:
                 return QBrush(REJECTED_COLOUR)
+        if role == Qt.ItemDataRole.SizeHintRole:
+            # Two lines for every row, fixed, so a row never elides when its status changes.
+            return QSize(0, 2 * QFontMetrics(QApplication.font()).lineSpacing() + 10)
         if role == Qt.ItemDataRole.ToolTipRole and entry.verdict is not None:
             return present.verdict_text(entry.verdict)
         return None

@@ -235,6 +235,11 @@ class ConsoleWindow(QMainWindow):
         box.open()
         self.quit_box = box
 
+    def stop_watching(self) -> None:
+        """Stop every timer that reads the database, before its connection closes."""
+        self._poll.stop()
+        self._history_refresh.stop()
+
     def quit_now(self) -> None:
         self._quitting = True
         self.close()
