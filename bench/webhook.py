@@ -1,0 +1,759 @@
+"""Benchmark: callgate's real webhook beside a minimal aiohttp + SQLite handler, same run.
+
+Run from the project root (loopback only, about 90 s with the defaults, exit status 0)::
+
+    .venv/bin/python bench/webhook.py              # or: make bench
+    .venv/bin/python bench/webhook.py --runs 1 --seconds 2 --open-seconds 3   # quick look
+    .venv/bin/python bench/webhook.py --strict     # exit 1 when a target is missed
+
+What runs where:
+
+- callgate: the real ``server.listener.Listener`` (its own thread and plain asyncio loop, port 0,
+  a fresh data dir in a temp directory, mode ``accept-all``).
+- baseline: the least a webhook with the same promise can do: an aiohttp handler that parses the
+  JSON, inserts one row (call id, time, raw body) into SQLite with the same durability settings
+  (WAL, ``synchronous=FULL``, the same ``busy_timeout``), commits, and answers a small JSON body.
+  It runs on its own thread and loop, started the same way as the Listener.
+- null: an aiohttp handler that reads the body and answers, no SQLite; it shows the ceiling of
+  the load generator on this machine (when the baseline is close to it, the ratio is compressed).
+- load generator: an aiohttp client in a separate process (``multiprocessing``, spawn) posting
+  ``server/sample_call.json`` with a fresh ``callId`` per request over keep-alive connections.
+
+What the numbers mean:
+
+- closed loop: ``--concurrency`` connections each post as soon as their last answer came back,
+  for ``--seconds`` after a warm-up; req/s is answers per second (the server's capacity), p50/p99
+  the latency of those posts.
+- open loop: posts are scheduled at a fixed ``--rate`` (500/s) for ``--open-seconds``, whatever
+  the answers do; latency is measured from each post's *scheduled* send time, so a stalled server
+  is charged for the posts queued behind it (no coordinated omission). This is the target's
+  "p99 at 500 requests/s"; req/s here is what was served (the rate, unless the server fell
+  behind). A server slower than the rate queues posts without end, so a run stops scheduling
+  once ``--open-backlog`` seconds' worth of posts are waiting and is marked SATURATED
+  (``sat@T``); its p99 then only says "far above the target".
+- cpu us/req: CPU time (user + system) of the server process per post (both servers live in it;
+  only one is under load at a time): the handler's cost, less noisy than req/s on a busy machine.
+  Both handlers block their loop for the fsync of each commit, so on a slow disk req/s of both
+  is bounded by the disk and the throughput ratio drifts towards 1 while the CPU ratio does not.
+- Runs alternate baseline, callgate, callgate, baseline, ... (``--runs`` of each) and every figure
+  is the median of its runs; ratios are callgate/baseline.
+
+Targets (issue 2): callgate throughput at least 0.5 x the baseline's; callgate p99 at 500 req/s
+under 20 ms. Each prints PASS or MISS; only ``--strict`` turns a MISS into exit status 1. The
+correctness checks (every post answered 2xx, the callgate database holds exactly one row per post)
+always give exit status 1 when they fail, because then the numbers mean nothing.
+
+``wrk`` is not used: the open loop needs scheduled sends (wrk2), and a Python client keeps the
+benchmark runnable wherever the project's venv is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import multiprocessing
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Literal
+
+import aiohttp
+from aiohttp import web
+
+from server.listener import Listener
+from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database
+from storage.settings import SettingsStore
+
+SAMPLE = Path(__file__).resolve().parent.parent / "server" / "sample_call.json"
+ID_PLACEHOLDER = "@@CALL_ID@@"
+HEADERS = {"Content-Type": "application/json"}
+REQUEST_TIMEOUT = 60.0  # a saturated open loop queues posts in the client
+START_TIMEOUT = 15.0
+THROUGHPUT_TARGET = 0.5
+P99_TARGET_MS = 20.0
+
+Kind = Literal["closed", "open"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Load generator (runs in its own process)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One measured run against one server, sent to the load-generator process."""
+
+    url: str
+    kind: Kind
+    connections: int
+    seconds: float
+    warmup: float
+    rate: float  # open loop only
+    max_backlog: int  # open loop: stop scheduling once this many posts wait for an answer
+    id_prefix: str  # makes every callId of the whole benchmark unique
+
+
+@dataclass(frozen=True)
+class JobResult:
+    sent: int  # every post, warm-up included
+    ok: int  # 2xx answers, warm-up included
+    statuses: dict[int, int]  # non-2xx answers by status
+    errors: int  # posts without an answer (timeouts, connection errors)
+    first_error: str
+    measured: int  # answered posts counted for req/s (closed: in the window; open: all)
+    window: float  # seconds those answers took (closed: the window; open: the whole run)
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    late_ms: float  # open loop: how far the scheduler itself fell behind at worst
+    stopped_at: float | None  # open loop: seconds into the run when the backlog cap hit
+
+    @property
+    def throughput(self) -> float:
+        return self.measured / self.window if self.window > 0 else 0.0
+
+    @property
+    def failed(self) -> int:
+        return self.sent - self.ok
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100); NaN when there is nothing to rank."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def body_template() -> tuple[bytes, bytes]:
+    """The sample body split around its callId, so a fresh id costs a concatenation."""
+    payload = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    payload["callId"] = ID_PLACEHOLDER
+    text = json.dumps(payload, ensure_ascii=False, indent=2).encode()
+    head, tail = text.split(ID_PLACEHOLDER.encode())
+    return head, tail
+
+
+class Poster:
+    """Posts sample bodies with fresh call ids and tallies the answers."""
+
+    def __init__(self, session: aiohttp.ClientSession, job: Job) -> None:
+        self._session = session
+        self._url = job.url
+        self._prefix = job.id_prefix
+        self._head, self._tail = body_template()
+        self._next_id = 0
+        self.sent = 0
+        self.ok = 0
+        self.statuses: Counter[int] = Counter()
+        self.errors = 0
+        self.first_error = ""
+
+    async def post(self) -> bool:
+        """One post; True when it was answered 2xx."""
+        self._next_id += 1
+        call_id = f"{self._prefix}{self._next_id:010d}"
+        body = self._head + call_id.encode() + self._tail
+        self.sent += 1
+        try:
+            async with self._session.post(self._url, data=body, headers=HEADERS) as response:
+                await response.read()
+                status = response.status
+        except (aiohttp.ClientError, TimeoutError) as error:
+            self.errors += 1
+            self.first_error = self.first_error or f"{type(error).__name__}: {error}"
+            return False
+        if 200 <= status < 300:
+            self.ok += 1
+            return True
+        self.statuses[status] += 1
+        return False
+
+    def result(
+        self, measured: int, window: float, latencies: list[float], late: float = 0.0,
+        stopped_at: float | None = None,
+    ) -> JobResult:
+        return JobResult(
+            sent=self.sent,
+            ok=self.ok,
+            statuses=dict(self.statuses),
+            errors=self.errors,
+            first_error=self.first_error,
+            measured=measured,
+            window=window,
+            p50_ms=percentile(latencies, 50),
+            p99_ms=percentile(latencies, 99),
+            max_ms=max(latencies, default=math.nan),
+            late_ms=late * 1000,
+            stopped_at=stopped_at,
+        )
+
+
+async def closed_loop(poster: Poster, job: Job) -> JobResult:
+    """`connections` posters back to back; counts answers that arrive in the window."""
+    clock = time.perf_counter
+    window_start = clock() + job.warmup
+    window_end = window_start + job.seconds
+    latencies: list[float] = []
+    measured = 0
+
+    async def connection() -> None:
+        nonlocal measured
+        while (sent_at := clock()) < window_end:
+            answered = await poster.post()
+            done_at = clock()
+            if answered and sent_at >= window_start:
+                latencies.append((done_at - sent_at) * 1000)
+            if answered and window_start <= done_at <= window_end:
+                measured += 1
+
+    await asyncio.gather(*(connection() for _ in range(job.connections)))
+    return poster.result(measured, job.seconds, latencies)
+
+
+async def open_loop(poster: Poster, job: Job) -> JobResult:
+    """Posts on a fixed schedule; latency runs from the scheduled time, not the actual send.
+
+    A server slower than the rate builds an ever longer queue, so the run would never end: once
+    `max_backlog` posts wait for an answer the schedule stops (the run is marked saturated), and
+    the posts already sent are still waited for and counted.
+    """
+    clock = time.perf_counter
+    warm_count = round(job.rate * job.warmup)
+    count = round(job.rate * job.seconds)
+    latencies: list[float] = []
+    late = 0.0
+    last_done = 0.0
+    in_flight = 0
+    stopped_at: float | None = None
+    tasks: list[asyncio.Task[None]] = []
+
+    async def one(scheduled: float, counted: bool) -> None:
+        nonlocal in_flight, last_done
+        try:
+            answered = await poster.post()
+        finally:
+            in_flight -= 1
+        last_done = clock()
+        if answered and counted:
+            latencies.append((last_done - scheduled) * 1000)
+
+    start = clock() + 0.01
+    for index in range(warm_count + count):
+        scheduled = start + index / job.rate
+        delay = scheduled - clock()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        else:
+            late = max(late, -delay)
+        if in_flight >= job.max_backlog:
+            stopped_at = scheduled - start
+            break
+        in_flight += 1
+        tasks.append(asyncio.create_task(one(scheduled, index >= warm_count)))
+    await asyncio.gather(*tasks)
+    # req/s here is what was served over the whole run: the rate, unless the server fell behind.
+    return poster.result(poster.ok, last_done - start, latencies, late, stopped_at)
+
+
+async def run_job(job: Job) -> JobResult:
+    connector = aiohttp.TCPConnector(limit=job.connections, keepalive_timeout=60)
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        poster = Poster(session, job)
+        if job.kind == "closed":
+            return await closed_loop(poster, job)
+        return await open_loop(poster, job)
+
+
+def load_generator(jobs: Connection) -> None:
+    """The client process: runs each job it is sent, answers its result; None ends it."""
+    while (job := jobs.recv()) is not None:
+        jobs.send(asyncio.run(run_job(job)))
+
+
+class LoadGenerator:
+    """A handle on the client process."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads
+        self._pipe, child = context.Pipe()
+        self._process = context.Process(
+            target=load_generator, args=(child,), name="bench-client", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    def run(self, job: Job) -> JobResult:
+        self._pipe.send(job)
+        result: JobResult = self._pipe.recv()
+        return result
+
+    def close(self) -> None:
+        self._pipe.send(None)
+        self._process.join(10)
+        if self._process.is_alive():  # still busy with a job after an interrupt
+            self._process.terminate()
+            self._process.join(5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Servers (run in this process, each on its own thread and loop)
+# ---------------------------------------------------------------------------------------------
+
+
+class Server:
+    """What the benchmark needs of a server under test."""
+
+    name: str
+    url: str
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def rows(self) -> tuple[int, int]:
+        """(rows, distinct call ids) in its database, read through a fresh connection."""
+        return (0, 0)
+
+
+def count_rows(db_path: Path) -> tuple[int, int]:
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute("SELECT count(*), count(DISTINCT call_id) FROM calls").fetchone()
+    return int(row[0]), int(row[1])
+
+
+class Callgate(Server):
+    """The real listener, as `python main.py serve` runs it, on a fresh database."""
+
+    name = "callgate"
+
+    def __init__(self, data_dir: Path) -> None:
+        self._db_path = data_dir / DB_FILENAME
+        db = open_database(self._db_path)
+        try:
+            settings = SettingsStore(db)
+            settings.set("mode", "accept-all")
+            self._token = settings.webhook_token()
+        finally:
+            db.close()
+        self._listener = Listener(self._db_path, "127.0.0.1", 0)
+        self.url = ""
+
+    def start(self) -> None:
+        self._listener.start()
+        self.url = self._listener.url(self._token)
+
+    def stop(self) -> None:
+        self._listener.stop()
+
+    def rows(self) -> tuple[int, int]:
+        return count_rows(self._db_path)
+
+
+BASELINE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS calls (
+    id INTEGER PRIMARY KEY,
+    call_id TEXT NOT NULL UNIQUE,
+    received_at TEXT NOT NULL,
+    raw_body TEXT NOT NULL
+)
+"""
+SQLITE = web.AppKey("sqlite", sqlite3.Connection)
+
+
+def open_baseline_db(path: Path) -> sqlite3.Connection:
+    """The same durability as storage.database.open_database: WAL, FULL sync, busy timeout."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(BASELINE_SCHEMA)
+    conn.commit()
+    return conn
+
+
+async def baseline_webhook(request: web.Request) -> web.Response:
+    """Parse, insert one row, commit, answer: nothing else."""
+    raw = await request.read()
+    data = json.loads(raw)
+    conn = request.app[SQLITE]
+    conn.execute(
+        "INSERT INTO calls (call_id, received_at, raw_body) VALUES (?, ?, ?)",
+        (str(data["callId"]), datetime.now(UTC).isoformat(timespec="milliseconds"),
+         raw.decode()),
+    )
+    conn.commit()
+    return web.json_response({"decision": "accept", "reason": "mode"})
+
+
+async def null_webhook(request: web.Request) -> web.Response:
+    await request.read()
+    return web.json_response({"decision": "accept", "reason": "mode"})
+
+
+def baseline_app(db_path: Path | None) -> web.Application:
+    """A webhook app; with a db_path the baseline, without it the null handler."""
+    app = web.Application(client_max_size=64 * 1024)
+    if db_path is None:
+        app.router.add_post("/hooks/null", null_webhook)
+        return app
+
+    async def database(app: web.Application) -> AsyncIterator[None]:
+        app[SQLITE] = open_baseline_db(db_path)  # on the loop thread, like callgate
+        yield
+        app[SQLITE].close()
+
+    app.cleanup_ctx.append(database)
+    app.router.add_post("/hooks/baseline", baseline_webhook)
+    return app
+
+
+class ThreadedApp(Server):
+    """An aiohttp app on its own thread and plain asyncio loop, started like Listener."""
+
+    def __init__(self, name: str, make_app: Callable[[], web.Application], path: str,
+                 db_path: Path | None = None) -> None:
+        self.name = name
+        self.url = ""
+        self._make_app = make_app
+        self._path = path
+        self._db_path = db_path
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._run, name=f"bench-{name}", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        if not self._ready.wait(START_TIMEOUT) or self._error is not None:
+            raise RuntimeError(f"{self.name} server did not start: {self._error}")
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(START_TIMEOUT)
+
+    def rows(self) -> tuple[int, int]:
+        return count_rows(self._db_path) if self._db_path is not None else (0, 0)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._serve())
+        except BaseException as error:
+            self._error = error
+        finally:
+            self._ready.set()
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        runner = web.AppRunner(self._make_app(), access_log=None, shutdown_timeout=5)
+        await runner.setup()
+        try:
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            await site.start()
+            port = runner.addresses[0][1]
+            self.url = f"http://127.0.0.1:{port}{self._path}"
+            self._ready.set()
+            await self._stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+# ---------------------------------------------------------------------------------------------
+# Orchestration and report
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    """One run against one server, with the server process's CPU time over it."""
+
+    result: JobResult
+    cpu_seconds: float
+
+    @property
+    def cpu_us_per_request(self) -> float:
+        return self.cpu_seconds / self.result.sent * 1e6 if self.result.sent else math.nan
+
+
+@dataclass
+class Series:
+    """Every run of one kind against one server."""
+
+    server: str
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, pick: Callable[[Sample], float]) -> float:
+        values = [v for v in (pick(s) for s in self.samples) if not math.isnan(v)]
+        return statistics.median(values) if values else math.nan
+
+    @property
+    def throughput(self) -> float:
+        return self.median(lambda s: s.result.throughput)
+
+    @property
+    def p50(self) -> float:
+        return self.median(lambda s: s.result.p50_ms)
+
+    @property
+    def p99(self) -> float:
+        return self.median(lambda s: s.result.p99_ms)
+
+    @property
+    def max_ms(self) -> float:
+        return self.median(lambda s: s.result.max_ms)
+
+    @property
+    def cpu(self) -> float:
+        return self.median(lambda s: s.cpu_us_per_request)
+
+    @property
+    def failed(self) -> int:
+        return sum(s.result.failed for s in self.samples)
+
+    @property
+    def late_ms(self) -> float:
+        return max((s.result.late_ms for s in self.samples), default=0.0)
+
+    @property
+    def saturated(self) -> int:
+        return sum(s.result.stopped_at is not None for s in self.samples)
+
+
+def measure(client: LoadGenerator, server: Server, job: Job) -> Sample:
+    cpu_before = time.process_time()
+    result = client.run(job)
+    return Sample(result, time.process_time() - cpu_before)
+
+
+def alternating(servers: Sequence[Server], runs: int) -> list[Server]:
+    """A, B, B, A, A, B, ...: each server goes first as often as the other (drift cancels)."""
+    order: list[Server] = []
+    for run in range(runs):
+        order.extend(servers if run % 2 == 0 else list(reversed(servers)))
+    return order
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else math.nan
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def describe_failures(series: Series) -> str:
+    statuses: Counter[int] = Counter()
+    errors = 0
+    first = ""
+    for sample in series.samples:
+        statuses.update(sample.result.statuses)
+        errors += sample.result.errors
+        first = first or sample.result.first_error
+    parts = [f"HTTP {status} x{count}" for status, count in sorted(statuses.items())]
+    if errors:
+        parts.append(f"{errors} without answer ({first})")
+    return ", ".join(parts)
+
+
+def print_table(title: str, rows: list[Series], open_loop_table: bool) -> None:
+    print(f"\n{title}")
+    header = f"  {'server':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+    print(header + f" {'cpu us/req':>11} {'failed':>7}   runs (req/s | p99 ms)")
+    for series in rows:
+        runs = " ".join(
+            f"{s.result.throughput:.0f}|{s.result.p99_ms:.1f}"
+            + ("" if s.result.stopped_at is None else f"(sat@{s.result.stopped_at:.1f}s)")
+            for s in series.samples
+        )
+        print(
+            f"  {series.server:<9} {series.throughput:>8.0f} {series.p50:>8.2f} "
+            f"{series.p99:>8.2f} {series.max_ms:>8.1f} {series.cpu:>11.0f} "
+            f"{series.failed:>7}   {runs}"
+        )
+        if series.failed:
+            print(f"  {'':<9} failures: {describe_failures(series)}")
+    if open_loop_table:
+        late = max(series.late_ms for series in rows)
+        print(f"  load generator fell behind its schedule by at most {late:.1f} ms"
+              + (" (it was short of CPU: latencies include that)" if late > 5 else ""))
+        for series in rows:
+            if series.saturated:
+                print(f"  SATURATED: {series.server} could not keep up in {series.saturated} of "
+                      f"{len(series.samples)} runs (sat@T: the backlog cap hit T s into the run, "
+                      "warm-up included); its latencies grow with the run's length")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="callgate's webhook beside a minimal aiohttp + SQLite handler (loopback).")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs per server and kind, alternated; medians reported (3)")
+    parser.add_argument("--concurrency", type=int, default=32,
+                        help="closed loop: keep-alive connections (32)")
+    parser.add_argument("--seconds", type=float, default=4.0,
+                        help="closed loop: measured seconds per run (4)")
+    parser.add_argument("--rate", type=float, default=500.0,
+                        help="open loop: posts per second (500)")
+    parser.add_argument("--open-seconds", type=float, default=6.0,
+                        help="open loop: measured seconds per run (6)")
+    parser.add_argument("--open-connections", type=int, default=64,
+                        help="open loop: most keep-alive connections at once (64)")
+    parser.add_argument("--open-backlog", type=float, default=1.0,
+                        help="open loop: stop a run once this many seconds' worth of posts wait "
+                             "for an answer: the server cannot keep the rate (1)")
+    parser.add_argument("--warmup", type=float, default=1.0,
+                        help="seconds of load before each measurement window (1)")
+    parser.add_argument("--no-ceiling", action="store_true",
+                        help="skip the null-handler run that shows the load generator's ceiling")
+    parser.add_argument("--tmp-dir", type=Path, default=None,
+                        help="where the temporary databases go (default: the system temp dir; "
+                             "it should be a real disk, fsync is part of what is measured)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit status 1 when a target is missed")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.concurrency < 1 or args.open_connections < 1:
+        parser.error("--runs, --concurrency and --open-connections must be at least 1")
+    if args.seconds <= 0 or args.open_seconds <= 0 or args.rate <= 0 or args.warmup < 0:
+        parser.error("durations and the rate must be positive")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="callgate-bench-", dir=args.tmp_dir))
+    print(
+        f"callgate webhook benchmark: loopback, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+    print(f"databases in {work} (WAL, synchronous=FULL); load generator: aiohttp client "
+          f"in a separate process, keep-alive, fresh callId per post")
+    print(f"load average before: {load_average()} (other work on the machine skews everything)")
+    callgate = Callgate(work / "callgate")
+    baseline = ThreadedApp("baseline", lambda: baseline_app(work / "baseline.db"),
+                           "/hooks/baseline", work / "baseline.db")
+    null = ThreadedApp("null", lambda: baseline_app(None), "/hooks/null")
+    servers: list[Server] = [baseline, callgate]
+    client = LoadGenerator()
+    started: list[Server] = []
+    try:
+        for server in (*servers, null):
+            server.start()
+            started.append(server)
+        jobs = 0
+
+        def job(server: Server, kind: Kind) -> Job:
+            nonlocal jobs
+            jobs += 1
+            closed = kind == "closed"
+            return Job(
+                url=server.url, kind=kind,
+                connections=args.concurrency if closed else args.open_connections,
+                seconds=args.seconds if closed else args.open_seconds,
+                warmup=args.warmup, rate=args.rate,
+                max_backlog=max(1, round(args.rate * args.open_backlog)),
+                id_prefix=f"{jobs:06d}",
+            )
+
+        ceiling = None if args.no_ceiling else measure(client, null, job(null, "closed"))
+        closed = {server.name: Series(server.name) for server in servers}
+        for server in alternating(servers, args.runs):
+            closed[server.name].samples.append(measure(client, server, job(server, "closed")))
+        opened = {server.name: Series(server.name) for server in servers}
+        for server in alternating(servers, args.runs):
+            opened[server.name].samples.append(measure(client, server, job(server, "open")))
+    finally:
+        for server in reversed(started):
+            server.stop()
+        client.close()
+
+    print(f"load average after:  {load_average()}")
+    if ceiling is not None:
+        print(f"\nload generator ceiling (null handler, no SQLite, {args.concurrency} conns): "
+              f"{ceiling.result.throughput:.0f} req/s, p99 {ceiling.result.p99_ms:.2f} ms")
+    print_table(
+        f"closed loop: {args.concurrency} connections, {args.seconds:g} s per run "
+        f"after {args.warmup:g} s warm-up, median of {args.runs} runs",
+        list(closed.values()), open_loop_table=False,
+    )
+    print_table(
+        f"open loop: {args.rate:g} req/s for {args.open_seconds:g} s per run "
+        f"(latency from scheduled send time), median of {args.runs} runs",
+        list(opened.values()), open_loop_table=True,
+    )
+
+    throughput_ratio = ratio(closed["callgate"].throughput, closed["baseline"].throughput)
+    closed_p99_ratio = ratio(closed["callgate"].p99, closed["baseline"].p99)
+    open_p99_ratio = ratio(opened["callgate"].p99, opened["baseline"].p99)
+    cpu_ratio = ratio(closed["callgate"].cpu, closed["baseline"].cpu)
+    open_p99 = opened["callgate"].p99
+    print("\nratios callgate/baseline:")
+    print(f"  throughput {throughput_ratio:.2f}   p99 closed loop {closed_p99_ratio:.2f}   "
+          f"p99 at {args.rate:g} req/s {open_p99_ratio:.2f}   cpu per request {cpu_ratio:.2f}")
+
+    throughput_ok = throughput_ratio >= THROUGHPUT_TARGET
+    p99_ok = open_p99 < P99_TARGET_MS
+    print("targets:")
+    print(f"  {verdict(throughput_ok)}  throughput ratio {throughput_ratio:.2f} "
+          f">= {THROUGHPUT_TARGET}")
+    print(f"  {verdict(p99_ok)}  callgate p99 at {args.rate:g} req/s {open_p99:.2f} ms "
+          f"< {P99_TARGET_MS:g} ms")
+
+    checks_ok = True
+    print("checks:")
+    for server in servers:
+        every = [*closed[server.name].samples, *opened[server.name].samples]
+        sent = sum(s.result.sent for s in every)
+        ok = sum(s.result.ok for s in every)
+        rows, distinct = server.rows()
+        answered = ok == sent
+        recorded = rows == sent and distinct == rows
+        checks_ok = checks_ok and answered and recorded
+        print(f"  {'OK  ' if answered else 'FAIL'}  {server.name}: {ok} of {sent} posts "
+              f"answered 2xx")
+        print(f"  {'OK  ' if recorded else 'FAIL'}  {server.name}: {rows} rows "
+              f"({distinct} distinct call ids) for {sent} posts")
+
+    if args.keep:
+        print(f"\ndatabases kept in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    if not checks_ok:
+        return 1
+    if args.strict and not (throughput_ok and p99_ok):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

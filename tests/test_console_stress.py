@@ -1,0 +1,77 @@
+"""A busy morning with the window open: every call answered and recorded, the window alive."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import sample
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from test_burst import BURST_DEADLINE, CALLS, post_all
+from test_console import url_of
+
+from gui.app import Console, open_console
+from storage.database import open_database
+
+FRAME_MS = 16
+FROZEN_MS = 1500  # a window that does not paint for this long looks hung to a person
+
+
+@pytest.fixture
+def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running = open_console(app, db_path, "127.0.0.1", 0)
+    qtbot.addWidget(running.window)
+    yield running
+    running.window.quit_now()
+    running.close()
+
+
+def test_burst_while_the_window_redraws(qtbot: QtBot, console: Console, db_path: Path) -> None:
+    bodies = []
+    for index in range(CALLS):
+        body = sample("seed_incoming_call.json")
+        body["callId"] = f"stress-{index:05d}"
+        body["phoneNumber"] = f"03{40000000 + index:08d}"
+        bodies.append(body)
+    window = console.window
+    longest_gap = 0
+    clock = QElapsedTimer()
+    clock.start()
+
+    def frame() -> None:
+        nonlocal longest_gap
+        longest_gap = max(longest_gap, clock.restart())
+        window.repaint()
+
+    painter = QTimer(window)
+    painter.timeout.connect(frame)
+    painter.start(FRAME_MS)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        burst = pool.submit(asyncio.run, post_all(url_of(console), bodies))
+        started = time.monotonic()
+        qtbot.waitUntil(burst.done, timeout=int(BURST_DEADLINE * 1000))
+        took = time.monotonic() - started
+        answers = burst.result()
+    painter.stop()
+
+    assert [status for status, _ in answers] == [200] * CALLS
+    db = open_database(db_path)
+    try:
+        recorded = db.execute("SELECT count(DISTINCT call_id), count(*) FROM calls").fetchone()
+    finally:
+        db.close()
+    assert tuple(recorded) == (CALLS, CALLS)
+    assert longest_gap < FROZEN_MS, f"the window froze for {longest_gap} ms during the burst"
+    live = window.live.model
+    qtbot.waitUntil(lambda: live.rowCount() == live.MAX_CALLS
+                    and live.entry(0).verdict is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.history.model.matching_count() == CALLS, timeout=5000)
+    print(f"{CALLS} calls in {took:.1f} s beside the window; longest frame gap {longest_gap} ms")
