@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from screening import phone
@@ -117,9 +118,9 @@ class Call:
         """非通知: commubo sent no number we could show (empty, missing or non-numeric)."""
         return phone.is_withheld(self.phone_number)
 
-    @property
+    @cached_property
     def caller(self) -> str | None:
-        """The caller's canonical number, when there is a possible one."""
+        """The caller's canonical number, when there is a possible one (parsed once)."""
         return None if self.withheld else phone.canonical(self.phone_number)
 
     @classmethod

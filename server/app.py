@@ -13,6 +13,7 @@ from server.events import EventSink, ignore
 from server.urls import WEBHOOK_PREFIX
 from server.webhook import MAX_BODY, CallDesk
 from storage.database import open_database
+from storage.writer import Writer
 
 DESK = web.AppKey("desk", CallDesk)
 
@@ -53,8 +54,11 @@ def create_app(
 
     async def desk_context(app: web.Application) -> AsyncIterator[None]:
         db = open_database(db_path)
-        app[DESK] = CallDesk(db, call_broker, emit)
+        writer = Writer(db_path)
+        writer.start()
+        app[DESK] = CallDesk(db, writer, call_broker, emit)
         yield
+        writer.close()
         db.close()
 
     async def release_waiting_calls(app: web.Application) -> None:

@@ -29,6 +29,7 @@ from storage.database import utc_now
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
+from storage.writer import Job, Writer
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +53,23 @@ def answer(verdict: Verdict, *, duplicate: bool = False) -> web.Response:
     return web.json_response(body, status=status)
 
 
+def record_call(db: Database, record: CallRecord) -> None:
+    """A call's history row, and the match on the rule that decided it, in one transaction."""
+    CallHistory(db).record(record)
+    if record.rule_id is not None:
+        RuleBook(db).note_match(record.rule_id, record.received_at)
+
+
 class CallDesk:
     """Everything one listener needs to take calls, bound to the listener thread's connection."""
 
-    def __init__(self, db: Database, broker: DecisionBroker, emit: EventSink) -> None:
-        self.db = db
+    def __init__(
+        self, db: Database, writer: Writer, broker: DecisionBroker, emit: EventSink
+    ) -> None:
         self.broker = broker
+        self._writer = writer
         self._watcher = emit
         self._history = CallHistory(db)
-        self._rules = RuleBook(db)
         self._counters = Counters(db)
         self._snapshot = ScreeningSnapshot(db)
         self._token = SettingsStore(db).webhook_token().encode()
@@ -86,7 +95,7 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            self._count_refused()
+            await self._count_refused()
             return web.json_response({"error": "not found"}, status=404)
         body = ""
         try:
@@ -94,21 +103,21 @@ class CallDesk:
             content_type = request.headers.get(hdrs.CONTENT_TYPE)
             if content_type is not None and not _is_json(content_type):
                 why = f"content type must be application/json, not {content_type}"
-                return self._refuse(415, why, received_at, started, body)
+                return await self._refuse(415, why, received_at, started, body)
             return await self._take(body, received_at, started)
         except web.HTTPRequestEntityTooLarge:
             why = f"body larger than {MAX_BODY // 1024} KiB"
-            return self._refuse(413, why, received_at, started, "")
+            return await self._refuse(413, why, received_at, started, "")
         except Exception as error:
             # The last line of defence: for commubo a 5xx would mean "reject".
             log.exception("unexpected error while taking a call")
             call = Call(call_id=f"local-{uuid.uuid4().hex}")
             verdict = self._failsafe(f"unexpected error: {error!r}")
-            return answer(self._finish(call, verdict, received_at, started, body))
+            return answer(await self._finish(call, verdict, received_at, started, body))
 
-    def _count_refused(self) -> None:
+    async def _count_refused(self) -> None:
         try:
-            self._counters.add(REFUSED_COUNTER)
+            await self._write(lambda db: Counters(db).add(REFUSED_COUNTER))
         except Exception:
             log.exception("could not count a refused request")
 
@@ -121,7 +130,7 @@ class CallDesk:
         if not isinstance(data, dict):
             call = Call(call_id=fallback_id)
             verdict = self._failsafe("the body is not a JSON object")
-            return answer(self._finish(call, verdict, received_at, started, body))
+            return answer(await self._finish(call, verdict, received_at, started, body))
         call = Call.from_payload(data, fallback_id)
         repeated = await self._repeat_of(call.call_id)
         if repeated is not None:
@@ -131,7 +140,7 @@ class CallDesk:
         try:
             self._emit(CallArrived(call, received_at))
             verdict = await self._decide(call, received_at)
-            verdict = self._finish(call, verdict, received_at, started, body)
+            verdict = await self._finish(call, verdict, received_at, started, body)
             pending.set_result(verdict)
         finally:
             del self._in_flight[call.call_id]
@@ -150,7 +159,7 @@ class CallDesk:
                 return None
             verdict = stored
         try:
-            self._history.note_repeat(call_id)
+            await self._write(lambda db: CallHistory(db).note_repeat(call_id))
         except Exception:
             log.exception("could not count a repeat of call %s", call_id)
         return verdict
@@ -177,16 +186,18 @@ class CallDesk:
             return Verdict(Decision.ACCEPT, Reason.FAILSAFE, why)
         return failsafe(settings, why)
 
-    def _finish(
+    async def _write(self, job: Job) -> None:
+        """Run a write in the writer's next group commit and wait until it is on disk."""
+        await asyncio.wrap_future(self._writer.submit(job))
+
+    async def _finish(
         self, call: Call, verdict: Verdict, received_at: str, started: float, body: str
     ) -> Verdict:
         """Record the call durably, then tell watchers; a storage failure still gets an answer."""
         latency_ms = (time.perf_counter() - started) * 1000
         try:
-            with self.db.atomic():
-                self._history.record(CallRecord.of(call, verdict, received_at, latency_ms, body))
-                if verdict.rule_id is not None:
-                    self._rules.note_match(verdict.rule_id, received_at)
+            record = CallRecord.of(call, verdict, received_at, latency_ms, body)
+            await self._write(lambda db: record_call(db, record))
         except Exception as error:
             log.exception("could not record call %s", call.call_id)
             self._emit(ListenerFailed(f"could not record call {call.call_id}: {error}"))
@@ -198,11 +209,11 @@ class CallDesk:
         self._emit(CallDecided(call, verdict, latency_ms, received_at))
         return verdict
 
-    def _refuse(
+    async def _refuse(
         self, status: int, why: str, received_at: str, started: float, body: str
     ) -> web.Response:
         """A post commubo should never send: answer the status, but keep it in the history."""
         call = Call(call_id=f"local-{uuid.uuid4().hex}")
-        self._finish(call, Verdict(Decision.REJECT, Reason.REFUSED, why), received_at, started,
-                     body)
+        verdict = Verdict(Decision.REJECT, Reason.REFUSED, why)
+        await self._finish(call, verdict, received_at, started, body)
         return web.json_response({"error": why}, status=status)

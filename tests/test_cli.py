@@ -298,14 +298,6 @@ def test_config_lists_sets_and_refuses_bad_values(cli: Cli) -> None:
     assert port_line.split()[1] == "8080", "a refused port was stored anyway"
 
 
-@pytest.mark.skipif((ROOT / "gui" / "app.py").exists(),
-                    reason="the console is built (issue 3): `main.py` opens a window now")
-def test_no_command_says_the_console_is_not_built_yet(cli: Cli) -> None:
-    result = cli.run()
-    assert result.returncode == 0, result.stderr
-    assert "not built yet" in result.stdout + result.stderr
-
-
 # --- serve, simulate and history: one session as a person would run it ------------------------
 
 
