@@ -118,7 +118,7 @@ def test_a_person_rejects_with_the_keyboard(
     answer = send(pool, console, call_from("0330001234", "ask-2"))
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.reject_button.isVisible(), timeout=3000)
-    qtbot.keyClick(console.window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(console.window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # type: ignore[no-untyped-call]
     qtbot.waitUntil(answer.done, timeout=5000)
     result = answer.result()
     assert (result.status, result.body["decision"], result.body["reason"]) == (
@@ -147,7 +147,8 @@ def test_reject_all_is_unmistakable_and_rejects_the_next_call(
     window = console.window
     window.mode_bar.buttons[Mode.REJECT_ALL].click()
     assert window.banner.isVisible()
-    assert "dc3545" in window.centralWidget().styleSheet()
+    central = window.centralWidget()
+    assert central is not None and "dc3545" in central.styleSheet()
     result = send(pool, console, call_from("0330001234", "off-hours")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (403, "mode")
     window.mode_bar.buttons[Mode.ACCEPT_ALL].click()
@@ -197,7 +198,7 @@ def test_filter_history_and_export_what_is_shown(
         send(pool, console, call_from(number, f"h{n}")).result(timeout=5)
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=3000)
-    qtbot.keyClicks(history.search_field, "0120")
+    qtbot.keyClicks(history.search_field, "0120")  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     target = tmp_path / "calls.csv"
     assert history.export_csv(target) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from conftest import sample
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +12,6 @@ from gui.live import CallState, LiveView
 from screening.call import Call
 from screening.policy import AskPerson, Decision, Reason, Verdict
 from server.events import CallArrived, CallDecided, CallWaiting
-from tests.conftest import sample
 
 RECEIVED = "2026-11-25T01:00:00.000+00:00"
 
@@ -96,8 +96,9 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
     for n in range(3):
         call = known_call(str(n))
         view.on_arrived(CallArrived(call, RECEIVED))
-    view.on_decided(CallDecided(known_call("0"), Verdict(Decision.ACCEPT, Reason.MODE), 1, RECEIVED))
-    qtmodeltester.check(view.model)
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    view.on_decided(CallDecided(known_call("0"), accepted, 1, RECEIVED))
+    qtmodeltester.check(view.model)  # type: ignore[no-untyped-call]
 
 
 def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:

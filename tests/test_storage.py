@@ -622,13 +622,19 @@ def test_after_a_change_the_snapshot_is_stable_again(db_path: Path) -> None:
     assert again_rules is rules and again_settings is settings
 
 
-def test_a_change_on_the_snapshots_own_connection_applies_after_invalidate(db: Database) -> None:
-    snapshot = ScreeningSnapshot(db)
-    snapshot.current()
-    RuleBook(db).put(TOKYO, Action.BLOCK)
-    snapshot.invalidate()
-    rules, _ = snapshot.current()
-    assert TOKYO in rules
+def test_recording_calls_and_rule_matches_elsewhere_rereads_nothing(db_path: Path) -> None:
+    """The writer commits all the time; only a change of rules or settings may cost a reread."""
+    snapshot = ScreeningSnapshot(open_database(db_path))
+    other = open_database(db_path)
+    rule = RuleBook(other).put(TOKYO, Action.BLOCK)
+    rules, settings = snapshot.current()
+    CallHistory(other).record(record_of("written-elsewhere", "2026-11-25T00:00:00.000+00:00"))
+    RuleBook(other).note_match(rule.id, "2026-11-25T00:00:00.000+00:00")
+    Counters(other).add("refused-requests")
+    again_rules, again_settings = snapshot.current()
+    assert again_rules is rules and again_settings is settings
+    RuleBook(other).put(TOKYO, Action.BLOCK, "a new note is a change too")
+    assert snapshot.current()[0] is not rules
 
 
 def test_a_change_from_a_writer_thread_reaches_the_snapshot(db_path: Path) -> None:

@@ -1,0 +1,644 @@
+"""The history view: paging a large history in, searching, filtering, sorting, exporting, rules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import sample
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from gui.history import (
+    CALL_ID_ROLE,
+    CHUNK,
+    Column,
+    HistoryModel,
+    HistoryView,
+    short_format_with_seconds,
+)
+from screening.call import Call
+from screening.policy import Decision, Reason, Verdict
+from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
+from storage.database import migrations, open_database
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+SUZUKI = "+81330001234"  # the reference example's caller, 03-3000-1234
+START = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+def body(
+    call_id: str,
+    number: str | None = "0330001234",
+    *,
+    family: str = "鈴木",
+    family_kana: str = "スズキ",
+    personal: str = "一郎",
+    personal_kana: str = "イチロウ",
+    org: str = "エーアイ化粧品株式会社",
+    customer: bool = True,
+) -> dict[str, Any]:
+    """The reference example with another caller."""
+    data = sample("seed_incoming_call.json")
+    data["callId"] = call_id
+    data["phoneNumber"] = number if number is not None else ""
+    if not customer:
+        del data["customer"]
+        return data
+    data["customer"].update({
+        "familyName": family, "familyNameKana": family_kana, "middleName": "",
+        "middleNameKana": "", "personalName": personal, "personalNameKana": personal_kana,
+        "orgName": org, "phoneNumbers": [number] if number else [],
+    })
+    return data
+
+
+def record(
+    db: Database,
+    data: dict[str, Any],
+    received: datetime,
+    decision: Decision = Decision.ACCEPT,
+    reason: Reason = Reason.MODE,
+    latency_ms: float = 2.0,
+) -> None:
+    """Store a call the way the listener does."""
+    call = Call.from_payload(data, "fallback")
+    raw = json.dumps(data, ensure_ascii=False)
+    stamp = received.isoformat(timespec="milliseconds")
+    verdict = Verdict(decision, reason, f"{reason} decided")
+    CallHistory(db).record(CallRecord.of(call, verdict, stamp, latency_ms, raw))
+
+
+@pytest.fixture
+def office(db: Database) -> Database:
+    """A small history with the callers the search tests look for, one call a day from START."""
+    calls: list[tuple[dict[str, Any], Decision, Reason, float]] = [
+        (body("c01"), Decision.ACCEPT, Reason.MODE, 1.5),
+        (body("c02", "09012345678", family="田中", family_kana="タナカ", personal="花子",
+              personal_kana="ハナコ", org="さくら商事株式会社"), Decision.REJECT, Reason.RULE, 0.8),
+        (body("c03", "0355550000", customer=False), Decision.ACCEPT, Reason.PERSON, 4200.0),
+        (body("c04", None, customer=False), Decision.REJECT, Reason.WITHHELD, 1.1),
+        (body("c05", "0663001234", family="山田", family_kana="ヤマダ", personal="太郎",
+              personal_kana="タロウ", org="富士物産"), Decision.ACCEPT, Reason.TIMEOUT, 10000.0),
+        (body("c06"), Decision.REJECT, Reason.PERSON, 3100.0),
+        (body("c07", "+81 3-3000-1299", customer=False), Decision.ACCEPT, Reason.MODE, 2.2),
+    ]
+    for day, (data, decision, reason, latency) in enumerate(calls):
+        record(db, data, START + timedelta(days=day), decision, reason, latency)
+    return db
+
+
+def bulk(db: Database, count: int, start: datetime = START) -> None:
+    """Many calls at once, newer with every id (the per-call path is for the listener)."""
+    rows = []
+    for n in range(count):
+        number = f"03{n:08d}"
+        rows.append({
+            "call_id": f"bulk-{n}",
+            "received_at": (start + timedelta(minutes=n)).isoformat(timespec="milliseconds"),
+            "phone_number": number, "caller": "+81" + number[1:],
+            "customer_name": f"佐藤 {n}", "customer_kana": "サトウ", "customer_org": "青葉運輸",
+            "operator_name": "コミュボ", "scenario_id": "", "call_type": "0",
+            "decision": "reject" if n % 3 == 0 else "accept", "reason": "mode", "detail": "",
+            "rule_id": None, "latency_ms": float(n % 50), "repeats": 0,
+            "raw_body": json.dumps({"callId": f"bulk-{n}", "phoneNumber": number}),
+        })
+    db.table("calls").insert_all(rows, batch_size=500)
+
+
+@pytest.fixture
+def view(qtbot: QtBot, office: Database) -> HistoryView:
+    widget = HistoryView(office)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def column(model: HistoryModel, col: Column) -> list[str]:
+    return [model.data(model.index(row, col)) for row in range(model.rowCount())]
+
+
+def call_ids(view: HistoryView) -> list[str]:
+    model = view.model
+    return [model.data(model.index(row, 0), CALL_ID_ROLE) for row in range(model.rowCount())]
+
+
+def search(view: HistoryView, text: str) -> list[str]:
+    view.search_field.setText(text)
+    view.apply_filter()
+    return call_ids(view)
+
+
+# --- The model -----------------------------------------------------------------------------------
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester, office: Database) -> None:
+    bulk(office, 30)
+    model = HistoryModel(CallHistory(office), chunk=10)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.rowCount() >= 10
+
+
+def test_model_passes_the_model_tester_empty(qtmodeltester: ModelTester, db: Database) -> None:
+    model = HistoryModel(CallHistory(db))
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.rowCount() == 0
+    assert not model.canFetchMore()
+
+
+def test_rows_page_in_with_fetch_more(db: Database) -> None:
+    bulk(db, 1000)
+    model = HistoryModel(CallHistory(db))
+    assert model.rowCount() == CHUNK
+    assert model.matching_count() == 1000
+    fetched = [model.rowCount()]
+    while model.canFetchMore():
+        model.fetchMore()
+        fetched.append(model.rowCount())
+    assert fetched == [200, 400, 600, 800, 1000]
+    assert not model.canFetchMore()
+    stamps = [model.shown_filter()]  # the snapshot bound covers everything recorded
+    assert stamps[0].upto_id == CallHistory(db).last_id()
+    names = column(model, Column.CUSTOMER)
+    assert names[0] == "佐藤 999" and names[-1] == "佐藤 0"  # newest first
+    assert len(set(names)) == 1000
+
+
+def test_scrolling_to_the_bottom_fetches_more(qtbot: QtBot, db: Database) -> None:
+    bulk(db, 1000)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == CHUNK
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount() > CHUNK, timeout=3000)
+
+
+@pytest.mark.parametrize("stop_before", [
+    "0002_history_browsing_index", "0003_history_sort_indexes",
+])
+def test_an_older_database_gets_the_history_indexes(db_path: Path, stop_before: str) -> None:
+    plain = Database(db_path)
+    migrations.apply(plain, stop_before=stop_before)
+    record(plain, body("old"), START)
+    plain.close()
+    db = open_database(db_path)
+    indexes = {index.name for index in db.table("calls").indexes}
+    assert {"idx_calls_history", "idx_calls_by_caller", "idx_calls_by_latency_ms"} <= indexes
+    assert "idx_calls_received_at" not in indexes and "idx_calls_caller" not in indexes
+    assert [row["call_id"] for row in CallHistory(db).page(HistoryFilter(text="03-3000"))] == [
+        "old"]
+    db.close()
+
+
+def test_the_view_opens_on_the_newest_calls(view: HistoryView) -> None:
+    assert call_ids(view) == ["c07", "c06", "c05", "c04", "c03", "c02", "c01"]
+    model = view.model
+    assert model.data(model.index(1, Column.NUMBER)) == "03-3000-1234"
+    assert model.data(model.index(0, Column.NUMBER)) == "03-3000-1299"
+    assert model.data(model.index(3, Column.NUMBER)) == "非通知 / withheld"
+    assert model.data(model.index(1, Column.CUSTOMER)) == "鈴木 一郎"
+    assert model.data(model.index(1, Column.COMPANY)) == "エーアイ化粧品株式会社"
+    assert model.data(model.index(1, Column.DECISION)) == "Rejected"
+    assert model.data(model.index(1, Column.REASON)) == "Person"
+    assert model.data(model.index(2, Column.LATENCY)) == QLocale().toString(10000.0, "f", 1)
+    received = model.data(model.index(6, Column.RECEIVED))
+    local = QDateTime.fromSecsSinceEpoch(int(START.timestamp()))  # in the local time zone
+    assert received == QLocale().toString(local, short_format_with_seconds(QLocale()))
+    assert local.time().toString("mm:ss") in received  # seconds are shown
+    assert view.count_label.text() == "7 call(s)"
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "03-3000-1234", "0330001234", "+81 3 3000 1234", "+81330001234", "(03) 3000-1234",
+    "０３－３０００－１２３４", "03-3000-123",
+])
+def test_search_finds_a_number_however_it_is_written(view: HistoryView, text: str) -> None:
+    assert search(view, text) == ["c06", "c01"]
+
+
+def test_search_by_part_of_a_number(view: HistoryView) -> None:
+    assert search(view, "03-3000") == ["c07", "c06", "c01"]
+    assert search(view, "3000-1234") == ["c06", "c01"]
+    assert search(view, "5555") == ["c03"]
+    assert search(view, "090") == ["c02"]
+    assert search(view, "1234") == ["c06", "c05", "c02", "c01"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("鈴木", ["c06", "c01"]),
+    ("鈴木一郎", ["c06", "c01"]),  # typed without the space the stored name has
+    ("鈴木 一郎", ["c06", "c01"]),
+    ("スズキ", ["c06", "c01"]),
+    ("すずき", ["c06", "c01"]),  # hiragana finds the stored katakana
+    ("ｽｽﾞｷ", ["c06", "c01"]),  # half-width kana too
+    ("花子", ["c02"]),
+    ("エーアイ化粧品", ["c06", "c01"]),
+    ("さくら商事", ["c02"]),
+    ("物産", ["c05"]),
+    ("山田 富士", ["c05"]),  # every word must match, in any field
+    ("山田 さくら", []),
+    ("100%", []),  # LIKE wildcards are searched for, not obeyed
+    ("_", []),
+])
+def test_search_by_name_kana_or_company(view: HistoryView, text: str, expected: list[str]) -> None:
+    assert search(view, text) == expected
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, view: HistoryView) -> None:
+    view.search_field.setText("田中")
+    assert view.model.rowCount() == 7
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=3000)
+    view.search_field.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=3000)
+
+
+# --- Filters and sort ----------------------------------------------------------------------------
+
+
+def test_filter_by_decision_and_reason(view: HistoryView) -> None:
+    view.decision_combo.setCurrentIndex(view.decision_combo.findData("reject"))
+    assert call_ids(view) == ["c06", "c04", "c02"]
+    view.reason_combo.setCurrentIndex(view.reason_combo.findData("person"))
+    assert call_ids(view) == ["c06"]
+    view.decision_combo.setCurrentIndex(0)
+    assert call_ids(view) == ["c06", "c03"]
+    assert view.count_label.text() == "2 call(s)"
+    assert view.decision_combo.itemText(0) == "Any decision"
+
+
+def test_filter_by_date_range(view: HistoryView) -> None:
+    # Calls are at noon UTC on Jan 1..7; local days are within ±14 h, so Jan 3..5 are safe.
+    view.from_date.setDate(QDate(2025, 1, 3))
+    view.to_date.setDate(QDate(2025, 1, 5))
+    assert not view.from_date.isEnabled()
+    view.from_check.setChecked(True)
+    assert view.from_date.isEnabled()
+    assert call_ids(view) == ["c07", "c06", "c05", "c04", "c03"]
+    view.to_check.setChecked(True)
+    assert call_ids(view) == ["c05", "c04", "c03"]
+    view.from_check.setChecked(False)
+    assert call_ids(view) == ["c05", "c04", "c03", "c02", "c01"]
+    view.to_date.setDate(QDate(2025, 1, 1))
+    assert call_ids(view) == ["c01"]
+
+
+def test_filter_and_search_combine(view: HistoryView) -> None:
+    view.decision_combo.setCurrentIndex(view.decision_combo.findData("accept"))
+    assert search(view, "03-3000-1234") == ["c01"]
+
+
+def test_sort_by_a_column_reloads_in_sql_order(view: HistoryView) -> None:
+    view.table.sortByColumn(Column.LATENCY, Qt.SortOrder.DescendingOrder)
+    assert call_ids(view) == ["c05", "c03", "c06", "c07", "c01", "c04", "c02"]
+    view.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    names = column(view.model, Column.CUSTOMER)
+    assert names == sorted(names)
+    assert view.model.order() == ("customer_name", False)
+    view.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.AscendingOrder)
+    assert call_ids(view) == ["c01", "c02", "c03", "c04", "c05", "c06", "c07"]
+
+
+def test_sorting_pages_through_every_row_once(db: Database) -> None:
+    bulk(db, 450)
+    model = HistoryModel(CallHistory(db))
+    model.sort(Column.LATENCY, Qt.SortOrder.AscendingOrder)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450
+    latencies = [float(text) for text in column(model, Column.LATENCY)]
+    assert latencies == sorted(latencies)
+    assert len({model.row_id(row) for row in range(450)}) == 450
+
+
+# --- Storage queries ----------------------------------------------------------------------------
+
+
+def test_filter_bounds_are_normalised_to_the_stored_form() -> None:
+    tokyo = datetime(2025, 1, 2, 9, 0, tzinfo=UTC).astimezone(
+        datetime.fromisoformat("2025-01-01T00:00+09:00").tzinfo)
+    assert HistoryFilter(received_from=tokyo).received_from == "2025-01-02T09:00:00.000+00:00"
+    assert HistoryFilter(received_to="2025-01-02T18:00:00+09:00").received_to == (
+        "2025-01-02T09:00:00.000+00:00")
+    assert HistoryFilter(received_to="2025-01-02T09:00").received_to == (
+        "2025-01-02T09:00:00.000+00:00")
+
+
+def test_sort_columns_are_whitelisted(office: Database) -> None:
+    history = CallHistory(office)
+    with pytest.raises(ValueError, match="cannot sort"):
+        history.page(HistoryFilter(), "raw_body; DROP TABLE calls")
+    for name in SORT_COLUMNS:
+        assert len(history.page(HistoryFilter(), name, limit=3)) == 3
+
+
+def test_count_and_pages_agree(office: Database) -> None:
+    history = CallHistory(office)
+    rows = history.page(HistoryFilter(decision="accept"), "received_at", False, 1, 2)
+    assert [row["call_id"] for row in rows] == ["c03", "c05"]
+    assert "raw_body" not in rows[0]
+    assert history.count_matching(HistoryFilter(decision="accept")) == 4
+    assert history.count_matching(HistoryFilter(text="鈴木", upto_id=1)) == 1
+    assert history.count_matching(HistoryFilter(upto_id=3)) == 3
+    assert history.count_matching(HistoryFilter(upto_id=3, after_id=1)) == 2
+    assert history.count_matching() == 7
+
+
+def query_plan(db: Database, history_filter: HistoryFilter, order: str = "received_at") -> str:
+    where, params = history_filter.where(order)
+    keys = "received_at DESC, id DESC"
+    if order != "received_at":
+        keys = f"{order} DESC, {keys}"
+    sql = (f"EXPLAIN QUERY PLAN SELECT id FROM {history_filter.source()} WHERE {where} "
+           f"ORDER BY {keys} LIMIT 200")
+    return " ".join(row[3] for row in db.execute(sql, params).fetchall())
+
+
+def test_browsing_reads_indexes_never_the_table(office: Database) -> None:
+    """A million calls stay quick only if no query walks the table with its raw bodies."""
+    upto = CallHistory(office).last_id()
+    searched = query_plan(office, HistoryFilter(text="鈴木", decision="accept", upto_id=upto))
+    assert "SCAN calls USING COVERING INDEX idx_calls_history" in searched
+    assert "TEMP B-TREE" not in searched  # read in order, stops after one page
+    by_name = query_plan(office, HistoryFilter(text="すずき"), "customer_name")
+    assert "COVERING INDEX idx_calls_history" in by_name
+    number = query_plan(office, HistoryFilter(text="03-3000-1234", upto_id=upto))
+    assert "idx_calls_by_caller (caller>? AND caller<?)" in number
+    since = query_plan(office, HistoryFilter(text="鈴木", decision="accept", upto_id=upto,
+                                              after_id=upto - 2))
+    assert "USING INTEGER PRIMARY KEY (rowid>?)" in since  # a refresh counts only new calls
+    filtered = query_plan(office, HistoryFilter(decision="reject", upto_id=upto), "latency_ms")
+    assert "COVERING INDEX idx_calls_by_latency_ms" in filtered
+    assert "TEMP B-TREE" not in filtered
+    newest = query_plan(office, HistoryFilter(decision="reject", upto_id=upto))
+    assert "COVERING INDEX idx_calls_by_decision (decision=?)" in newest
+    assert "TEMP B-TREE" not in newest
+
+
+def test_what_needs_a_scan() -> None:
+    assert not HistoryFilter().scans
+    assert not HistoryFilter(text="03-3000-1234").scans
+    assert not HistoryFilter(text="+81 3 3000").scans
+    assert HistoryFilter(text="+81 3").scans
+    assert HistoryFilter(text="03-30").scans  # too short to be sure it is the start
+    assert HistoryFilter(text="1234").scans
+    assert HistoryFilter(text="鈴木").scans
+
+
+def test_counting_in_slices_adds_up(db: Database) -> None:
+    bulk(db, 100)
+    same_time = START + timedelta(days=1)
+    for n in range(7):  # ties on received_at across slice edges
+        record(db, body(f"tie{n}"), same_time)
+    history = CallHistory(db)
+    for shown in (HistoryFilter(), HistoryFilter(text="鈴木"), HistoryFilter(text="佐藤 1")):
+        total, before, steps = 0, None, 0
+        while True:
+            matches, before = history.count_slice(shown, before, 3)
+            total += matches
+            steps += 1
+            if before is None:
+                break
+        assert total == history.count_matching(shown)
+        assert steps == 107 // 3 + 1
+
+
+def test_a_big_search_is_counted_between_events(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gui.history.COUNT_SLICE", 100)
+    bulk(db, 1000)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    view.search_field.setText("佐藤")
+    view.apply_filter()
+    assert view.model.rowCount() == CHUNK  # the first page is there at once
+    assert view.model.count_progress() == (CHUNK, False)
+    assert "counting" in view.count_label.text()
+    with qtbot.waitSignals([view.model.count_changed] * 3, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: view.model.count_progress()[1], timeout=5000)
+    assert view.model.count_progress() == (1000, True)
+    assert view.count_label.text() == f"{QLocale().toString(1000)} call(s)"
+    view.search_field.setText("佐藤 99")  # fewer than a page: known at once
+    view.apply_filter()
+    few = CallHistory(db).count_matching(HistoryFilter(text="佐藤 99"))
+    assert 0 < few < CHUNK
+    assert view.model.count_progress() == (few, True)
+
+
+def test_a_known_count_grows_with_refresh(qtbot: QtBot, db: Database) -> None:
+    bulk(db, 500)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    view.search_field.setText("佐藤")
+    view.apply_filter()
+    assert view.model.matching_count() == 500  # counts at once when asked
+    bulk_row = {"call_id": "new", "received_at": "2030-01-01T00:00:00.000+00:00",
+                "phone_number": "0300000001", "customer_name": "佐藤 新",
+                "decision": "accept", "reason": "mode", "raw_body": "{}"}
+    db.table("calls").insert(bulk_row)
+    view.refresh()
+    assert view.model.count_progress() == (501, True)
+    assert call_ids(view)[0] == "new"
+
+
+def test_fetching_everything_ends_the_count(db: Database) -> None:
+    bulk(db, 300)
+    model = HistoryModel(CallHistory(db))
+    model.set_filter(HistoryFilter(text="佐藤"))
+    assert model.count_progress() == (CHUNK, False)
+    model.fetchMore()
+    assert model.count_progress() == (300, True)
+
+
+# --- Detail pane and rules -----------------------------------------------------------------------
+
+
+def test_the_detail_pane_shows_the_call_and_its_payload(view: HistoryView) -> None:
+    assert view.payload_view.toPlainText() == ""
+    view.select_row(1)  # c06, 鈴木
+    payload = view.payload_view.toPlainText()
+    assert '"familyName": "鈴木"' in payload  # Japanese kept, not \u escapes
+    assert '\n  "customer": {' in payload  # indented
+    assert json.loads(payload)["callId"] == "c06"
+    fields = {key: label.text() for key, label in view.detail_fields.items()}
+    assert fields["customer"] == "鈴木 一郎 (スズキ イチロウ)"
+    assert fields["number"] == "03-3000-1234 (sent as 0330001234)"
+    assert fields["decision"] == "Rejected"
+    assert fields["reason"] == "Person: person decided"
+    assert fields["call_id"] == "c06"
+    view.table.clearSelection()
+    assert view.payload_view.toPlainText() == ""
+
+
+def test_rule_buttons_ask_for_a_rule_on_the_canonical_number(
+    qtbot: QtBot, view: HistoryView
+) -> None:
+    assert not view.block_button.isEnabled()
+    view.select_row(0)  # c07, sent as "+81 3-3000-1299"
+    assert view.block_button.isEnabled() and view.allow_button.isEnabled()
+    with qtbot.waitSignal(view.rule_requested, timeout=1000) as blocked:
+        view.block_button.click()
+    assert blocked.args == ["+81330001299", "block"]
+    view.select_row(1)
+    with qtbot.waitSignal(view.rule_requested, timeout=1000) as allowed:
+        view.allow_button.click()
+    assert allowed.args == [SUZUKI, "allow"]
+
+
+def test_rule_buttons_are_off_for_a_withheld_caller(qtbot: QtBot, view: HistoryView) -> None:
+    view.select_row(3)  # c04, withheld
+    assert view.detail_fields["number"].text() == "非通知 / withheld"
+    assert not view.block_button.isEnabled()
+    assert not view.allow_button.isEnabled()
+    with qtbot.assertNotEmitted(view.rule_requested):
+        view.block_button.click()
+
+
+# --- Refresh -------------------------------------------------------------------------------------
+
+
+def test_refresh_shows_a_new_call_and_keeps_the_selection(
+    view: HistoryView, office: Database
+) -> None:
+    view.select_row(2)  # c05
+    record(office, body("c08", "0312345678", family="高橋", family_kana="タカハシ"),
+           START + timedelta(days=30))
+    assert "c08" not in call_ids(view)  # pages stay put until refresh
+    view.refresh()
+    assert call_ids(view)[0] == "c08"
+    assert view.model.data(view.model.index(0, Column.CUSTOMER)) == "高橋 一郎"
+    assert view.selected_id() == view.model.row_id(3)
+    assert call_ids(view)[3] == "c05"
+    assert view.detail_fields["call_id"].text() == "c05"
+    assert view.count_label.text() == "8 call(s)"
+
+
+def test_refresh_keeps_the_filter_and_the_rows_already_fetched(
+    qtbot: QtBot, db: Database
+) -> None:
+    bulk(db, 500)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    view.decision_combo.setCurrentIndex(view.decision_combo.findData("accept"))
+    model = view.model
+    model.fetchMore()
+    assert model.rowCount() == 333
+    bulk_row = {"call_id": "late", "received_at": "2030-01-01T00:00:00.000+00:00",
+                "phone_number": "", "decision": "accept", "reason": "mode", "raw_body": "{}"}
+    db.table("calls").insert(bulk_row)
+    model.fetchMore()  # nothing shifts under the pages while new calls come in
+    assert model.rowCount() == 333
+    view.refresh()
+    assert model.rowCount() == 334
+    assert call_ids(view)[0] == "late"
+    assert model.data(model.index(0, Column.CUSTOMER)) == ""
+
+
+# --- Export -------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for Excel"
+    return list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+
+
+def test_export_writes_every_matching_row_in_the_shown_order(
+    tmp_path: Path, qtbot: QtBot, db: Database
+) -> None:
+    bulk(db, 1000)
+    record(db, body("suzuki"), START + timedelta(days=400), Decision.REJECT, Reason.RULE)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    view.decision_combo.setCurrentIndex(view.decision_combo.findData("reject"))
+    view.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.AscendingOrder)
+    assert view.model.rowCount() == CHUNK  # only one page fetched
+    path = tmp_path / "history.csv"
+    assert view.export_csv(path) == 335
+    rows = read_csv(path)
+    header, data = rows[0], rows[1:]
+    assert header[:7] == ["Received", "Number", "Customer", "Company", "Decision", "Reason",
+                          "Latency (ms)"]
+    assert len(data) == 335 == view.model.matching_count()
+    assert {row[4] for row in data} == {"Rejected"}
+    ids = [row[header.index("Call ID")] for row in data]
+    assert ids[:3] == ["bulk-0", "bulk-3", "bulk-6"] and ids[-1] == "suzuki"
+    last = dict(zip(header, data[-1], strict=True))
+    assert last["Customer"] == "鈴木 一郎"
+    assert last["Kana"] == "スズキ イチロウ"
+    assert last["Company"] == "エーアイ化粧品株式会社"
+    assert last["Number"] == "03-3000-1234"
+    assert last["Number as sent"] == "0330001234"
+    assert last["Received (UTC)"] == (START + timedelta(days=400)).isoformat(
+        timespec="milliseconds")
+    local = QDateTime.fromSecsSinceEpoch(int((START + timedelta(days=400)).timestamp()))
+    assert last["Received"] == local.toString("yyyy-MM-dd HH:mm:ss")
+
+
+def test_export_follows_the_search(tmp_path: Path, view: HistoryView) -> None:
+    search(view, "すずき")
+    path = tmp_path / "suzuki.csv"
+    assert view.export_csv(path) == 2
+    rows = read_csv(path)
+    assert [row[2] for row in rows[1:]] == ["鈴木 一郎", "鈴木 一郎"]
+
+
+def test_the_export_button_asks_for_a_file_without_blocking(
+    tmp_path: Path, qtbot: QtBot, view: HistoryView
+) -> None:
+    view.export_button.click()  # returns at once: the dialog is open(), not exec()
+    dialog = view.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    path = tmp_path / "chosen.csv"
+    dialog.fileSelected.emit(str(path))
+    dialog.reject()
+    assert view.export_dialog is None
+    assert len(read_csv(path)) == 1 + 7
+    assert "7" in view.status_label.text() and str(path) in view.status_label.text()
+
+
+def test_an_export_that_cannot_write_says_so(
+    tmp_path: Path, qtbot: QtBot, view: HistoryView
+) -> None:
+    view._export_to(str(tmp_path / "missing" / "dir" / "x.csv"))
+    boxes = [w for w in view.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "Could not write" in boxes[0].text()
+    boxes[0].reject()
+
+
+def test_received_day_boundaries_are_local_days(view: HistoryView) -> None:
+    view.from_date.setDate(QDate(2025, 1, 4))
+    view.to_date.setDate(QDate(2025, 1, 4))
+    view.from_check.setChecked(True)
+    view.to_check.setChecked(True)
+    shown = view.model.history_filter()
+    local_start = QDateTime(QDate(2025, 1, 4), QTime(0, 0))
+    assert shown.received_from == datetime.fromtimestamp(
+        local_start.toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
+    assert shown.received_to == datetime.fromtimestamp(
+        local_start.addDays(1).toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
