@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from gui import present
 from screening import phone
 from screening.policy import Decision, Reason
 from screening.rules import Action
@@ -147,24 +148,11 @@ class _Row(NamedTuple):
 
 
 def decision_label(decision: str) -> str:
-    if decision == Decision.ACCEPT:
-        return QCoreApplication.translate("history", "Let through")
-    if decision == Decision.REJECT:
-        return QCoreApplication.translate("history", "Rejected")
-    return decision
+    return present.decision_text(Decision(decision))
 
 
 def reason_label(reason: str) -> str:
-    labels: dict[str, str] = {
-        Reason.RULE: QCoreApplication.translate("history", "Rule"),
-        Reason.WITHHELD: QCoreApplication.translate("history", "Withheld-caller setting"),
-        Reason.MODE: QCoreApplication.translate("history", "Mode"),
-        Reason.PERSON: QCoreApplication.translate("history", "Person"),
-        Reason.TIMEOUT: QCoreApplication.translate("history", "Timeout"),
-        Reason.FAILSAFE: QCoreApplication.translate("history", "Fail-safe"),
-        Reason.REFUSED: QCoreApplication.translate("history", "Refused request"),
-    }
-    return labels.get(reason, reason)
+    return present.reason_text(Reason(reason))
 
 
 @lru_cache(maxsize=8192)

@@ -220,7 +220,7 @@ def test_the_view_opens_on_the_newest_calls(view: HistoryView) -> None:
     assert model.data(model.index(1, Column.CUSTOMER)) == "鈴木 一郎"
     assert model.data(model.index(1, Column.COMPANY)) == "エーアイ化粧品株式会社"
     assert model.data(model.index(1, Column.DECISION)) == "Rejected"
-    assert model.data(model.index(1, Column.REASON)) == "Person"
+    assert model.data(model.index(1, Column.REASON)) == "by a person"
     assert model.data(model.index(2, Column.LATENCY)) == QLocale().toString(10000.0, "f", 1)
     received = model.data(model.index(6, Column.RECEIVED))
     local = QDateTime.fromSecsSinceEpoch(int(START.timestamp()))  # in the local time zone
@@ -489,7 +489,7 @@ def test_the_detail_pane_shows_the_call_and_its_payload(view: HistoryView) -> No
     assert fields["customer"] == "鈴木 一郎 (スズキ イチロウ)"
     assert fields["number"] == "03-3000-1234 (sent as 0330001234)"
     assert fields["decision"] == "Rejected"
-    assert fields["reason"] == "Person: person decided"
+    assert fields["reason"] == "by a person: person decided"
     assert fields["call_id"] == "c06"
     view.table.clearSelection()
     assert view.payload_view.toPlainText() == ""
