@@ -65,6 +65,7 @@ def build_parser() -> Parser:
 
     command("serve", "run the listener without a window, one log line per call")
     command("url", "print the local webhook URL with its token")
+    command("rotate-token", "make a new webhook token; the old one works for token-grace-hours")
     mode = command("mode", "show or set the mode")
     mode.add_argument("mode", nargs="?", choices=[m.value for m in Mode])
     for action in Action:
@@ -85,6 +86,13 @@ def build_parser() -> Parser:
     simulate.add_argument("--from", dest="number", default=None, help="caller's number")
     simulate.add_argument("--unknown", action="store_true", help="a caller who is no customer")
     simulate.add_argument("--url", default=None, help="webhook URL (default: the local one)")
+    check = command("check", "test that commubo can reach the webhook through the public URL "
+                             "(exit status 0 only when it can)")
+    check.add_argument("--no-self-test", action="store_true",
+                       help="only ask the tunnel; do not post a test call to the public URL")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--show-token", action="store_true",
+                       help="show the public webhook URL with its secret token")
     return parser
 
 
@@ -163,6 +171,18 @@ def cmd_url(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_token(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.settings.rotate_token()
+    print(f"new webhook URL: {ctx.local_url()}")
+    previous, until = ctx.settings.token_grace()
+    if previous is None or until is None:
+        print("the old token no longer works (token-grace-hours is 0)")
+    else:
+        print(f"the old token {previous} keeps working until {local_time(until)}")
+    print("register the new URL in commubo's dashboard before then")
+    return 0
+
+
 def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
     if args.mode:
         ctx.settings.set("mode", args.mode)
@@ -208,8 +228,11 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
     try:
         if args.key is None:
-            for key, value in ctx.settings.all().items():
-                print(f"{key:<12} {value:<12} {SETTINGS[key].help}")
+            values = ctx.settings.all()
+            key_width = max(map(len, values))
+            value_width = max(len(value or "-") for value in values.values())
+            for key, value in values.items():
+                print(f"{key:<{key_width}}  {value or '-':<{value_width}}  {SETTINGS[key].help}")
         elif args.value is None:
             print(ctx.settings.get(args.key))
         else:
@@ -265,6 +288,48 @@ def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
     return 0 if status in (200, 403) else 1
 
 
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from server.selftest import check_reachability
+    from server.urls import redact_token
+
+    _, port = ctx.address()
+    found = asyncio.run(check_reachability(
+        ctx.db_path, ctx.settings.all(), port, ctx.settings.webhook_token(),
+        run_self_test=not args.no_self_test))
+    url = found.public_webhook_url
+    shown = url if url is None or args.show_token else redact_token(url)
+    test = found.self_test
+    if args.json:
+        tunnel = found.tunnel
+        print(json.dumps({
+            "state": found.state,
+            "summary": found.summary(),
+            "tunnel": None if tunnel is None else {
+                "kind": found.tunnel_kind, "public_url": tunnel.public_url,
+                "healthy": tunnel.healthy, "why": tunnel.why},
+            "public_webhook_url": shown,
+            "self_test": None if test is None else {
+                "ok": test.ok, "kind": test.kind, "message": test.message,
+                "round_trip_ms": test.round_trip_ms},
+        }, ensure_ascii=False, indent=2))
+        return 0 if found.reachable else 1
+    if found.tunnel is None:
+        print("tunnel      none configured (python main.py config tunnel ngrok|cloudflared|url)")
+    else:
+        health = {True: "healthy", False: "DOWN", None: "cannot be watched"}[found.tunnel.healthy]
+        print(f"tunnel      {found.tunnel_kind}, {health}: {found.tunnel.why}")
+    hint = "" if url is None or args.show_token else "   (--show-token shows the token)"
+    print(f"public URL  {shown or 'unknown'}{hint}")
+    if test is None:
+        print("self-test   not run")
+    else:
+        took = f" ({test.round_trip_ms:.1f} ms)" if test.round_trip_ms is not None else ""
+        outcome = "ok" if test.ok else f"FAILED ({test.kind})"
+        print(f"self-test   {outcome}{took}: {test.message}")
+    print(found.summary())
+    return 0 if found.reachable else 1
+
+
 def cmd_console(ctx: Context, args: argparse.Namespace) -> int:
     from gui.app import run_console  # Qt loads only for the console, not for every command
 
@@ -276,6 +341,7 @@ COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
     None: cmd_console,
     "serve": cmd_serve,
     "url": cmd_url,
+    "rotate-token": cmd_rotate_token,
     "mode": cmd_mode,
     "allow": cmd_rule,
     "block": cmd_rule,
@@ -284,6 +350,7 @@ COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
     "config": cmd_config,
     "history": cmd_history,
     "simulate": cmd_simulate,
+    "check": cmd_check,
 }
 
 

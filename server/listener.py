@@ -10,6 +10,7 @@ from pathlib import Path
 from aiohttp import web
 
 from screening.policy import Decision
+from server.access_log import ACCESS_LOG, RedactingAccessLogger
 from server.app import create_app
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
@@ -81,7 +82,8 @@ class Listener:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
         app = create_app(self._db_path, self._emit, self._broker)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
+        runner = web.AppRunner(app, access_log=ACCESS_LOG, access_log_class=RedactingAccessLogger,
+                               shutdown_timeout=SHUTDOWN_TIMEOUT)
         await runner.setup()
         try:
             site = web.TCPSite(runner, self.host, self.port)

@@ -6,8 +6,10 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 import time
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import hdrs, web
@@ -25,7 +27,7 @@ from server.events import (
     ListenerFailed,
 )
 from storage.calls import CallHistory, CallRecord
-from storage.database import utc_now
+from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
@@ -35,6 +37,10 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024
 REFUSED_COUNTER = "refused-requests"
+# A post whose JSON object carries this field is callgate's own reachability test, not a call.
+SELF_TEST_FIELD = "callgateSelfTest"
+SELF_TEST_NONCE = re.compile(r"[A-Za-z0-9_-]{1,128}")
+SELF_TEST_KEEP_DAYS = 7
 
 
 def _is_json(content_type: str) -> bool:
@@ -51,6 +57,16 @@ def answer(verdict: Verdict, *, duplicate: bool = False) -> web.Response:
     if duplicate:
         body["duplicate"] = True
     return web.json_response(body, status=status)
+
+
+def record_self_test(db: Database, nonce: str, received_at: str) -> None:
+    """Note a test call's nonce, so the self-test can tell that this database saw it; rows
+    older than a week go, so the table stays small however often the test runs."""
+    cutoff = (datetime.fromisoformat(received_at) - timedelta(days=SELF_TEST_KEEP_DAYS))
+    db.execute(f"DELETE FROM {SELF_TESTS_TABLE} WHERE received_at < ?",
+               [cutoff.isoformat(timespec="milliseconds")])
+    db.execute(f"INSERT OR IGNORE INTO {SELF_TESTS_TABLE} (nonce, received_at) VALUES (?, ?)",
+               [nonce, received_at])
 
 
 def record_call(db: Database, record: CallRecord) -> None:
@@ -72,7 +88,7 @@ class CallDesk:
         self._history = CallHistory(db)
         self._counters = Counters(db)
         self._snapshot = ScreeningSnapshot(db)
-        self._token = SettingsStore(db).webhook_token().encode()
+        SettingsStore(db).webhook_token()  # made on first start, before the first call
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
 
     def _emit(self, event: ListenerEvent) -> None:
@@ -83,7 +99,11 @@ class CallDesk:
             log.exception("a listener event could not be delivered")
 
     def token_matches(self, candidate: str) -> bool:
-        return hmac.compare_digest(candidate.encode(), self._token)
+        """Constant time, and every accepted token is compared: no early exit to time."""
+        given = candidate.encode()
+        matches = [hmac.compare_digest(given, token.encode())
+                   for token in self._snapshot.webhook_tokens()]
+        return any(matches)
 
     def refused_requests(self) -> int:
         return self._counters.get(REFUSED_COUNTER)
@@ -131,6 +151,8 @@ class CallDesk:
             call = Call(call_id=fallback_id)
             verdict = self._failsafe("the body is not a JSON object")
             return answer(await self._finish(call, verdict, received_at, started, body))
+        if SELF_TEST_FIELD in data:
+            return await self._self_test(data[SELF_TEST_FIELD], received_at)
         call = Call.from_payload(data, fallback_id)
         repeated = await self._repeat_of(call.call_id)
         if repeated is not None:
@@ -147,6 +169,20 @@ class CallDesk:
             if not pending.done():
                 pending.cancel()
         return answer(verdict)
+
+    async def _self_test(self, nonce: object, received_at: str) -> web.Response:
+        """callgate's own test call: answered and noted, but no call, no event, no history."""
+        if not isinstance(nonce, str) or not SELF_TEST_NONCE.fullmatch(nonce):
+            why = f"{SELF_TEST_FIELD} must be 1 to 128 letters, digits, '-' or '_'"
+            return web.json_response({"error": why}, status=400)
+        body: dict[str, Any] = {"decision": Decision.ACCEPT, "reason": "self-test",
+                                "nonce": nonce}
+        try:
+            await self._write(lambda db: record_self_test(db, nonce, received_at))
+        except Exception as error:
+            log.exception("could not record a self-test")
+            body |= {"recorded": False, "error": f"could not record the self-test: {error}"}
+        return web.json_response(body)
 
     async def _repeat_of(self, call_id: str) -> Verdict | None:
         """The decision already given (or about to be given) for this call id, if any."""

@@ -161,3 +161,17 @@ def open_database(path: Path) -> Database:
             raise
         db.conn.commit()
     return db
+
+
+SELF_TESTS_TABLE = "self_tests"
+
+
+@migrations(name="0005_self_tests")
+def _self_tests(db: Database) -> None:
+    """The nonces of callgate's own test calls (never calls: no history, no statistics), so a
+    self-test through the public URL can tell that this database, not another, received it."""
+    db.table(SELF_TESTS_TABLE).create(
+        {"nonce": str, "received_at": str}, pk="nonce", not_null={"received_at"},
+        if_not_exists=True,
+    )
+    db.table(SELF_TESTS_TABLE).create_index(["received_at"], if_not_exists=True)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from screening.policy import Decision, Mode, ScreeningSettings, WithheldHandling, parse_ask_timeout
 
 TOKEN_KEY = "webhook-token"
+PREVIOUS_TOKEN_KEY = "webhook-token-previous"
+PREVIOUS_UNTIL_KEY = "webhook-token-previous-until"
 UI_PREFIX = "ui."
 
 
@@ -45,6 +50,93 @@ def _port(text: str) -> str:
     return str(int(text))
 
 
+def _grace_hours(text: str) -> str:
+    try:
+        hours = float(text)
+    except ValueError:
+        raise ValueError(f"token grace must be a number of hours, not {text!r}") from None
+    if not 0 <= hours <= 720:
+        raise ValueError("token grace must be between 0 and 720 hours")
+    return f"{hours:g}"
+
+
+TUNNEL_KINDS = ("none", "ngrok", "cloudflared", "url", "quick")
+_HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?")
+
+
+def _tunnel(text: str) -> str:
+    kind = text.lower()
+    if kind not in TUNNEL_KINDS:
+        raise ValueError(f"{text!r} is not one of: {', '.join(TUNNEL_KINDS)}")
+    return kind
+
+
+def _network_host(host: str) -> str:
+    """An IP address (IPv6 in brackets) or a host name, in one canonical spelling."""
+    bracketed = host.startswith("[") and host.endswith("]")
+    try:
+        ip = ipaddress.ip_address(host[1:-1] if bracketed else host)
+    except ValueError:
+        name = host.lower()
+        if not bracketed and _HOSTNAME.fullmatch(name) and len(name) <= 253:
+            return name
+        raise ValueError(f"{host!r} is not a host name or an IP address") from None
+    return f"[{ip}]" if ip.version == 6 else str(ip)
+
+
+def _address(text: str) -> str:
+    """host:port of a helper's local HTTP server (the ngrok agent API, cloudflared's metrics);
+    a bare port means this machine, and a pasted `http://host:port/` is understood."""
+    body = text.removeprefix("http://").removesuffix("/")
+    if body.isascii() and body.isdigit():
+        return f"127.0.0.1:{_port(body)}"
+    host, colon, port = body.rpartition(":")
+    if not colon or not host:
+        raise ValueError(f"{text!r} is not an address as host:port, such as 127.0.0.1:4040")
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address written without brackets
+    return f"{_network_host(host)}:{_port(port)}"
+
+
+def _public_url(text: str) -> str:
+    """Empty, or the public base URL that forwards to callgate: scheme and host (and port)
+    only, without a trailing slash. Errors never repeat a path: it may hold the token."""
+    if not text:
+        return ""
+    example = "such as https://calls.example.com"
+    if any(char.isspace() for char in text):
+        raise ValueError(f"a URL has no spaces; give the address alone, {example}")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not text.lower().startswith(f"{scheme}://"):
+        raise ValueError(f"give an address that starts with https:// or http://, {example}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("the address must not hold a user name or password")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "?" in text:
+        raise ValueError("give the address alone, without a path, "
+                         f"{example} (callgate adds /hooks/commubo/<token> itself)")
+    netloc = parts.netloc
+    if netloc.startswith("["):
+        host, _, rest = netloc.partition("]")
+        host += "]"
+        if rest and not rest.startswith(":"):
+            raise ValueError(f"{netloc!r} is not a host and port")
+        port = rest[1:]
+    else:
+        host, _, port = netloc.partition(":")
+    if not host:
+        raise ValueError(f"the address has no host name, {example}")
+    if not host.isascii() and not host.startswith("["):
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ValueError(f"{host!r} is not a host name") from None
+    host = _network_host(host).rstrip(".")
+    if port and _port(port) != {"http": "80", "https": "443"}[scheme]:
+        return f"{scheme}://{host}:{int(port)}"
+    return f"{scheme}://{host}"
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -66,6 +158,16 @@ SETTINGS = {
         Setting("failsafe", Decision.ACCEPT, _choice(Decision), "decision when callgate fails"),
         Setting("host", "127.0.0.1", _host, "address the listener binds (on restart)"),
         Setting("port", "8080", _port, "port the listener binds (on restart)"),
+        Setting("token-grace-hours", "24", _grace_hours,
+                "hours an old webhook token keeps working after a rotation (0-720)"),
+        Setting("tunnel", "none", _tunnel,
+                "how commubo reaches callgate: none, ngrok, cloudflared, url or quick"),
+        Setting("ngrok-api", "127.0.0.1:4040", _address,
+                "host:port of the ngrok agent's local API (tunnel ngrok)"),
+        Setting("cloudflared-metrics", "127.0.0.1:20241", _address,
+                "host:port of cloudflared's --metrics server (tunnel cloudflared)"),
+        Setting("public-url", "", _public_url,
+                "public address that forwards to callgate, e.g. https://calls.example.com"),
     )
 }
 
@@ -124,14 +226,41 @@ class SettingsStore:
         ).fetchone()
         return str(row[0]) if row else None
 
+    def rotate_token(self) -> str:
+        """A new webhook token; the old one keeps working for `token-grace-hours`, so no call
+        is lost while the URL in commubo's dashboard is being updated."""
+        grace = timedelta(hours=float(self.get("token-grace-hours")))
+        until = (datetime.now(UTC) + grace).isoformat(timespec="seconds")
+        new = secrets.token_urlsafe(24)
+        with self._db.atomic():
+            old = self.webhook_token()
+            for key, value in ((PREVIOUS_TOKEN_KEY, old), (PREVIOUS_UNTIL_KEY, until),
+                               (TOKEN_KEY, new)):
+                self._db.table("settings").upsert({"key": key, "value": value}, pk="key")
+        return new
+
+    def token_grace(self) -> tuple[str | None, str | None]:
+        """The previous token and the UTC time it stops working, while it still works."""
+        values = dict(self._db.execute(
+            "SELECT key, value FROM settings WHERE key IN (?, ?)",
+            [PREVIOUS_TOKEN_KEY, PREVIOUS_UNTIL_KEY]).fetchall())
+        previous, until = values.get(PREVIOUS_TOKEN_KEY), values.get(PREVIOUS_UNTIL_KEY)
+        if previous is None or until is None or datetime.fromisoformat(until) <= datetime.now(UTC):
+            return None, None
+        return previous, until
+
     def webhook_token(self) -> str:
         """The secret in the webhook path, made on first use (192 random bits, URL-safe)."""
         self._db.execute(
             "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
             [TOKEN_KEY, secrets.token_urlsafe(24)],
         )
+        return str(self.current_token())
+
+    def current_token(self) -> str | None:
+        """The webhook token without making one: for readers that must not write."""
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", [TOKEN_KEY]).fetchone()
-        return str(row[0])
+        return str(row[0]) if row else None
 
 
 class Counters:

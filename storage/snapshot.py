@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -11,6 +14,8 @@ from screening.rules import Rule, index_rules
 from storage.database import CONFIG_VERSION
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
+
+log = logging.getLogger(__name__)
 
 
 class ScreeningSnapshot:
@@ -27,6 +32,8 @@ class ScreeningSnapshot:
         self._config_version: int | None = None
         self._rules: Mapping[str, Rule] = {}
         self._settings = ScreeningSettings()
+        self._tokens: tuple[str, ...] = ()
+        self._previous_until: datetime | None = None
 
     def current(self) -> tuple[Mapping[str, Rule], ScreeningSettings]:
         data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -34,7 +41,23 @@ class ScreeningSnapshot:
             self._data_version = data_version
             config_version = Counters(self._db).get(CONFIG_VERSION)
             if config_version != self._config_version:
+                store = SettingsStore(self._db)
                 self._rules = index_rules(RuleBook(self._db).rules())
-                self._settings = SettingsStore(self._db).screening()
+                self._settings = store.screening()
+                previous, until = store.token_grace()
+                self._tokens = tuple(token for token in (store.current_token(), previous) if token)
+                self._previous_until = datetime.fromisoformat(until) if until else None
                 self._config_version = config_version
         return self._rules, self._settings
+
+    def webhook_tokens(self) -> tuple[str, ...]:
+        """The tokens that open the webhook now: the current one, and the previous one during
+        its grace period after a rotation. A storage error keeps the tokens last read: a
+        failing disk must not lock commubo out."""
+        try:
+            self.current()
+        except sqlite3.Error:
+            log.exception("could not reread the webhook tokens; using the ones last read")
+        if self._previous_until is not None and self._previous_until <= datetime.now(UTC):
+            return self._tokens[:1]
+        return self._tokens

@@ -1,0 +1,350 @@
+"""Can commubo reach this callgate? A test call through the public URL, and the tunnel's word.
+
+The self-test posts a test call carrying a one-time nonce to the public webhook URL, the way
+commubo would, and passes only if the answer echoes that nonce AND this callgate's own database
+recorded it: an answer from another program, or from another callgate behind a tunnel that
+forwards to the wrong port, does not count. Test calls never reach the history or statistics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import secrets
+import sqlite3
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from yarl import URL
+
+from server.tunnels import Tunnel, TunnelStatus, tunnel_from_settings
+from server.urls import public_webhook_url, redact_token
+from server.webhook import SELF_TEST_FIELD
+from storage.database import SELF_TESTS_TABLE
+
+SELF_TEST_TIMEOUT = 10.0
+# The listener commits the nonce before it answers, so it is normally there at the first look.
+CONFIRM_WAIT = 1.0
+LOCAL_PROBE_TIMEOUT = 2.0
+PUBLIC_URL_KEY = "public-url"
+
+KINDS = ("ok", "no-public-url", "dns", "tls", "timeout", "refused", "wrong-token", "rejected",
+         "http-error", "other-listener", "error")
+STATES = ("reachable", "unreachable", "unknown")
+
+NO_PUBLIC_URL = ("no public URL: start a tunnel (ngrok, cloudflared) or type the public URL "
+                 "in the settings (python main.py config public-url https://...)")
+
+
+@dataclass(frozen=True)
+class SelfTestResult:
+    ok: bool
+    kind: str  # one of KINDS
+    message: str  # one line for people
+    round_trip_ms: float | None  # from sending the test call to its whole answer, if any
+
+
+def new_nonce() -> str:
+    """A one-time value no other test (or call) can carry: 144 random bits, URL-safe."""
+    return secrets.token_urlsafe(18)
+
+
+def _where(url: str) -> str:
+    """scheme://host[:port] of a URL, for messages: never the token."""
+    try:
+        origin = URL(url).origin()
+    except ValueError:
+        return redact_token(url)
+    return str(origin)
+
+
+def _seen_by(db_path: Path, nonce: str) -> bool:
+    """Whether this callgate's database recorded the nonce; read-only, creates nothing."""
+    if not db_path.exists():
+        return False
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=5)
+    except sqlite3.Error:
+        return False
+    try:
+        row = connection.execute(
+            f"SELECT 1 FROM {SELF_TESTS_TABLE} WHERE nonce = ?", [nonce]
+        ).fetchone()
+    except sqlite3.Error:  # no such table: a database from before self-tests
+        return False
+    finally:
+        connection.close()
+    return row is not None
+
+
+async def _confirmed(db_path: Path, nonce: str) -> bool:
+    deadline = time.monotonic() + CONFIRM_WAIT
+    while True:
+        if await asyncio.to_thread(_seen_by, db_path, nonce):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(0.05)
+
+
+def _failure(kind: str, message: str, round_trip_ms: float | None = None) -> SelfTestResult:
+    return SelfTestResult(False, kind, message, round_trip_ms)
+
+
+def _connect_failure(error: BaseException, where: str, timeout: float) -> SelfTestResult:
+    """The precise reason a test call got no HTTP answer at all."""
+    if isinstance(error, aiohttp.ClientConnectorDNSError):
+        host = error.host
+        return _failure("dns", f"the public host name {host} does not resolve (DNS): the tunnel "
+                               "or its address is gone, or the name is misspelt")
+    if isinstance(error, aiohttp.ClientConnectorCertificateError):
+        why = error.certificate_error
+        detail = getattr(why, "verify_message", None) or str(why)
+        return _failure("tls", f"the TLS certificate of {where} is not valid ({detail}): the "
+                               "tunnel or proxy in front of callgate serves a wrong certificate")
+    if isinstance(error, aiohttp.ServerFingerprintMismatch):
+        return _failure("tls", f"the TLS certificate of {where} does not match the expected "
+                               "fingerprint")
+    if isinstance(error, aiohttp.ClientSSLError):
+        return _failure("tls", f"the TLS handshake with {where} failed ({_os_detail(error)}): "
+                               "is it an https URL on a port that speaks plain HTTP?")
+    if isinstance(error, TimeoutError):
+        return _failure("timeout", f"{where} did not answer within {timeout:g} s: the tunnel "
+                                   "or the listener behind it hangs")
+    if isinstance(error, aiohttp.ClientConnectorError):
+        if (isinstance(error.os_error, ConnectionRefusedError)
+                or error.os_error.errno == errno.ECONNREFUSED):
+            return _failure("refused", f"{where} refused the connection: nothing listens there "
+                                       "(is the tunnel or reverse proxy running?)")
+        return _failure("error", f"could not connect to {where}: {_os_detail(error)}")
+    if isinstance(error, aiohttp.ServerDisconnectedError):
+        return _failure("error", f"{where} closed the connection without answering")
+    if isinstance(error, aiohttp.InvalidURL):
+        return _failure("error", f"the public webhook URL {redact_token(str(error.url))} is not "
+                                 "a valid http(s) URL")
+    return _failure("error", f"the test call to {where} failed: "
+                             f"{error.__class__.__name__}: {error}")
+
+
+def _os_detail(error: aiohttp.ClientConnectorError) -> str:
+    os_error = error.os_error
+    return os_error.strerror or str(os_error) or os_error.__class__.__name__
+
+
+def _decode(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _judge_answer(
+    status: int, reason: str, body: Any, location: str | None, where: str, ms: float
+) -> SelfTestResult:
+    """An HTTP answer other than this callgate's echo of the nonce."""
+    said = f"{status} {reason}".strip()
+    if status == 404:
+        return _failure("wrong-token", "the public URL answered 404: the token in the URL "
+                                       "registered in commubo is wrong or out of date", ms)
+    if status == 403:
+        if isinstance(body, dict) and body.get("decision") == "reject":
+            return _failure("rejected", "the public URL answered 403 with a call decision "
+                                        f"({body.get('reason')}): a callgate that does not know "
+                                        "test calls answered, not this one", ms)
+        return _failure("rejected", "the public URL answered 403: something in front of "
+                                    "callgate (the tunnel, a firewall or an access policy) "
+                                    "refuses the request", ms)
+    if 200 <= status < 300:
+        return _failure("other-listener", f"{where} answered {said} but not as this callgate "
+                                          "(no echo of the test): the tunnel forwards to "
+                                          "another port or program", ms)
+    if 300 <= status < 400:
+        target = f" to {redact_token(location)}" if location else ""
+        return _failure("http-error", f"the public URL answered {said} (a redirect{target}): "
+                                      "commubo takes a redirect as a reject; register the final "
+                                      "URL", ms)
+    if status in (502, 503, 504):
+        return _failure("http-error", f"the public URL answered {said}: the tunnel is up but "
+                                      "cannot reach callgate's listener (not running, or the "
+                                      "tunnel forwards to the wrong port)", ms)
+    detail = body.get("error") if isinstance(body, dict) else None
+    why = f" ({detail})" if isinstance(detail, str) else ""
+    return _failure("http-error", f"the public URL answered {said}{why}: commubo would "
+                                  "reject every call", ms)
+
+
+async def _post_test_call(
+    session: aiohttp.ClientSession, webhook_url: str, db_path: Path, limit: float
+) -> SelfTestResult:
+    nonce = new_nonce()
+    where = _where(webhook_url)
+    started = time.perf_counter()
+    try:
+        async with session.post(
+            webhook_url, json={SELF_TEST_FIELD: nonce}, allow_redirects=False,
+            timeout=aiohttp.ClientTimeout(total=limit),
+        ) as response:
+            raw = await response.read()
+            status, reason = response.status, response.reason or ""
+            location = response.headers.get("Location")
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        return _connect_failure(error, where, limit)
+    ms = (time.perf_counter() - started) * 1000
+    body = _decode(raw)
+    echoed = (200 <= status < 300 and isinstance(body, dict) and body.get("nonce") == nonce
+              and body.get("reason") == "self-test")
+    if not echoed:
+        return _judge_answer(status, reason, body, location, where, ms)
+    assert isinstance(body, dict)
+    if body.get("recorded") is False:
+        why = body.get("error") or "its database failed"
+        return _failure("error", f"callgate answered the test at {where} but could not record "
+                                 f"it: {why}", ms)
+    if not await _confirmed(db_path, nonce):
+        return _failure("other-listener", f"a callgate answered at {where}, but not this one: "
+                                          "this callgate's database never saw the test (the "
+                                          "tunnel forwards to another callgate, port or "
+                                          "computer)", ms)
+    return SelfTestResult(True, "ok", f"{where} reached this callgate in {ms:.0f} ms", ms)
+
+
+async def self_test(
+    webhook_url: str,
+    db_path: Path,
+    *,
+    session: aiohttp.ClientSession | None = None,
+    timeout: float = SELF_TEST_TIMEOUT,  # noqa: ASYNC109 (applies to the HTTP exchange only)
+) -> SelfTestResult:
+    """Post a test call to the public webhook URL and confirm this callgate received it.
+
+    Never raises for network trouble: every outcome is a SelfTestResult with a kind from KINDS.
+    """
+    if not webhook_url.strip():
+        return _failure("no-public-url", NO_PUBLIC_URL)
+    if session is None:
+        async with aiohttp.ClientSession() as own:
+            return await _post_test_call(own, webhook_url, db_path, timeout)
+    return await _post_test_call(session, webhook_url, db_path, timeout)
+
+
+@dataclass(frozen=True)
+class Reachability:
+    state: str  # one of STATES
+    tunnel: TunnelStatus | None  # None when no tunnel is configured
+    self_test: SelfTestResult | None  # None when it was not run
+    public_webhook_url: str | None  # carries the secret token: show it redacted in logs
+    tunnel_kind: str | None = None
+    detail: str = ""
+
+    @property
+    def reachable(self) -> bool:
+        return self.state == "reachable"
+
+    def summary(self) -> str:
+        """One line for a status bar or the command line; never shows the token."""
+        return f"{self.state}: {self.detail}" if self.detail else self.state
+
+
+async def _local_listener_answers(session: aiohttp.ClientSession, local_port: int) -> bool:
+    """Whether a callgate listener answers its health check on this machine's loopback."""
+    try:
+        async with session.get(
+            f"http://127.0.0.1:{local_port}/healthz",
+            timeout=aiohttp.ClientTimeout(total=LOCAL_PROBE_TIMEOUT), allow_redirects=False,
+        ) as response:
+            body = _decode(await response.read())
+    except (aiohttp.ClientError, TimeoutError, OSError):
+        return False
+    return response.status == 200 and isinstance(body, dict) and body.get("status") == "ok"
+
+
+async def _hint(session: aiohttp.ClientSession, result: SelfTestResult, local_port: int) -> str:
+    """What the local listener says about a failure the tunnel alone cannot explain."""
+    if result.kind not in ("refused", "timeout", "http-error", "other-listener", "error"):
+        return ""
+    if not await _local_listener_answers(session, local_port):
+        return f"; no callgate listener answers on local port {local_port}: is it running?"
+    if result.kind in ("other-listener", "http-error"):
+        return (f"; callgate's listener answers on local port {local_port}: make the tunnel "
+                "forward there")
+    return ""
+
+
+async def _tunnel_status(
+    settings: Mapping[str, str], local_port: int, session: aiohttp.ClientSession,
+    adapter: Tunnel | None,
+) -> tuple[str | None, TunnelStatus | None]:
+    try:
+        tunnel = adapter or tunnel_from_settings(settings, local_port)
+    except Exception as error:  # bad settings are a finding, not a crash
+        return None, TunnelStatus(None, False, f"the tunnel settings are not usable: {error}")
+    if tunnel is None:
+        return None, None
+    try:
+        return tunnel.kind, await tunnel.status(session)
+    except Exception as error:
+        return tunnel.kind, TunnelStatus(None, False, f"could not ask the tunnel: {error}")
+
+
+async def _check(
+    db_path: Path, settings: Mapping[str, str], local_port: int, token: str,
+    run_self_test: bool, session: aiohttp.ClientSession, adapter: Tunnel | None,
+) -> Reachability:
+    kind, tunnel = await _tunnel_status(settings, local_port, session, adapter)
+    said = tunnel.why.strip().rstrip(".") if tunnel is not None else ""
+    base = (tunnel.public_url if tunnel is not None else None) or settings.get(PUBLIC_URL_KEY)
+    url = public_webhook_url(base, token) if base and base.strip() else None
+    if url is None:
+        missing = (f"no public URL: the {kind} tunnel gives none, so there was nothing to test"
+                   if kind else NO_PUBLIC_URL)
+        result = _failure("no-public-url", missing) if run_self_test else None
+        if tunnel is not None and tunnel.healthy is False:
+            return Reachability("unreachable", tunnel, result, None, kind, said)
+        return Reachability("unknown", tunnel, result, None, kind,
+                            f"{said}; {NO_PUBLIC_URL}" if said else NO_PUBLIC_URL)
+    if not run_self_test:
+        if tunnel is None:
+            return Reachability("unknown", tunnel, None, url, kind,
+                                f"{_where(url)} is not tested (self-test not run)")
+        state = {True: "reachable", False: "unreachable", None: "unknown"}[tunnel.healthy]
+        return Reachability(state, tunnel, None, url, kind, f"{said} (self-test not run)")
+    result = await self_test(url, db_path, session=session)
+    if result.ok:
+        return Reachability("reachable", tunnel, result, url, kind, result.message)
+    hint = await _hint(session, result, local_port)
+    if hint:
+        result = SelfTestResult(result.ok, result.kind, result.message + hint,
+                                result.round_trip_ms)
+    why = result.message
+    if tunnel is not None and tunnel.healthy is False:
+        why += f"; {said}"
+    return Reachability("unreachable", tunnel, result, url, kind, why)
+
+
+async def check_reachability(
+    db_path: Path,
+    settings: Mapping[str, str],
+    local_port: int,
+    token: str,
+    *,
+    run_self_test: bool = True,
+    session: aiohttp.ClientSession | None = None,
+    adapter: Tunnel | None = None,
+) -> Reachability:
+    """Ask the configured tunnel for the public URL and its health, then (unless told not to)
+    self-test the public webhook URL. The self-test, when run, decides the state: it is what
+    commubo experiences. Without it, the tunnel's health decides, and "unknown" when it has none.
+
+    `adapter` replaces the one the settings would make: the console's own running QuickTunnel.
+    """
+    args = (db_path, settings, local_port, token, run_self_test)
+    if session is None:
+        async with aiohttp.ClientSession() as own:
+            return await _check(*args, own, adapter)
+    return await _check(*args, session, adapter)

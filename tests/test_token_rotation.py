@@ -1,0 +1,67 @@
+"""Rotating the webhook token: the old URL keeps working while the dashboard is updated."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import Running, post, sample
+
+from storage.database import open_database
+from storage.settings import PREVIOUS_UNTIL_KEY, SettingsStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hook(running: Running, token: str) -> str:
+    return f"{running.base}/hooks/commubo/{token}"
+
+
+def body(call_id: str) -> dict[str, object]:
+    return sample("seed_incoming_call.json") | {"callId": call_id}
+
+
+def test_old_and_new_token_both_work_during_the_grace_period(running: Running) -> None:
+    old = running.token
+    new = SettingsStore(open_database(running.db_path)).rotate_token()
+    assert new != old and len(new) >= 22
+    assert post(hook(running, new), body("via-new")).status == 200
+    assert post(hook(running, old), body("via-old")).status == 200
+    assert post(hook(running, "neither"), body("via-none")).status == 404
+    previous, until = SettingsStore(open_database(running.db_path)).token_grace()
+    assert previous == old and until is not None
+
+
+def test_the_old_token_stops_when_its_grace_period_ends(running: Running) -> None:
+    db = open_database(running.db_path)
+    SettingsStore(db).rotate_token()
+    assert post(hook(running, running.token), body("before-end")).status == 200
+    db.execute("UPDATE settings SET value = ? WHERE key = ?",
+               ["2000-01-01T00:00:00+00:00", PREVIOUS_UNTIL_KEY])
+    assert post(hook(running, running.token), body("after-end")).status == 404
+    assert SettingsStore(db).token_grace() == (None, None)
+
+
+def test_no_grace_means_the_old_token_stops_at_once(running: Running) -> None:
+    store = SettingsStore(open_database(running.db_path))
+    store.set("token-grace-hours", "0")
+    new = store.rotate_token()
+    assert post(hook(running, running.token), body("old")).status == 404
+    assert post(hook(running, new), body("new")).status == 200
+
+
+def test_rotate_token_on_the_command_line(tmp_path: Path) -> None:
+    env = {"CALLGATE_DATA_DIR": str(tmp_path), "CALLGATE_PORT": "18099", "PATH": "/usr/bin"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    before = run("url").stdout.strip()
+    rotated = run("rotate-token")
+    assert rotated.returncode == 0, rotated.stderr
+    after = run("url").stdout.strip()
+    assert after != before and after in rotated.stdout
+    assert before.rsplit("/", 1)[1] in rotated.stdout, "the old token is named with its end time"
+    assert "until" in rotated.stdout
