@@ -56,8 +56,12 @@ class Console:
         self.db.close()
 
 
-def open_console(app: QApplication, db_path: Path, host: str, port: int) -> Console:
-    """Start the listener on its own thread and show the window that watches it."""
+def open_console(app: QApplication, db_path: Path, host: str, port: int, *,
+                 first_run_setup: bool = False) -> Console:
+    """Start the listener on its own thread and show the window that watches it.
+
+    With `first_run_setup` the reachability setup opens if it never ran (tests leave it off).
+    """
     bridge = ListenerBridge(app)
     listener = Listener(db_path, host, port, bridge)
     control: Listener | None = listener
@@ -68,8 +72,11 @@ def open_console(app: QApplication, db_path: Path, host: str, port: int) -> Cons
         problem, control = str(error), None
     db = open_database(db_path)
     url = listener.url(SettingsStore(db).webhook_token())
-    window = ConsoleWindow(db, bridge, control, url, problem)
+    window = ConsoleWindow(db, bridge, control, url, problem,
+                           db_path=db_path, local_port=listener.port)
     window.show()
+    if first_run_setup:
+        window.open_setup_if_first_run()
     if control is not None:
         control.set_people(1)
     return Console(window, control, db)
@@ -110,7 +117,7 @@ def run_console(db_path: Path, host: str, port: int) -> int:
     """Open the console; returns when a person quits."""
     app = application()
     quit_request = QuitRequest(app)
-    console = open_console(app, db_path, host, port)
+    console = open_console(app, db_path, host, port, first_run_setup=True)
     console.window.quit_confirmed.connect(quit_request.request)
     app.aboutToQuit.connect(quit_request.request)
     try:

@@ -1,34 +1,57 @@
-"""Settings a person may change: the ask timeout and defaults, and where the listener binds."""
+"""Settings a person may change: the ask timeout and defaults, where the listener binds, how
+commubo reaches it, and the webhook token."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.setup import offered_tunnel_kinds, tunnel_kind_label
 from screening.policy import ASK_TIMEOUT_RANGE, Decision, WithheldHandling
+from server.urls import WEBHOOK_PREFIX, public_webhook_url
 from storage.settings import SettingsStore
 
 
+def local_time(iso_utc: str) -> str:
+    """An ISO UTC time as people here write it, in their time zone."""
+    seconds = int(datetime.fromisoformat(iso_utc).timestamp())
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(seconds),
+                              QLocale.FormatType.ShortFormat)
+
+
 class SettingsDialog(QDialog):
-    """Opened with open(); Save validates through storage and stays open on a bad value."""
+    """Opened with open(); Save validates through storage and stays open on a bad value.
+
+    A token rotation takes effect at once (it needs no Save) and `token_rotated` says so.
+    `public_base` is the public URL a tunnel reported, when there is one.
+    """
+
+    token_rotated = Signal(str)
 
     def __init__(self, settings: SettingsStore, webhook_url: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, public_base: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
         self._settings = settings
+        self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
+        self._public_base = public_base
         values = settings.all()
         low, high = ASK_TIMEOUT_RANGE
         self.ask_timeout = QSpinBox(self)
@@ -61,6 +84,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
+        reachability = self._reachability_section(values)
 
         form = QFormLayout()
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
@@ -76,8 +100,80 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(reachability)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _reachability_section(self, values: dict[str, str]) -> QGroupBox:
+        group = QGroupBox(self.tr("Reachability"), self)
+        kinds = offered_tunnel_kinds(values["tunnel"])
+        self.tunnel = self._combo({kind: tunnel_kind_label(kind) for kind in kinds},
+                                  values["tunnel"])
+        self.ngrok_api = QLineEdit(values["ngrok-api"], group)
+        self.cloudflared_metrics = QLineEdit(values["cloudflared-metrics"], group)
+        self.public_url = QLineEdit(values["public-url"], group)
+        self.public_url.setPlaceholderText("https://callgate.example.com")
+        self.rotate_button = QPushButton(self.tr("Rotate webhook token…"), group)
+        self.rotate_button.clicked.connect(self.confirm_rotation)
+        self.tokens = QLabel(group)  # not wrapped: tokens and URLs do not break
+        self.tokens.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout(group)
+        form.addRow(self.tr("How commubo reaches callgate:"), self.tunnel)
+        form.addRow(self.tr("ngrok agent API address:"), self.ngrok_api)
+        form.addRow(self.tr("cloudflared metrics address:"), self.cloudflared_metrics)
+        form.addRow(self.tr("Public URL (typed or named tunnel):"), self.public_url)
+        form.addRow(self.rotate_button)
+        form.addRow(self.tokens)
+        self.show_tokens()
+        return group
+
+    def _webhook_urls(self, token: str) -> str:
+        base = self._public_base or self._settings.get("public-url")
+        local = f"{self._local_base}{WEBHOOK_PREFIX}{token}"
+        return f"{public_webhook_url(base, token)}\n{local}" if base else local
+
+    def show_tokens(self) -> None:
+        """The current token and, during its grace period, the previous one with its end."""
+        previous, until = self._settings.token_grace()
+        if previous is None or until is None:
+            self.tokens.clear()
+            return
+        current = self._settings.webhook_token()
+        self.tokens.setText(
+            self.tr("Current token: %1\nWebhook URL for commubo:\n%2\n\nPrevious token: %3\n"
+                    "It keeps working until %4; paste the new URL into commubo's dashboard "
+                    "before then.")
+            .replace("%1", current).replace("%2", self._webhook_urls(current))
+            .replace("%3", previous).replace("%4", local_time(until)))
+
+    def confirm_rotation(self) -> None:
+        hours = self._settings.get("token-grace-hours")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Rotate the webhook token?"),
+                          self.tr("callgate makes a new secret token for its webhook URL. The "
+                                  "old URL keeps working for %1 hours: paste the new one into "
+                                  "commubo's dashboard before then.").replace("%1", hours),
+                          QMessageBox.StandardButton.Cancel, self)
+        rotate = box.addButton(self.tr("Rotate token"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self.rotate_token() if button is rotate else None)
+        box.open()
+        self.rotation_box = box
+
+    def rotate_token(self) -> str:
+        new = self._settings.rotate_token()
+        self.url.setText(f"{self._local_base}{WEBHOOK_PREFIX}{new}")
+        self.show_tokens()
+        if not self.tokens.text():
+            self.tokens.setText(
+                self.tr("New token: %1\nWebhook URL for commubo:\n%2\n\nThe old token "
+                        "stopped working at once (token-grace-hours is 0).")
+                .replace("%1", new).replace("%2", self._webhook_urls(new)))
+        QTimer.singleShot(0, self, self._fit_contents)  # once the layout took in the tokens
+        self.token_rotated.emit(new)
+        return new
+
+    def _fit_contents(self) -> None:
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)
@@ -95,6 +191,10 @@ class SettingsDialog(QDialog):
             "failsafe": self.failsafe.currentData(),
             "host": self.host.text(),
             "port": str(self.port.value()),
+            "tunnel": self.tunnel.currentData(),
+            "ngrok-api": self.ngrok_api.text(),
+            "cloudflared-metrics": self.cloudflared_metrics.text(),
+            "public-url": self.public_url.text(),
         }
         try:
             self._settings.set_many(values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QDateTime, QLocale, QTimer, Signal
@@ -23,12 +24,24 @@ from gui.bridge import ListenerBridge
 from gui.history import HistoryView
 from gui.live import LiveView
 from gui.mode import ModeBar, RejectAllBanner
+from gui.reach import (
+    REACHABLE,
+    UNKNOWN,
+    UNREACHABLE,
+    ReachabilityLabel,
+    ReachabilityMonitor,
+    UnreachableBanner,
+    public_base,
+)
 from gui.rules import RulesView
 from gui.settings_dialog import SettingsDialog
+from gui.setup import SetupWizard
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
 from server.events import CallDecided, CallWaiting
+from server.selftest import Reachability
+from server.urls import WEBHOOK_PREFIX
 from storage.settings import SettingsStore
 
 POLL_MS = 1000
@@ -53,6 +66,9 @@ class ConsoleWindow(QMainWindow):
         webhook_url: str,
         listener_problem: str | None = None,
         parent: QWidget | None = None,
+        *,
+        db_path: Path | None = None,
+        local_port: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("callgate")
@@ -74,6 +90,7 @@ class ConsoleWindow(QMainWindow):
         if listener_problem is not None:
             self.problem.setText(self.tr("callgate is NOT receiving calls: %1")
                                  .replace("%1", listener_problem))
+        self.unreachable = UnreachableBanner(self)
         self.live = LiveView(self)
         self.rules = RulesView(db, self)
         self.history = HistoryView(db, self)
@@ -87,6 +104,7 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.mode_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
+        layout.addWidget(self.unreachable)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._central = central
@@ -99,6 +117,18 @@ class ConsoleWindow(QMainWindow):
         self.listener_status.setText(
             self.tr("Not listening") if control is None else
             self.tr("Listening: %1").replace("%1", webhook_url.split("/hooks/")[0]))
+        self.reachability = ReachabilityLabel(self)
+        self.statusBar().addPermanentWidget(self.reachability)
+        self._db_path = db_path
+        self._local_port = local_port
+        self.setup: SetupWizard | None = None
+        self.reach: ReachabilityMonitor | None = None
+        if control is not None and db_path is not None and local_port is not None:
+            self.reach = ReachabilityMonitor(db_path, local_port, self._settings, self)
+            self.reach.changed.connect(self.show_reachability)
+            self.reach.public_url_changed.connect(self._public_url_changed)
+        elif listener_problem is not None:
+            self.reachability.show_state(UNREACHABLE, listener_problem)
         self._build_menu()
 
         self.tray: ConsoleTray | None = None
@@ -128,6 +158,8 @@ class ConsoleWindow(QMainWindow):
         self._poll.start()
         self.reload_if_changed()
         self._restore_geometry()
+        if self.reach is not None:
+            self.reach.start()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&callgate"))
@@ -137,7 +169,15 @@ class ConsoleWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.confirm_quit)
+        setup = QAction(self.tr("Set up &reachability…"), self)
+        setup.triggered.connect(self.open_setup)
+        setup.setEnabled(self._db_path is not None and self._local_port is not None)
+        check = QAction(self.tr("&Check reachability now"), self)
+        check.triggered.connect(self.check_reachability_now)
+        check.setEnabled(self.reach is not None)
         menu.addAction(settings)
+        menu.addAction(setup)
+        menu.addAction(check)
         menu.addSeparator()
         menu.addAction(quit_action)
 
@@ -169,9 +209,71 @@ class ConsoleWindow(QMainWindow):
         self.last_error.setText(f"{when}  {message}")
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self._webhook_url, self)
+        last = self.reach.last if self.reach is not None else None
+        dialog = SettingsDialog(self._settings, self.local_webhook_url(), self,
+                                public_base=public_base(last.public_webhook_url if last else None))
         dialog.finished.connect(lambda _: self.reload_if_changed())
+        dialog.finished.connect(lambda _: self.check_reachability_now())
         dialog.open()
+
+    def local_webhook_url(self) -> str:
+        """The local webhook URL with the current token (a rotation changes it)."""
+        base = self._webhook_url.split(WEBHOOK_PREFIX)[0]
+        return f"{base}{WEBHOOK_PREFIX}{self._settings.webhook_token()}"
+
+    def check_reachability_now(self) -> None:
+        if self.reach is not None:
+            self.reach.check_now()
+
+    def show_reachability(self, reach: Reachability) -> None:
+        """Status bar always; on losing reachability a notification and a banner that stays."""
+        before = self.reachability.state
+        self.reachability.show_state(reach.state, reach.summary())
+        why = reach.detail or reach.summary()
+        if reach.state == REACHABLE:
+            self.unreachable.hide()
+        elif reach.state == UNREACHABLE:
+            self.unreachable.show_reason(why)
+            if before in (REACHABLE, UNKNOWN) and self.tray is not None:
+                self.tray.showMessage(self.tr("commubo cannot reach callgate"), why,
+                                      QSystemTrayIcon.MessageIcon.Critical)
+
+    def _public_url_changed(self, old: str, new: str) -> None:
+        """A restarted tunnel may get a new address; commubo still posts to the old one."""
+        text = self.tr("The public URL changed from %1 to %2: copy the new webhook URL "
+                       "(menu callgate → Set up reachability…) into commubo's dashboard.")
+        text = text.replace("%1", old).replace("%2", new)
+        self.show_error(text)
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("callgate's public URL changed"), text,
+                                  QSystemTrayIcon.MessageIcon.Warning)
+
+    def open_setup(self) -> None:
+        """The reachability setup; the first time the console opens and from the menu."""
+        if self._db_path is None or self._local_port is None:
+            return
+        if self.setup is not None:
+            self.setup.raise_()
+            self.setup.activateWindow()
+            return
+        base = self._webhook_url.split(WEBHOOK_PREFIX)[0]
+        self.setup = SetupWizard(self._settings, self._db_path, self._local_port, base, self,
+                                 monitor=self.reach)
+        self.setup.finished.connect(self._setup_closed)
+        self.setup.open()
+
+    def open_setup_if_first_run(self) -> None:
+        if self._settings.recall("setup-done") is None:
+            self.open_setup()
+
+    def _setup_closed(self) -> None:
+        """Finished or skipped, the setup does not come back by itself."""
+        self._settings.remember("setup-done", "yes")
+        if self.setup is not None:
+            self.setup.stop()
+            self.setup.deleteLater()
+            self.setup = None
+        self.check_reachability_now()
 
     def bring_to_front(self) -> None:
         self.showNormal()
@@ -189,7 +291,8 @@ class ConsoleWindow(QMainWindow):
 
     def _on_decided(self, event: CallDecided) -> None:
         self.live.on_decided(event)
-        self._history_refresh.start()
+        if self._poll.isActive():  # not after stop_watching: the database may be closed
+            self._history_refresh.start()
         if event.verdict.reason is Reason.FAILSAFE:
             self.show_error(self.tr("Fail-safe decision for a call: %1")
                             .replace("%1", event.verdict.detail))
@@ -239,6 +342,10 @@ class ConsoleWindow(QMainWindow):
         """Stop every timer that reads the database, before its connection closes."""
         self._poll.stop()
         self._history_refresh.stop()
+        if self.reach is not None:
+            self.reach.stop()
+        if self.setup is not None:
+            self.setup.stop()
 
     def quit_now(self) -> None:
         self._quitting = True

@@ -1,0 +1,666 @@
+"""Reachability in the console: the status bar, the banner and notification on loss, the setup
+wizard and token rotation, against the real listener behind a loopback "tunnel".
+
+The tunnel is a small reverse proxy on a loopback port that forwards to the console's listener,
+and the ngrok agent is a fake of its local API (`/api/tunnels`) naming that proxy as the public
+URL. Nothing leaves this machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+from conftest import post, sample
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+from test_console import start_console
+
+from gui.app import Console, open_console
+from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE, ReachabilityMonitor
+from gui.settings_dialog import SettingsDialog
+from gui.setup import SetupWizard
+from server.selftest import Reachability, SelfTestResult
+from server.tunnels import QuickTunnel, TunnelStatus
+from storage.database import open_database
+from storage.settings import SettingsStore
+
+CHECK_TIMEOUT = 15_000
+
+
+class LoopbackServer:
+    """An aiohttp app on its own thread and loop, on a loopback port; it can stop and start
+    again on the same port (a tunnel going down and coming back)."""
+
+    def __init__(self, make_app: Callable[[], web.Application]) -> None:
+        self._make_app = make_app
+        self.port = 0
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+
+    def start(self) -> None:
+        ready = threading.Event()
+        self._thread = threading.Thread(target=asyncio.run, args=(self._serve(ready),),
+                                        daemon=True)
+        self._thread.start()
+        assert ready.wait(10), "the loopback server did not start"
+
+    async def _serve(self, ready: threading.Event) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        runner = web.AppRunner(self._make_app(), access_log=None, shutdown_timeout=1)
+        await runner.setup()
+        try:
+            site = web.TCPSite(runner, "127.0.0.1", self.port)
+            await site.start()
+            self.port = runner.addresses[0][1]
+            ready.set()
+            await self._stop.wait()
+        finally:
+            await runner.cleanup()
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+            self._thread.join(10)
+            self._thread = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+class FakeNgrokAgent(LoopbackServer):
+    """The ngrok agent's local API: one tunnel from `public_url` to `local_port`, or none."""
+
+    def __init__(self) -> None:
+        super().__init__(self._app)
+        self.tunnels: list[dict[str, Any]] = []
+
+    def forward(self, public_url: str, local_port: int) -> None:
+        self.tunnels = [{"name": "command_line", "proto": "https", "public_url": public_url,
+                         "config": {"addr": f"http://localhost:{local_port}", "inspect": True}}]
+
+    def _app(self) -> web.Application:
+        async def tunnels(request: web.Request) -> web.Response:
+            return web.json_response({"tunnels": self.tunnels, "uri": "/api/tunnels"})
+
+        app = web.Application()
+        app.router.add_get("/api/tunnels", tunnels)
+        return app
+
+
+class ReverseProxy(LoopbackServer):
+    """The tunnel's public end: forwards every request to the listener's port."""
+
+    def __init__(self) -> None:
+        super().__init__(self._app)
+        self.target_port = 0
+
+    def _app(self) -> web.Application:
+        async def forward(request: web.Request) -> web.Response:
+            url = f"http://127.0.0.1:{self.target_port}{request.rel_url}"
+            headers = {"Content-Type": request.headers.get("Content-Type", "application/json")}
+            try:
+                async with aiohttp.ClientSession() as session, session.request(
+                    request.method, url, data=await request.read(), headers=headers,
+                    allow_redirects=False,
+                ) as upstream:
+                    body = await upstream.read()
+                    kind = upstream.headers.get("Content-Type", "application/json")
+                    return web.Response(status=upstream.status, body=body,
+                                        headers={"Content-Type": kind})
+            except aiohttp.ClientError:
+                return web.Response(status=502, text="the tunnel cannot reach its upstream")
+
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", forward)
+        return app
+
+
+@pytest.fixture
+def agent() -> Iterator[FakeNgrokAgent]:
+    server = FakeNgrokAgent()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def proxy() -> Iterator[ReverseProxy]:
+    server = ReverseProxy()
+    server.start()
+    yield server
+    server.stop()
+
+
+# The offscreen platform has no tray to connect to; that is the test platform, not callgate.
+on_a_faked_tray = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+
+
+@pytest.fixture
+def console(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Console]:
+    """The console with a (faked) system tray, on a free loopback port."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    running = start_console(qtbot, db_path)
+    assert running.window.tray is not None and running.window.reach is not None
+    yield running
+    running.window.quit_now()
+    running.close()
+
+
+@pytest.fixture
+def notifications(console: Console, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(console.window.tray, "showMessage",
+                        lambda title, text, *rest: shown.append((title, text)))
+    return shown
+
+
+def listener_port(console: Console) -> int:
+    assert console.listener is not None
+    return console.listener.port
+
+
+def behind_ngrok(console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy) -> None:
+    """The office runs `ngrok http <port>`: the proxy is its public end."""
+    port = listener_port(console)
+    proxy.target_port = port
+    agent.forward(proxy.base, port)
+    SettingsStore(console.db).set_many({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
+
+
+def checked(qtbot: QtBot, console: Console, state: str) -> None:
+    """Check now, wait for that check (not one already in flight), and expect `state`."""
+    window, monitor = console.window, console.window.reach
+    assert monitor is not None
+    before = monitor.completed
+    window.check_reachability_now()
+    qtbot.waitUntil(lambda: monitor.completed > before and monitor.idle, timeout=CHECK_TIMEOUT)
+    assert window.reachability.state == state, window.reachability.toolTip()
+
+
+@on_a_faked_tray
+def test_the_status_bar_shows_reachable_through_the_tunnel(
+    qtbot: QtBot, console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy,
+    notifications: list[tuple[str, str]],
+) -> None:
+    behind_ngrok(console, agent, proxy)
+    checked(qtbot, console, REACHABLE)
+    label = console.window.reachability
+    assert label.text() == "Reachable from commubo"
+    assert "reached this callgate" in label.toolTip()
+    assert not console.window.unreachable.isVisible()
+    assert notifications == []
+
+
+@on_a_faked_tray
+def test_losing_the_tunnel_raises_a_notification_and_a_banner_until_it_is_back(
+    qtbot: QtBot, console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy,
+    notifications: list[tuple[str, str]],
+) -> None:
+    window = console.window
+    behind_ngrok(console, agent, proxy)
+    checked(qtbot, console, REACHABLE)
+
+    proxy.stop()
+    checked(qtbot, console, UNREACHABLE)
+    assert window.reachability.text() == "NOT reachable from commubo"
+    assert window.unreachable.isVisible()
+    assert "refused the connection" in window.unreachable.text()
+    assert len(notifications) == 1
+    assert notifications[0][0] == "commubo cannot reach callgate"
+    assert "refused" in notifications[0][1]
+
+    checked(qtbot, console, UNREACHABLE)  # still down: no second notification
+    assert len(notifications) == 1 and window.unreachable.isVisible()
+
+    proxy.start()  # the same port again
+    checked(qtbot, console, REACHABLE)
+    assert not window.unreachable.isVisible()
+
+
+@on_a_faked_tray
+def test_an_agent_without_our_tunnel_is_unreachable_with_its_reason(
+    qtbot: QtBot, console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy,
+    notifications: list[tuple[str, str]],
+) -> None:
+    behind_ngrok(console, agent, proxy)
+    checked(qtbot, console, REACHABLE)
+    agent.tunnels = []
+    checked(qtbot, console, UNREACHABLE)
+    assert "ngrok runs but has no web tunnel" in console.window.unreachable.text()
+    assert len(notifications) == 1 and "no web tunnel" in notifications[0][1]
+    agent.forward(proxy.base, listener_port(console))
+    checked(qtbot, console, REACHABLE)
+    assert not console.window.unreachable.isVisible()
+
+
+@on_a_faked_tray
+def test_only_local_is_unknown_without_alarm(
+    qtbot: QtBot, console: Console, notifications: list[tuple[str, str]]
+) -> None:
+    checked(qtbot, console, UNKNOWN)
+    assert console.window.reachability.text() == "Reachability unknown"
+    assert "no public URL" in console.window.reachability.toolTip()
+    assert not console.window.unreachable.isVisible()
+    assert notifications == []
+
+
+FAKE_CLOUDFLARED = """#!{python}
+# Stands in for cloudflared: serves the metrics a quick tunnel has, naming our proxy.
+import json, os, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+host, port = sys.argv[sys.argv.index("--metrics") + 1].rsplit(":", 1)
+ANSWERS = {{"/ready": {{"status": 200, "readyConnections": 4}},
+           "/quicktunnel": {{"hostname": os.environ["FAKE_QUICK_HOSTNAME"]}}}}
+
+
+class Metrics(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = json.dumps(ANSWERS.get(self.path, {{}})).encode()
+        self.send_response(200 if self.path in ANSWERS else 404)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+ThreadingHTTPServer((host, int(port)), Metrics).serve_forever()
+"""
+
+
+@on_a_faked_tray
+def test_a_quick_tunnel_runs_while_the_console_does(
+    qtbot: QtBot, console: Console, proxy: ReverseProxy, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, notifications: list[tuple[str, str]],
+) -> None:
+    """With cloudflared on the PATH (a fake here), the console starts the quick tunnel itself,
+    finds its address, and stops it when it closes."""
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    fake = programs / "cloudflared"
+    fake.write_text(FAKE_CLOUDFLARED.format(python=sys.executable), encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{programs}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("FAKE_QUICK_HOSTNAME", proxy.base)
+    proxy.target_port = listener_port(console)
+    monitor = console.window.reach
+    assert monitor is not None and monitor.quick_tunnel is None
+
+    SettingsStore(console.db).set("tunnel", "quick")
+    console.window.check_reachability_now()
+    qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
+                    timeout=CHECK_TIMEOUT)
+    assert notifications == [], "a quick tunnel that is still starting is no loss"
+    quick = monitor.quick_tunnel
+    assert quick is not None and quick.running
+    assert monitor.last is not None
+    assert monitor.last.public_webhook_url == (
+        f"{proxy.base}/hooks/commubo/{SettingsStore(console.db).webhook_token()}")
+
+    wizard = open_setup(qtbot, console)
+    wizard.next()
+    wizard.next()
+    wizard.exposure_page.choose("quick")
+    wizard.next()
+    wizard.public_page.url.clear()
+    wizard.public_page.detect_button.click()
+    qtbot.waitUntil(lambda: wizard.public_page.url.text() == proxy.base, timeout=CHECK_TIMEOUT)
+    assert monitor.quick_tunnel is quick, "the running quick tunnel is asked, not a new one"
+    wizard.reject()
+
+    pid = quick.pid
+    assert pid is not None
+    monitor.stop()
+    assert not quick.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# The first-run setup
+
+
+def open_setup(qtbot: QtBot, console: Console) -> SetupWizard:
+    console.window.open_setup()
+    wizard = console.window.setup
+    assert wizard is not None
+    qtbot.waitUntil(wizard.isVisible, timeout=2000)
+    return wizard
+
+
+@on_a_faked_tray
+def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
+    qtbot: QtBot, console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy,
+) -> None:
+    port = listener_port(console)
+    proxy.target_port = port
+    agent.forward(proxy.base, port)
+    wizard = open_setup(qtbot, console)
+    token = SettingsStore(console.db).webhook_token()
+
+    assert wizard.currentPage() is wizard.port_page
+    wizard.next()
+    assert wizard.local_page.url.text() == f"http://127.0.0.1:{port}/hooks/commubo/{token}"
+    wizard.next()
+    assert wizard.currentPage() is wizard.exposure_page
+    wizard.exposure_page.choose("ngrok")
+    wizard.exposure_page.ngrok_api.setText(f"127.0.0.1:{agent.port}")
+    wizard.next()
+    assert wizard.currentPage() is wizard.public_page
+    assert SettingsStore(console.db).get("tunnel") == "ngrok"
+
+    wizard.public_page.detect_button.click()
+    qtbot.waitUntil(lambda: wizard.public_page.url.text() == proxy.base, timeout=CHECK_TIMEOUT)
+    assert "Found" in wizard.public_page.status.text()
+    wizard.next()
+    assert wizard.currentPage() is wizard.test_page
+
+    wizard.test_page.run_button.click()
+    qtbot.waitUntil(lambda: "Success" in wizard.test_page.result.text(), timeout=CHECK_TIMEOUT)
+    assert " ms" in wizard.test_page.result.text()
+    wizard.next()
+
+    public = f"{proxy.base}/hooks/commubo/{token}"
+    page = wizard.commubo_page
+    assert page.url.text() == public
+    page.copy.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None and clipboard.text() == public
+    shown = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "AIオペレータ管理 → 会話シナリオ → 着信応答コールの通知" in shown
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
+    assert SettingsStore(console.db).recall("setup-done") == "yes"
+    qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
+                    timeout=CHECK_TIMEOUT)
+
+
+@on_a_faked_tray
+def test_the_self_test_in_setup_names_a_precise_failure(
+    qtbot: QtBot, console: Console, proxy: ReverseProxy
+) -> None:
+    with socket.socket() as probe:  # a port where nothing listens: the tunnel's upstream
+        probe.bind(("127.0.0.1", 0))
+        proxy.target_port = probe.getsockname()[1]
+    wizard = open_setup(qtbot, console)
+    wizard.next()
+    wizard.next()
+    wizard.exposure_page.choose("url")
+    wizard.next()
+    wizard.public_page.url.setText(proxy.base)
+    wizard.next()
+    assert SettingsStore(console.db).get("public-url") == proxy.base
+    wizard.test_page.run_button.click()
+    qtbot.waitUntil(lambda: "Failed" in wizard.test_page.result.text(), timeout=CHECK_TIMEOUT)
+    assert "502" in wizard.test_page.result.text()
+
+
+def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    first = open_console(app, db_path, "127.0.0.1", 0, first_run_setup=True)
+    qtbot.addWidget(first.window)
+    try:
+        wizard = first.window.setup
+        assert wizard is not None
+        qtbot.waitUntil(wizard.isVisible, timeout=2000)
+        skip = wizard.button(QWizard.WizardButton.CancelButton)
+        assert skip.text() == "Skip setup"
+        wizard.next()
+        wizard.next()
+        skip.click()  # from the middle of it
+        qtbot.waitUntil(lambda: first.window.setup is None, timeout=2000)
+        assert SettingsStore(first.db).get("tunnel") == "none", "skipping stores nothing"
+    finally:
+        first.window.quit_now()
+        first.close()
+    second = open_console(app, db_path, "127.0.0.1", 0, first_run_setup=True)
+    qtbot.addWidget(second.window)
+    try:
+        assert second.window.setup is None, "the setup opens by itself only once"
+    finally:
+        second.window.quit_now()
+        second.close()
+
+
+def test_every_page_can_be_passed_without_entering_anything(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    console = start_console(qtbot, db_path)
+    try:
+        wizard = open_setup(qtbot, console)
+        for _ in range(len(wizard.pageIds()) - 1):
+            page = wizard.currentPage()
+            wizard.next()
+            assert wizard.currentPage() is not page
+        assert wizard.currentPage() is wizard.commubo_page
+        assert "only works on this computer" in wizard.commubo_page.note.text()
+        wizard.accept()
+        assert SettingsStore(console.db).recall("setup-done") == "yes"
+    finally:
+        console.window.quit_now()
+        console.close()
+
+
+def test_the_quick_tunnel_is_offered_only_with_cloudflared_on_the_path(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    console = start_console(qtbot, db_path)
+    try:
+        monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: False))
+        wizard = open_setup(qtbot, console)
+        assert "quick" not in wizard.exposure_page.buttons
+        wizard.reject()
+        qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
+
+        monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: True))
+        wizard = open_setup(qtbot, console)
+        page = wizard.exposure_page
+        wizard.next()
+        wizard.next()
+        page.choose("quick")
+        assert page.warning.isVisible()
+        assert "changes every time it starts" in page.warning.text()
+        page.choose("ngrok")
+        assert not page.warning.isVisible()
+        wizard.reject()
+    finally:
+        console.window.quit_now()
+        console.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Token rotation from the settings
+
+
+def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    console = start_console(qtbot, db_path)
+    try:
+        store = SettingsStore(console.db)
+        old = store.webhook_token()
+        console.window.open_settings()
+        dialog = console.window.findChild(SettingsDialog)
+        assert isinstance(dialog, SettingsDialog)
+        qtbot.waitUntil(dialog.isVisible, timeout=2000)
+        assert dialog.tokens.text() == ""
+        with qtbot.assertNotEmitted(dialog.token_rotated):
+            dialog.rotate_button.click()
+            qtbot.waitUntil(dialog.rotation_box.isVisible, timeout=2000)
+            assert "24 hours" in dialog.rotation_box.text()
+            dialog.rotation_box.button(dialog.rotation_box.StandardButton.Cancel).click()
+        assert store.webhook_token() == old
+        dialog.rotate_button.click()
+        [confirm] = [b for b in dialog.rotation_box.buttons() if b.text() == "Rotate token"]
+        with qtbot.waitSignal(dialog.token_rotated, timeout=2000):
+            confirm.click()
+        new = store.webhook_token()
+        assert new != old
+        assert dialog.url.text().endswith(f"/hooks/commubo/{new}")
+        assert new in dialog.tokens.text() and old in dialog.tokens.text()
+        assert "keeps working until" in dialog.tokens.text()
+        assert console.listener is not None
+        for token, call_id in ((new, "via-new"), (old, "via-old")):
+            body = sample("seed_incoming_call.json") | {"callId": call_id}
+            assert post(console.listener.url(token), body).status == 200, token
+        assert post(console.listener.url("neither"), sample("seed_incoming_call.json")).status \
+            == 404
+        history = console.window.history
+        qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
+        dialog.reject()
+        assert console.window.local_webhook_url().endswith(new)
+    finally:
+        console.window.quit_now()
+        console.close()
+
+
+def test_reachability_settings_are_saved_and_checked(qtbot: QtBot, db_path: Path) -> None:
+    console = start_console(qtbot, db_path)
+    try:
+        console.window.open_settings()
+        dialog = console.window.findChild(SettingsDialog)
+        assert isinstance(dialog, SettingsDialog)
+        dialog.tunnel.setCurrentIndex(dialog.tunnel.findData("url"))
+        dialog.public_url.setText("https://calls.example.com/with/a/path")
+        dialog.save()
+        assert dialog.isVisible() and "without a path" in dialog.error.text()
+        dialog.public_url.setText("https://calls.example.com")
+        dialog.ngrok_api.setText("4041")
+        dialog.save()
+        assert not dialog.isVisible()
+        stored = SettingsStore(console.db).all()
+        assert (stored["tunnel"], stored["public-url"], stored["ngrok-api"]) == (
+            "url", "https://calls.example.com", "127.0.0.1:4041")
+    finally:
+        console.window.quit_now()
+        console.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The monitor's timing, with a scripted check (no network at all)
+
+
+class World:
+    """What a scripted check reports: the tunnel's public URL and health, the self-test."""
+
+    def __init__(self) -> None:
+        self.base = "https://a.example"
+        self.tunnel_healthy = True
+        self.self_test_ok = True
+        self.calls: list[bool] = []
+        self.fail: Exception | None = None
+
+    async def check(self, db_path: Path, settings: Mapping[str, str], local_port: int,
+                    token: str, *, run_self_test: bool = True) -> Reachability:
+        self.calls.append(run_self_test)
+        if self.fail is not None:
+            raise self.fail
+        url = f"{self.base}/hooks/commubo/{token}"
+        tunnel = TunnelStatus(self.base, self.tunnel_healthy, "scripted")
+        if not run_self_test:
+            state = REACHABLE if self.tunnel_healthy else UNREACHABLE
+            return Reachability(state, tunnel, None, url, "ngrok", "tunnel only")
+        test = SelfTestResult(self.self_test_ok, "ok" if self.self_test_ok else "refused",
+                              "scripted", 12.0)
+        state = REACHABLE if self.self_test_ok else UNREACHABLE
+        return Reachability(state, tunnel, test, url, "ngrok", "self-tested")
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+@pytest.fixture
+def monitor(qtbot: QtBot, db_path: Path, world: World) -> Iterator[ReachabilityMonitor]:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    db = open_database(db_path)
+    running = ReachabilityMonitor(db_path, 8080, SettingsStore(db), owner,
+                                  adapter_interval_ms=50, self_test_interval_ms=600_000,
+                                  check=world.check)
+    yield running
+    running.stop()
+    db.close()
+
+
+def test_between_self_tests_a_healthy_tunnel_keeps_the_verdict(
+    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
+) -> None:
+    with qtbot.waitSignal(monitor.changed, timeout=5000) as first:
+        monitor.start()
+    assert first.args is not None and first.args[0].state == REACHABLE
+    qtbot.waitUntil(lambda: len(world.calls) >= 4, timeout=5000)
+    assert world.calls[:4] == [True, False, False, False], "a self-test at start, then the tunnel"
+    assert monitor.last is not None and monitor.last.state == REACHABLE
+    assert monitor.last.self_test is not None and monitor.last.self_test.round_trip_ms == 12.0
+
+
+def test_a_new_public_url_is_self_tested_at_once_and_announced(
+    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
+) -> None:
+    with qtbot.waitSignal(monitor.changed, timeout=5000):
+        monitor.start()
+    with qtbot.waitSignal(monitor.public_url_changed, timeout=5000) as changed:
+        world.base = "https://b.example"
+    assert changed.args == ["https://a.example", "https://b.example"]
+    qtbot.waitUntil(lambda: world.calls.count(True) >= 2, timeout=5000)
+
+
+def test_while_unreachable_every_tick_self_tests_so_recovery_shows_fast(
+    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
+) -> None:
+    world.self_test_ok = False
+    with qtbot.waitSignal(monitor.changed, timeout=5000):
+        monitor.start()
+    qtbot.waitUntil(lambda: len(world.calls) >= 3, timeout=5000)
+    assert set(world.calls) == {True}
+    world.self_test_ok = True
+    qtbot.waitUntil(lambda: monitor.last is not None and monitor.last.state == REACHABLE,
+                    timeout=5000)
+
+
+def test_a_tunnel_going_down_between_self_tests_shows_at_the_next_tick(
+    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
+) -> None:
+    with qtbot.waitSignal(monitor.changed, timeout=5000):
+        monitor.start()
+    world.tunnel_healthy = False
+    qtbot.waitUntil(lambda: monitor.last is not None and monitor.last.state == UNREACHABLE,
+                    timeout=5000)
+
+
+def test_a_check_that_raises_is_unknown_with_its_reason(
+    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
+) -> None:
+    world.fail = RuntimeError("scripted breakage")
+    with qtbot.waitSignal(monitor.changed, timeout=5000) as result:
+        monitor.start()
+    assert result.args is not None
+    reach = result.args[0]
+    assert reach.state == UNKNOWN and "scripted breakage" in reach.summary()
+    monitor.stop()
+    calls = len(world.calls)
+    qtbot.wait(200)
+    assert len(world.calls) == calls, "a stopped monitor checks nothing"
