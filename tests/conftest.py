@@ -16,7 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from gui.app import Console, open_console
 from server.events import ListenerEvent
 from server.listener import Listener
 from storage.database import DB_FILENAME, open_database
@@ -102,3 +105,26 @@ def running(db_path: Path) -> Iterator[Running]:
     listener.start()
     yield Running(listener, db_path, token, events)
     listener.stop()
+
+
+def start_console(qtbot: QtBot, db_path: Path, port: int = 0) -> Console:
+    """The real console (window and embedded listener) as `make run` opens it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    console = open_console(app, db_path, "127.0.0.1", port)
+    qtbot.addWidget(console.window)
+    return console
+
+
+@pytest.fixture
+def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
+    running = start_console(qtbot, db_path)
+    yield running
+    running.window.quit_now()
+    running.close()
+
+
+def url_of(console: Console) -> str:
+    """The console's own local webhook URL."""
+    assert console.listener is not None
+    return console.listener.url(SettingsStore(console.db).webhook_token())

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Answer, post, sample
+from conftest import Answer, post, sample, start_console, url_of
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from gui.app import Console, open_console
+from gui.app import Console
 from screening.policy import Mode
 from screening.rules import Action
 from storage.calls import CallHistory
@@ -37,27 +37,6 @@ def pool() -> Iterator[ThreadPoolExecutor]:
     """Posts run beside the Qt loop, the way commubo's requests arrive while staff work."""
     with ThreadPoolExecutor(max_workers=8) as executor:
         yield executor
-
-
-def start_console(qtbot: QtBot, db_path: Path, port: int = 0) -> Console:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    console = open_console(app, db_path, "127.0.0.1", port)
-    qtbot.addWidget(console.window)
-    return console
-
-
-@pytest.fixture
-def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
-    running = start_console(qtbot, db_path)
-    yield running
-    running.window.quit_now()
-    running.close()
-
-
-def url_of(console: Console) -> str:
-    assert console.listener is not None
-    return console.listener.url(SettingsStore(console.db).webhook_token())
 
 
 def call_from(number: str, call_id: str) -> dict[str, Any]:

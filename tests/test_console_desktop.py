@@ -7,24 +7,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import sample
+from conftest import sample, start_console
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
-from test_console import send, start_console
+from test_console import send
 
 from gui.app import Console
 from gui.settings_dialog import SettingsDialog
 from screening.policy import Mode
 from storage.settings import SettingsStore
-
-
-@pytest.fixture
-def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
-    running = start_console(qtbot, db_path)
-    yield running
-    running.window.quit_now()
-    running.close()
 
 
 def open_settings(qtbot: QtBot, console: Console) -> SettingsDialog:

@@ -20,11 +20,10 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from conftest import post, sample
+from conftest import post, sample, start_console
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget, QWizard
 from pytestqt.qtbot import QtBot
-from test_console import start_console
 
 from gui.app import Console, open_console
 from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE, ReachabilityMonitor

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-from conftest import sample
+from conftest import sample, url_of
 from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_burst import BURST_DEADLINE, CALLS, post_all
-from test_console import url_of
 
-from gui.app import Console, open_console
+from gui.app import Console
 from storage.database import open_database
 
 FRAME_MS = 16
 FROZEN_MS = 1500  # a window that does not paint for this long looks hung to a person
-
-
-@pytest.fixture
-def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    running = open_console(app, db_path, "127.0.0.1", 0)
-    qtbot.addWidget(running.window)
-    yield running
-    running.window.quit_now()
-    running.close()
 
 
 def test_burst_while_the_window_redraws(qtbot: QtBot, console: Console, db_path: Path) -> None:
