@@ -61,7 +61,6 @@ import sqlite3
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -74,6 +73,7 @@ from typing import Literal
 import aiohttp
 from aiohttp import web
 
+from server.app_thread import AppThread
 from server.listener import Listener
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database
 from storage.settings import SettingsStore
@@ -82,7 +82,6 @@ SAMPLE = Path(__file__).resolve().parent.parent / "server" / "sample_call.json"
 ID_PLACEHOLDER = "@@CALL_ID@@"
 HEADERS = {"Content-Type": "application/json"}
 REQUEST_TIMEOUT = 60.0  # a saturated open loop queues posts in the client
-START_TIMEOUT = 15.0
 THROUGHPUT_TARGET = 0.5
 P99_TARGET_MS = 20.0
 
@@ -428,56 +427,25 @@ def baseline_app(db_path: Path | None) -> web.Application:
 
 
 class ThreadedApp(Server):
-    """An aiohttp app on its own thread and plain asyncio loop, started like Listener."""
+    """An aiohttp app on its own thread and plain asyncio loop, served like Listener."""
 
     def __init__(self, name: str, make_app: Callable[[], web.Application], path: str,
                  db_path: Path | None = None) -> None:
         self.name = name
         self.url = ""
-        self._make_app = make_app
         self._path = path
         self._db_path = db_path
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self._thread = threading.Thread(target=self._run, name=f"bench-{name}", daemon=True)
+        self._server = AppThread(make_app, name=f"bench-{name}", shutdown_timeout=5)
 
     def start(self) -> None:
-        self._thread.start()
-        if not self._ready.wait(START_TIMEOUT) or self._error is not None:
-            raise RuntimeError(f"{self.name} server did not start: {self._error}")
+        self._server.start()
+        self.url = f"http://127.0.0.1:{self._server.port}{self._path}"
 
     def stop(self) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(START_TIMEOUT)
+        self._server.stop()
 
     def rows(self) -> tuple[int, int]:
         return count_rows(self._db_path) if self._db_path is not None else (0, 0)
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._serve())
-        except BaseException as error:
-            self._error = error
-        finally:
-            self._ready.set()
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
-        runner = web.AppRunner(self._make_app(), access_log=None, shutdown_timeout=5)
-        await runner.setup()
-        try:
-            site = web.TCPSite(runner, "127.0.0.1", 0)
-            await site.start()
-            port = runner.addresses[0][1]
-            self.url = f"http://127.0.0.1:{port}{self._path}"
-            self._ready.set()
-            await self._stop.wait()
-        finally:
-            await runner.cleanup()
 
 
 # ---------------------------------------------------------------------------------------------

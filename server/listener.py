@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import errno
-import threading
+from collections.abc import Callable
 from pathlib import Path
-
-from aiohttp import web
 
 from screening.policy import Decision
 from server.access_log import ACCESS_LOG, RedactingAccessLogger
 from server.app import create_app
+from server.app_thread import START_TIMEOUT, AppThread
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 from server.urls import webhook_url
 
 SHUTDOWN_TIMEOUT = 10.0
-START_TIMEOUT = 15.0
 
 
 class ListenerError(RuntimeError):
@@ -28,31 +25,31 @@ class Listener:
     def __init__(
         self, db_path: Path, host: str, port: int, emit: EventSink = ignore
     ) -> None:
-        self.host = host
-        self.port = port
-        self._db_path = db_path
-        self._emit = emit
         self._broker = DecisionBroker()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="callgate-listener", daemon=True)
+        self._server = AppThread(
+            lambda: create_app(db_path, emit, self._broker), host, port,
+            name="callgate-listener", shutdown_timeout=SHUTDOWN_TIMEOUT,
+            access_log=ACCESS_LOG, access_log_class=RedactingAccessLogger)
+
+    @property
+    def host(self) -> str:
+        return self._server.host
+
+    @property
+    def port(self) -> int:
+        """The port asked for; once started, the port bound (so 0 becomes a free port)."""
+        return self._server.port
 
     def start(self) -> None:
         """Start serving; returns once the port is bound, raises ListenerError if it cannot be."""
-        self._thread.start()
-        if not self._ready.wait(START_TIMEOUT):
-            raise ListenerError(f"the listener did not start within {START_TIMEOUT:g} s")
-        if self._error is not None:
-            self._thread.join()
-            raise ListenerError(self._describe(self._error)) from self._error
+        try:
+            self._server.start()
+        except BaseException as error:
+            raise ListenerError(self._describe(error)) from error
 
     def stop(self) -> None:
         """Stop taking new calls, give waiting calls their default, finish requests in flight."""
-        if self._loop is not None and self._stop is not None and self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(SHUTDOWN_TIMEOUT + 5)
+        self._server.stop()
 
     def url(self, token: str) -> str:
         return webhook_url(self.host, self.port, token)
@@ -65,37 +62,16 @@ class Listener:
         """How many consoles can answer `ask` calls, from any thread."""
         self._call_on_loop(self._broker.set_people, count)
 
-    def _call_on_loop(self, *args: object) -> None:
-        if self._loop is None:
-            raise ListenerError("the listener is not running")
-        self._loop.call_soon_threadsafe(*args)  # type: ignore[arg-type]
-
-    def _run(self) -> None:
+    def _call_on_loop(self, callback: Callable[..., object], *args: object) -> None:
         try:
-            asyncio.run(self._serve())
-        except BaseException as error:  # reported to start(); the thread must not die silently
-            self._error = error
-        finally:
-            self._ready.set()
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
-        app = create_app(self._db_path, self._emit, self._broker)
-        runner = web.AppRunner(app, access_log=ACCESS_LOG, access_log_class=RedactingAccessLogger,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT)
-        await runner.setup()
-        try:
-            site = web.TCPSite(runner, self.host, self.port)
-            await site.start()
-            self.port = runner.addresses[0][1]
-            self._ready.set()
-            await self._stop.wait()
-        finally:
-            await runner.cleanup()
+            self._server.call_soon(callback, *args)
+        except RuntimeError as error:
+            raise ListenerError("the listener is not running") from error
 
     def _describe(self, error: BaseException) -> str:
         where = f"{self.host}:{self.port}"
+        if isinstance(error, TimeoutError):
+            return f"the listener did not start within {START_TIMEOUT:g} s"
         if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
             return (f"cannot listen on {where}: the port is in use "
                     "(is callgate already running?); choose another with --port")

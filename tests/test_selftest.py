@@ -14,7 +14,6 @@ import asyncio
 import json
 import socket
 import ssl
-import threading
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from conftest import EventLog, Running, post
 from test_cli import Cli, free_port, start_serve
 
+from server.app_thread import AppThread
 from server.events import CallArrived, CallDecided, CallWaiting
 from server.listener import Listener
 from server.selftest import (
@@ -51,56 +51,23 @@ SHORT = 0.5  # seconds: the timeout of the test against a server that never answ
 # --------------------------------------------------------------------------------------------
 
 
-class Served:
+class Served(AppThread):
     """An aiohttp app on 127.0.0.1 (a free port), on its own thread and loop."""
 
     def __init__(self, app: web.Application, tls: ssl.SSLContext | None = None) -> None:
-        self.app = app
+        super().__init__(lambda: app, shutdown_timeout=0.5, ssl_context=tls)
         self.tls = tls
-        self.port = 0
-        self._ready = threading.Event()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
     @property
     def base(self) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Served:
-        self._thread.start()
-        assert self._ready.wait(10), "the loopback server did not start"
-        if self._error is not None:
-            raise self._error
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(10)
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._serve())
-        except BaseException as error:
-            self._error = error
-        finally:
-            self._ready.set()
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
-        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=0.5)
-        await runner.setup()
-        try:
-            site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self.tls)
-            await site.start()
-            self.port = runner.addresses[0][1]
-            self._ready.set()
-            await self._stop.wait()
-        finally:
-            await runner.cleanup()
+        self.stop()
 
 
 def answering(handler: Handler) -> web.Application:
