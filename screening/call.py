@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
@@ -101,6 +102,15 @@ class Operator:
         )
 
 
+class CallerClass(StrEnum):
+    """Who is calling, as far as commubo's body tells: the classes a setting can treat alike."""
+
+    WITHHELD = "withheld"  # 非通知: no number, or no digits in it
+    PAYPHONE = "payphone"  # 公衆電話, when commubo marks it (see phone.PAYPHONE_MARKS)
+    CUSTOMER = "customer"  # a registered customer: commubo sent a `customer` object
+    UNKNOWN = "unknown"  # a number commubo does not know
+
+
 @dataclass(frozen=True)
 class Call:
     """One incoming call as announced by commubo."""
@@ -117,6 +127,18 @@ class Call:
     def withheld(self) -> bool:
         """非通知: commubo sent no number we could show (empty, missing or non-numeric)."""
         return phone.is_withheld(self.phone_number)
+
+    @property
+    def payphone(self) -> bool:
+        """公衆電話, if commubo marks it as phone.PAYPHONE_MARKS assumes (also `withheld`)."""
+        return phone.is_payphone(self.phone_number)
+
+    @property
+    def caller_class(self) -> CallerClass:
+        """The caller's class; a withheld or payphone call is that, customer object or not."""
+        if self.withheld:
+            return CallerClass.PAYPHONE if self.payphone else CallerClass.WITHHELD
+        return CallerClass.UNKNOWN if self.customer is None else CallerClass.CUSTOMER
 
     @cached_property
     def caller(self) -> str | None:

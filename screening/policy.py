@@ -1,16 +1,59 @@
-"""The decision order: rules, then the withheld-caller setting, then the mode."""
+"""The decision order, as the README tells users; the first step that applies decides.
+
+1. Number rules (exact number, then the longest prefix; block wins a tie), then name rules on
+   a registered customer's company or name. Expired rules never match.
+2. Repeat caller (off by default): a number rejected within the last N minutes rings through.
+3. The caller's class: withheld (非通知), payphone (公衆電話, treated as withheld by default),
+   registered customer, unknown caller, each with a setting that by default follows the mode.
+4. The mode in force: a manual override, else the schedule, else the mode setting.
+
+`explain` returns the decision with every step that led to it; `screen` returns the decision
+alone. Neither reads the clock: the caller passes `now`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from screening import phone
-from screening.call import Call
-from screening.rules import Action, Rule, match_rule
+from screening.call import Call, CallerClass
+from screening.rules import Action, Rule, RuleIndex, RuleMatch
+from screening.schedule import (
+    DEFAULT_TIME_ZONE,
+    Mode,
+    ModeInForce,
+    Override,
+    Schedule,
+    format_instant,
+    mode_in_force,
+)
+
+__all__ = [
+    "ASK_TIMEOUT_RANGE",
+    "REPEAT_MINUTES_RANGE",
+    "AskPerson",
+    "CallerHandling",
+    "CallerPreset",
+    "Decision",
+    "Explanation",
+    "Mode",
+    "PayphoneHandling",
+    "Reason",
+    "ScreeningSettings",
+    "Verdict",
+    "WithheldHandling",
+    "explain",
+    "failsafe",
+    "parse_ask_timeout",
+    "parse_repeat_minutes",
+    "screen",
+]
 
 ASK_TIMEOUT_RANGE = (3.0, 60.0)
+REPEAT_MINUTES_RANGE = (1.0, 60.0)
 
 
 class Decision(StrEnum):
@@ -18,15 +61,25 @@ class Decision(StrEnum):
     REJECT = "reject"
 
 
-class Mode(StrEnum):
-    ACCEPT_ALL = "accept-all"
-    REJECT_ALL = "reject-all"
+class CallerHandling(StrEnum):
+    """What to do with a class of callers (withheld, customers, unknown): follow the mode, or
+    always accept, reject or ask a person."""
+
+    MODE = "mode"
+    ACCEPT = "accept"
+    REJECT = "reject"
     ASK = "ask"
 
 
-class WithheldHandling(StrEnum):
-    """What to do with a caller who shows no number."""
+# The name the setting had when only withheld callers had one; storage and the console use it.
+WithheldHandling = CallerHandling
 
+
+class PayphoneHandling(StrEnum):
+    """What to do with a payphone: by default whatever is done with withheld callers, as before
+    payphones were told apart."""
+
+    AS_WITHHELD = "withheld"
     MODE = "mode"
     ACCEPT = "accept"
     REJECT = "reject"
@@ -45,11 +98,52 @@ class Reason(StrEnum):
 
 @dataclass(frozen=True)
 class ScreeningSettings:
+    """Every setting that decides a call. Each field after `failsafe` defaults to the behaviour
+    from before it existed."""
+
     mode: Mode = Mode.ACCEPT_ALL
     ask_timeout: float = 10.0
     ask_default: Decision = Decision.ACCEPT
-    withheld: WithheldHandling = WithheldHandling.MODE
+    withheld: CallerHandling = CallerHandling.MODE
     failsafe: Decision = Decision.ACCEPT
+    payphone: PayphoneHandling = PayphoneHandling.AS_WITHHELD
+    customers: CallerHandling = CallerHandling.MODE
+    unknown: CallerHandling = CallerHandling.MODE
+    repeat_caller: bool = False
+    repeat_minutes: float = 3.0
+    schedule: Schedule | None = None
+    override: Override | None = None
+
+    @property
+    def time_zone(self) -> str:
+        return self.schedule.time_zone if self.schedule is not None else DEFAULT_TIME_ZONE
+
+
+class CallerPreset(StrEnum):
+    """The one-click settings for customers and unknown callers."""
+
+    FOLLOW_MODE = "follow-mode"  # customers and unknown callers follow the mode
+    CUSTOMERS_RING = "customers-ring"  # registered customers always ring through
+    ASK_UNKNOWN = "ask-unknown"  # ask for unknown callers, let customers through
+
+    @property
+    def handling(self) -> tuple[CallerHandling, CallerHandling]:
+        """(customers, unknown callers)."""
+        return {
+            CallerPreset.FOLLOW_MODE: (CallerHandling.MODE, CallerHandling.MODE),
+            CallerPreset.CUSTOMERS_RING: (CallerHandling.ACCEPT, CallerHandling.MODE),
+            CallerPreset.ASK_UNKNOWN: (CallerHandling.ACCEPT, CallerHandling.ASK),
+        }[self]
+
+    def apply(self, settings: ScreeningSettings) -> ScreeningSettings:
+        customers, unknown = self.handling
+        return replace(settings, customers=customers, unknown=unknown)
+
+    @classmethod
+    def of(cls, settings: ScreeningSettings) -> CallerPreset | None:
+        """The preset the settings are set to, or None for another combination."""
+        pair = (settings.customers, settings.unknown)
+        return next((preset for preset in cls if preset.handling == pair), None)
 
 
 @dataclass(frozen=True)
@@ -74,35 +168,282 @@ class AskPerson:
         return Verdict(self.default, Reason.TIMEOUT, f"{why}; default {self.default}")
 
 
+def _bounded(text: str, what: str, unit: str, bounds: tuple[float, float]) -> float:
+    low, high = bounds
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{what} must be a number of {unit}, not {text!r}") from None
+    if not low <= value <= high:
+        raise ValueError(f"{what} must be between {low:g} and {high:g} {unit}")
+    return value
+
+
 def parse_ask_timeout(text: str) -> float:
     """Seconds a person gets to decide; refuses values outside 3–60 s."""
-    low, high = ASK_TIMEOUT_RANGE
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise ValueError(f"ask timeout must be a number of seconds, not {text!r}") from None
-    if not low <= seconds <= high:
-        raise ValueError(f"ask timeout must be between {low:g} and {high:g} seconds")
-    return seconds
+    return _bounded(text, "ask timeout", "seconds", ASK_TIMEOUT_RANGE)
+
+
+def parse_repeat_minutes(text: str) -> float:
+    """Minutes within which a rejected number calling again rings through; 1–60."""
+    return _bounded(text, "repeat-caller window", "minutes", REPEAT_MINUTES_RANGE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Deciding
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A decision and how it came about: the basis of `explain` and "test a number"."""
+
+    outcome: Verdict | AskPerson
+    steps: tuple[str, ...]
+    caller_class: CallerClass
+    rule: Rule | None = None  # the rule that decided, if one did (a one-shot rule is now used)
+    mode: ModeInForce | None = None  # the mode in force, when it could be known
+
+    @property
+    def decision(self) -> str:
+        """`accept`, `reject` or `ask`."""
+        return "ask" if isinstance(self.outcome, AskPerson) else self.outcome.decision.value
+
+
+_CLASS_NAMES = {
+    CallerClass.WITHHELD: "withheld callers",
+    CallerClass.PAYPHONE: "payphones",
+    CallerClass.CUSTOMER: "registered customers",
+    CallerClass.UNKNOWN: "unknown callers",
+}
+
+
+_CLASS_SETTING = {
+    CallerClass.WITHHELD: "withheld",
+    CallerClass.CUSTOMER: "customers",
+    CallerClass.UNKNOWN: "unknown",
+}
+_CLASS_DETAIL = {
+    CallerClass.WITHHELD: "withheld caller",
+    CallerClass.PAYPHONE: "payphone",
+    CallerClass.CUSTOMER: "registered customer",
+    CallerClass.UNKNOWN: "unknown caller",
+}
+
+
+def _describe_caller(call: Call) -> str:
+    kind = call.caller_class
+    raw = call.phone_number
+    if kind is CallerClass.WITHHELD:
+        shown = f" ({raw!r})" if raw else ""
+        return f"The caller shows no number{shown}: a withheld caller (非通知)."
+    if kind is CallerClass.PAYPHONE:
+        return f"The caller is a payphone (公衆電話, sent as {raw!r})."
+    number = (
+        f"{phone.display(call.caller)} ({call.caller})"
+        if call.caller
+        else f"{raw!r}, which is no possible phone number,"
+    )
+    if kind is CallerClass.CUSTOMER and call.customer is not None:
+        who = " ".join(p for p in (call.customer.org_name, call.customer.name) if p)
+        return f"The caller {number} is a registered customer{': ' + who if who else ''}."
+    return f"The caller {number} is not a registered customer: an unknown caller."
+
+
+class _Decider:
+    def __init__(
+        self,
+        call: Call,
+        index: RuleIndex,
+        settings: ScreeningSettings,
+        now: datetime | None,
+        last_reject: datetime | None,
+        explaining: bool,
+    ) -> None:
+        self.explaining = explaining
+        self.call = call
+        self.index = index
+        self.settings = settings
+        self.now = now
+        self.last_reject = last_reject
+        self.steps: list[str] = []
+        self.mode: ModeInForce | None = None
+
+    def say(self, step: Callable[[], str]) -> None:
+        """Note a step, when explaining: on the hot path the sentences are never built."""
+        if self.explaining:
+            self.steps.append(step())
+
+    def when(self, moment: datetime) -> str:
+        return format_instant(moment, self.settings.time_zone)
+
+    def rules(self, match: RuleMatch, what: str) -> tuple[Verdict, Rule] | None:
+        if not match.candidates:
+            self.say(lambda: f"No {what} rule names this caller.")
+            return None
+        if self.explaining:
+            for candidate in match.candidates:
+                rule = candidate.rule.describe().capitalize()
+                expires_at = candidate.rule.expires_at
+                if candidate.expired and expires_at is not None:
+                    step = f"{rule} expired at {self.when(expires_at)}: it no longer matches."
+                elif candidate.rule is match.rule:
+                    step = f"{rule} matches."
+                else:
+                    step = f"{rule} matches too, but {match.why_not(candidate)}."
+                self.steps.append(step)
+        applies = match.rule
+        if applies is None:
+            return None
+        decision = Decision.ACCEPT if applies.action is Action.ALLOW else Decision.REJECT
+        if applies.once:
+            self.say(lambda: "It is a one-shot rule: this call uses it up.")
+        detail = f"{applies.action} rule for {applies.label}"
+        return Verdict(decision, Reason.RULE, detail, applies.id), applies
+
+    def repeat(self) -> Verdict | None:
+        settings = self.settings
+        if not settings.repeat_caller:
+            return None
+        window = timedelta(minutes=settings.repeat_minutes)
+        minutes = f"{settings.repeat_minutes:g} min"
+        if not self.call.caller:
+            self.say(lambda: "Repeat caller is on, but needs a number to recognise the caller.")
+            return None
+        if self.last_reject is None:
+            self.say(lambda: "Repeat caller is on: this number has no reject on record.")
+            return None
+        if self.now is None:
+            raise ValueError("the repeat-caller setting needs the time of the call")
+        last = self.last_reject
+        ago = self.now - last
+        within = timedelta() <= ago <= window
+        self.say(lambda: (
+            f"This number was last rejected at {self.when(last)}, "
+            + (f"within {minutes}: a repeat caller rings through." if within
+               else f"not within {minutes}: no repeat caller.")
+        ))
+        if not within:
+            return None
+        seconds = int(ago.total_seconds())
+        detail = f"repeat caller: rejected {seconds // 60}:{seconds % 60:02d} min before"
+        return Verdict(Decision.ACCEPT, Reason.MODE, detail)
+
+    def caller_class(self) -> Verdict | AskPerson | None:
+        settings = self.settings
+        kind = self.call.caller_class
+        handling: CallerHandling
+        names = _CLASS_NAMES[kind]
+        if kind is CallerClass.PAYPHONE:
+            if settings.payphone is PayphoneHandling.AS_WITHHELD:
+                self.say(lambda: "Payphones are treated as withheld callers.")
+                handling, names = settings.withheld, _CLASS_NAMES[CallerClass.WITHHELD]
+            else:
+                handling = CallerHandling(settings.payphone.value)
+        else:
+            handling = getattr(settings, _CLASS_SETTING[kind])
+        if handling is CallerHandling.MODE:
+            self.say(lambda: f"The setting for {names} is to follow the mode.")
+            return None
+        self.say(lambda: f"The setting for {names} is {handling}: it decides.")
+        detail = _CLASS_DETAIL[kind]
+        if handling is CallerHandling.ASK:
+            return AskPerson(settings.ask_timeout, settings.ask_default, detail)
+        # Until the record has reasons of their own for these, customers and unknown callers
+        # decided by their setting are recorded as decided by the mode (the detail tells).
+        withheld = kind in (CallerClass.WITHHELD, CallerClass.PAYPHONE)
+        reason = Reason.WITHHELD if withheld else Reason.MODE
+        return Verdict(Decision(handling.value), reason, detail)
+
+    def mode_in_force(self) -> ModeInForce:
+        if self.mode is None:
+            settings = self.settings
+            self.mode = mode_in_force(
+                settings.mode, settings.schedule, settings.override, self.now,
+                explain=self.explaining,
+            )
+        return self.mode
+
+    def by_mode(self) -> Verdict | AskPerson:
+        settings = self.settings
+        if self.explaining or settings.schedule is not None or settings.override is not None:
+            mode = self.mode_in_force()
+            self.steps.extend(mode.steps)  # empty unless explaining
+            chosen, detail = mode.mode, mode.detail
+        else:  # the hot path without a schedule: the mode as set
+            chosen, detail = settings.mode, f"mode {settings.mode}"
+        if chosen is Mode.ASK:
+            self.say(lambda: (
+                f"Mode ask: a person decides within {settings.ask_timeout:g} s, "
+                f"else {settings.ask_default}."
+            ))
+            return AskPerson(settings.ask_timeout, settings.ask_default, detail)
+        decision = Decision.ACCEPT if chosen is Mode.ACCEPT_ALL else Decision.REJECT
+        self.say(lambda: f"Mode {chosen}: {decision}.")
+        return Verdict(decision, Reason.MODE, detail)
+
+    def decide(self) -> tuple[Verdict | AskPerson, Rule | None]:
+        call = self.call
+        self.say(lambda: _describe_caller(call))
+        if call.caller:
+            decided = self.rules(self.index.match_number(call.caller, self.now), "number or prefix")
+            if decided is not None:
+                return decided
+        if call.customer is not None and self.index.name_rules:
+            decided = self.rules(self.index.match_name(call.customer, self.now), "name")
+            if decided is not None:
+                return decided
+        elif self.index.name_rules:
+            self.say(lambda: "Name rules apply only to registered customers.")
+        outcome = self.repeat() or self.caller_class()
+        if outcome is not None:
+            return outcome, None
+        return self.by_mode(), None
+
+    def aside(self) -> None:
+        """For explain: the mode in force, when something before it decided."""
+        try:
+            mode = self.mode_in_force()
+        except ValueError:
+            return
+        self.say(lambda: f"The mode in force was not needed: {mode.detail}.")
+
+
+def _index(rules: Mapping[str, Rule] | RuleIndex) -> RuleIndex:
+    return rules if isinstance(rules, RuleIndex) else RuleIndex.from_mapping(rules)
+
+
+def explain(
+    call: Call,
+    rules: Mapping[str, Rule] | RuleIndex,
+    settings: ScreeningSettings,
+    *,
+    now: datetime | None,
+    last_reject: datetime | None = None,
+) -> Explanation:
+    """The decision for a call at `now` and every step that led to it, recording nothing.
+
+    `last_reject` is when this caller's number was last rejected (for the repeat-caller
+    setting). `now` may be None only when nothing needs the time: no schedule, no override, no
+    expiring rule for this caller and no repeat-caller check; otherwise ValueError.
+    """
+    decider = _Decider(call, _index(rules), settings, now, last_reject, explaining=True)
+    outcome, rule = decider.decide()
+    if decider.mode is None:
+        decider.aside()
+    return Explanation(outcome, tuple(decider.steps), call.caller_class, rule, decider.mode)
 
 
 def screen(
-    call: Call, rules: Mapping[str, Rule], settings: ScreeningSettings
+    call: Call,
+    rules: Mapping[str, Rule] | RuleIndex,
+    settings: ScreeningSettings,
+    *,
+    now: datetime | None = None,
+    last_reject: datetime | None = None,
 ) -> Verdict | AskPerson:
-    """Decide a call in the order users read in the README."""
-    rule = match_rule(call.caller, rules)
-    if rule is not None:
-        decision = Decision.ACCEPT if rule.action is Action.ALLOW else Decision.REJECT
-        detail = f"{rule.action} rule for {phone.display(rule.number)}"
-        return Verdict(decision, Reason.RULE, detail, rule.id)
-    if call.withheld and settings.withheld is not WithheldHandling.MODE:
-        if settings.withheld is WithheldHandling.ASK:
-            return AskPerson(settings.ask_timeout, settings.ask_default, "withheld caller")
-        return Verdict(Decision(settings.withheld.value), Reason.WITHHELD, "withheld caller")
-    if settings.mode is Mode.ASK:
-        return AskPerson(settings.ask_timeout, settings.ask_default, "mode ask")
-    decision = Decision.ACCEPT if settings.mode is Mode.ACCEPT_ALL else Decision.REJECT
-    return Verdict(decision, Reason.MODE, f"mode {settings.mode}")
+    """Decide a call in the order users read in the README (see `explain` for the inputs)."""
+    decider = _Decider(call, _index(rules), settings, now, last_reject, explaining=False)
+    return decider.decide()[0]
 
 
 def failsafe(settings: ScreeningSettings, why: str) -> Verdict:

@@ -1,10 +1,33 @@
-"""Per-number allow and block rules, and which one applies to a caller."""
+"""Allow and block rules on numbers, prefixes and customer names, and which one applies.
+
+Which rule wins (the README's "How a call is decided" says the same to users):
+
+1. Number rules first: an exact number beats every prefix, a longer prefix beats a shorter one
+   (`03-3000-*` beats `03*`), and at equal specificity block beats allow. Prefixes compare the
+   canonical E.164 number, so `0120*` and `+81120*` are one prefix.
+2. Only when no number rule applies, name rules: they match the customer's company or name when
+   commubo sent a `customer` object. A longer name beats a shorter one (`エーアイ化粧品 東京支店`
+   beats `エーアイ化粧品`), and at equal length block beats allow. Numbers come first because a
+   number names one line exactly, while a name is only as good as commubo's customer list.
+3. An expired rule never matches (it is reported as expired until someone removes it). A one-shot
+   rule (`once`) is used up by the call it lets through: the caller of `screen` then stores
+   `rule.used(at)`, which expires it at that moment.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
+
+from screening import phone
+from screening.call import Customer
+from screening.names import customer_names, fold
+
+EXACT = 100  # the specificity of an exact number: above any prefix (at most 15 digits)
 
 
 class Action(StrEnum):
@@ -12,20 +35,70 @@ class Action(StrEnum):
     BLOCK = "block"
 
 
+class RuleKind(StrEnum):
+    NUMBER = "number"  # one canonical number, in `number`
+    PREFIX = "prefix"  # a canonical prefix like `+81120*`, in `pattern`
+    NAME = "name"  # a company or person name as typed, in `pattern`
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A rule on one canonical (E.164) number."""
+    """A rule on one canonical (E.164) number, one prefix or one customer name.
+
+    The fields after `note` default to what every rule was before prefixes, names and expiry
+    existed: a permanent rule on one number.
+    """
 
     id: int
     number: str
     action: Action
     note: str = ""
+    kind: RuleKind = RuleKind.NUMBER
+    pattern: str = ""
+    expires_at: datetime | None = None
+    once: bool = False
+
+    def __post_init__(self) -> None:
+        if self.expires_at is not None and self.expires_at.utcoffset() is None:
+            raise ValueError("a rule's expiry must be an aware datetime (with a time zone)")
+
+    @property
+    def target(self) -> str:
+        """What the rule names, canonical: the number, the prefix (`+81120*`) or the name."""
+        return self.number if self.kind is RuleKind.NUMBER else self.pattern
+
+    @property
+    def label(self) -> str:
+        """What the rule names, as people write it: `03-3000-1234`, `prefix 0120*`, `name …`."""
+        if self.kind is RuleKind.PREFIX:
+            return f"prefix {phone.display_prefix(self.pattern)}"
+        if self.kind is RuleKind.NAME:
+            return f"name {self.pattern}"
+        return phone.display(self.number)
+
+    def describe(self) -> str:
+        """`one-shot allow rule #3 for prefix 0120*`."""
+        once = "one-shot " if self.once else ""
+        return f"{once}{self.action} rule #{self.id} for {self.label}"
+
+    def expired(self, now: datetime) -> bool:
+        """True from the moment of its expiry on (a used one-shot rule is expired too)."""
+        return self.expires_at is not None and self.expires_at <= now
+
+    def used(self, at: datetime) -> Rule:
+        """A one-shot rule after it let a call through: expired from `at` on."""
+        return replace(self, expires_at=at if self.expires_at is None else min(at, self.expires_at))
 
 
 def index_rules(rules: Iterable[Rule]) -> Mapping[str, Rule]:
-    """Rules by number, for matching each call without a scan; block wins a tie."""
+    """Number rules by number, for matching each call without a scan; block wins a tie.
+
+    Kept for callers that know only exact numbers; RuleIndex handles every kind of rule.
+    """
     index: dict[str, Rule] = {}
     for rule in rules:
+        if rule.kind is not RuleKind.NUMBER:
+            continue
         held = index.get(rule.number)
         if held is None or rule.action is Action.BLOCK:
             index[rule.number] = rule
@@ -33,5 +106,197 @@ def index_rules(rules: Iterable[Rule]) -> Mapping[str, Rule]:
 
 
 def match_rule(caller: str | None, rules: Mapping[str, Rule]) -> Rule | None:
-    """The rule for this canonical number, if any."""
+    """The rule for this canonical number, if any (exact numbers only, no expiry)."""
     return rules.get(caller) if caller else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching every kind of rule
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule that names the caller, and how specifically."""
+
+    rule: Rule
+    specificity: int  # EXACT for a number; digits of a prefix; folded length of a name
+    expired: bool
+
+
+def _rank(candidate: Candidate) -> tuple[int, bool, bool, int]:
+    rule = candidate.rule
+    return (-candidate.specificity, rule.action is not Action.BLOCK, rule.once, rule.id)
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """Every rule that names the caller, most specific first (block first at equal
+    specificity), and the one that applies: the first that has not expired."""
+
+    candidates: tuple[Candidate, ...] = ()
+    rule: Rule | None = None
+
+    @property
+    def expired(self) -> tuple[Rule, ...]:
+        return tuple(c.rule for c in self.candidates if c.expired)
+
+    def why_not(self, candidate: Candidate) -> str:
+        """Why a live candidate did not apply (it lost to `rule`)."""
+        winner = next(c for c in self.candidates if c.rule is self.rule)
+        if candidate.specificity < winner.specificity:
+            return "a more specific rule applies"
+        if winner.rule.action is not candidate.rule.action:
+            return "block wins at equal specificity"
+        return "an equal rule applies first"
+
+
+NO_MATCH = RuleMatch()
+
+
+def _matched(candidates: list[Candidate]) -> RuleMatch:
+    if not candidates:
+        return NO_MATCH
+    candidates.sort(key=_rank)
+    rule = next((c.rule for c in candidates if not c.expired), None)
+    return RuleMatch(tuple(candidates), rule)
+
+
+def _is_expired(rule: Rule, now: datetime | None) -> bool:
+    if rule.expires_at is None:
+        return False
+    if now is None:
+        raise ValueError(f"{rule.describe()} expires: deciding needs the time of the call")
+    return rule.expired(now)
+
+
+_PREFIX = re.compile(r"\+[1-9][0-9]{0,14}\*")
+
+
+class RuleIndex:
+    """Every rule, indexed so that one call costs a few dictionary look-ups, however many
+    rules there are (one per prefix length of the caller's number, plus a scan of name rules,
+    only for registered customers). Build it once per change of the rules.
+
+    Rules whose target is malformed (a prefix that is not canonical, an empty number or name)
+    can match nothing and are left out of matching.
+    """
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules = tuple(rules)
+        self._numbers: dict[str, list[Rule]] = {}
+        self._prefixes: dict[str, list[Rule]] = {}
+        self._names: list[tuple[str, Rule]] = []
+        for rule in self._rules:
+            if rule.kind is RuleKind.NUMBER and rule.number:
+                self._numbers.setdefault(rule.number, []).append(rule)
+            elif rule.kind is RuleKind.PREFIX and _PREFIX.fullmatch(rule.pattern):
+                self._prefixes.setdefault(rule.pattern[:-1], []).append(rule)
+            elif rule.kind is RuleKind.NAME and (folded := fold(rule.pattern)):
+                self._names.append((folded, rule))
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule]) -> RuleIndex:
+        return cls(rules)
+
+    @staticmethod
+    def from_mapping(rules: Mapping[str, Rule]) -> RuleIndex:
+        """A view of what index_rules returns (what `screen` was given before RuleIndex),
+        without copying it: exact numbers only, one rule per number."""
+        return _NumberMapping(rules)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self._rules
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def get(self, rule_id: int) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    @property
+    def name_rules(self) -> int:
+        """How many name rules can match."""
+        return len(self._names)
+
+    def match_number(self, caller: str | None, now: datetime | None) -> RuleMatch:
+        """The number and prefix rules for a canonical number, and the one that applies.
+
+        `now` may be None only while no candidate rule carries an expiry.
+        """
+        if not caller:
+            return NO_MATCH
+        found = [
+            Candidate(rule, EXACT, _is_expired(rule, now)) for rule in self._numbers.get(caller, ())
+        ]
+        for length in range(len(caller), 1, -1):
+            for rule in self._prefixes.get(caller[:length], ()):
+                found.append(Candidate(rule, length - 1, _is_expired(rule, now)))
+        return _matched(found)
+
+    def match_name(self, customer: Customer | None, now: datetime | None) -> RuleMatch:
+        """The name rules that match a registered customer's names, and the one that applies."""
+        if customer is None or not self._names:
+            return NO_MATCH
+        names = customer_names(customer)
+        found = [
+            Candidate(rule, len(folded), _is_expired(rule, now))
+            for folded, rule in self._names
+            if any(folded in name for name in names)
+        ]
+        return _matched(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# What people type
+
+
+def parse_target(raw: str) -> tuple[RuleKind, str]:
+    """A number or prefix typed for a rule, canonical: `0120*` → (PREFIX, `+81120*`),
+    `03-3000-1234` → (NUMBER, `+81330001234`). Raises phone.InvalidNumber with the reason.
+    Name rules are asked for by name (names.parse_name), never guessed from the text."""
+    if "*" in unicodedata.normalize("NFKC", raw):
+        return RuleKind.PREFIX, phone.parse_prefix(raw)
+    return RuleKind.NUMBER, phone.parse_rule_number(raw)
+
+
+_DURATION = re.compile(r"(?:\s*\d+\s*(?:min|m|h|d|w))+\s*", re.IGNORECASE)
+_DURATION_PART = re.compile(r"(\d+)\s*(min|m|h|d|w)", re.IGNORECASE)
+_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(raw: str) -> timedelta:
+    """How long a temporary rule lasts: `30m`, `24h`, `7d`, `2w`, or combined like `1h30m`."""
+    text = unicodedata.normalize("NFKC", raw)
+    if not _DURATION.fullmatch(text):
+        raise ValueError(f"{raw!r} is not a duration: write it like 30m, 24h or 7d")
+    total = timedelta()
+    try:
+        for part in _DURATION_PART.finditer(text):
+            total += timedelta(**{_UNITS[part[2].lower()]: int(part[1])})
+    except OverflowError:
+        raise ValueError(f"{raw!r} is too long for a duration") from None
+    if total <= timedelta():
+        raise ValueError(f"{raw!r} is no time at all: a duration must be longer than zero")
+    return total
+
+
+class _NumberMapping(RuleIndex):
+    """RuleIndex.from_mapping: rules by number, looked up in the mapping itself."""
+
+    def __init__(self, rules: Mapping[str, Rule]) -> None:  # no super(): nothing to index
+        self._mapping = rules
+        self._names = []
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(self._mapping.values())
+
+    def match_number(self, caller: str | None, now: datetime | None) -> RuleMatch:
+        rule = match_rule(caller, self._mapping)
+        if rule is None:
+            return NO_MATCH
+        return _matched([Candidate(rule, EXACT, _is_expired(rule, now))])

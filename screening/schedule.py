@@ -1,0 +1,605 @@
+"""The modes, and which one is in force when: business hours, holidays, closed days, override.
+
+Everything is computed for an instant the caller passes in (`now`, an aware datetime): nothing
+here reads the clock, and nothing depends on the machine's time zone. Business hours are wall
+times in the office's time zone (Asia/Tokyo unless set otherwise).
+
+- A schedule has business hours per weekday (several ranges a day, `09:00-12:00, 13:00-18:00`),
+  the mode inside hours (`open_mode`) and outside them (`closed_mode`).
+- The office is closed all day on Japanese public holidays (from the `holidays` package, with
+  substitute and citizens' holidays; switchable) and on its own closed days: dates, date ranges,
+  and yearly ranges such as `12-29..01-03` for the year-end.
+- A *schedule change* is the moment the office opens or closes. Ranges that touch (`-12:00`,
+  `12:00-`) or run across midnight (`-24:00`, `00:00-`) are one stretch, without a change.
+- A manual override sets a mode by hand until the next schedule change (the default: "reject all"
+  set at night ends when the office opens) or until it is turned off.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class Mode(StrEnum):
+    ACCEPT_ALL = "accept-all"
+    REJECT_ALL = "reject-all"
+    ASK = "ask"
+
+
+DEFAULT_TIME_ZONE = "Asia/Tokyo"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_JAPANESE_DAYS = "月火水木金土日"
+MIDNIGHT = time(0)
+DAY = 24 * 3600
+HORIZON_DAYS = 400  # how far ahead the next change is looked for; beyond: "no change"
+
+
+@lru_cache(maxsize=32)
+def zone(name: str) -> ZoneInfo:
+    """The ZoneInfo for an IANA name; ValueError with the reason when there is none.
+
+    The `tzdata` package supplies the database on machines without one (Windows).
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not a time zone (like Asia/Tokyo)") from None
+
+
+def _aware(moment: datetime, what: str) -> datetime:
+    if moment.utcoffset() is None:
+        raise ValueError(f"{what} must be an aware datetime (with a time zone), not {moment}")
+    return moment
+
+
+def format_instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
+    """`2025-01-06 (Mon) 09:00 JST`: an instant as the office reads it."""
+    local = moment.astimezone(zone(time_zone))
+    return f"{local:%Y-%m-%d} ({WEEKDAYS[local.weekday()].title()}) {local:%H:%M} {local:%Z}"
+
+
+def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
+    """An ISO time a person typed (`2025-01-06T09:30`, `2025-01-06 09:30+09:00`); without an
+    offset it is the office's wall time. Raises ValueError with the reason."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{raw!r} is not a time: write it like 2025-01-06T09:30 (office time) "
+            "or with an offset, 2025-01-06T09:30+09:00"
+        ) from None
+    if moment.utcoffset() is None:
+        moment = moment.replace(tzinfo=zone(time_zone))
+    return moment
+
+
+# ---------------------------------------------------------------------------------------------
+# Business hours
+
+
+def _seconds(moment: time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}" + (
+        f":{seconds % 60:02d}" if seconds % 60 else ""
+    )
+
+
+@dataclass(frozen=True, order=True)
+class TimeRange:
+    """Business hours within one day, from `start` up to (not including) `end`, office time.
+
+    `end` 00:00 means midnight at the end of the day (written 24:00). A stretch across midnight
+    is two ranges, `22:00-24:00` on one day and `00:00-06:00` on the next.
+    """
+
+    start: time
+    end: time
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is not None or self.end.tzinfo is not None:
+            raise ValueError("business hours are wall times without a time zone")
+        if self.start.microsecond or self.end.microsecond:
+            raise ValueError("business hours are whole seconds")
+        if self.end_seconds <= self.start_seconds:
+            raise ValueError(f"business hours must end after they start, not {self}")
+
+    @property
+    def start_seconds(self) -> int:
+        return _seconds(self.start)
+
+    @property
+    def end_seconds(self) -> int:
+        return DAY if self.end == MIDNIGHT else _seconds(self.end)
+
+    def __str__(self) -> str:
+        return f"{_clock(self.start_seconds)}-{_clock(self.end_seconds)}"
+
+    def covers(self, moment: time) -> bool:
+        return self.start_seconds <= _seconds(moment) < self.end_seconds
+
+
+def _time_of(seconds: int) -> time:
+    return MIDNIGHT if seconds == DAY else time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+
+
+def merge_ranges(ranges: Iterable[TimeRange]) -> tuple[TimeRange, ...]:
+    """Ranges in order, overlapping and touching ones made one (`9-12, 12-18` is `9-18`)."""
+    merged: list[tuple[int, int]] = []
+    for item in sorted(ranges, key=lambda r: (r.start_seconds, r.end_seconds)):
+        start, end = item.start_seconds, item.end_seconds
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(TimeRange(_time_of(start), _time_of(end)) for start, end in merged)
+
+
+_CLOCK = r"(\d{1,2})(?::(\d{2}))?"
+_JAPANESE_CLOCK = re.compile(r"時(?:(\d{1,2})分)?")
+_RANGE = re.compile(rf"{_CLOCK}\s*[-–—~〜]\s*{_CLOCK}")
+_BETWEEN_RANGES = re.compile(r"[\s,、;]*")
+_CLOSED_WORDS = frozenset({"", "closed", "none", "-", "休", "休み", "休業", "定休日"})
+
+
+def _clock_seconds(raw: str, hours: str, minutes: str | None, *, end: bool) -> int:
+    hour, minute = int(hours), int(minutes or 0)
+    if minute > 59 or hour > 24 or (hour == 24 and (minute or not end)):
+        what = "an end time (00:00 to 24:00)" if end else "a start time (00:00 to 23:59)"
+        raise ValueError(f"{raw!r}: {hours}:{minute:02d} is not {what}")
+    return hour * 3600 + minute * 60
+
+
+def parse_ranges(raw: str) -> tuple[TimeRange, ...]:
+    """One day's hours as typed: `9:00-12:00, 13:00-18:00` (also `9-12`, `９：００〜１２：００`,
+    `9時-12時`); `closed` or nothing for a day without hours. Raises ValueError with the reason."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if text.casefold() in _CLOSED_WORDS:
+        return ()
+    text = _JAPANESE_CLOCK.sub(lambda m: f":{int(m[1] or 0):02d}", text)  # 9時30分 is 9:30
+    found: list[TimeRange] = []
+    at = 0
+    for match in _RANGE.finditer(text):
+        if not _BETWEEN_RANGES.fullmatch(text[at : match.start()]):
+            break
+        start = _clock_seconds(raw, match[1], match[2], end=False)
+        end = _clock_seconds(raw, match[3], match[4], end=True)
+        if end <= start:
+            raise ValueError(
+                f"{raw!r}: {_clock(start)}-{_clock(end)} ends before it starts "
+                "(write a stretch across midnight as 22:00-24:00 and 00:00-06:00 next day)"
+            )
+        found.append(TimeRange(_time_of(start), _time_of(end)))
+        at = match.end()
+    if not found or not _BETWEEN_RANGES.fullmatch(text[at:]):
+        raise ValueError(f"{raw!r} is not business hours: write them like 9:00-12:00, 13:00-18:00")
+    return merge_ranges(found)
+
+
+Week = tuple[tuple[TimeRange, ...], ...]
+CLOSED_WEEK: Week = ((),) * 7
+
+
+def _weekday(raw: str, word: str) -> int:
+    word = word.strip().casefold()
+    if len(word) == 1 and word in _JAPANESE_DAYS:
+        return _JAPANESE_DAYS.index(word)
+    for index, name in enumerate(DAY_NAMES):
+        if len(word) >= 3 and name.casefold().startswith(word):
+            return index
+    raise ValueError(f"{raw!r}: {word!r} is not a day of the week (mon, tue, … sun)")
+
+
+def _days(raw: str, spec: str) -> list[int]:
+    spec = spec.casefold()
+    if spec in ("daily", "every-day", "everyday", "毎日"):
+        return list(range(7))
+    if spec in ("weekdays", "平日"):
+        return list(range(5))
+    days: list[int] = []
+    for part in re.split(r"[,、]", spec):
+        first, dash, last = part.partition("-")
+        if dash:
+            start, end = _weekday(raw, first), _weekday(raw, last)
+            if end < start:
+                raise ValueError(f"{raw!r}: {part} runs backwards (write mon-fri, not fri-mon)")
+            days.extend(range(start, end + 1))
+        else:
+            days.append(_weekday(raw, part))
+    return days
+
+
+def parse_hours(raw: str) -> Week:
+    """A week's business hours as typed: `mon-fri 9:00-12:00, 13:00-18:00; sat 9:00-12:00`.
+
+    Entries are separated by `;` or new lines; each names days (`mon`, `mon-fri`, `mon,wed`,
+    `weekdays`, `daily`, `月-金`) and that day's hours (or `closed`). Days not named are closed.
+    Raises ValueError with the reason.
+    """
+    week: list[tuple[TimeRange, ...] | None] = [None] * 7
+    text = unicodedata.normalize("NFKC", raw)
+    for entry in re.split(r"[;\n]", text):
+        entry = entry.strip()
+        if not entry:
+            continue
+        spec, _, hours = entry.partition(" ")
+        ranges = parse_ranges(hours)
+        for day in _days(raw, spec):
+            if week[day] is not None:
+                raise ValueError(f"{raw!r}: {WEEKDAYS[day]} is given twice")
+            week[day] = ranges
+    return tuple(day or () for day in week)
+
+
+def format_hours(week: Week) -> str:
+    """The inverse of parse_hours: `mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00`."""
+    entries: list[str] = []
+    day = 0
+    while day < 7:
+        last = day
+        while last + 1 < 7 and week[last + 1] == week[day]:
+            last += 1
+        if week[day]:
+            days = WEEKDAYS[day] if last == day else f"{WEEKDAYS[day]}-{WEEKDAYS[last]}"
+            entries.append(f"{days} {', '.join(str(r) for r in week[day])}")
+        day = last + 1
+    return "; ".join(entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# Closed days and holidays
+
+_YEARLESS = 2000  # a leap year, so that a yearly 02-29 is a date
+
+
+@dataclass(frozen=True)
+class ClosedDays:
+    """Days the office is closed, `first` to `last` inclusive; `yearly` ranges ignore the year
+    (stored with year 2000) and may wrap the year end, like 12-29..01-03."""
+
+    first: date
+    last: date
+    note: str = ""
+    yearly: bool = False
+
+    def __post_init__(self) -> None:
+        if self.yearly:
+            object.__setattr__(self, "first", self.first.replace(year=_YEARLESS))
+            object.__setattr__(self, "last", self.last.replace(year=_YEARLESS))
+        elif self.last < self.first:
+            raise ValueError(f"closed days must end on or after their first day, not {self}")
+        elif (self.last - self.first).days > 366:
+            raise ValueError(f"closed days {self} last longer than a year")
+
+    def covers(self, day: date) -> bool:
+        if not self.yearly:
+            return self.first <= day <= self.last
+        key = (day.month, day.day)
+        first, last = (self.first.month, self.first.day), (self.last.month, self.last.day)
+        return first <= key <= last if first <= last else key >= first or key <= last
+
+    @property
+    def span(self) -> str:
+        form = "%m-%d" if self.yearly else "%Y-%m-%d"
+        first, last = self.first.strftime(form), self.last.strftime(form)
+        return first if first == last else f"{first}..{last}"
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.note}" if self.note else self.span
+
+
+_DATE = r"(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})"
+_CLOSED = re.compile(rf"{_DATE}(?:\s*(?:\.\.|[~〜–])\s*{_DATE})?")
+
+
+def parse_closed_days(raw: str) -> ClosedDays:
+    """Closed days as typed, with an optional note after a space: `2025-08-13..2025-08-16 お盆`,
+    `2025/08/15`, yearly `12-29..01-03 年末年始`. Raises ValueError with the reason."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    match = _CLOSED.match(text)
+    if match is None or (match.end() < len(text) and not text[match.end()].isspace()):
+        raise ValueError(
+            f"{raw!r} is not closed days: write a date or a range like 2025-12-29..2026-01-03, "
+            "or 12-29..01-03 for every year"
+        )
+    note = text[match.end() :].strip()
+    first_year, last_year = match[1], match[4]
+    last_given = match[5] is not None
+    yearly = first_year is None
+    if last_given and (last_year is None) != yearly:
+        raise ValueError(f"{raw!r}: give the year on both dates or on neither")
+    try:
+        first = date(int(first_year or _YEARLESS), int(match[2]), int(match[3]))
+        last = (
+            date(int(last_year or _YEARLESS), int(match[5]), int(match[6]))
+            if last_given
+            else first
+        )
+    except ValueError as error:
+        raise ValueError(f"{raw!r} is not a date: {error}") from None
+    return ClosedDays(first, last, note, yearly)
+
+
+@lru_cache(maxsize=64)
+def _public_holidays(year: int) -> Mapping[date, str]:
+    # Imported here: loading the package costs a tenth of a second that a command which never
+    # looks at a schedule should not pay. Call public_holiday() once at start to pay it early.
+    from holidays.countries.japan import Japan
+
+    return dict(Japan(years=year, language="en_US"))
+
+
+def public_holiday(day: date) -> str | None:
+    """The name of the Japanese public holiday on `day` (substitute and citizens' holidays
+    included), or None. The package knows 1949 to 2099."""
+    return _public_holidays(day.year).get(day)
+
+
+# ---------------------------------------------------------------------------------------------
+# The schedule
+
+
+@dataclass(frozen=True)
+class ScheduleState:
+    """What the schedule says at one instant."""
+
+    open: bool
+    mode: Mode
+    until: datetime | None  # the next schedule change (UTC), None if none within a year
+    why: str  # `open: inside business hours (Monday 09:00-12:00, 13:00-18:00)`, `closed …`
+
+
+class _Day(NamedTuple):
+    closed: str | None  # why the office is closed all day, if it is
+    spans: tuple[tuple[datetime, datetime], ...]  # open, in UTC
+    why_open: str
+    why_closed: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Business hours per weekday (Monday first), the modes inside and outside them, the days
+    the office is closed, and the office's time zone."""
+
+    week: Week = CLOSED_WEEK
+    open_mode: Mode = Mode.ACCEPT_ALL
+    closed_mode: Mode = Mode.REJECT_ALL
+    public_holidays: bool = True
+    closed_days: tuple[ClosedDays, ...] = ()
+    time_zone: str = DEFAULT_TIME_ZONE
+    # Per local date: why the office is closed all day, and its open spans in UTC. Filled as
+    # days are asked for, so that deciding a call costs a few look-ups.
+    _days: dict[date, _Day] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        if len(self.week) != 7:
+            raise ValueError("a schedule has business hours for 7 days, Monday first")
+        object.__setattr__(self, "week", tuple(merge_ranges(day) for day in self.week))
+        object.__setattr__(self, "closed_days", tuple(self.closed_days))
+        zone(self.time_zone)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone(self.time_zone)
+
+    def _day(self, day: date) -> _Day:
+        known = self._days.get(day)
+        if known is None:
+            closed = self._closed_because(day)
+            hours = () if closed else self.week[day.weekday()]
+            spans = tuple(
+                (self._instant(day, r.start_seconds), self._instant(day, r.end_seconds))
+                for r in hours
+            )
+            known = _Day(closed, spans, self._why(day, closed, True), self._why(day, closed, False))
+            if len(self._days) >= 1024:
+                self._days.clear()
+            self._days[day] = known
+        return known
+
+    def closed_because(self, day: date) -> str | None:
+        """Why the office is closed all day on `day` (a local date), or None."""
+        return self._day(day).closed
+
+    def _closed_because(self, day: date) -> str | None:
+        for closed in self.closed_days:
+            if closed.covers(day):
+                return f"closed day ({closed})"
+        if self.public_holidays and (holiday := public_holiday(day)) is not None:
+            return f"public holiday ({holiday})"
+        return None
+
+    def hours_on(self, day: date) -> tuple[TimeRange, ...]:
+        """Business hours on a local date: none on a holiday or closed day."""
+        return () if self.closed_because(day) else self.week[day.weekday()]
+
+    def _instant(self, day: date, seconds: int) -> datetime:
+        wall = datetime.combine(day + timedelta(days=seconds // DAY), _time_of(seconds % DAY))
+        return wall.replace(tzinfo=self.zone).astimezone(UTC)
+
+    def _open_stretches(self, first: date) -> Iterator[tuple[datetime, datetime]]:
+        """Open stretches (UTC) from the local date `first` on, ranges that touch made one."""
+        pending: tuple[datetime, datetime] | None = None
+        for offset in range(HORIZON_DAYS):
+            for start, end in self._day(first + timedelta(days=offset)).spans:
+                if pending is not None and start <= pending[1]:
+                    pending = (pending[0], max(pending[1], end))
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = (start, end)
+        if pending is not None:
+            yield pending
+
+    def _why(self, day: date, closed: str | None, is_open: bool) -> str:
+        if closed is not None:
+            return f"closed all day: {closed}"
+        hours = self.week[day.weekday()]
+        if not hours:
+            return f"closed: no business hours on {DAY_NAMES[day.weekday()]}"
+        listed = ", ".join(str(r) for r in hours)
+        inside = "open: inside" if is_open else "closed: outside"
+        return f"{inside} business hours ({DAY_NAMES[day.weekday()]} {listed})"
+
+    def state_at(self, now: datetime) -> ScheduleState:
+        """Open or closed at `now`, the scheduled mode, and until when (the next change)."""
+        moment = _aware(now, "now").astimezone(UTC)
+        local = moment.astimezone(self.zone)
+        is_open, until = False, None
+        if any(self.week):
+            for start, end in self._open_stretches(local.date() - timedelta(days=1)):
+                if end <= moment:
+                    continue
+                is_open, until = start <= moment, end if start <= moment else start
+                break
+        mode = self.open_mode if is_open else self.closed_mode
+        today = self._day(local.date())
+        return ScheduleState(is_open, mode, until, today.why_open if is_open else today.why_closed)
+
+    def next_change(self, after: datetime) -> datetime | None:
+        """The first moment after `after` when the office opens or closes (UTC), or None."""
+        return self.state_at(after).until
+
+    def mode_at(self, now: datetime) -> Mode:
+        return self.state_at(now).mode
+
+
+# ---------------------------------------------------------------------------------------------
+# The mode in force
+
+
+class OverrideEnd(StrEnum):
+    NEXT_CHANGE = "next-change"  # the default: ends when the office next opens or closes
+    TURNED_OFF = "turned-off"  # lasts until someone turns it off
+
+
+@dataclass(frozen=True)
+class Override:
+    """A mode set by hand at `set_at`, overriding the schedule."""
+
+    mode: Mode
+    set_at: datetime
+    ends: OverrideEnd = OverrideEnd.NEXT_CHANGE
+
+    def __post_init__(self) -> None:
+        _aware(self.set_at, "an override's set_at")
+
+    def until(self, schedule: Schedule | None) -> datetime | None:
+        """When the override ends by itself (UTC); None: when turned off. Without a schedule
+        there is no next change, so it lasts until turned off too."""
+        if self.ends is OverrideEnd.TURNED_OFF or schedule is None:
+            return None
+        return schedule.next_change(self.set_at)
+
+    def active(self, schedule: Schedule | None, now: datetime) -> bool:
+        until = self.until(schedule)
+        return self.set_at <= now and (until is None or now < until)
+
+
+class ModeSource(StrEnum):
+    SETTING = "setting"  # no schedule: the mode as set
+    SCHEDULE = "schedule"
+    OVERRIDE = "override"
+
+
+@dataclass(frozen=True)
+class ModeInForce:
+    """The mode that decides calls at one instant, where it comes from, and until when."""
+
+    mode: Mode
+    source: ModeSource
+    until: datetime | None  # when it changes by itself (UTC); None: only by hand
+    steps: tuple[str, ...]  # how it came about, as short English sentences
+    schedule: ScheduleState | None = None
+
+    @property
+    def detail(self) -> str:
+        """`mode ask`, `mode reject-all (schedule, office closed)`, `mode ask (manual override)`:
+        short, for the record of every call."""
+        if self.source is ModeSource.OVERRIDE:
+            return f"mode {self.mode} (manual override)"
+        if self.source is ModeSource.SCHEDULE and self.schedule is not None:
+            office = "open" if self.schedule.open else "closed"
+            return f"mode {self.mode} (schedule, office {office})"
+        return f"mode {self.mode}"
+
+
+def mode_in_force(
+    mode: Mode,
+    schedule: Schedule | None = None,
+    override: Override | None = None,
+    now: datetime | None = None,
+    *,
+    explain: bool = True,
+) -> ModeInForce:
+    """Which mode decides at `now`: an active manual override, else the schedule, else the
+    mode setting. `now` may be None only without a schedule and an override. With `explain`
+    false the steps are left empty (they cost more than the answer)."""
+    time_zone = schedule.time_zone if schedule is not None else DEFAULT_TIME_ZONE
+
+    def when(moment: datetime) -> str:
+        return format_instant(moment, time_zone)
+
+    steps: list[str] = []
+
+    def say(step: Callable[[], str]) -> None:
+        if explain:
+            steps.append(step())
+
+    if now is None:
+        if schedule is not None or override is not None:
+            raise ValueError("a schedule or an override needs the time of the call")
+        say(lambda: f"The mode setting is {mode}.")
+        return ModeInForce(mode, ModeSource.SETTING, None, tuple(steps))
+    _aware(now, "now")
+    state: ScheduleState | None = None
+    chosen, source, until = mode, ModeSource.SETTING, None
+    if schedule is None:
+        say(lambda: f"No schedule: the mode setting is {mode}.")
+    else:
+        state = schedule.state_at(now)
+        scheduled = state
+
+        def schedule_step() -> str:
+            change = f"until {when(scheduled.until)}" if scheduled.until else "with no change ahead"
+            return (
+                f"Schedule ({time_zone}) at {when(now)}: {scheduled.why}; "
+                f"the scheduled mode is {scheduled.mode} {change}."
+            )
+
+        say(schedule_step)
+        chosen, source, until = state.mode, ModeSource.SCHEDULE, state.until
+    if override is not None:
+        ends = override.until(schedule)
+        manual = override
+
+        def lasting() -> str:
+            if ends is None:
+                return "until turned off"
+            return f"until the next schedule change at {when(ends)}"
+
+        if override.set_at > now:
+            say(lambda: f"A manual override to {manual.mode} was set later, at "
+                f"{when(manual.set_at)}: it does not apply yet.")
+        elif override.active(schedule, now):
+            say(lambda: f"Manual override: {manual.mode} since {when(manual.set_at)}, "
+                f"{lasting()}.")
+            chosen, source, until = override.mode, ModeSource.OVERRIDE, ends
+        else:
+            say(lambda: f"A manual override to {manual.mode} set at {when(manual.set_at)} "
+                f"has expired: it lasted {lasting()}.")
+    return ModeInForce(chosen, source, until, tuple(steps), state)
