@@ -1,0 +1,138 @@
+"""Faults an office desktop meets: the process killed mid-burst, the GUI thread stuck."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from conftest import post, sample, url_of
+from pytestqt.qtbot import QtBot
+
+from gui.app import Console
+from storage.database import DB_FILENAME, open_database
+from storage.settings import SettingsStore
+
+ROOT = Path(__file__).resolve().parents[1]
+ANSWER_DEADLINE = 2.0  # seconds; far inside any timeout commubo could reasonably use
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_health(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return
+        except OSError:
+            assert process.poll() is None, "serve exited before it listened"
+            assert time.monotonic() < deadline, "serve never answered /healthz"
+            time.sleep(0.1)
+
+
+async def burst_until_killed(url: str, answered: list[str], stop: threading.Event) -> None:
+    """Post calls on 16 connections until the server dies; note each call that got a decision."""
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(timeout=timeout,
+                                     connector=aiohttp.TCPConnector(limit=16)) as session:
+
+        async def worker(lane: int) -> None:
+            n = 0
+            while not stop.is_set():
+                call_id = f"kill-{lane}-{n}"
+                n += 1
+                body: dict[str, Any] = sample("seed_incoming_call.json") | {"callId": call_id}
+                try:
+                    async with session.post(url, json=body) as response:
+                        if response.status in (200, 403):
+                            await response.read()
+                            answered.append(call_id)
+                except (aiohttp.ClientError, TimeoutError):
+                    return
+
+        await asyncio.gather(*(worker(lane) for lane in range(16)))
+
+
+def test_killed_mid_burst_loses_no_answered_call(tmp_path: Path) -> None:
+    port = free_port()
+    env = os.environ | {"CALLGATE_DATA_DIR": str(tmp_path), "CALLGATE_PORT": str(port)}
+    serve = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=ROOT, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_health(port, serve)
+        token = SettingsStore(open_database(tmp_path / DB_FILENAME)).webhook_token()
+        url = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
+        answered: list[str] = []
+        stop = threading.Event()
+        poster = threading.Thread(target=asyncio.run,
+                                  args=(burst_until_killed(url, answered, stop),))
+        poster.start()
+        deadline = time.monotonic() + 30
+        while len(answered) < 300 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        serve.send_signal(signal.SIGKILL)
+        serve.wait(timeout=10)
+        stop.set()
+        poster.join(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+    assert len(answered) >= 300, "the burst never got going"
+
+    check = sqlite3.connect(tmp_path / DB_FILENAME)
+    try:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        recorded = {row[0] for row in check.execute("SELECT call_id FROM calls")}
+    finally:
+        check.close()
+    missing = set(answered) - recorded
+    assert not missing, f"{len(missing)} calls were answered but are not in the history"
+
+    restarted = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=ROOT, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_health(port, restarted)
+        assert post(url, sample("seed_incoming_call.json") | {"callId": "after"}).status == 200
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        restarted.wait(timeout=15)
+
+
+def test_a_stuck_gui_thread_does_not_delay_answers(qtbot: QtBot, console: Console) -> None:
+    """The GUI thread sleeps for 5 s (a modal dialog, a huge refresh); calls keep flowing."""
+    url = url_of(console)
+    timings: list[tuple[int, float]] = []
+
+    def one(n: int) -> None:
+        time.sleep(n * 0.1)  # spread over the 5 s the GUI is stuck
+        started = time.monotonic()
+        answer = post(url, sample("seed_incoming_call.json") | {"callId": f"b{n}"})
+        timings.append((answer.status, time.monotonic() - started))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(one, n) for n in range(40)]
+        time.sleep(5)  # the GUI thread is stuck here: no Qt event is processed
+        for future in futures:
+            future.result(timeout=30)
+    assert [status for status, _ in timings] == [200] * 40
+    slowest = max(took for _, took in timings)
+    assert slowest < ANSWER_DEADLINE, f"an answer took {slowest:.2f} s while the GUI was stuck"
+    live = console.window.live.model
+    qtbot.waitUntil(lambda: live.rowCount() == 40, timeout=5000)
