@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -20,13 +20,23 @@ import platformdirs
 from sqlite_utils import Database
 
 from screening import phone
-from screening.policy import Mode
-from screening.rules import Action
+from screening.call import Call, Customer
+from screening.names import parse_name
+from screening.policy import Mode, explain
+from screening.rules import Action, Rule, RuleIndex, RuleKind, parse_duration, parse_target
+from screening.schedule import (
+    ModeInForce,
+    ModeSource,
+    OverrideEnd,
+    format_instant,
+    mode_in_force,
+    parse_instant,
+)
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 from server.urls import webhook_url
 from storage.calls import CallHistory
 from storage.database import DB_FILENAME, open_database
-from storage.rules import RuleBook
+from storage.rules import RuleBook, RuleEntry, rule_of
 from storage.settings import SETTINGS, SettingsStore, UnknownSetting
 
 PROG = "callgate"
@@ -35,6 +45,22 @@ HISTORY_FIELDS = (
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
     "rule_id", "latency_ms", "repeats", "raw_body",
 )
+
+RULE_CSV_FIELDS = ("number", "action", "note", "expires", "once", "kind")
+SCHEDULE_HELP = """\
+forms:
+  schedule [show]                 the schedule, and the mode in force now and until when
+  schedule on | off               let business hours choose the mode, or not
+  schedule set [--hours TEXT] [--open-mode MODE] [--closed-mode MODE] [--holidays on|off]
+               [--closed-days TEXT] [--time-zone ZONE] [--on]
+
+examples:
+  schedule set --hours "mon-fri 9:00-12:00, 13:00-18:00; sat 9:00-12:00" --on
+  schedule set --closed-mode ask --closed-days "12-29..01-03 年末年始; 2025-08-13..2025-08-16"
+
+`mode MODE` while the schedule is on overrides it until the next time the office opens or
+closes (`mode MODE --until-off`: until `mode schedule`).
+"""
 
 log = logging.getLogger(PROG)
 
@@ -66,14 +92,74 @@ def build_parser() -> Parser:
     command("serve", "run the listener without a window, one log line per call")
     command("url", "print the local webhook URL with its token")
     command("rotate-token", "make a new webhook token; the old one works for token-grace-hours")
-    mode = command("mode", "show or set the mode")
-    mode.add_argument("mode", nargs="?", choices=[m.value for m in Mode])
+    mode = command("mode", "show the mode in force, or set the mode by hand; while the schedule "
+                           "is on, that is a manual override until the schedule's next change "
+                           "(or, with --until-off, until `mode schedule` turns it off)")
+    mode.add_argument("mode", nargs="?", choices=[*(m.value for m in Mode), "schedule"],
+                      help="a mode, or `schedule` to turn the manual override off")
+    mode.add_argument("--until-off", action="store_true",
+                      help="the override lasts until turned off, not until the next change")
     for action in Action:
-        verb = command(action.value, f"{action.value} calls from a number")
-        verb.add_argument("number")
+        verb = command(action.value, f"{action.value} calls from a number, a prefix (0120*) "
+                                     "or, with --name, a registered customer's name")
+        verb.add_argument("number", metavar="NUMBER|PREFIX*")
         verb.add_argument("--note", default="")
-    command("unlist", "remove a number's rule").add_argument("number")
-    command("rules", "list the allow and block rules").add_argument("--json", action="store_true")
+        verb.add_argument("--name", action="store_true",
+                          help="the target is a customer's company or name, not a number")
+        until = verb.add_mutually_exclusive_group()
+        until.add_argument("--for", dest="duration", metavar="DURATION",
+                           help="a temporary rule: 30m, 24h, 7d, 2w or combined like 1h30m")
+        until.add_argument("--until", metavar="ISO-TIME",
+                           help="a temporary rule until this time (office time unless an offset "
+                                "is given), like 2025-01-10T18:00")
+        if action is Action.ALLOW:
+            verb.add_argument("--once", action="store_true",
+                              help="let only the next call through (a one-shot rule)")
+    unlist = command("unlist", "remove the rule for a number, a prefix (0120*) or a name")
+    unlist.add_argument("number", metavar="NUMBER|PREFIX*")
+    unlist.add_argument("--name", action="store_true", help="the target is a name rule's name")
+    rules = command("rules", "list the allow and block rules")
+    rules_style = rules.add_mutually_exclusive_group()
+    rules_style.add_argument("--json", action="store_true")
+    rules_style.add_argument("--csv", action="store_true",
+                             help=f"columns {','.join(RULE_CSV_FIELDS)}, as import-rules reads")
+    imports = command("import-rules", "add or replace rules from a CSV file, all or nothing; "
+                                      "refused rows are reported with the reason")
+    imports.add_argument("file", metavar="FILE.csv", type=Path)
+    explain = command("explain", "print the decision a call would get (accept, reject or ask) "
+                                 "and every step that led there; records nothing")
+    explain.add_argument("number", metavar="NUMBER",
+                         help="the caller's number as commubo would send it ('' for withheld)")
+    explain.add_argument("--at", metavar="ISO-TIME",
+                         help="the time of the call (office time unless an offset is given); "
+                              "default now")
+    explain.add_argument("--customer", action="store_true",
+                         help="the caller is a registered customer")
+    explain.add_argument("--company", default="", help="the customer's company (implies "
+                                                         "--customer)")
+    explain.add_argument("--customer-name", default="",
+                         help="the customer's name (implies --customer)")
+    schedule = command("schedule", "show or set business hours and the modes they choose")
+    schedule.formatter_class = argparse.RawDescriptionHelpFormatter
+    schedule.epilog = SCHEDULE_HELP
+    forms = schedule.add_subparsers(dest="schedule_command", metavar="show|set|on|off",
+                                    parser_class=Parser)
+    forms.add_parser("show", help="the schedule and the mode in force now (the default)")
+    forms.add_parser("on", help="let the schedule choose the mode")
+    forms.add_parser("off", help="the mode setting alone decides again")
+    change = forms.add_parser("set", help="change parts of the schedule, all or nothing",
+                              formatter_class=argparse.RawDescriptionHelpFormatter,
+                              epilog=SCHEDULE_HELP)
+    change.add_argument("--hours", help="business hours: 'mon-fri 9:00-12:00, 13:00-18:00; "
+                                        "sat 9:00-12:00' (days not named are closed)")
+    change.add_argument("--open-mode", choices=[m.value for m in Mode])
+    change.add_argument("--closed-mode", choices=[m.value for m in Mode])
+    change.add_argument("--holidays", choices=["on", "off"],
+                        help="closed on Japanese public holidays")
+    change.add_argument("--closed-days", help="'2025-08-13..2025-08-16 お盆; 12-29..01-03 年末年始'"
+                                              " (replaces the list; '' for none)")
+    change.add_argument("--time-zone", help="the office's time zone, like Asia/Tokyo")
+    change.add_argument("--on", action="store_true", help="also turn the schedule on")
     config = command("config", "show or set a setting")
     config.add_argument("key", nargs="?")
     config.add_argument("value", nargs="?")
@@ -183,11 +269,44 @@ def cmd_rotate_token(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def describe_mode(mode: ModeInForce, time_zone: str) -> str:
+    """`schedule, office open, until 2025-01-06 (Mon) 18:00 JST`: where the mode comes from."""
+    if mode.source is ModeSource.SETTING:
+        return "the mode setting"
+    what = "manual override" if mode.source is ModeSource.OVERRIDE else "schedule"
+    if mode.source is ModeSource.SCHEDULE and mode.schedule is not None:
+        what += f", office {'open' if mode.schedule.open else 'closed'}"
+    if mode.until is not None:
+        until = f"until {format_instant(mode.until, time_zone)}"
+    else:
+        until = "until turned off" if mode.source is ModeSource.OVERRIDE else "no change ahead"
+    return f"{what}, {until}"
+
+
 def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
-    if args.mode:
-        ctx.settings.set("mode", args.mode)
-    print(ctx.settings.get("mode"))
+    if args.mode == "schedule":
+        ctx.settings.clear_override()
+    elif args.mode:
+        ends = OverrideEnd.TURNED_OFF if args.until_off else OverrideEnd.NEXT_CHANGE
+        ctx.settings.set_mode(args.mode, ends=ends)
+    elif args.until_off:
+        raise UsageError("--until-off needs a mode to set")
+    settings = ctx.settings.screening()
+    mode = mode_in_force(settings.mode, settings.schedule, settings.override, datetime.now(UTC))
+    print(mode.mode)
+    if mode.source is not ModeSource.SETTING:
+        print(describe_mode(mode, settings.time_zone))
+    elif args.mode == "schedule":
+        print("the schedule is off: the mode setting decides (python main.py schedule on)")
     return 0
+
+
+def rule_target(text: str, name: bool = False) -> tuple[RuleKind, str]:
+    """A number, prefix (`0120*`) or, with `name`, a customer name, canonical."""
+    try:
+        return (RuleKind.NAME, parse_name(text)) if name else parse_target(text)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def rule_number(text: str) -> str:
@@ -197,19 +316,64 @@ def rule_number(text: str) -> str:
         raise UsageError(str(error)) from None
 
 
+def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
+    try:
+        if args.duration is not None:
+            return datetime.now(UTC) + parse_duration(args.duration)
+        if args.until is not None:
+            until = parse_instant(args.until, ctx.settings.get("time-zone"))
+            if until <= datetime.now(UTC):
+                raise ValueError(f"{args.until!r} is already past")
+            return until
+    except ValueError as error:
+        raise UsageError(f"--{'for' if args.duration is not None else 'until'}: {error}") from None
+    return None
+
+
+def rule_state(rule: Rule, time_zone: str, now: datetime) -> str:
+    """`expired 2025-01-06 (Mon) 09:00 JST`, `until …`, `one-shot`, or nothing."""
+    parts = ["one-shot"] if rule.once else []
+    if rule.expires_at is not None:
+        when = format_instant(rule.expires_at, time_zone)
+        parts.append(f"expired {when}" if rule.expired(now) else f"until {when}")
+    return ", ".join(parts)
+
+
 def cmd_rule(ctx: Context, args: argparse.Namespace) -> int:
-    rule = RuleBook(ctx.db).put(rule_number(args.number), Action(args.command), args.note)
-    print(f"{rule.action} {phone.display(rule.number)}" + (f"  {rule.note}" if rule.note else ""))
+    kind, target = rule_target(args.number, args.name)
+    expires_at = rule_expiry(ctx, args)
+    once = bool(getattr(args, "once", False))
+    rule = RuleBook(ctx.db).put(target, Action(args.command), args.note, kind=kind,
+                                expires_at=expires_at, once=once)
+    label = phone.display(rule.number) if kind is RuleKind.NUMBER else rule.label
+    state = rule_state(rule, ctx.settings.get("time-zone"), datetime.now(UTC))
+    print(f"{rule.action} {label}" + (f"  ({state})" if state else "")
+          + (f"  {rule.note}" if rule.note else ""))
     return 0
 
 
 def cmd_unlist(ctx: Context, args: argparse.Namespace) -> int:
-    number = rule_number(args.number)
-    if not RuleBook(ctx.db).remove(number):
-        print(f"{PROG}: error: {phone.display(number)} has no rule", file=sys.stderr)
+    kind, target = rule_target(args.number, args.name)
+    shown = phone.display(target) if kind is RuleKind.NUMBER else Rule(0, target, Action.BLOCK,
+                                                                        kind=kind,
+                                                                        pattern=target).label
+    if not RuleBook(ctx.db).remove(target, kind):
+        print(f"{PROG}: error: {shown} has no rule", file=sys.stderr)
         return 1
-    print(f"removed the rule for {phone.display(number)}")
+    print(f"removed the rule for {shown}")
     return 0
+
+
+def csv_row(rule: Rule) -> dict[str, str]:
+    """A rule as a row of `rules --csv`, in the form import-rules reads back."""
+    target = {RuleKind.NUMBER: phone.display, RuleKind.PREFIX: phone.display_prefix}.get(
+        rule.kind, str)(rule.target)
+    return {
+        "number": target, "action": rule.action.value, "note": rule.note,
+        "expires": rule.expires_at.astimezone(UTC).isoformat(timespec="seconds")
+        if rule.expires_at else "",
+        "once": "yes" if rule.once else "", "kind": rule.kind.value,
+    }
 
 
 def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
@@ -217,11 +381,177 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=RULE_CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(csv_row(rule_of(row)) for row in rows)
+        return 0
+    time_zone, now = ctx.settings.get("time-zone"), datetime.now(UTC)
     for row in rows:
+        rule = rule_of(row)
+        label = phone.display(rule.number) if rule.kind is RuleKind.NUMBER else rule.label
         matched = f"matched {row['times_matched']}x" if row["times_matched"] else "never matched"
-        print(f"{row['action']:<5}  {phone.display(row['number']):<16} {matched:<14} {row['note']}")
+        state = rule_state(rule, time_zone, now)
+        print(f"{row['action']:<5}  {label:<16} {matched:<14} "
+              + (f"[{state}] " if state else "") + f"{row['note']}")
     if not rows:
         print("no rules: every call follows the mode")
+    return 0
+
+
+_YES = {"yes": True, "y": True, "true": True, "1": True, "on": True, "once": True,
+        "no": False, "n": False, "false": False, "0": False, "off": False, "": False}
+
+
+def import_entry(row: dict[str, str | None], time_zone: str) -> RuleEntry:
+    """One CSV row as a rule to store; ValueError with the reason it is refused."""
+    def cell(key: str) -> str:
+        return (row.get(key) or "").strip()
+
+    action_text = cell("action").lower()
+    if action_text not in (Action.ALLOW, Action.BLOCK):
+        raise ValueError(f"action must be allow or block, not {cell('action')!r}")
+    action = Action(action_text)
+    kind_text = cell("kind").lower()
+    if kind_text and kind_text not in tuple(RuleKind):
+        raise ValueError(f"kind must be number, prefix or name, not {cell('kind')!r}")
+    if kind_text == RuleKind.NAME:
+        kind, target = RuleKind.NAME, parse_name(cell("number"))
+    else:
+        kind, target = parse_target(cell("number"))
+        if kind_text and kind_text != kind:
+            raise ValueError(f"{cell('number')!r} is a {kind}, not a {kind_text}")
+    expires_at = parse_instant(cell("expires"), time_zone) if cell("expires") else None
+    once = _YES.get(cell("once").lower())
+    if once is None:
+        raise ValueError(f"once must be yes or empty, not {cell('once')!r}")
+    if once and action is not Action.ALLOW:
+        raise ValueError("a one-shot rule must be an allow rule")
+    return RuleEntry(target, action, cell("note"), kind, expires_at, once)
+
+
+def cmd_import_rules(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {args.file}: {error}") from None
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    header = [name.strip().lower() for name in reader.fieldnames or ()]
+    missing = [name for name in ("number", "action") if name not in header]
+    if missing:
+        raise UsageError(f"{args.file}: the header row must name the columns "
+                         f"{', '.join(RULE_CSV_FIELDS)} (missing: {', '.join(missing)})")
+    reader.fieldnames = header
+    time_zone = ctx.settings.get("time-zone")
+    entries: list[RuleEntry] = []
+    refused: list[str] = []
+    seen: dict[tuple[RuleKind, str], int] = {}
+    rows = 0
+    for row in reader:
+        line = reader.line_num
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue
+        rows += 1
+        try:
+            entry = import_entry(row, time_zone)
+        except ValueError as error:
+            refused.append(f"line {line}: {error}")
+            continue
+        first = seen.setdefault((entry.kind, entry.target), line)
+        if first != line:
+            refused.append(f"line {line}: the same {entry.kind} as line {first}")
+            continue
+        entries.append(entry)
+    if refused:
+        print(f"{PROG}: error: import-rules: {len(refused)} of {rows} rows refused; "
+              "nothing was imported", file=sys.stderr)
+        for reason in refused:
+            print(f"  {reason}", file=sys.stderr)
+        return 2
+    book = RuleBook(ctx.db)
+    replaced = sum(book.find(entry.target, entry.kind) is not None for entry in entries)
+    book.put_many(entries)
+    print(f"imported {len(entries)} rules ({len(entries) - replaced} new, {replaced} replaced)")
+    return 0
+
+
+def cmd_explain(ctx: Context, args: argparse.Namespace) -> int:
+    settings = ctx.settings.screening()
+    try:
+        now = parse_instant(args.at, settings.time_zone) if args.at else datetime.now(UTC)
+    except ValueError as error:
+        raise UsageError(f"--at: {error}") from None
+    customer = None
+    if args.customer or args.company or args.customer_name:
+        customer = Customer(org_name=args.company, family_name=args.customer_name)
+    call = Call(call_id="explain", phone_number=args.number, customer=customer)
+    rejected = (CallHistory(ctx.db).last_reject(call.caller, before=now)
+                if settings.repeat_caller and call.caller else None)
+    rules = RuleIndex(RuleBook(ctx.db).rules())
+    found = explain(call, rules, settings, now=now, last_reject=rejected)
+    print(found.decision)
+    for step in found.steps:
+        print(f"- {step}")
+    return 0
+
+
+def print_schedule(ctx: Context) -> None:
+    values = ctx.settings.all()
+    settings = ctx.settings.screening()
+    rows = [
+        ("schedule", values["schedule"]),
+        ("hours", values["schedule-hours"] or "closed every day"),
+        ("open mode", values["open-mode"]),
+        ("closed mode", values["closed-mode"]),
+        ("holidays", "closed on Japanese public holidays" if values["public-holidays"] == "on"
+         else "off"),
+        ("closed days", values["closed-days"] or "-"),
+        ("time zone", values["time-zone"]),
+    ]
+    now = datetime.now(UTC)
+    mode = mode_in_force(settings.mode, settings.schedule, settings.override, now)
+    rows.append(("now", f"{mode.mode} ({describe_mode(mode, settings.time_zone)})"))
+    override = ctx.settings.override()
+    if override is not None and settings.schedule is not None:
+        until = override.until(settings.schedule)
+        state = ("in force" if override.active(settings.schedule, now)
+                 else "not yet in force" if override.set_at > now else "over")
+        lasting = (f"until {format_instant(until, settings.time_zone)}" if until
+                   else "until turned off")
+        since = format_instant(override.set_at, settings.time_zone)
+        rows.append(("override", f"{override.mode} set {since}, {lasting}: {state}"))
+    for key, value in rows:
+        print(f"{key:<12} {value}")
+
+
+SCHEDULE_OPTIONS = {
+    "hours": "schedule-hours", "open_mode": "open-mode", "closed_mode": "closed-mode",
+    "holidays": "public-holidays", "closed_days": "closed-days", "time_zone": "time-zone",
+}
+
+
+def cmd_schedule(ctx: Context, args: argparse.Namespace) -> int:
+    command = args.schedule_command or "show"
+    if command in ("on", "off"):
+        ctx.settings.turn_schedule(command == "on")
+    elif command == "set":
+        values: dict[str, str] = {}
+        for option, key in SCHEDULE_OPTIONS.items():
+            given = getattr(args, option)
+            if given is None:
+                continue
+            try:
+                values[key] = SETTINGS[key].parse(given.strip())
+            except ValueError as error:
+                raise UsageError(f"--{option.replace('_', '-')}: {error}") from None
+        if not values and not args.on:
+            raise UsageError("schedule set: give at least one of --hours, --open-mode, "
+                             "--closed-mode, --holidays, --closed-days, --time-zone, --on")
+        with ctx.db.atomic():
+            ctx.settings.set_many(values)
+            if args.on:
+                ctx.settings.turn_schedule(True)
+    print_schedule(ctx)
     return 0
 
 
@@ -347,6 +677,9 @@ COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
     "block": cmd_rule,
     "unlist": cmd_unlist,
     "rules": cmd_rules,
+    "import-rules": cmd_import_rules,
+    "explain": cmd_explain,
+    "schedule": cmd_schedule,
     "config": cmd_config,
     "history": cmd_history,
     "simulate": cmd_simulate,

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from screening.policy import Mode
+from screening.schedule import ModeSource
 
 MODE_LABELS = {
     Mode.ACCEPT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Let all through"),
@@ -45,10 +55,27 @@ class ModeBar(QWidget):
                                              "font-weight: bold; }")
         self.buttons[Mode.ACCEPT_ALL].setStyleSheet("QPushButton:checked { background: #198754; "
                                                     "color: white; font-weight: bold; }")
+        self.source = QLabel(self)
+        layout.addWidget(self.source)
         layout.addStretch()
 
     def show_mode(self, mode: Mode) -> None:
         self.buttons[mode].setChecked(True)
+
+    def show_source(self, source: ModeSource, until: datetime | None) -> None:
+        """Why this mode decides calls now, and until when (in the user's time zone)."""
+        if source is ModeSource.SETTING:
+            self.source.clear()
+            return
+        why = (self.tr("set by hand") if source is ModeSource.OVERRIDE
+               else self.tr("by the schedule"))
+        if until is None:
+            self.source.setText(self.tr("(%1, until turned off)").replace("%1", why))
+            return
+        when = QLocale().toString(
+            QDateTime.fromSecsSinceEpoch(int(until.timestamp()), QTimeZone.systemTimeZone()),
+            QLocale.FormatType.ShortFormat)
+        self.source.setText(self.tr("(%1, until %2)").replace("%1", why).replace("%2", when))
 
 
 class RejectAllBanner(QLabel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -39,6 +40,7 @@ from gui.setup import SetupWizard
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
+from screening.schedule import mode_in_force
 from server.events import CallDecided, CallWaiting
 from server.selftest import Reachability
 from server.urls import WEBHOOK_PREFIX
@@ -182,8 +184,18 @@ class ConsoleWindow(QMainWindow):
         menu.addAction(quit_action)
 
     def set_mode(self, mode: str) -> None:
-        self._settings.set("mode", mode)
-        self.show_mode(Mode(mode))
+        """A click on a mode button: with a schedule on, an override until its next change."""
+        self._settings.set_mode(mode)
+        self.show_mode_in_force()
+
+    def show_mode_in_force(self) -> None:
+        """The mode that decides calls now (setting, schedule or override) and until when."""
+        settings = self._settings.screening()
+        now = datetime.now(UTC)
+        in_force = mode_in_force(settings.mode, settings.schedule, settings.override, now,
+                                 explain=False)
+        self.show_mode(in_force.mode)
+        self.mode_bar.show_source(in_force.source, in_force.until)
 
     def show_mode(self, mode: Mode) -> None:
         self.mode_bar.show_mode(mode)
@@ -196,12 +208,13 @@ class ConsoleWindow(QMainWindow):
         self.setWindowIcon(app_icon(mode))
 
     def reload_if_changed(self) -> None:
-        """Pick up changes made by the command line or another console within a second."""
+        """Pick up changes made by the command line or another console within a second, and
+        the schedule's turns, which change the mode in force with no change in the database."""
+        self.show_mode_in_force()
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version == self._data_version:
             return
         self._data_version = version
-        self.show_mode(Mode(self._settings.get("mode")))
         self.rules.refresh()
 
     def show_error(self, message: str) -> None:

@@ -31,11 +31,14 @@ async def _webhook(request: web.Request) -> web.Response:
 
 async def _health(request: web.Request) -> web.Response:
     desk = request.app[DESK]
+    mode = desk.mode_in_force()
     return web.json_response(
         {
             "status": "ok",
             "version": callgate_version(),
-            "mode": desk.mode(),
+            "mode": mode.mode,
+            "mode_source": mode.source,
+            "mode_until": mode.until.isoformat(timespec="seconds") if mode.until else None,
             "waiting": desk.broker.waiting,
             "refused_requests": desk.refused_requests(),
         }

@@ -9,7 +9,7 @@ import logging
 import re
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from aiohttp import hdrs, web
@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from screening.call import Call
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
+from screening.schedule import ModeInForce, mode_in_force, public_holiday
 from server.broker import DecisionBroker
 from server.events import (
     CallArrived,
@@ -69,11 +70,15 @@ def record_self_test(db: Database, nonce: str, received_at: str) -> None:
                [nonce, received_at])
 
 
-def record_call(db: Database, record: CallRecord) -> None:
-    """A call's history row, and the match on the rule that decided it, in one transaction."""
+def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> None:
+    """A call's history row, and the match on the rule that decided it, in one transaction;
+    with `use_once`, that rule is a one-shot rule and this call uses it up."""
     CallHistory(db).record(record)
     if record.rule_id is not None:
-        RuleBook(db).note_match(record.rule_id, record.received_at)
+        book = RuleBook(db)
+        book.note_match(record.rule_id, record.received_at)
+        if use_once:
+            book.use(record.rule_id, record.received_at)
 
 
 class CallDesk:
@@ -89,6 +94,10 @@ class CallDesk:
         self._counters = Counters(db)
         self._snapshot = ScreeningSnapshot(db)
         SettingsStore(db).webhook_token()  # made on first start, before the first call
+        try:  # load the holiday package now, not during the first call that needs it
+            public_holiday(date.today())
+        except Exception:
+            log.exception("could not load the public holidays")
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
 
     def _emit(self, event: ListenerEvent) -> None:
@@ -108,8 +117,14 @@ class CallDesk:
     def refused_requests(self) -> int:
         return self._counters.get(REFUSED_COUNTER)
 
+    def mode_in_force(self) -> ModeInForce:
+        """The mode deciding calls now: a manual override, the schedule or the mode setting."""
+        settings = self._snapshot.current()[1]
+        return mode_in_force(settings.mode, settings.schedule, settings.override,
+                             datetime.now(UTC), explain=False)
+
     def mode(self) -> str:
-        return self._snapshot.current()[1].mode
+        return self.mode_in_force().mode
 
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
@@ -203,7 +218,10 @@ class CallDesk:
     async def _decide(self, call: Call, received_at: str) -> Verdict:
         try:
             rules, settings = self._snapshot.current()
-            outcome = screen(call, rules, settings)
+            now = datetime.now(UTC)
+            rejected = (self._history.last_reject(call.caller)
+                        if settings.repeat_caller and call.caller else None)
+            outcome = screen(call, rules, settings, now=now, last_reject=rejected)
             if isinstance(outcome, AskPerson):
                 if self.broker.can_ask:
                     deadline = time.time() + outcome.timeout
@@ -233,7 +251,9 @@ class CallDesk:
         latency_ms = (time.perf_counter() - started) * 1000
         try:
             record = CallRecord.of(call, verdict, received_at, latency_ms, body)
-            await self._write(lambda db: record_call(db, record))
+            use_once = (verdict.reason is Reason.RULE and verdict.rule_id is not None
+                        and self._snapshot.is_once(verdict.rule_id))
+            await self._write(lambda db: record_call(db, record, use_once=use_once))
         except Exception as error:
             log.exception("could not record call %s", call.call_id)
             self._emit(ListenerFailed(f"could not record call {call.call_id}: {error}"))

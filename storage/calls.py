@@ -86,6 +86,17 @@ class CallHistory:
             return None
         return Verdict(Decision(row[0]), Reason(row[1]), row[2] or "", row[3])
 
+    def last_reject(self, caller: str, before: datetime | None = None) -> datetime | None:
+        """When calls from this canonical number were last rejected (up to `before`), if ever:
+        for the repeat-caller setting; one look-up in the caller index."""
+        query = "SELECT max(received_at) FROM calls WHERE caller = ? AND decision = ?"
+        params: list[Any] = [caller, Decision.REJECT.value]
+        if before is not None:
+            query += " AND received_at <= ?"
+            params.append(before.astimezone(UTC).isoformat(timespec="milliseconds"))
+        row = self._db.execute(query, params).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     def note_repeat(self, call_id: str) -> None:
         self._db.execute("UPDATE calls SET repeats = repeats + 1 WHERE call_id = ?", [call_id])
 

@@ -175,3 +175,38 @@ def _self_tests(db: Database) -> None:
         if_not_exists=True,
     )
     db.table(SELF_TESTS_TABLE).create_index(["received_at"], if_not_exists=True)
+
+
+RULE_CHANGE_COLUMNS = ("number", "action", "note", "kind", "pattern", "expires_at", "once",
+                       "used_at")
+
+
+@migrations(name="0006_rule_kinds_expiry_once")
+def _rule_kinds(db: Database) -> None:
+    """Prefix and name rules, expiry and one-shot rules (issue 5).
+
+    `number` keeps the canonical target of every rule (the number, the prefix like `+81120*`,
+    or the name), so one unique index on (kind, number) replaces the one on number alone.
+    Using up a one-shot rule (`used_at`) or changing its expiry moves the config version, so
+    the listener rereads the rules at once.
+    """
+    rules = db.table("rules")
+    columns = rules.columns_dict
+    for name, ddl in (
+        ("kind", "TEXT NOT NULL DEFAULT 'number'"),
+        ("pattern", "TEXT NOT NULL DEFAULT ''"),
+        ("expires_at", "TEXT"),
+        ("once", "INTEGER NOT NULL DEFAULT 0"),
+        ("used_at", "TEXT"),
+    ):
+        if name not in columns:
+            db.execute(f"ALTER TABLE rules ADD COLUMN {name} {ddl}")
+    db.execute("UPDATE rules SET pattern = number WHERE kind = 'prefix' AND pattern = ''")
+    db.execute("DROP INDEX IF EXISTS idx_rules_number")
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_rules_kind_number ON rules (kind, number)")
+    db.execute("DROP TRIGGER IF EXISTS rules_update_bumps_config_version")
+    bump = f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{CONFIG_VERSION}'; END"
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS rules_update_bumps_config_version "
+        f"AFTER UPDATE OF {', '.join(RULE_CHANGE_COLUMNS)} ON rules {bump}"
+    )

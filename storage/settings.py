@@ -12,7 +12,27 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from screening.policy import Decision, Mode, ScreeningSettings, WithheldHandling, parse_ask_timeout
+from screening.policy import (
+    CallerHandling,
+    Decision,
+    Mode,
+    PayphoneHandling,
+    ScreeningSettings,
+    WithheldHandling,
+    parse_ask_timeout,
+    parse_repeat_minutes,
+)
+from screening.schedule import (
+    DEFAULT_TIME_ZONE,
+    ClosedDays,
+    Override,
+    OverrideEnd,
+    Schedule,
+    format_hours,
+    parse_closed_days,
+    parse_hours,
+    zone,
+)
 
 TOKEN_KEY = "webhook-token"
 PREVIOUS_TOKEN_KEY = "webhook-token-previous"
@@ -20,10 +40,15 @@ PREVIOUS_UNTIL_KEY = "webhook-token-previous-until"
 UI_PREFIX = "ui."
 
 
-def _choice(kind: type[Mode] | type[Decision] | type[WithheldHandling]) -> Callable[[str], str]:
+Choice = (
+    type[Mode] | type[Decision] | type[CallerHandling] | type[PayphoneHandling] | type[OverrideEnd]
+)
+
+
+def _choice(kind: Choice) -> Callable[[str], str]:
     def parse(text: str) -> str:
         try:
-            return str(kind(text))
+            return str(kind(text).value)
         except ValueError:
             allowed = ", ".join(item.value for item in kind)
             raise ValueError(f"{text!r} is not one of: {allowed}") from None
@@ -33,6 +58,57 @@ def _choice(kind: type[Mode] | type[Decision] | type[WithheldHandling]) -> Calla
 
 def _seconds(text: str) -> str:
     return f"{parse_ask_timeout(text):g}"
+
+
+_ON = {"on": "on", "yes": "on", "true": "on", "1": "on",
+       "off": "off", "no": "off", "false": "off", "0": "off"}
+
+
+def _on_off(text: str) -> str:
+    value = _ON.get(text.lower())
+    if value is None:
+        raise ValueError(f"{text!r} is not on or off")
+    return value
+
+
+def _repeat_minutes(text: str) -> str:
+    return f"{parse_repeat_minutes(text):g}"
+
+
+def _hours(text: str) -> str:
+    return format_hours(parse_hours(text))
+
+
+def closed_days_of(text: str) -> tuple[ClosedDays, ...]:
+    """The office's closed days as stored: one entry per line or separated by `;`."""
+    return tuple(parse_closed_days(part) for part in re.split(r"[;\n]", text) if part.strip())
+
+
+def _closed_days(text: str) -> str:
+    return "; ".join(str(days) for days in closed_days_of(text))
+
+
+def _time_zone(text: str) -> str:
+    zone(text)
+    return text
+
+
+def _override_mode(text: str) -> str:
+    """Empty (no manual override) or a mode."""
+    return _choice(Mode)(text) if text else ""
+
+
+def _instant(text: str) -> str:
+    """Empty, or an aware ISO time stored in UTC."""
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO time like 2025-01-06T09:30:00+09:00") from None
+    if moment.utcoffset() is None:
+        raise ValueError(f"{text!r} needs a time zone offset, like +09:00")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _host(text: str) -> str:
@@ -156,6 +232,30 @@ SETTINGS = {
             "withheld callers: mode (follow the mode), accept, reject or ask",
         ),
         Setting("failsafe", Decision.ACCEPT, _choice(Decision), "decision when callgate fails"),
+        Setting("payphone", PayphoneHandling.AS_WITHHELD, _choice(PayphoneHandling),
+                "payphones: withheld (as withheld callers), mode, accept, reject or ask"),
+        Setting("customers", CallerHandling.MODE, _choice(CallerHandling),
+                "registered customers: mode (follow the mode), accept, reject or ask"),
+        Setting("unknown", CallerHandling.MODE, _choice(CallerHandling),
+                "callers who are no registered customer: mode, accept, reject or ask"),
+        Setting("repeat-caller", "off", _on_off,
+                "on: a number calling again within repeat-minutes after a reject rings through"),
+        Setting("repeat-minutes", "3", _repeat_minutes, "the repeat-caller window (1-60 minutes)"),
+        Setting("schedule", "off", _on_off, "on: business hours choose the mode"),
+        Setting("schedule-hours", "mon-fri 09:00-18:00", _hours,
+                "business hours, like mon-fri 9:00-12:00, 13:00-18:00; sat 9:00-12:00"),
+        Setting("open-mode", Mode.ACCEPT_ALL, _choice(Mode), "the mode inside business hours"),
+        Setting("closed-mode", Mode.REJECT_ALL, _choice(Mode), "the mode outside business hours"),
+        Setting("public-holidays", "on", _on_off, "on: closed on Japanese public holidays"),
+        Setting("closed-days", "", _closed_days,
+                "the office's closed days, ';'-separated: 2025-08-13..2025-08-16 お盆; "
+                "12-29..01-03 年末年始"),
+        Setting("time-zone", DEFAULT_TIME_ZONE, _time_zone, "the office's time zone"),
+        Setting("override-mode", "", _override_mode,
+                "a mode set by hand over the schedule (empty: none; set with `mode`)"),
+        Setting("override-set-at", "", _instant, "when the manual override was set (UTC)"),
+        Setting("override-ends", OverrideEnd.NEXT_CHANGE, _choice(OverrideEnd),
+                "the manual override lasts until the next-change of the schedule or turned-off"),
         Setting("host", "127.0.0.1", _host, "address the listener binds (on restart)"),
         Setting("port", "8080", _port, "port the listener binds (on restart)"),
         Setting("token-grace-hours", "24", _grace_hours,
@@ -208,13 +308,80 @@ class SettingsStore:
 
     def screening(self) -> ScreeningSettings:
         values = self.all()
+        schedule = self.schedule(values)
         return ScreeningSettings(
             mode=Mode(values["mode"]),
             ask_timeout=float(values["ask-timeout"]),
             ask_default=Decision(values["ask-default"]),
             withheld=WithheldHandling(values["withheld"]),
             failsafe=Decision(values["failsafe"]),
+            payphone=PayphoneHandling(values["payphone"]),
+            customers=CallerHandling(values["customers"]),
+            unknown=CallerHandling(values["unknown"]),
+            repeat_caller=values["repeat-caller"] == "on",
+            repeat_minutes=float(values["repeat-minutes"]),
+            schedule=schedule,
+            # A manual override overrides the schedule; without one, `mode` is set by hand.
+            override=self.override(values) if schedule is not None else None,
         )
+
+    def schedule(self, values: dict[str, str] | None = None) -> Schedule | None:
+        """The schedule as set, or None while the `schedule` setting is off."""
+        values = values or self.all()
+        if values["schedule"] != "on":
+            return None
+        return Schedule(
+            week=parse_hours(values["schedule-hours"]),
+            open_mode=Mode(values["open-mode"]),
+            closed_mode=Mode(values["closed-mode"]),
+            public_holidays=values["public-holidays"] == "on",
+            closed_days=closed_days_of(values["closed-days"]),
+            time_zone=values["time-zone"],
+        )
+
+    def override(self, values: dict[str, str] | None = None) -> Override | None:
+        """The manual override as stored (in force or not), or None."""
+        values = values or self.all()
+        if not values["override-mode"] or not values["override-set-at"]:
+            return None
+        return Override(
+            Mode(values["override-mode"]),
+            datetime.fromisoformat(values["override-set-at"]),
+            OverrideEnd(values["override-ends"]),
+        )
+
+    def set_mode(
+        self, mode: Mode | str, *, ends: OverrideEnd | str = OverrideEnd.NEXT_CHANGE,
+        now: datetime | None = None,
+    ) -> Override | None:
+        """The mode toggled by hand (the command line's `mode`, the console's mode buttons).
+
+        It always becomes the `mode` setting. While the schedule is on it also becomes a manual
+        override from `now`, until the schedule's next change (the default: "reject all" set at
+        night ends when the office opens) or until turned off; returned. With the schedule off
+        the `mode` setting alone decides, and any stored override is cleared.
+        """
+        canonical = _choice(Mode)(str(mode))
+        ending = _choice(OverrideEnd)(str(ends))
+        moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        with self._db.atomic():
+            self.set("mode", canonical)
+            if self.get("schedule") == "on":
+                self.set_many({"override-mode": canonical, "override-set-at": moment,
+                               "override-ends": ending})
+            else:
+                self.clear_override()
+        return self.override() if self.get("schedule") == "on" else None
+
+    def turn_schedule(self, on: bool) -> None:
+        """Turn the schedule on or off; either way a manual override left from before ends."""
+        with self._db.atomic():
+            self.set("schedule", "on" if on else "off")
+            self.clear_override()
+
+    def clear_override(self) -> None:
+        """Turn the manual override off: the schedule decides again."""
+        self.set_many({"override-mode": "", "override-set-at": ""})
 
     def remember(self, key: str, value: str) -> None:
         """Keep the console's own state (window geometry, notices shown) beside the settings."""

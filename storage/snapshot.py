@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from screening.policy import ScreeningSettings
-from screening.rules import Rule, index_rules
+from screening.rules import RuleIndex
 from storage.database import CONFIG_VERSION
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
@@ -30,25 +29,33 @@ class ScreeningSnapshot:
         self._db = db
         self._data_version: int | None = None
         self._config_version: int | None = None
-        self._rules: Mapping[str, Rule] = {}
+        self._rules = RuleIndex()
+        self._once: frozenset[int] = frozenset()
         self._settings = ScreeningSettings()
         self._tokens: tuple[str, ...] = ()
         self._previous_until: datetime | None = None
 
-    def current(self) -> tuple[Mapping[str, Rule], ScreeningSettings]:
+    def current(self) -> tuple[RuleIndex, ScreeningSettings]:
+        """Every rule, indexed once per change, and the settings (schedule and override
+        included); expiry is judged per call, by the `now` given to screen()."""
         data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if data_version != self._data_version:
             self._data_version = data_version
             config_version = Counters(self._db).get(CONFIG_VERSION)
             if config_version != self._config_version:
                 store = SettingsStore(self._db)
-                self._rules = index_rules(RuleBook(self._db).rules())
+                self._rules = RuleIndex(RuleBook(self._db).rules())
+                self._once = frozenset(rule.id for rule in self._rules if rule.once)
                 self._settings = store.screening()
                 previous, until = store.token_grace()
                 self._tokens = tuple(token for token in (store.current_token(), previous) if token)
                 self._previous_until = datetime.fromisoformat(until) if until else None
                 self._config_version = config_version
         return self._rules, self._settings
+
+    def is_once(self, rule_id: int) -> bool:
+        """Whether the rule is a one-shot rule (as last read), used up by the call it decides."""
+        return rule_id in self._once
 
     def webhook_tokens(self) -> tuple[str, ...]:
         """The tokens that open the webhook now: the current one, and the previous one during

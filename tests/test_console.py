@@ -12,8 +12,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import Answer, post, sample, start_console, url_of
@@ -271,3 +273,30 @@ def test_make_run_opens_the_console_and_sigterm_quits_it(tmp_path: Path) -> None
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def closed_now_hours() -> str:
+    """Office hours of one minute, twelve hours from now in Tokyo: the office is closed now."""
+    later = datetime.now(ZoneInfo("Asia/Tokyo")) + timedelta(hours=12)
+    start = later.replace(second=0, microsecond=0)
+    end = start + timedelta(minutes=1)
+    return f"mon-sun {start:%H:%M}-{end:%H:%M}"
+
+
+def test_the_schedule_decides_the_mode_and_a_click_overrides_it_until_the_next_change(
+    qtbot: QtBot, console: Console, pool: ThreadPoolExecutor, db_path: Path
+) -> None:
+    from_command_line(db_path, "schedule-hours", closed_now_hours())
+    from_command_line(db_path, "closed-mode", "reject-all")
+    from_command_line(db_path, "schedule", "on")
+    window = console.window
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=2000)
+    assert "by the schedule" in window.mode_bar.source.text()
+    result = send(pool, console, call_from("0330001234", "closed")).result(timeout=5)
+    assert (result.status, result.body["reason"]) == (403, "mode")
+
+    window.mode_bar.buttons[Mode.ACCEPT_ALL].click()
+    assert not window.banner.isVisible()
+    assert "set by hand, until" in window.mode_bar.source.text()
+    result = send(pool, console, call_from("0330001234", "overridden")).result(timeout=5)
+    assert result.status == 200
