@@ -244,8 +244,8 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    log.info("listening on %s (mode %s); Ctrl+C stops",
-             listener.url("<token>"), ctx.settings.get("mode"))
+    log.info("listening on %s (%s); Ctrl+C stops",
+             listener.url("<token>"), current_mode(ctx).detail)
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()
@@ -283,6 +283,12 @@ def describe_mode(mode: ModeInForce, time_zone: str) -> str:
     return f"{what}, {until}"
 
 
+def current_mode(ctx: Context) -> ModeInForce:
+    """The mode that decides the next call: the setting, the schedule or an override."""
+    settings = ctx.settings.screening()
+    return mode_in_force(settings.mode, settings.schedule, settings.override, datetime.now(UTC))
+
+
 def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
     if args.mode == "schedule":
         ctx.settings.clear_override()
@@ -292,7 +298,7 @@ def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
     elif args.until_off:
         raise UsageError("--until-off needs a mode to set")
     settings = ctx.settings.screening()
-    mode = mode_in_force(settings.mode, settings.schedule, settings.override, datetime.now(UTC))
+    mode = current_mode(ctx)
     print(mode.mode)
     if mode.source is not ModeSource.SETTING:
         print(describe_mode(mode, settings.time_zone))
