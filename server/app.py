@@ -29,6 +29,13 @@ async def _webhook(request: web.Request) -> web.Response:
     return await request.app[DESK].handle(request)
 
 
+async def _wrong_method(request: web.Request) -> web.Response:
+    """Anything but POST on the webhook: 405, counted like a wrong token, never decided."""
+    await request.app[DESK].count_refused()
+    return web.json_response({"error": "method not allowed"}, status=405,
+                             headers={"Allow": "POST"})
+
+
 async def _health(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     mode = desk.mode_in_force()
@@ -70,7 +77,8 @@ def create_app(
     app.cleanup_ctx.append(desk_context)
     app.on_shutdown.append(release_waiting_calls)
     # A missing or slash-suffixed token reaches the handler too, so it counts as refused.
-    app.router.add_post(WEBHOOK_PREFIX.rstrip("/"), _webhook)
-    app.router.add_post(WEBHOOK_PREFIX + "{token:.*}", _webhook)
+    for path in (WEBHOOK_PREFIX.rstrip("/"), WEBHOOK_PREFIX + "{token:.*}"):
+        app.router.add_post(path, _webhook)
+        app.router.add_route("*", path, _wrong_method)
     app.router.add_get("/healthz", _health)
     return app

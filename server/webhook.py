@@ -130,7 +130,7 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            await self._count_refused()
+            await self.count_refused()
             return web.json_response({"error": "not found"}, status=404)
         body = ""
         try:
@@ -150,7 +150,7 @@ class CallDesk:
             verdict = self._failsafe(f"unexpected error: {error!r}")
             return answer(await self._finish(call, verdict, received_at, started, body))
 
-    async def _count_refused(self) -> None:
+    async def count_refused(self) -> None:
         try:
             await self._write(lambda db: Counters(db).add(REFUSED_COUNTER))
         except Exception:

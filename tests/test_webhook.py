@@ -1003,3 +1003,15 @@ def test_a_failing_watcher_does_not_cost_the_call(db_path: Path) -> None:
     assert isinstance(answer, dict)
     assert answer["decision"] == "accept"
     assert [row["call_id"] for row in history(db_path)] == [body["callId"]]
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH"])
+def test_other_methods_get_405_and_are_counted_never_decided(
+    running: Running, method: str
+) -> None:
+    before = health(running)["refused_requests"]
+    reply = send(running, hook(running), call_body(), method=method)
+    assert reply.status == 405
+    assert health(running)["refused_requests"] == before + 1
+    assert history(running.db_path) == []
+    assert running.events.of(CallArrived) == []
