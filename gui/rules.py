@@ -8,6 +8,8 @@ decides policy: it only edits the lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -25,11 +27,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,8 +52,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from screening import phone
-from screening.rules import Action, Rule
-from storage.rules import NumberTaken, RuleBook
+from screening.names import InvalidName, parse_name
+from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
+from screening.schedule import parse_instant, zone
+from storage.rules import KEEP, NumberTaken, RuleBook, rule_of
+from storage.settings import SettingsStore
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +72,7 @@ class Column(IntEnum):
     CREATED = 3
     LAST_MATCHED = 4
     TIMES_MATCHED = 5
+    EXPIRES = 6
 
 
 def list_label(action: Action) -> str:
@@ -86,7 +95,45 @@ def local_time(
 
 
 def _rule(row: dict[str, Any]) -> Rule:
-    return Rule(id=row["id"], number=row["number"], action=Action(row["action"]), note=row["note"])
+    return rule_of(row)
+
+
+def target_label(rule: Rule) -> str:
+    """What a rule names as people type it: `03-3000-1234`, `0120*`, or the name."""
+    if rule.kind is RuleKind.PREFIX:
+        return phone.display_prefix(rule.pattern)
+    if rule.kind is RuleKind.NAME:
+        return rule.pattern
+    return phone.display(rule.number)
+
+
+def _row_label(row: dict[str, Any]) -> str:
+    kind = RuleKind(row.get("kind") or RuleKind.NUMBER)
+    if kind is RuleKind.PREFIX:
+        return phone.display_prefix(row.get("pattern") or row["number"])
+    if kind is RuleKind.NAME:
+        return str(row.get("pattern") or row["number"])
+    return phone.display(row["number"])
+
+
+class ExpiryChoice(IntEnum):
+    NEVER = 0
+    FOR = 1
+    UNTIL = 2
+
+
+@dataclass(frozen=True)
+class RuleDraft:
+    """What the add/edit dialog holds, as typed; the view parses it and says why it refuses."""
+
+    target: str
+    action: Action
+    note: str = ""
+    is_name: bool = False
+    expiry: ExpiryChoice = ExpiryChoice.NEVER
+    expiry_text: str = ""
+    once: bool = False
+    expiry_touched: bool = True  # False: an edit leaves the expiry and one-shot flag as stored
 
 
 class RulesModel(QAbstractTableModel):
@@ -149,6 +196,9 @@ class RulesModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == RULE_ID_ROLE:
             return row["id"]
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("expired"):
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.NUMBER:
                 return row["number"]
@@ -156,6 +206,8 @@ class RulesModel(QAbstractTableModel):
                 return local_time(row["created_at"], QLocale.FormatType.LongFormat)
             if column is Column.LAST_MATCHED and row["last_matched_at"]:
                 return local_time(row["last_matched_at"], QLocale.FormatType.LongFormat)
+            if column is Column.EXPIRES and row.get("expires_at"):
+                return local_time(row["expires_at"], QLocale.FormatType.LongFormat)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TIMES_MATCHED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -174,7 +226,7 @@ class RulesModel(QAbstractTableModel):
 
     def _header(self, column: Column) -> str:
         if column is Column.NUMBER:
-            return self.tr("Number")
+            return self.tr("Number, prefix or name")
         if column is Column.LIST:
             return self.tr("List")
         if column is Column.NOTE:
@@ -183,11 +235,15 @@ class RulesModel(QAbstractTableModel):
             return self.tr("Created")
         if column is Column.LAST_MATCHED:
             return self.tr("Last matched")
+        if column is Column.EXPIRES:
+            return self.tr("Expires")
         return self.tr("Times matched")
 
     def _display(self, row: dict[str, Any], column: Column) -> str:
         if column is Column.NUMBER:
-            return phone.display(row["number"])
+            return _row_label(row)
+        if column is Column.EXPIRES:
+            return self._expiry_text(row)
         if column is Column.LIST:
             return list_label(Action(row["action"]))
         if column is Column.NOTE:
@@ -210,15 +266,34 @@ class RulesModel(QAbstractTableModel):
             return row["created_at"]
         if column is Column.LAST_MATCHED:
             return row["last_matched_at"] or ""
+        if column is Column.EXPIRES:
+            return "~" if row.get("expired") else (row.get("expires_at") or "")
         return int(row["times_matched"] or 0)
 
+    def _expiry_text(self, row: dict[str, Any]) -> str:
+        if row.get("expired"):
+            return self.tr("expired")
+        until = local_time(row.get("expires_at"))
+        if row.get("once"):
+            if until:
+                return self.tr("next call only, until %1").replace("%1", until)
+            return self.tr("next call only")
+        return until
 
-SaveRule = Callable[[str, Action, str], str | None]
-"""Stores what the dialog holds: (number as typed, list, note) -> None, or why it was refused."""
+    def next_expiry(self) -> datetime | None:
+        """The earliest moment a shown rule that is still in force expires, if any."""
+        moments = [datetime.fromisoformat(row["expires_at"]) for row in self._rows
+                   if row.get("expires_at") and not row.get("expired")]
+        return min(moments, default=None)
+
+
+SaveRule = Callable[[RuleDraft], str | None]
+"""Stores what the dialog holds -> None, or why it was refused (the dialog then stays open)."""
 
 
 class RuleDialog(QDialog):
-    """Number, list and note of one rule. Save asks `save`; a refusal keeps the dialog open."""
+    """Target (number, prefix `0120*` or a name), list, note, expiry and the one-shot flag of one
+    rule. Save asks `save`; a refusal keeps the dialog open with the reason."""
 
     def __init__(
         self,
@@ -228,13 +303,21 @@ class RuleDialog(QDialog):
         number: str = "",
         action: Action = Action.BLOCK,
         note: str = "",
+        *,
+        is_name: bool = False,
+        expiry: ExpiryChoice = ExpiryChoice.NEVER,
+        expiry_text: str = "",
+        once: bool = False,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self.setWindowTitle(title)
 
         self.number_edit = QLineEdit(number, self)
-        self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234"))
+        self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 or 0120*"))
+        self.name_box = QCheckBox(self.tr("A registered customer's company or &name"), self)
+        self.name_box.setChecked(is_name)
+        self.name_box.toggled.connect(self._kind_changed)
         self.block_button = QRadioButton(list_label(Action.BLOCK), self)
         self.allow_button = QRadioButton(list_label(Action.ALLOW), self)
         self._list_group = QButtonGroup(self)
@@ -243,6 +326,15 @@ class RuleDialog(QDialog):
         (self.block_button if action is Action.BLOCK else self.allow_button).setChecked(True)
         self.note_edit = QLineEdit(note, self)
         self.note_edit.setPlaceholderText(self.tr("Who is this? (optional)"))
+        self.expiry_combo = QComboBox(self)
+        self.expiry_combo.addItem(self.tr("Never expires"), ExpiryChoice.NEVER)
+        self.expiry_combo.addItem(self.tr("For (like 30m, 24h, 7d)"), ExpiryChoice.FOR)
+        self.expiry_combo.addItem(self.tr("Until (like 2025-01-06T18:00)"), ExpiryChoice.UNTIL)
+        self.expiry_combo.setCurrentIndex(int(expiry))
+        self.expiry_edit = QLineEdit(expiry_text, self)
+        self.once_box = QCheckBox(self.tr("Next call only (the rule is used up by it)"), self)
+        self.once_box.setChecked(once)
+        self._initial = (int(expiry), expiry_text, once)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -254,19 +346,30 @@ class RuleDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.number_edit.textEdited.connect(self._clear_error)
+        self.expiry_edit.textEdited.connect(self._clear_error)
+        self.expiry_combo.currentIndexChanged.connect(self._update_fields)
+        self._list_group.buttonToggled.connect(self._update_fields)
 
         lists = QHBoxLayout()
         lists.addWidget(self.block_button)
         lists.addWidget(self.allow_button)
         lists.addStretch()
+        expiry_row = QHBoxLayout()
+        expiry_row.addWidget(self.expiry_combo)
+        expiry_row.addWidget(self.expiry_edit, 1)
         form = QFormLayout()
-        form.addRow(self.tr("&Number:"), self.number_edit)
+        form.addRow(self.tr("&Number, prefix or name:"), self.number_edit)
+        form.addRow("", self.name_box)
         form.addRow(self.tr("List:"), lists)
         form.addRow(self.tr("&Label / note:"), self.note_edit)
+        form.addRow(self.tr("E&xpires:"), expiry_row)
+        form.addRow("", self.once_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self._kind_changed()
+        self._update_fields()
 
     @property
     def save_button(self) -> QPushButton:
@@ -275,13 +378,28 @@ class RuleDialog(QDialog):
     def action(self) -> Action:
         return Action.BLOCK if self.block_button.isChecked() else Action.ALLOW
 
+    def draft(self) -> RuleDraft:
+        expiry = ExpiryChoice(self.expiry_combo.currentData())
+        text = self.expiry_edit.text().strip() if expiry is not ExpiryChoice.NEVER else ""
+        once = self.once_box.isChecked() and self.action() is Action.ALLOW
+        return RuleDraft(
+            target=self.number_edit.text(),
+            action=self.action(),
+            note=self.note_edit.text().strip(),
+            is_name=self.name_box.isChecked(),
+            expiry=expiry,
+            expiry_text=text,
+            once=once,
+            expiry_touched=(int(expiry), text, once) != self._initial,
+        )
+
     def error(self) -> str:
         """Why the last save was refused, or '' (also '' once the number is edited again)."""
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     @Slot()
     def accept(self) -> None:
-        refusal = self._save(self.number_edit.text(), self.action(), self.note_edit.text().strip())
+        refusal = self._save(self.draft())
         if refusal is not None:
             self.error_label.setText(refusal)
             self.error_label.show()
@@ -295,6 +413,21 @@ class RuleDialog(QDialog):
         self.error_label.clear()
         self.error_label.hide()
 
+    @Slot()
+    def _kind_changed(self) -> None:
+        self.number_edit.setPlaceholderText(
+            self.tr("e.g. エーアイ化粧品") if self.name_box.isChecked()
+            else self.tr("e.g. 03-3000-1234 or 0120*"))
+
+    @Slot()
+    def _update_fields(self) -> None:
+        expiry = ExpiryChoice(self.expiry_combo.currentData())
+        self.expiry_edit.setEnabled(expiry is not ExpiryChoice.NEVER)
+        self.expiry_edit.setPlaceholderText(
+            self.tr("24h") if expiry is ExpiryChoice.FOR
+            else self.tr("2025-01-06T18:00") if expiry is ExpiryChoice.UNTIL else "")
+        self.once_box.setEnabled(self.action() is Action.ALLOW)
+
 
 class RulesView(QWidget):
     """The allow and block lists with Add…, Edit… and Remove.
@@ -306,10 +439,13 @@ class RulesView(QWidget):
 
     rules_changed = Signal()
     message = Signal(str)
+    test_requested = Signal()  # "Test a number…": the window opens the explain box
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._book = RuleBook(db)
+        self._settings = SettingsStore(db)
+        self._next_expiry: datetime | None = None
         self._dialog: RuleDialog | None = None
         self._confirmation: QMessageBox | None = None
 
@@ -335,6 +471,8 @@ class RulesView(QWidget):
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.test_button = QPushButton(self.tr("&Test a number…"), self)
+        self.test_button.clicked.connect(self.test_requested)
         self.add_button.clicked.connect(self._add_clicked)
         self.edit_button.clicked.connect(self._edit_clicked)
         self.remove_button.clicked.connect(self._remove_clicked)
@@ -351,6 +489,7 @@ class RulesView(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
+        buttons.addWidget(self.test_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
@@ -360,38 +499,59 @@ class RulesView(QWidget):
 
     # -- what the window uses -------------------------------------------------------------
 
-    def add_rule(self, number: str, action: Action, note: str = "") -> Rule:
-        """Put `number` on a list in one step, as "block this caller" / "always let through" do.
+    def add_rule(
+        self,
+        number: str,
+        action: Action,
+        note: str = "",
+        *,
+        name: bool = False,
+        expires_at: datetime | None = None,
+        once: bool = False,
+    ) -> Rule:
+        """Put a number, a prefix (`0120*`) or, with `name`, a customer's name on a list in one
+        step, as "block this caller" / "always let through" do.
 
         `number` may be as typed or as sent (03-3000-1234, 0330001234, +81330001234); raises
-        screening.phone.InvalidNumber with the reason otherwise (a withheld caller has no number
-        to put on a list). A number is on one list at a time: an existing rule for it moves to
-        this list, and keeps its note when `note` is empty.
+        screening.phone.InvalidNumber (or names.InvalidName) with the reason otherwise (a
+        withheld caller has no number to put on a list). A target is on one list at a time: an
+        existing rule for it moves to this list, and keeps its note when `note` is empty.
         """
-        canonical = phone.parse_rule_number(number)
+        kind, canonical = self._canonical(number, name)
         if not note:
-            held = self._book.find(canonical)
+            held = self._book.find(canonical, kind)
             note = held.note if held is not None else ""
-        rule = self._book.put(canonical, action, note)
+        rule = self._book.put(canonical, action, note, kind=kind, expires_at=expires_at,
+                              once=once and action is Action.ALLOW)
         self._stored(rule.id, self._listed_message(rule))
         return rule
 
-    def edit_rule(self, rule_id: int, number: str, action: Action, note: str) -> Rule | None:
-        """Change a rule; None if it is gone (removed elsewhere).
+    def edit_rule(
+        self,
+        rule_id: int,
+        number: str,
+        action: Action,
+        note: str,
+        *,
+        name: bool = False,
+        expires_at: Any = KEEP,
+        once: Any = KEEP,
+    ) -> Rule | None:
+        """Change a rule; None if it is gone (removed elsewhere). `expires_at` and `once` stay as
+        stored unless given (expires_at=None makes the rule permanent).
 
-        Raises InvalidNumber for a number that cannot be one, and storage.rules.NumberTaken if
-        another rule already names the number.
+        Raises InvalidNumber / InvalidName for a target that cannot be one, and
+        storage.rules.NumberTaken if another rule already names it.
         """
-        canonical = phone.parse_rule_number(number)
+        kind, canonical = self._canonical(number, name)
         before = self._book.get(rule_id)
-        rule = self._book.update(rule_id, canonical, action, note)
+        rule = self._book.update(rule_id, canonical, action, note, kind=kind,
+                                 expires_at=expires_at, once=once)
         if rule is None:
             self.refresh()
             return None
         if before is not None and before.action is rule.action:
-            text = self.tr("Updated the rule for {number}").format(
-                number=phone.display(rule.number)
-            )
+            text = self.tr("Updated the rule for {number}").format(number=target_label(rule))
         else:
             text = self._listed_message(rule)
         self._stored(rule.id, text)
@@ -405,9 +565,14 @@ class RulesView(QWidget):
         if removed and rule is not None:
             self.rules_changed.emit()
             self.message.emit(
-                self.tr("Removed the rule for {number}").format(number=phone.display(rule.number))
+                self.tr("Removed the rule for {number}").format(number=target_label(rule))
             )
         return removed
+
+    def refresh_if_expired(self, now: datetime | None = None) -> None:
+        """Reread the rules when a shown rule has expired since (so it shows as expired)."""
+        if self._next_expiry is not None and self._next_expiry <= (now or datetime.now(UTC)):
+            self.refresh()
 
     def selected_rule(self) -> Rule | None:
         rows = self.table.selectionModel().selectedRows()
@@ -445,6 +610,7 @@ class RulesView(QWidget):
         selected = self.selected_rule()
         if self.model.reload() and selected is not None and not self.selected_rule():
             self.select_rule(selected.id)
+        self._next_expiry = self.model.next_expiry()
         self.hint.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
 
@@ -462,12 +628,21 @@ class RulesView(QWidget):
         if rule is None:
             return None
 
-        def save(number: str, action: Action, note: str) -> str | None:
-            return self._save_edit(rule.id, number, action, note)
+        def save(draft: RuleDraft) -> str | None:
+            return self._save_edit(rule.id, draft)
 
+        row = self._book.row(rule.id) or {}
+        stored = row.get("expires_at")
+        until = ""
+        if stored:
+            office = self._settings.get("time-zone")
+            moment = datetime.fromisoformat(stored).astimezone(zone(office))
+            until = moment.strftime("%Y-%m-%dT%H:%M")
         return self._open_dialog(
-            RuleDialog(self.tr("Edit rule"), save, self, phone.display(rule.number),
-                       rule.action, rule.note)
+            RuleDialog(self.tr("Edit rule"), save, self, target_label(rule), rule.action,
+                       rule.note, is_name=rule.kind is RuleKind.NAME,
+                       expiry=ExpiryChoice.UNTIL if stored else ExpiryChoice.NEVER,
+                       expiry_text=until, once=bool(row.get("once")))
         )
 
     def confirm_remove(self) -> QMessageBox | None:
@@ -480,12 +655,12 @@ class RulesView(QWidget):
             QMessageBox.Icon.Question,
             self.tr("Remove rule"),
             self.tr("Remove the rule for {number} ({list})?").format(
-                number=phone.display(rule.number), list=list_label(rule.action)
+                number=target_label(rule), list=list_label(rule.action)
             ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setInformativeText(self.tr("Calls from this number will follow the mode again."))
+        box.setInformativeText(self.tr("Calls it names will follow the mode again."))
         box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -515,30 +690,59 @@ class RulesView(QWidget):
             if popup is not None:
                 popup.reject()
 
-    def _save_new(self, number: str, action: Action, note: str) -> str | None:
+    def _canonical(self, text: str, name: bool) -> tuple[RuleKind, str]:
+        if name:
+            return RuleKind.NAME, parse_name(text)
+        return parse_target(text)
+
+    def _expiry(self, draft: RuleDraft) -> datetime | None:
+        """The expiry a draft asks for; ValueError with the reason for people."""
+        if draft.expiry is ExpiryChoice.NEVER:
+            return None
+        if not draft.expiry_text:
+            raise ValueError(self.tr("Give the expiry, or choose “Never expires”."))
+        if draft.expiry is ExpiryChoice.FOR:
+            length: timedelta = parse_duration(draft.expiry_text)
+            try:
+                return datetime.now(UTC) + length
+            except OverflowError:
+                raise ValueError(self.tr("%1 is too long for a duration")
+                                 .replace("%1", draft.expiry_text)) from None
+        return parse_instant(draft.expiry_text, self._settings.get("time-zone"))
+
+    def _save_new(self, draft: RuleDraft) -> str | None:
         try:
-            self.add_rule(number, action, note)
-        except phone.InvalidNumber as error:
+            self._canonical(draft.target, draft.is_name)
+            expires_at = self._expiry(draft)
+            self.add_rule(draft.target, draft.action, draft.note, name=draft.is_name,
+                          expires_at=expires_at, once=draft.once)
+        except (phone.InvalidNumber, InvalidName, ValueError) as error:
             return str(error)
         return None
 
-    def _save_edit(self, rule_id: int, number: str, action: Action, note: str) -> str | None:
+    def _save_edit(self, rule_id: int, draft: RuleDraft) -> str | None:
         try:
-            rule = self.edit_rule(rule_id, number, action, note)
-        except phone.InvalidNumber as error:
-            return str(error)
+            self._canonical(draft.target, draft.is_name)
+            expires_at: Any = self._expiry(draft) if draft.expiry_touched else KEEP
+            once: Any = draft.once if draft.expiry_touched else KEEP
+            rule = self.edit_rule(rule_id, draft.target, draft.action, draft.note,
+                                  name=draft.is_name, expires_at=expires_at, once=once)
         except NumberTaken as error:
-            held = self._book.get(error.rule_id)
+            held = self._book.find(error.number, RuleKind.NAME if draft.is_name
+                                   else parse_target(draft.target)[0])
             listed = list_label(held.action) if held is not None else ""
+            shown = target_label(held) if held is not None else error.number
             return self.tr("{number} already has a rule ({list}): edit that one instead.").format(
-                number=phone.display(error.number), list=listed
+                number=shown, list=listed
             )
+        except (phone.InvalidNumber, InvalidName, ValueError) as error:
+            return str(error)
         if rule is None:
             return self.tr("This rule was removed meanwhile; cancel and add it again.")
         return None
 
     def _listed_message(self, rule: Rule) -> str:
-        number = phone.display(rule.number)
+        number = target_label(rule)
         if rule.action is Action.BLOCK:
             return self.tr("Blocked {number}").format(number=number)
         return self.tr("Always letting through {number}").format(number=number)

@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,9 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui.setup import offered_tunnel_kinds, tunnel_kind_label
-from screening.policy import ASK_TIMEOUT_RANGE, Decision, WithheldHandling
+from screening.policy import (
+    ASK_TIMEOUT_RANGE,
+    REPEAT_MINUTES_RANGE,
+    CallerPreset,
+    Decision,
+    PayphoneHandling,
+    WithheldHandling,
+)
 from server.urls import WEBHOOK_PREFIX, public_webhook_url
 from storage.settings import SettingsStore
+
+CUSTOM_PRESET = "custom"  # customers and unknown callers set otherwise (command line)
 
 
 def local_time(iso_utc: str) -> str:
@@ -70,6 +80,34 @@ class SettingsDialog(QDialog):
             WithheldHandling.REJECT: self.tr("Reject"),
             WithheldHandling.ASK: self.tr("Ask me"),
         }, values["withheld"])
+        self.payphone = self._combo({
+            PayphoneHandling.AS_WITHHELD: self.tr("As withheld callers"),
+            PayphoneHandling.MODE: self.tr("Follow the mode"),
+            PayphoneHandling.ACCEPT: self.tr("Let through"),
+            PayphoneHandling.REJECT: self.tr("Reject"),
+            PayphoneHandling.ASK: self.tr("Ask me"),
+        }, values["payphone"])
+        presets: dict[str, str] = {
+            CallerPreset.FOLLOW_MODE: self.tr("Customers and unknown callers follow the mode"),
+            CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
+            CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
+        }
+        current = CallerPreset.of(settings.screening())
+        if current is None:
+            presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
+                "%1", values["customers"]).replace("%2", values["unknown"])
+        self.caller_preset = self._combo(presets, current or CUSTOM_PRESET)
+        self.repeat_caller = QCheckBox(
+            self.tr("Let a number through that calls again soon after a reject "
+                    "(for emergencies; off by default)"), self)
+        self.repeat_caller.setChecked(values["repeat-caller"] == "on")
+        low_minutes, high_minutes = REPEAT_MINUTES_RANGE
+        self.repeat_minutes = QSpinBox(self)
+        self.repeat_minutes.setRange(int(low_minutes), int(high_minutes))
+        self.repeat_minutes.setSuffix(self.tr(" min"))
+        self.repeat_minutes.setValue(round(float(values["repeat-minutes"])))
+        self.repeat_minutes.setEnabled(self.repeat_caller.isChecked())
+        self.repeat_caller.toggled.connect(self.repeat_minutes.setEnabled)
         self.host = QLineEdit(values["host"], self)
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
@@ -90,6 +128,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
         form.addRow(self.tr("When nobody decides in time:"), self.ask_default)
         form.addRow(self.tr("Withheld callers (非通知):"), self.withheld)
+        form.addRow(self.tr("Payphones (公衆電話):"), self.payphone)
+        form.addRow(self.tr("Customers and unknown callers:"), self.caller_preset)
+        form.addRow(self.tr("Repeat caller:"), self.repeat_caller)
+        form.addRow(self.tr("Called again within:"), self.repeat_minutes)
         form.addRow(self.tr("If callgate fails (fail-safe):"), self.failsafe)
         form.addRow(self.tr("Listen on address (on restart):"), self.host)
         form.addRow(self.tr("Listen on port (on restart):"), self.port)
@@ -188,6 +230,9 @@ class SettingsDialog(QDialog):
             "ask-timeout": str(self.ask_timeout.value()),
             "ask-default": self.ask_default.currentData(),
             "withheld": self.withheld.currentData(),
+            "payphone": self.payphone.currentData(),
+            "repeat-caller": "on" if self.repeat_caller.isChecked() else "off",
+            "repeat-minutes": str(self.repeat_minutes.value()),
             "failsafe": self.failsafe.currentData(),
             "host": self.host.text(),
             "port": str(self.port.value()),
@@ -196,6 +241,10 @@ class SettingsDialog(QDialog):
             "cloudflared-metrics": self.cloudflared_metrics.text(),
             "public-url": self.public_url.text(),
         }
+        preset = self.caller_preset.currentData()
+        if preset != CUSTOM_PRESET:
+            customers, unknown = CallerPreset(preset).handling
+            values |= {"customers": customers.value, "unknown": unknown.value}
         try:
             self._settings.set_many(values)
         except ValueError as error:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QDateTime, QLocale, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from gui import present
 from gui.bridge import ListenerBridge
+from gui.explain import ExplainDialog
 from gui.history import HistoryView
 from gui.live import LiveView
 from gui.mode import ModeBar, RejectAllBanner
@@ -35,6 +36,7 @@ from gui.reach import (
     public_base,
 )
 from gui.rules import RulesView
+from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard
 from gui.tray import ConsoleTray, app_icon
@@ -82,6 +84,8 @@ class ConsoleWindow(QMainWindow):
         self._data_version: int | None = None
         self._quitting = False
         self._tray_notice_shown = self._settings.recall("tray-notice-shown") == "yes"
+        self.schedule_dialog: ScheduleDialog | None = None
+        self.explain_dialog: ExplainDialog | None = None
 
         self.mode_bar = ModeBar(self)
         self.banner = RejectAllBanner(self)
@@ -148,6 +152,7 @@ class ConsoleWindow(QMainWindow):
         self.live.rule_requested.connect(self._add_rule)
         self.history.rule_requested.connect(self._add_rule)
         self.rules.message.connect(self.statusBar().showMessage)
+        self.rules.test_requested.connect(self.open_explain)
         self.mode_bar.mode_chosen.connect(self.set_mode)
 
         self._history_refresh = QTimer(self)
@@ -177,7 +182,13 @@ class ConsoleWindow(QMainWindow):
         check = QAction(self.tr("&Check reachability now"), self)
         check.triggered.connect(self.check_reachability_now)
         check.setEnabled(self.reach is not None)
+        schedule = QAction(self.tr("S&chedule…"), self)
+        schedule.triggered.connect(self.open_schedule)
+        test = QAction(self.tr("&Test a number…"), self)
+        test.triggered.connect(self.open_explain)
         menu.addAction(settings)
+        menu.addAction(schedule)
+        menu.addAction(test)
         menu.addAction(setup)
         menu.addAction(check)
         menu.addSeparator()
@@ -211,6 +222,7 @@ class ConsoleWindow(QMainWindow):
         """Pick up changes made by the command line or another console within a second, and
         the schedule's turns, which change the mode in force with no change in the database."""
         self.show_mode_in_force()
+        self.rules.refresh_if_expired()
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version == self._data_version:
             return
@@ -228,6 +240,39 @@ class ConsoleWindow(QMainWindow):
         dialog.finished.connect(lambda _: self.reload_if_changed())
         dialog.finished.connect(lambda _: self.check_reachability_now())
         dialog.open()
+
+    def open_schedule(self) -> ScheduleDialog:
+        """The schedule dialog (one at a time), opened with open()."""
+        if self.schedule_dialog is not None:
+            self.schedule_dialog.raise_()
+            self.schedule_dialog.activateWindow()
+            return self.schedule_dialog
+        dialog = ScheduleDialog(self._settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._schedule_closed)
+        self.schedule_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _schedule_closed(self) -> None:
+        self.schedule_dialog = None
+        self.reload_if_changed()
+
+    def open_explain(self) -> ExplainDialog:
+        """The "test a number" box (one at a time), opened with open()."""
+        if self.explain_dialog is not None:
+            self.explain_dialog.raise_()
+            self.explain_dialog.activateWindow()
+            return self.explain_dialog
+        dialog = ExplainDialog(self._db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._explain_closed)
+        self.explain_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _explain_closed(self) -> None:
+        self.explain_dialog = None
 
     def local_webhook_url(self) -> str:
         """The local webhook URL with the current token (a rotation changes it)."""

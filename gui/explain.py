@@ -1,0 +1,146 @@
+""""Test a number": the decision a call would get now (or at a given time), and every step that
+led there, from the rules and settings as stored. It records nothing: no history row, no match
+count, no one-shot rule used up."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from screening.call import Call, Customer
+from screening.policy import Explanation, explain
+from screening.rules import RuleIndex
+from screening.schedule import parse_instant
+from storage.calls import CallHistory
+from storage.rules import RuleBook
+from storage.settings import SettingsStore
+
+DECISION_STYLES = {
+    "accept": "color: #198754; font-weight: bold;",
+    "reject": "color: #dc3545; font-weight: bold;",
+    "ask": "color: #b8860b; font-weight: bold;",
+}
+
+
+def explain_call(db: Database, number: str, *, customer: Customer | None = None,
+                 at: datetime | None = None) -> Explanation:
+    """The explanation for a call from `number` at `at` (now if None), read from `db`."""
+    store = SettingsStore(db)
+    settings = store.screening()
+    now = at or datetime.now(UTC)
+    call = Call(call_id="explain", phone_number=number, customer=customer)
+    rejected = (CallHistory(db).last_reject(call.caller, before=now)
+                if settings.repeat_caller and call.caller else None)
+    rules = RuleIndex(RuleBook(db).rules())
+    return explain(call, rules, settings, now=now, last_reject=rejected)
+
+
+class ExplainDialog(QDialog):
+    """Number, optional registered customer (company, name), optional time; Test shows the
+    decision and its steps. Opened with open(); it stays open for another number."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle(self.tr("Test a number"))
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 (empty: withheld)"))
+        self.customer_box = QCheckBox(self.tr("A &registered customer"), self)
+        self.company_edit = QLineEdit(self)
+        self.company_edit.setPlaceholderText(self.tr("Company (optional)"))
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(self.tr("Name (optional)"))
+        self.at_edit = QLineEdit(self)
+        self.at_edit.setPlaceholderText(self.tr("Now; or like 2025-01-06T09:30 (office time)"))
+        self.test_button = QPushButton(self.tr("&Test"), self)
+        self.test_button.setDefault(True)
+        self.test_button.clicked.connect(self.run)
+        self.decision_label = QLabel(self)
+        self.decision_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.steps = QListWidget(self)
+        self.steps.setWordWrap(True)
+        note = QLabel(self.tr("Nothing is recorded: no history, no match counts."), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.customer_box.toggled.connect(self._update_fields)
+        for edit in (self.number_edit, self.company_edit, self.name_edit, self.at_edit):
+            edit.returnPressed.connect(self.run)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Number:"), self.number_edit)
+        form.addRow("", self.customer_box)
+        form.addRow(self.tr("&Company:"), self.company_edit)
+        form.addRow(self.tr("Na&me:"), self.name_edit)
+        form.addRow(self.tr("&At:"), self.at_edit)
+        form.addRow("", self.test_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.decision_label)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self._update_fields()
+        self.resize(560, 420)
+
+    def decision(self) -> str:
+        """`accept`, `reject` or `ask` from the last test; '' before one or after a refusal."""
+        return str(self.decision_label.property("decision") or "")
+
+    def step_texts(self) -> list[str]:
+        return [self.steps.item(i).text() for i in range(self.steps.count())]
+
+    @Slot()
+    def run(self) -> Explanation | None:
+        """Explain the call as filled in; on a bad time show why and explain nothing."""
+        self.error_label.hide()
+        self.steps.clear()
+        self.decision_label.clear()
+        self.decision_label.setProperty("decision", "")
+        customer = None
+        if self.customer_box.isChecked():
+            customer = Customer(org_name=self.company_edit.text().strip(),
+                                family_name=self.name_edit.text().strip())
+        try:
+            at = None
+            if self.at_edit.text().strip():
+                at = parse_instant(self.at_edit.text(),
+                                   SettingsStore(self._db).get("time-zone"))
+            found = explain_call(self._db, self.number_edit.text(), customer=customer, at=at)
+        except ValueError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return None
+        words = {"accept": self.tr("accept: the call rings through"),
+                 "reject": self.tr("reject: commubo hangs up"),
+                 "ask": self.tr("ask: a person decides")}
+        self.decision_label.setText(self.tr("Decision: %1").replace("%1", words[found.decision]))
+        self.decision_label.setStyleSheet(DECISION_STYLES[found.decision])
+        self.decision_label.setProperty("decision", found.decision)
+        self.steps.addItems(list(found.steps))
+        return found
+
+    @Slot()
+    def _update_fields(self) -> None:
+        on = self.customer_box.isChecked()
+        self.company_edit.setEnabled(on)
+        self.name_edit.setEnabled(on)

@@ -1,0 +1,155 @@
+"""The schedule: business hours per weekday, the mode inside and outside them, Japanese public
+holidays, the office's closed days and its time zone. Saved through SettingsStore all at once;
+an invalid field is refused with the reason and nothing is stored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.mode import mode_label
+from screening.policy import Mode
+from screening.schedule import WEEKDAYS, parse_hours, parse_ranges
+from storage.settings import SettingsStore, closed_days_of
+
+DAY_LABELS = (
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Monday (月)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Tuesday (火)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Wednesday (水)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Thursday (木)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Friday (金)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Saturday (土)"),
+    QT_TRANSLATE_NOOP("ScheduleDialog", "Sunday (日)"),
+)
+
+
+def day_label(day: int) -> str:
+    return QCoreApplication.translate("ScheduleDialog", str(DAY_LABELS[day]))
+
+
+class ScheduleDialog(QDialog):
+    """Opened with open(); Save validates every field and stays open with the reason on a bad
+    one, storing nothing. Turning the schedule on or off ends a manual override."""
+
+    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Schedule"))
+        self._settings = settings
+        values = settings.all()
+        week = parse_hours(values["schedule-hours"])
+
+        self.enabled = QCheckBox(self.tr("&Business hours choose the mode"), self)
+        self.enabled.setChecked(values["schedule"] == "on")
+        hours = QGroupBox(self.tr("Business hours (office time; several ranges a day, like "
+                                  "9:00-12:00, 13:00-18:00; empty: closed)"), self)
+        hours_form = QFormLayout(hours)
+        self.days: list[QLineEdit] = []
+        for day in range(7):
+            edit = QLineEdit(", ".join(str(part) for part in week[day]), hours)
+            edit.setPlaceholderText(self.tr("closed"))
+            edit.textEdited.connect(self._clear_error)
+            hours_form.addRow(self.tr("%1:").replace("%1", day_label(day)), edit)
+            self.days.append(edit)
+        self.open_mode = self._mode_combo(values["open-mode"])
+        self.closed_mode = self._mode_combo(values["closed-mode"])
+        self.holidays = QCheckBox(self.tr("Closed on Japanese public &holidays"), self)
+        self.holidays.setChecked(values["public-holidays"] == "on")
+        self.closed_days = QPlainTextEdit(
+            "\n".join(str(days) for days in closed_days_of(values["closed-days"])), self)
+        self.closed_days.setPlaceholderText(
+            self.tr("One per line, like:\n2025-08-13..2025-08-16 お盆\n12-29..01-03 年末年始"))
+        self.closed_days.setTabChangesFocus(True)
+        self.time_zone = QLineEdit(values["time-zone"], self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Mode inside business hours:"), self.open_mode)
+        form.addRow(self.tr("Mode outside business hours:"), self.closed_mode)
+        form.addRow("", self.holidays)
+        form.addRow(self.tr("The office's &closed days:"), self.closed_days)
+        form.addRow(self.tr("&Time zone:"), self.time_zone)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enabled)
+        layout.addWidget(hours)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _mode_combo(self, current: str) -> QComboBox:
+        combo = QComboBox(self)
+        for mode in Mode:
+            combo.addItem(mode_label(mode), mode.value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    @property
+    def save_button(self) -> QWidget:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def error_text(self) -> str:
+        """Why the last save was refused, or ''."""
+        return self.error.text() if not self.error.isHidden() else ""
+
+    def hours_text(self) -> str:
+        """The week as the `schedule-hours` setting reads it; ValueError naming the day."""
+        entries: list[str] = []
+        for day, edit in enumerate(self.days):
+            text = edit.text().strip()
+            try:
+                ranges = parse_ranges(text)
+            except ValueError as error:
+                raise ValueError(self.tr("%1: %2").replace("%1", day_label(day))
+                                 .replace("%2", str(error))) from None
+            if ranges:
+                entries.append(f"{WEEKDAYS[day]} {', '.join(str(part) for part in ranges)}")
+        return "; ".join(entries)
+
+    @Slot()
+    def save(self) -> bool:
+        """Store every field, or none with the reason shown; True when stored."""
+        try:
+            values = {
+                "schedule-hours": self.hours_text(),
+                "open-mode": str(self.open_mode.currentData()),
+                "closed-mode": str(self.closed_mode.currentData()),
+                "public-holidays": "on" if self.holidays.isChecked() else "off",
+                "closed-days": "; ".join(line.strip() for line in
+                                         self.closed_days.toPlainText().splitlines()
+                                         if line.strip()),
+                "time-zone": self.time_zone.text().strip(),
+            }
+            self._settings.set_many(values)
+        except ValueError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return False
+        on = self.enabled.isChecked()
+        if on != (self._settings.get("schedule") == "on"):
+            self._settings.turn_schedule(on)
+        self.accept()
+        return True
+
+    @Slot()
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
