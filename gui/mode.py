@@ -12,7 +12,14 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from screening.policy import Mode
 from screening.schedule import ModeSource
@@ -33,6 +40,7 @@ class ModeBar(QWidget):
     """Three exclusive buttons; `mode_chosen` fires only for a person's click."""
 
     mode_chosen = Signal(str)
+    schedule_resumed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,14 +64,23 @@ class ModeBar(QWidget):
         self.buttons[Mode.ACCEPT_ALL].setStyleSheet("QPushButton:checked { background: #198754; "
                                                     "color: white; font-weight: bold; }")
         self.source = QLabel(self)
-        layout.addWidget(self.source)
+        # With a schedule on, a click overrides it until its next change, or (ticked) until
+        # a person goes back to the schedule.
+        self.keep = QCheckBox(self.tr("keep until I go back to the schedule"), self)
+        self.back_to_schedule = QPushButton(self.tr("Back to the schedule"), self)
+        self.back_to_schedule.clicked.connect(self.schedule_resumed)
+        for widget in (self.source, self.keep, self.back_to_schedule):
+            layout.addWidget(widget)
         layout.addStretch()
+        self.show_source(ModeSource.SETTING, None)
 
     def show_mode(self, mode: Mode) -> None:
         self.buttons[mode].setChecked(True)
 
     def show_source(self, source: ModeSource, until: datetime | None) -> None:
         """Why this mode decides calls now, and until when (in the user's time zone)."""
+        self.keep.setVisible(source is not ModeSource.SETTING)
+        self.back_to_schedule.setVisible(source is ModeSource.OVERRIDE)
         if source is ModeSource.SETTING:
             self.source.clear()
             return

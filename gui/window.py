@@ -42,7 +42,7 @@ from gui.setup import SetupWizard
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
-from screening.schedule import mode_in_force
+from screening.schedule import OverrideEnd, mode_in_force
 from server.events import CallDecided, CallWaiting
 from server.selftest import Reachability
 from server.urls import WEBHOOK_PREFIX
@@ -154,6 +154,7 @@ class ConsoleWindow(QMainWindow):
         self.rules.message.connect(self.statusBar().showMessage)
         self.rules.test_requested.connect(self.open_explain)
         self.mode_bar.mode_chosen.connect(self.set_mode)
+        self.mode_bar.schedule_resumed.connect(self.resume_schedule)
 
         self._history_refresh = QTimer(self)
         self._history_refresh.setSingleShot(True)
@@ -196,7 +197,13 @@ class ConsoleWindow(QMainWindow):
 
     def set_mode(self, mode: str) -> None:
         """A click on a mode button: with a schedule on, an override until its next change."""
-        self._settings.set_mode(mode)
+        ends = OverrideEnd.TURNED_OFF if self.mode_bar.keep.isChecked() else OverrideEnd.NEXT_CHANGE
+        self._settings.set_mode(mode, ends=ends)
+        self.show_mode_in_force()
+
+    def resume_schedule(self) -> None:
+        """End a manual override: the schedule decides the mode again."""
+        self._settings.clear_override()
         self.show_mode_in_force()
 
     def show_mode_in_force(self) -> None:

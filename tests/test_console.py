@@ -300,3 +300,25 @@ def test_the_schedule_decides_the_mode_and_a_click_overrides_it_until_the_next_c
     assert "set by hand, until" in window.mode_bar.source.text()
     result = send(pool, console, call_from("0330001234", "overridden")).result(timeout=5)
     assert result.status == 200
+
+
+def test_an_override_kept_until_turned_off_and_the_way_back_to_the_schedule(
+    qtbot: QtBot, console: Console, pool: ThreadPoolExecutor, db_path: Path
+) -> None:
+    bar = console.window.mode_bar
+    assert not bar.keep.isVisible() and not bar.back_to_schedule.isVisible(), \
+        "without a schedule there is nothing to override"
+    from_command_line(db_path, "schedule-hours", closed_now_hours())
+    from_command_line(db_path, "closed-mode", "reject-all")
+    from_command_line(db_path, "schedule", "on")
+    qtbot.waitUntil(lambda: bar.keep.isVisible(), timeout=2000)
+    bar.keep.setChecked(True)
+    bar.buttons[Mode.ASK].click()
+    assert "until turned off" in bar.source.text()
+    assert SettingsStore(console.db).get("override-ends") == "turned-off"
+    assert bar.back_to_schedule.isVisible()
+    bar.back_to_schedule.click()
+    assert bar.buttons[Mode.REJECT_ALL].isChecked() and "by the schedule" in bar.source.text()
+    assert not bar.back_to_schedule.isVisible()
+    result = send(pool, console, call_from("0330001234", "scheduled-again")).result(timeout=5)
+    assert (result.status, result.body["reason"]) == (403, "mode")
