@@ -72,16 +72,17 @@ class Answer:
     body: dict[str, Any]
 
 
+def encode_body(body: bytes | dict[str, Any] | str) -> bytes:
+    """A body as it goes on the wire: dicts as UTF-8 JSON, text as UTF-8, bytes as they are."""
+    if isinstance(body, dict):
+        return json.dumps(body, ensure_ascii=False).encode()
+    return body.encode() if isinstance(body, str) else body
+
+
 def post(url: str, body: bytes | dict[str, Any] | str,
          content_type: str | None = "application/json") -> Answer:
     """A real HTTP POST, the way commubo sends one; never raises on an error status."""
-    if isinstance(body, dict):
-        data = json.dumps(body, ensure_ascii=False).encode()
-    elif isinstance(body, str):
-        data = body.encode()
-    else:
-        data = body
-    request = urllib.request.Request(url, data=data, method="POST")
+    request = urllib.request.Request(url, data=encode_body(body), method="POST")
     if content_type is not None:
         request.add_header("Content-Type", content_type)
     try:

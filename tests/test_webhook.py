@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, Running, post, sample
+from conftest import SAMPLES, Running, encode_body, post, sample
 
 from screening.phone import parse_rule_number
 from screening.policy import Decision
@@ -62,12 +62,7 @@ def send(
     timeout: float = 30.0,
 ) -> Reply:
     """One request through http.client: it never follows redirects and adds no content type."""
-    if isinstance(body, dict):
-        data = json.dumps(body, ensure_ascii=False).encode()
-    elif isinstance(body, str):
-        data = body.encode()
-    else:
-        data = body
+    data = encode_body(body)
     headers = {} if content_type is None else {"Content-Type": content_type}
     connection = http.client.HTTPConnection("127.0.0.1", running.listener.port, timeout=timeout)
     try:
