@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -196,14 +197,39 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+@dataclass(frozen=True)
 class Result:
     """One measured action: until its first page is on screen, and until its count is final."""
 
-    def __init__(self, label: str, shown_ms: float, counted_ms: float, rows: int) -> None:
-        self.label, self.shown_ms, self.counted_ms, self.rows = label, shown_ms, counted_ms, rows
+    key: str  # a short name for bench/run.py to pick it by
+    label: str
+    shown_ms: float
+    counted_ms: float
+    rows: int
 
 
-def measure(path: Path, repeat: int) -> None:
+@dataclass(frozen=True)
+class HistoryReport:
+    """What one run measured, with the baseline queries on the same database."""
+
+    calls: int
+    size_mib: float
+    repeat: int
+    base_page_ms: float
+    base_count_ms: float
+    results: list[Result]
+    export_rows: int
+    export_ms: float
+    export_mib: float
+    peak_mib: float
+    peak_before_qt_mib: float
+    build_s: float | None = None  # None when an existing database was measured
+
+    def result(self, key: str) -> Result:
+        return next(r for r in self.results if r.key == key)
+
+
+def measure(path: Path, repeat: int) -> HistoryReport:
     from PySide6.QtCore import QDate, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -231,8 +257,8 @@ def measure(path: Path, repeat: int) -> None:
             app.processEvents()
         return (time.perf_counter() - started) * 1000
 
-    def run(label: str, action: Callable[[], None], reset: Callable[[], None] | None = None,
-            times: int = repeat) -> None:
+    def run(key: str, label: str, action: Callable[[], None],
+            reset: Callable[[], None] | None = None, times: int = repeat) -> None:
         """Best of `times`: the action until the first page shows, then until counted."""
         best: tuple[float, float] = (float("inf"), float("inf"))
         for _ in range(times):
@@ -245,7 +271,8 @@ def measure(path: Path, repeat: int) -> None:
             shown_ms = (time.perf_counter() - started) * 1000
             counted_ms = shown_ms + settle()
             best = min(best, (shown_ms, counted_ms))
-        results.append(Result(label, best[0], best[1], holder[0].model.count_progress()[0]))
+        results.append(Result(key, label, best[0], best[1],
+                              holder[0].model.count_progress()[0]))
 
     def open_view() -> None:
         if holder:
@@ -256,7 +283,7 @@ def measure(path: Path, repeat: int) -> None:
         view.show()
         holder.append(view)
 
-    run("open the history view", open_view)
+    run("open", "open the history view", open_view)
     view = holder[0]
     number = db.execute(
         "SELECT phone_number FROM calls WHERE customer_name != '' ORDER BY id DESC LIMIT 1"
@@ -300,29 +327,32 @@ def measure(path: Path, repeat: int) -> None:
             view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         return action
 
-    for label, action in [
-        (f"number search, whole number {dashed!r}", search(dashed)),
-        (f"number search, start {dashed[:7]!r}", search(dashed[:7])),
-        (f"number search, last digits {number[-4:]!r}", search(number[-4:])),
-        ("name search '鈴木'", search("鈴木")),
-        ("name search, hiragana 'すずき' (finds katakana)", search("すずき")),
-        ("name search without the space '鈴木一郎'", search("鈴木一郎")),
-        ("company search 'さくら化粧品'", search("さくら化粧品")),
-        ("decision filter: rejected", lambda: decision("reject")),
-        ("date range filter (one week)", date_range),
-        ("sort by customer", sort_by(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)),
-        ("sort by latency, slowest first", sort_by(Column.LATENCY, Qt.SortOrder.DescendingOrder)),
-        ("sort by company, rejected only", rejected_by_company),
-        ("name search '鈴木' sorted by company", search_and_sort("鈴木", Column.COMPANY)),
+    for key, label, action in [
+        ("number", f"number search, whole number {dashed!r}", search(dashed)),
+        ("number-start", f"number search, start {dashed[:7]!r}", search(dashed[:7])),
+        ("number-end", f"number search, last digits {number[-4:]!r}", search(number[-4:])),
+        ("name", "name search '鈴木'", search("鈴木")),
+        ("name-hiragana", "name search, hiragana 'すずき' (finds katakana)", search("すずき")),
+        ("name-joined", "name search without the space '鈴木一郎'", search("鈴木一郎")),
+        ("company", "company search 'さくら化粧品'", search("さくら化粧品")),
+        ("decision", "decision filter: rejected", lambda: decision("reject")),
+        ("dates", "date range filter (one week)", date_range),
+        ("sort-customer", "sort by customer",
+         sort_by(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)),
+        ("sort-latency", "sort by latency, slowest first",
+         sort_by(Column.LATENCY, Qt.SortOrder.DescendingOrder)),
+        ("sort-company-rejected", "sort by company, rejected only", rejected_by_company),
+        ("name-sorted", "name search '鈴木' sorted by company",
+         search_and_sort("鈴木", Column.COMPANY)),
     ]:
-        run(label, action, reset=clear)
+        run(key, label, action, reset=clear)
 
     def page_in() -> None:
         while view.model.rowCount() < 10_000 and view.model.canFetchMore():
             view.model.fetchMore()
 
-    run("page in to 10,000 rows (fetchMore x 49)", page_in, reset=clear, times=1)
-    run("refresh() with 10,000 rows loaded", view.refresh, times=1)
+    run("page-in", "page in to 10,000 rows (fetchMore x 49)", page_in, reset=clear, times=1)
+    run("refresh", "refresh() with 10,000 rows loaded", view.refresh, times=1)
 
     search("鈴木")()
     with tempfile.TemporaryDirectory() as tmp:
@@ -331,24 +361,49 @@ def measure(path: Path, repeat: int) -> None:
         export_ms = (time.perf_counter() - started) * 1000
         export_size = (Path(tmp) / "history.csv").stat().st_size / 2**20
 
-    print(f"database: {calls:,} calls, {size:,.0f} MiB; best of {repeat} runs each")
-    print(f"baseline: SELECT ... ORDER BY received_at DESC LIMIT 200  {base_page:9.2f} ms")
-    print(f"baseline: SELECT count(*)                                 {base_count:9.2f} ms")
-    print()
-    print(f"{'':50} {'rows':>9} {'shown ms':>9} {'x page':>7} {'counted ms':>11} {'x count':>8}")
-    for r in results:
-        print(f"{r.label:50} {r.rows:9,} {r.shown_ms:9.1f} {r.shown_ms / base_page:7.1f} "
-              f"{r.counted_ms:11.1f} {r.counted_ms / base_count:8.1f}")
-    print(f"{'export CSV of the name search (' + format(written, ',') + ' rows)':50} "
-          f"{'':9} {export_ms:9.1f} ({export_size:.1f} MiB)")
-    print()
-    print("shown: until the first page is on screen; counted: until the call count is final")
-    print(f"peak memory (ru_maxrss): {peak_rss_mib():.0f} MiB "
-          f"(before Qt and the view: {rss_before_qt:.0f} MiB)")
+    report = HistoryReport(
+        calls, size, repeat, base_page, base_count, results, written, export_ms, export_size,
+        peak_rss_mib(), rss_before_qt)
     view.close()
     view.deleteLater()
     app.processEvents()
     db.close()
+    return report
+
+
+def print_report(report: HistoryReport) -> None:
+    if report.build_s is not None:
+        print(f"built {report.calls:,} calls in {report.build_s:.0f} s")
+    base_page, base_count = report.base_page_ms, report.base_count_ms
+    print(f"database: {report.calls:,} calls, {report.size_mib:,.0f} MiB; "
+          f"best of {report.repeat} runs each")
+    print(f"baseline: SELECT ... ORDER BY received_at DESC LIMIT 200  {base_page:9.2f} ms")
+    print(f"baseline: SELECT count(*)                                 {base_count:9.2f} ms")
+    print()
+    print(f"{'':50} {'rows':>9} {'shown ms':>9} {'x page':>7} {'counted ms':>11} {'x count':>8}")
+    for r in report.results:
+        print(f"{r.label:50} {r.rows:9,} {r.shown_ms:9.1f} {r.shown_ms / base_page:7.1f} "
+              f"{r.counted_ms:11.1f} {r.counted_ms / base_count:8.1f}")
+    print(f"{'export CSV of the name search (' + format(report.export_rows, ',') + ' rows)':50} "
+          f"{'':9} {report.export_ms:9.1f} ({report.export_mib:.1f} MiB)")
+    print()
+    print("shown: until the first page is on screen; counted: until the call count is final")
+    print(f"peak memory (ru_maxrss): {report.peak_mib:.0f} MiB "
+          f"(before Qt and the view: {report.peak_before_qt_mib:.0f} MiB)")
+
+
+def benchmark(calls: int, repeat: int, db: Path | None = None) -> HistoryReport:
+    """Measures `db`, or a temporary database of `calls` calls built in a child process first
+    (so the peak memory reported is the console's, not the data generator's)."""
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        path = db or Path(tmp) / DB_FILENAME
+        build_s = None
+        if not path.exists():
+            started = time.perf_counter()
+            subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
+                            "--calls", str(calls)], check=True)
+            build_s = time.perf_counter() - started
+        return replace(measure(path, max(repeat, 1)), build_s=build_s)
 
 
 def main() -> int:
@@ -362,14 +417,7 @@ def main() -> int:
     if args.build_only:
         build(args.db, args.calls)
         return 0
-    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
-        path: Path = args.db or Path(tmp) / DB_FILENAME
-        if not path.exists():
-            started = time.perf_counter()
-            subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
-                            "--calls", str(args.calls)], check=True)
-            print(f"built {args.calls:,} calls in {time.perf_counter() - started:.0f} s")
-        measure(path, max(args.repeat, 1))
+    print_report(benchmark(args.calls, args.repeat, args.db))
     return 0
 
 

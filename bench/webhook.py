@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import aiohttp
 from aiohttp import web
@@ -86,6 +86,7 @@ THROUGHPUT_TARGET = 0.5
 P99_TARGET_MS = 20.0
 
 Kind = Literal["closed", "open"]
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,6 +341,18 @@ def count_rows(db_path: Path) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def prepare_database(db_path: Path) -> str:
+    """A fresh callgate database in mode accept-all, so no call waits for a person; its token."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database(db_path)
+    try:
+        settings = SettingsStore(db)
+        settings.set("mode", "accept-all")
+        return settings.webhook_token()
+    finally:
+        db.close()
+
+
 class Callgate(Server):
     """The real listener, as `python main.py serve` runs it, on a fresh database."""
 
@@ -347,13 +360,7 @@ class Callgate(Server):
 
     def __init__(self, data_dir: Path) -> None:
         self._db_path = data_dir / DB_FILENAME
-        db = open_database(self._db_path)
-        try:
-            settings = SettingsStore(db)
-            settings.set("mode", "accept-all")
-            self._token = settings.webhook_token()
-        finally:
-            db.close()
+        self._token = prepare_database(self._db_path)
         self._listener = Listener(self._db_path, "127.0.0.1", 0)
         self.url = ""
 
@@ -515,11 +522,11 @@ def measure(client: LoadGenerator, server: Server, job: Job) -> Sample:
     return Sample(result, time.process_time() - cpu_before)
 
 
-def alternating(servers: Sequence[Server], runs: int) -> list[Server]:
-    """A, B, B, A, A, B, ...: each server goes first as often as the other (drift cancels)."""
-    order: list[Server] = []
+def alternating(contenders: Sequence[T], runs: int) -> list[T]:
+    """A, B, B, A, A, B, ...: each goes first as often as the other (drift cancels)."""
+    order: list[T] = []
     for run in range(runs):
-        order.extend(servers if run % 2 == 0 else list(reversed(servers)))
+        order.extend(contenders if run % 2 == 0 else list(reversed(contenders)))
     return order
 
 
@@ -616,17 +623,39 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="callgate-bench-", dir=args.tmp_dir))
-    print(
-        f"callgate webhook benchmark: loopback, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
-        f"SQLite {sqlite3.sqlite_version}"
-    )
-    print(f"databases in {work} (WAL, synchronous=FULL); load generator: aiohttp client "
-          f"in a separate process, keep-alive, fresh callId per post")
-    print(f"load average before: {load_average()} (other work on the machine skews everything)")
+@dataclass
+class WebhookReport:
+    """What one run measured: `main` prints it in full, bench/run.py picks the headline figures."""
+
+    closed: dict[str, Series]
+    opened: dict[str, Series]
+    ceiling: Sample | None
+    rows: dict[str, tuple[int, int]]  # (rows, distinct call ids) per server, after the runs
+    load_after: str
+
+    @property
+    def throughput_ratio(self) -> float:
+        return ratio(self.closed["callgate"].throughput, self.closed["baseline"].throughput)
+
+    def checks(self) -> list[tuple[bool, str]]:
+        """Every post answered 2xx and recorded once; when not, the numbers mean nothing."""
+        lines: list[tuple[bool, str]] = []
+        for name, (rows, distinct) in self.rows.items():
+            every = [*self.closed[name].samples, *self.opened[name].samples]
+            sent = sum(s.result.sent for s in every)
+            ok = sum(s.result.ok for s in every)
+            lines.append((ok == sent, f"{name}: {ok} of {sent} posts answered 2xx"))
+            lines.append((rows == sent and distinct == rows,
+                          f"{name}: {rows} rows ({distinct} distinct call ids) for {sent} posts"))
+        return lines
+
+    @property
+    def checks_ok(self) -> bool:
+        return all(ok for ok, _ in self.checks())
+
+
+def benchmark(args: argparse.Namespace, work: Path) -> WebhookReport:
+    """Both servers under the same load, alternated; their databases go in `work`."""
     callgate = Callgate(work / "callgate")
     baseline = ThreadedApp("baseline", lambda: baseline_app(work / "baseline.db"),
                            "/hooks/baseline", work / "baseline.db")
@@ -664,8 +693,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         for server in reversed(started):
             server.stop()
         client.close()
+    rows = {server.name: server.rows() for server in servers}
+    return WebhookReport(closed, opened, ceiling, rows, load_average())
 
-    print(f"load average after:  {load_average()}")
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="callgate-bench-", dir=args.tmp_dir))
+    print(
+        f"callgate webhook benchmark: loopback, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+    print(f"databases in {work} (WAL, synchronous=FULL); load generator: aiohttp client "
+          f"in a separate process, keep-alive, fresh callId per post")
+    print(f"load average before: {load_average()} (other work on the machine skews everything)")
+    report = benchmark(args, work)
+    closed, opened, ceiling = report.closed, report.opened, report.ceiling
+
+    print(f"load average after:  {report.load_after}")
     if ceiling is not None:
         print(f"\nload generator ceiling (null handler, no SQLite, {args.concurrency} conns): "
               f"{ceiling.result.throughput:.0f} req/s, p99 {ceiling.result.p99_ms:.2f} ms")
@@ -680,7 +726,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         list(opened.values()), open_loop_table=True,
     )
 
-    throughput_ratio = ratio(closed["callgate"].throughput, closed["baseline"].throughput)
+    throughput_ratio = report.throughput_ratio
     closed_p99_ratio = ratio(closed["callgate"].p99, closed["baseline"].p99)
     open_p99_ratio = ratio(opened["callgate"].p99, opened["baseline"].p99)
     cpu_ratio = ratio(closed["callgate"].cpu, closed["baseline"].cpu)
@@ -697,26 +743,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  {verdict(p99_ok)}  callgate p99 at {args.rate:g} req/s {open_p99:.2f} ms "
           f"< {P99_TARGET_MS:g} ms")
 
-    checks_ok = True
     print("checks:")
-    for server in servers:
-        every = [*closed[server.name].samples, *opened[server.name].samples]
-        sent = sum(s.result.sent for s in every)
-        ok = sum(s.result.ok for s in every)
-        rows, distinct = server.rows()
-        answered = ok == sent
-        recorded = rows == sent and distinct == rows
-        checks_ok = checks_ok and answered and recorded
-        print(f"  {'OK  ' if answered else 'FAIL'}  {server.name}: {ok} of {sent} posts "
-              f"answered 2xx")
-        print(f"  {'OK  ' if recorded else 'FAIL'}  {server.name}: {rows} rows "
-              f"({distinct} distinct call ids) for {sent} posts")
+    for ok, line in report.checks():
+        print(f"  {'OK  ' if ok else 'FAIL'}  {line}")
 
     if args.keep:
         print(f"\ndatabases kept in {work}")
     else:
         shutil.rmtree(work, ignore_errors=True)
-    if not checks_ok:
+    if not report.checks_ok:
         return 1
     if args.strict and not (throughput_ok and p99_ok):
         return 1
