@@ -1,0 +1,201 @@
+"""Every benchmark in one table: callgate beside a baseline measured in the same run, and the ratio.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]      # or: make bench
+
+Runs bench/webhook.py, bench/gui.py, bench/coldstart.py and bench/history.py one after the
+other, each in a fresh process (so none inherits another's threads, Qt state or memory peak),
+and prints one table; progress goes to stderr. The whole run takes several minutes, most of it
+building and searching a history of 1,000,000 calls. `--quick` is a smoke run (seconds-long
+loads, 100,000 calls): its numbers say little, but every row is there.
+
+Exit status 1 when a correctness check fails (a post not answered 2xx or not recorded once, a
+card that never showed): then the numbers mean nothing. A missed target is only reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from operator import attrgetter
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import coldstart, gui, history, webhook
+from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, percentile, ratio, verdict
+
+Params = ParamSpec("Params")
+Report = TypeVar("Report")
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    callgate: str
+    baseline: str
+    ratio: float
+    notes: str
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much each benchmark does: the full run, or the smoke run of --quick."""
+
+    webhook: list[str]
+    gui: list[str]
+    cold_starts: int
+    history_calls: int
+    history_repeat: int
+
+
+FULL = Sizes(webhook=[], gui=[], cold_starts=5, history_calls=1_000_000, history_repeat=3)
+QUICK = Sizes(
+    webhook=["--runs", "1", "--seconds", "1", "--open-seconds", "1", "--warmup", "0.3",
+             "--no-ceiling"],
+    gui=["--calls", "100", "--runs", "1", "--cards", "10"],
+    cold_starts=1, history_calls=100_000, history_repeat=1,
+)
+
+
+def isolated(target: Callable[Params, Report], *args: Params.args,
+             **kwargs: Params.kwargs) -> Report:
+    """`target` in a fresh spawned process; its report comes back pickled."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(target, *args, **kwargs).result()
+
+
+def webhook_report(argv: list[str]) -> webhook.WebhookReport:
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        return webhook.benchmark(webhook.parse_args(argv), Path(tmp))
+
+
+def gui_report(argv: list[str]) -> gui.GuiReport:
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        return gui.benchmark(gui.parse_args(argv), Path(tmp))
+
+
+def ms(value: float) -> str:
+    return f"{value:.1f} ms"
+
+
+def webhook_rows(report: webhook.WebhookReport, rate: float) -> list[Row]:
+    closed, opened = report.closed, report.opened
+    callgate_p99 = opened["callgate"].p99
+    return [
+        Row("webhook throughput", f"{closed['callgate'].throughput:.0f} req/s",
+            f"{closed['baseline'].throughput:.0f} req/s", report.throughput_ratio,
+            f"{verdict(report.throughput_ratio >= THROUGHPUT_TARGET)} ratio >= "
+            f"{THROUGHPUT_TARGET} (closed loop, 32 connections)"),
+        Row(f"webhook p50 at {rate:g} req/s", ms(opened["callgate"].p50),
+            ms(opened["baseline"].p50), ratio(opened["callgate"].p50, opened["baseline"].p50),
+            "baseline: aiohttp + one SQLite insert, same durability"),
+        Row(f"webhook p99 at {rate:g} req/s", ms(callgate_p99), ms(opened["baseline"].p99),
+            ratio(callgate_p99, opened["baseline"].p99),
+            f"{verdict(callgate_p99 < P99_TARGET_MS)} callgate < {P99_TARGET_MS:g} ms"),
+    ]
+
+
+def gui_rows(report: gui.GuiReport) -> list[Row]:
+    rows = []
+    for q in (50, 99):
+        pick = attrgetter(f"p{q}_ms")
+        console = report.median(report.console, pick)
+        headless = report.median(report.headless, pick)
+        rows.append(Row(f"listener p{q}, console open, {report.rate:g} req/s", ms(console),
+                        ms(headless), ratio(console, headless),
+                        "baseline: the same Listener headless"))
+    for q in (50, 99):
+        card, answer = percentile(report.card_ms, q), percentile(report.answer_ms, q)
+        rows.append(Row(f"POST to live card on screen p{q}", ms(card), ms(answer),
+                        ratio(card, answer), "baseline: the same posts' round trip"))
+    return rows
+
+
+def history_rows(report: history.HistoryReport) -> list[Row]:
+    page, count = report.base_page_ms, report.base_count_ms
+    opened, number, name = (report.result(key) for key in ("open", "number", "name"))
+    size = f"{report.calls:,} calls"
+    return [
+        Row(f"history open, {size}", ms(opened.shown_ms), ms(page),
+            ratio(opened.shown_ms, page), "first page shown; baseline: SELECT ... LIMIT 200"),
+        Row("history number search", ms(number.shown_ms), ms(page),
+            ratio(number.shown_ms, page), "whole number; first page shown"),
+        Row("history name search", ms(name.shown_ms), ms(page), ratio(name.shown_ms, page),
+            "'鈴木'; first page shown"),
+        Row("history name search, counted", ms(name.counted_ms), ms(count),
+            ratio(name.counted_ms, count), "until its count is final; baseline: count(*)"),
+    ]
+
+
+def cold_start_row(report: coldstart.ColdStartReport) -> Row:
+    return Row("cold start to listening", ms(report.callgate * 1000), ms(report.baseline * 1000),
+               ratio(report.callgate, report.baseline),
+               "serve until /healthz; baseline: python -c aiohttp + sqlite3")
+
+
+def print_table(rows: Sequence[Row]) -> None:
+    titles = ["measure", "callgate", "baseline", "ratio", "target / notes"]
+    cells = [[r.measure, r.callgate, r.baseline, f"{r.ratio:.2f}", r.notes] for r in rows]
+    widths = [max(len(line[i]) for line in (titles, *cells)) for i in range(4)]
+
+    def line(values: list[str]) -> str:
+        first, *numbers = values[:4]
+        return "  ".join([first.ljust(widths[0]),
+                          *(v.rjust(w) for v, w in zip(numbers, widths[1:], strict=True)),
+                          values[4]]).rstrip()
+
+    print(line(titles))
+    print(line(["-" * w for w in widths] + ["-" * len(titles[4])]))
+    for values in cells:
+        print(line(values))
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: short loads, 100,000 calls of history")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    rate = webhook.parse_args(sizes.webhook).rate
+
+    progress("webhook: callgate and the minimal aiohttp + SQLite handler ...")
+    webhook_result = isolated(webhook_report, sizes.webhook)
+    progress("gui: listener latency with the console open, POST to card ...")
+    gui_result = isolated(gui_report, sizes.gui)
+    progress("cold start: main.py serve and a minimal aiohttp server ...")
+    cold = isolated(coldstart.benchmark, sizes.cold_starts)
+    progress(f"history: building and searching {sizes.history_calls:,} calls ...")
+    history_result = isolated(history.benchmark, sizes.history_calls, sizes.history_repeat)
+
+    print(f"callgate numbers{' (--quick: a smoke run)' if args.quick else ''}: loopback, "
+          f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
+          "ratio = callgate / baseline, both measured in this run")
+    print_table([*webhook_rows(webhook_result, rate), *gui_rows(gui_result),
+                 *history_rows(history_result), cold_start_row(cold)])
+
+    problems = [line for ok, line in webhook_result.checks() if not ok]
+    if gui_result.failed:
+        problems.append(f"gui: {gui_result.failed} posts not answered 2xx")
+    if gui_result.cards_missed:
+        problems.append(f"gui: {gui_result.cards_missed} cards not on screen within "
+                        f"{gui.CARD_TIMEOUT_S:g} s")
+    for problem in problems:
+        print(f"FAIL  {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
