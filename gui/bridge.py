@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from server.events import CallArrived, CallDecided, CallWaiting, ListenerEvent, ListenerFailed
+from server.events import (
+    CallArrived,
+    CallDecided,
+    CallWaiting,
+    ListenerEvent,
+    ListenerFailed,
+    StorageFailing,
+    StorageRecovered,
+)
 
 
 class ListenerBridge(QObject):
@@ -14,6 +22,8 @@ class ListenerBridge(QObject):
     call_waiting = Signal(object)
     call_decided = Signal(object)
     listener_failed = Signal(str)
+    storage_failing = Signal(object)
+    storage_recovered = Signal(int)
 
     def __call__(self, event: ListenerEvent) -> None:
         if isinstance(event, CallArrived):
@@ -24,3 +34,7 @@ class ListenerBridge(QObject):
             self.call_decided.emit(event)
         elif isinstance(event, ListenerFailed):
             self.listener_failed.emit(event.message)
+        elif isinstance(event, StorageFailing):
+            self.storage_failing.emit(event)
+        elif isinstance(event, StorageRecovered):
+            self.storage_recovered.emit(event.written)

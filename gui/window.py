@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +41,7 @@ from gui.rules import RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard
+from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
@@ -48,8 +51,11 @@ from server.selftest import Reachability
 from server.urls import WEBHOOK_PREFIX
 from storage.settings import SettingsStore
 
+log = logging.getLogger(__name__)
+
 POLL_MS = 1000
 HISTORY_REFRESH_MS = 500
+STATUS_MESSAGE_MS = 30_000
 PROBLEM_STYLE = "background: #ffc107; color: black; font-weight: bold; padding: 8px;"
 
 
@@ -97,6 +103,7 @@ class ConsoleWindow(QMainWindow):
             self.problem.setText(self.tr("callgate is NOT receiving calls: %1")
                                  .replace("%1", listener_problem))
         self.unreachable = UnreachableBanner(self)
+        self.storage_problem = StorageBanner(self)
         self.live = LiveView(self)
         self.rules = RulesView(db, self)
         self.history = HistoryView(db, self)
@@ -111,6 +118,7 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
         layout.addWidget(self.unreachable)
+        layout.addWidget(self.storage_problem)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._central = central
@@ -148,6 +156,8 @@ class ConsoleWindow(QMainWindow):
         bridge.call_waiting.connect(self._on_waiting)
         bridge.call_decided.connect(self._on_decided)
         bridge.listener_failed.connect(self.show_error)
+        bridge.storage_failing.connect(self.storage_problem.show_failing)
+        bridge.storage_recovered.connect(self._storage_recovered)
         self.live.decision_made.connect(self._resolve)
         self.live.rule_requested.connect(self._add_rule)
         self.history.rule_requested.connect(self._add_rule)
@@ -362,6 +372,15 @@ class ConsoleWindow(QMainWindow):
             self.show_error(self.tr("Fail-safe decision for a call: %1")
                             .replace("%1", event.verdict.detail))
 
+    def _storage_recovered(self, written: int) -> None:
+        self.storage_problem.hide()
+        self.last_error.clear()
+        self.statusBar().showMessage(
+            self.tr("The database takes writes again: %n delayed call record(s) saved", "",
+                    written), STATUS_MESSAGE_MS)
+        if self._poll.isActive():
+            self._history_refresh.start()
+
     def _resolve(self, call_id: str, decision: Decision) -> None:
         if self._control is not None:
             self._control.resolve(call_id, decision)
@@ -375,7 +394,11 @@ class ConsoleWindow(QMainWindow):
             self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.remember("geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        try:
+            self._settings.remember("geometry",
+                                    bytes(self.saveGeometry().toBase64().data()).decode())
+        except sqlite3.Error as error:  # a nicety; never a reason a window cannot close
+            log.warning("could not remember the window geometry: %s", error)
         if self._quitting:
             event.accept()
             return

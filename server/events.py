@@ -43,7 +43,24 @@ class ListenerFailed:
     message: str
 
 
-ListenerEvent = CallArrived | CallWaiting | CallDecided | ListenerFailed
+@dataclass(frozen=True)
+class StorageFailing:
+    """The database stopped taking writes (`why`); calls are still answered, and their
+    records wait in memory until it takes them again."""
+
+    why: str
+    waiting: int
+
+
+@dataclass(frozen=True)
+class StorageRecovered:
+    """The database takes writes again; `written` records that had waited are now in it."""
+
+    written: int
+
+
+ListenerEvent = (CallArrived | CallWaiting | CallDecided | ListenerFailed | StorageFailing
+                 | StorageRecovered)
 EventSink = Callable[[ListenerEvent], None]
 
 

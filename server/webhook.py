@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hmac
 import json
 import logging
@@ -26,13 +27,15 @@ from server.events import (
     EventSink,
     ListenerEvent,
     ListenerFailed,
+    StorageFailing,
+    StorageRecovered,
 )
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
-from storage.writer import Job, Writer
+from storage.writer import Job, StorageHealth, Writer
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,12 @@ REFUSED_COUNTER = "refused-requests"
 SELF_TEST_FIELD = "callgateSelfTest"
 SELF_TEST_NONCE = re.compile(r"[A-Za-z0-9_-]{1,128}")
 SELF_TEST_KEEP_DAYS = 7
+# How long an answer waits for its record to reach the disk. Past this, storage is failing
+# (locked by another program, full): the call is answered anyway and its record waits in the
+# writer until storage recovers.
+RECORD_WAIT = 1.0
+# The same wait once the writer already knows storage is failing: no point in the full second.
+RECORD_WAIT_FAILING = 0.1
 
 
 def _is_json(content_type: str) -> bool:
@@ -81,6 +90,12 @@ def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> 
             book.use(record.rule_id, record.received_at)
 
 
+def _log_late_failure(written: asyncio.Future[None]) -> None:
+    """A write that outlived its answer: nobody awaits it, so its failure is logged here."""
+    if not written.cancelled() and written.exception() is not None:
+        log.error("a delayed write failed: %s", written.exception())
+
+
 class CallDesk:
     """Everything one listener needs to take calls, bound to the listener thread's connection."""
 
@@ -99,6 +114,15 @@ class CallDesk:
         except Exception:
             log.exception("could not load the public holidays")
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
+        # Calls answered while storage was failing, until their records are on disk.
+        self._unrecorded: dict[str, Verdict] = {}
+        writer.watch(self._storage_changed)
+
+    def _storage_changed(self, health: StorageHealth) -> None:
+        if health.failing is None:
+            self._emit(StorageRecovered(health.written))
+        else:
+            self._emit(StorageFailing(health.failing, health.waiting))
 
     def _emit(self, event: ListenerEvent) -> None:
         """Tell watchers; a failing watcher must never cost a call its answer."""
@@ -193,7 +217,9 @@ class CallDesk:
         body: dict[str, Any] = {"decision": Decision.ACCEPT, "reason": "self-test",
                                 "nonce": nonce}
         try:
-            await self._write(lambda db: record_self_test(db, nonce, received_at))
+            if await self._write(lambda db: record_self_test(db, nonce, received_at)) is not None:
+                body |= {"recorded": False,
+                         "error": f"storage is not taking writes: {self._writer.trouble}"}
         except Exception as error:
             log.exception("could not record a self-test")
             body |= {"recorded": False, "error": f"could not record the self-test: {error}"}
@@ -204,6 +230,8 @@ class CallDesk:
         first = self._in_flight.get(call_id)
         if first is not None:
             verdict = await asyncio.shield(first)
+        elif call_id in self._unrecorded:
+            verdict = self._unrecorded[call_id]
         else:
             stored = self._history.verdict_of(call_id)
             if stored is None:
@@ -240,23 +268,57 @@ class CallDesk:
             return Verdict(Decision.ACCEPT, Reason.FAILSAFE, why)
         return failsafe(settings, why)
 
-    async def _write(self, job: Job) -> None:
-        """Run a write in the writer's next group commit and wait until it is on disk."""
-        await asyncio.wrap_future(self._writer.submit(job))
+    async def _write(self, job: Job) -> asyncio.Future[None] | None:
+        """Run a write in the writer's next group commit and wait until it is on disk, but
+        no longer than RECORD_WAIT: past that the write is still queued, and comes back so
+        that the caller can answer anyway. Raises what the write raised."""
+        written = asyncio.wrap_future(self._writer.submit(job))
+        bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
+        done, _ = await asyncio.wait({written}, timeout=bound)
+        if not done:
+            written.add_done_callback(_log_late_failure)
+            return written
+        written.result()
+        return None
+
+    def _record_later(
+        self, record: CallRecord, verdict: Verdict, written: asyncio.Future[None]
+    ) -> None:
+        """A call answered before its record reached the disk: repeats of it get the same
+        answer until it does, and a record that can never be written goes to the log whole."""
+        self._unrecorded[record.call_id] = verdict
+
+        def settled(written: asyncio.Future[None]) -> None:
+            self._unrecorded.pop(record.call_id, None)
+            if not written.cancelled() and written.exception() is not None:
+                self._lost(record, written.exception())
+
+        written.add_done_callback(settled)
+        self._emit(ListenerFailed(
+            f"call {record.call_id} answered ({verdict.decision}) but not recorded yet: "
+            f"{self._writer.trouble or 'storage is slow'}; it is kept and written when "
+            "storage recovers"))
+
+    def _lost(self, record: CallRecord, error: BaseException | None) -> None:
+        """The last place a record can go when the database refuses it: the log, in full."""
+        log.error("call %s could not be recorded (%s); its record: %s", record.call_id,
+                  error, json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+        self._emit(ListenerFailed(f"could not record call {record.call_id}: {error}"))
 
     async def _finish(
         self, call: Call, verdict: Verdict, received_at: str, started: float, body: str
     ) -> Verdict:
         """Record the call durably, then tell watchers; a storage failure still gets an answer."""
         latency_ms = (time.perf_counter() - started) * 1000
+        record = CallRecord.of(call, verdict, received_at, latency_ms, body)
         try:
-            record = CallRecord.of(call, verdict, received_at, latency_ms, body)
             use_once = (verdict.reason is Reason.RULE and verdict.rule_id is not None
                         and self._snapshot.is_once(verdict.rule_id))
-            await self._write(lambda db: record_call(db, record, use_once=use_once))
+            pending = await self._write(lambda db: record_call(db, record, use_once=use_once))
+            if pending is not None:
+                self._record_later(record, verdict, pending)
         except Exception as error:
-            log.exception("could not record call %s", call.call_id)
-            self._emit(ListenerFailed(f"could not record call {call.call_id}: {error}"))
+            self._lost(record, error)
             if verdict.reason is not Reason.FAILSAFE:
                 verdict = self._failsafe(f"storage failed: {error}")
         if verdict.reason is Reason.FAILSAFE:

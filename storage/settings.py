@@ -417,7 +417,11 @@ class SettingsStore:
         return previous, until
 
     def webhook_token(self) -> str:
-        """The secret in the webhook path, made on first use (192 random bits, URL-safe)."""
+        """The secret in the webhook path, made on first use (192 random bits, URL-safe).
+        Read first: a write would wait while another program holds the write lock."""
+        token = self.current_token()
+        if token is not None:
+            return token
         self._db.execute(
             "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
             [TOKEN_KEY, secrets.token_urlsafe(24)],

@@ -3,35 +3,94 @@
 A commit with synchronous=FULL waits for the disk. Done on the listener's loop, that wait
 stalls every other call; done here, calls that arrive together share one commit, and each
 caller still learns only after its own rows are on disk.
+
+When storage cannot take writes for a while (another program holds the write lock, the disk
+is full or failing), the writer keeps what was submitted, in order, and retries until storage
+recovers; its watcher hears when that starts and when it ends.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
+import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from storage.database import open_database
 
+log = logging.getLogger(__name__)
+
 Job = Callable[[Database], None]
+Entry = tuple[Job, "Future[None]"]
 MAX_GROUP = 500
+# How long one attempt waits for another connection's write lock. Short, so that a lock held
+# by another program is reported quickly; the writer retries anyway.
+WRITER_BUSY_TIMEOUT_MS = 500
+RETRY_DELAYS = (0.05, 0.1, 0.25, 0.5, 1.0)
+# Jobs kept while storage is down; past this, new ones are refused rather than eat the memory.
+MAX_BACKLOG = 10_000
+# SQLite result codes that a later attempt can get past: busy, locked, out of memory,
+# read-only, I/O error, full, cannot open, lock protocol.
+TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 
 class WriterClosed(RuntimeError):
     """The writer has stopped; nothing more can be recorded through it."""
 
 
+class BacklogFull(RuntimeError):
+    """Storage has been down so long that the writer keeps no more waiting records."""
+
+
+@dataclass(frozen=True)
+class StorageHealth:
+    """What the writer reports when storage stops taking writes (`failing` is the error) and
+    when it takes them again (`failing` is None, `written` how many waited)."""
+
+    failing: str | None
+    waiting: int = 0
+    written: int = 0
+
+
+HealthWatcher = Callable[[StorageHealth], None]
+
+
+def is_transient(error: BaseException) -> bool:
+    """A storage failure that retrying can get past, as opposed to a job that cannot work."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and (
+        code is None or code & 0xFF in TRANSIENT_CODES)
+
+
 class Writer:
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, grace: float = 10.0) -> None:
+        """`grace`: how long closing keeps retrying records that storage has not taken."""
         self._db_path = db_path
-        self._jobs: queue.SimpleQueue[tuple[Job, Future[None]] | None] = queue.SimpleQueue()
+        self._grace = grace
+        self._jobs: queue.SimpleQueue[Entry | None] = queue.SimpleQueue()
         self._opened: Future[None] = Future()
         self._closed = False
+        self._watchers: list[HealthWatcher] = []
+        self._trouble: str | None = None
+        self._waiting = 0
+        self._count_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="callgate-writer", daemon=True)
+
+    @property
+    def trouble(self) -> str | None:
+        """Why storage is not taking writes right now, or None while it is."""
+        return self._trouble
+
+    def watch(self, watcher: HealthWatcher) -> None:
+        """Hear (on the writer thread) when storage starts and stops failing."""
+        self._watchers.append(watcher)
 
     def start(self) -> None:
         """Open the writer's own connection; raises what opening the database raised."""
@@ -43,12 +102,17 @@ class Writer:
         done: Future[None] = Future()
         if self._closed:
             done.set_exception(WriterClosed("the history writer has stopped"))
+        elif self._trouble is not None and self._waiting >= MAX_BACKLOG:
+            done.set_exception(BacklogFull(
+                f"{MAX_BACKLOG} records already wait for storage ({self._trouble})"))
         else:
+            with self._count_lock:
+                self._waiting += 1
             self._jobs.put((job, done))
         return done
 
     def close(self) -> None:
-        """Commit what is queued, then stop."""
+        """Commit what is queued (retrying for up to the grace period), then stop."""
         if not self._closed:
             self._closed = True
             self._jobs.put(None)
@@ -57,28 +121,13 @@ class Writer:
     def _run(self) -> None:
         try:
             db = open_database(self._db_path)
+            db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
         except BaseException as error:
             self._opened.set_exception(error)
             return
         self._opened.set_result(None)
         try:
-            while True:
-                first = self._jobs.get()
-                group = [] if first is None else [first]
-                stopping = first is None
-                while not stopping and len(group) < MAX_GROUP:
-                    try:
-                        more = self._jobs.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is None:
-                        stopping = True
-                    else:
-                        group.append(more)
-                if group:
-                    self._commit(db, group)
-                if stopping:
-                    break
+            self._serve(db)
         finally:
             db.close()
         while True:  # anything submitted while closing is refused, never left waiting
@@ -89,18 +138,104 @@ class Writer:
             if late is not None:
                 late[1].set_exception(WriterClosed("the history writer has stopped"))
 
-    def _commit(self, db: Database, group: list[tuple[Job, Future[None]]]) -> None:
+    def _serve(self, db: Database) -> None:
+        backlog: list[Entry] = []
+        failures = 0
+        delayed = 0
+        stop_by: float | None = None
+        while True:
+            if failures:
+                time.sleep(RETRY_DELAYS[min(failures, len(RETRY_DELAYS)) - 1])
+            if stop_by is None and self._gather(backlog, block=not backlog):
+                stop_by = time.monotonic() + self._grace
+            if not backlog:
+                if stop_by is not None:
+                    return
+                continue
+            if failures and stop_by is not None and time.monotonic() > stop_by:
+                self._give_up(backlog)
+                return
+            failing: sqlite3.Error | None = None
+            try:
+                self._commit(db, backlog[:MAX_GROUP])
+            except sqlite3.Error as error:
+                failing = error
+            finished = self._drop_finished(backlog)
+            if failing is not None:
+                failures += 1
+                self._report_failure(failing, len(backlog))
+                continue
+            failures = 0
+            if self._trouble is not None:
+                delayed += finished
+                if not backlog and self._jobs.empty():
+                    self._report_recovery(delayed)
+                    delayed = 0
+
+    def _drop_finished(self, backlog: list[Entry]) -> int:
+        """Take out the jobs that are settled (committed or failed on their own account);
+        a storage failure part-way through a group can leave some of each kind."""
+        before = len(backlog)
+        backlog[:] = [entry for entry in backlog if not entry[1].done()]
+        with self._count_lock:
+            self._waiting -= before - len(backlog)
+        return before - len(backlog)
+
+    def _gather(self, backlog: list[Entry], *, block: bool) -> bool:
+        """Move submitted jobs into the backlog, first waiting for one if `block`;
+        True once close() has been asked for."""
+        try:
+            entry = self._jobs.get() if block else self._jobs.get_nowait()
+        except queue.Empty:
+            return False
+        while entry is not None:
+            backlog.append(entry)
+            try:
+                entry = self._jobs.get_nowait()
+            except queue.Empty:
+                return False
+        return True
+
+    def _commit(self, db: Database, group: list[Entry]) -> None:
+        """Commit the group, or raise the storage failure that keeps all of it waiting; a job
+        that fails on its own account fails alone, and the others are still committed."""
         try:
             with db.atomic():
                 for job, _ in group:
                     job(db)
         except Exception as error:
+            if is_transient(error):
+                raise
             if len(group) == 1:
                 group[0][1].set_exception(error)
                 return
-            # One bad job must not cost the others their records: retry each on its own.
             for one in group:
                 self._commit(db, [one])
             return
         for _, done in group:
             done.set_result(None)
+
+    def _report_failure(self, error: sqlite3.Error, waiting: int) -> None:
+        first = self._trouble is None
+        self._trouble = str(error)
+        if first:
+            log.error("storage is not taking writes (%s); %d records wait", error, waiting)
+            self._tell(StorageHealth(str(error), waiting=waiting))
+
+    def _report_recovery(self, written: int) -> None:
+        log.warning("storage takes writes again; %d delayed records written", written)
+        self._trouble = None
+        self._tell(StorageHealth(None, written=written))
+
+    def _give_up(self, backlog: list[Entry]) -> None:
+        why = WriterClosed(f"the history writer stopped before storage recovered "
+                           f"({self._trouble})")
+        for _, done in backlog:
+            done.set_exception(why)
+
+    def _tell(self, health: StorageHealth) -> None:
+        for watcher in self._watchers:
+            try:
+                watcher(health)
+            except Exception:
+                log.exception("a storage watcher failed")

@@ -1,0 +1,224 @@
+"""Storage that stops taking writes: another program holds the write lock, or the disk is full.
+
+Calls must still be answered by policy and quickly; their records wait and reach the history
+once storage recovers; the console says so while it lasts.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Running, post, sample, url_of
+from pytestqt.qtbot import QtBot
+from test_faults import ROOT, free_port, wait_for_health
+
+from gui.app import Console
+from server.events import StorageFailing, StorageRecovered
+from storage import writer as writer_module
+from storage.database import DB_FILENAME, open_database
+from storage.settings import SettingsStore
+from storage.writer import BacklogFull, Writer, WriterClosed
+
+ANSWER_DEADLINE = 2.0
+HOLD_LOCK = (
+    "import sqlite3, sys\n"
+    "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "db.execute('BEGIN IMMEDIATE')\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.readline()\n"
+)
+
+
+class LockHolder:
+    """Another process holding the database's write lock until released."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == b"locked"
+
+    def release(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def lock_holder(db_path: Path) -> Iterator[Any]:
+    holders: list[LockHolder] = []
+
+    def hold() -> LockHolder:
+        holders.append(LockHolder(db_path))
+        return holders[-1]
+
+    yield hold
+    for holder in holders:
+        holder.release()
+
+
+def recorded(db_path: Path) -> list[str]:
+    """The call ids in the history, read through a plain connection of our own."""
+    with sqlite3.connect(db_path) as db:
+        return [row[0] for row in db.execute("SELECT call_id FROM calls ORDER BY id")]
+
+
+def wait_until(check: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def timed_post(url: str, call_id: str) -> tuple[float, Any]:
+    started = time.monotonic()
+    answer = post(url, sample("seed_incoming_call.json") | {"callId": call_id})
+    return time.monotonic() - started, answer
+
+
+def set_mode(db_path: Path, mode: str) -> None:
+    db = open_database(db_path)
+    try:
+        SettingsStore(db).set("mode", mode)
+    finally:
+        db.close()
+
+
+def test_calls_are_answered_by_policy_while_another_program_holds_the_lock(
+    running: Running, lock_holder: Any
+) -> None:
+    set_mode(running.db_path, "reject-all")
+    holder = lock_holder()
+
+    answers = [timed_post(running.url, f"locked-{n}") for n in range(5)]
+
+    for took, answer in answers:
+        assert took < ANSWER_DEADLINE
+        assert (answer.status, answer.body) == (403, {"decision": "reject", "reason": "mode"})
+    assert recorded(running.db_path) == []
+    failing = running.events.of(StorageFailing)
+    assert len(failing) == 1
+    assert "locked" in failing[0].why
+
+    again = post(running.url, sample("seed_incoming_call.json") | {"callId": "locked-0"})
+    assert (again.status, again.body.get("duplicate")) == (403, True)
+
+    holder.release()
+    wait_until(lambda: len(recorded(running.db_path)) == 5)
+    assert recorded(running.db_path) == [f"locked-{n}" for n in range(5)]
+    wait_until(lambda: running.events.of(StorageRecovered))
+    assert running.events.of(StorageRecovered)[0].written >= 5
+
+    took, answer = timed_post(running.url, "after")
+    assert answer.status == 403
+    assert recorded(running.db_path)[-1] == "after"
+
+
+def test_a_full_disk_delays_records_and_loses_none(tmp_path: Path) -> None:
+    """The listener process may write no byte more (RLIMIT_FSIZE, as on a full disk)."""
+    port = free_port()
+    env = os.environ | {"CALLGATE_DATA_DIR": str(tmp_path), "CALLGATE_PORT": str(port)}
+    serve = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=ROOT, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    db_path = tmp_path / DB_FILENAME
+    try:
+        wait_for_health(port, serve)
+        token = SettingsStore(open_database(db_path)).webhook_token()
+        url = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
+        assert timed_post(url, "before")[1].status == 200
+
+        resource.prlimit(serve.pid, resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
+        answers = [timed_post(url, f"full-{n}") for n in range(3)]
+        assert recorded(db_path) == ["before"]
+        resource.prlimit(serve.pid, resource.RLIMIT_FSIZE,
+                         (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+
+        for took, answer in answers:
+            assert took < ANSWER_DEADLINE
+            assert (answer.status, answer.body) == (200, {"decision": "accept",
+                                                          "reason": "mode"})
+        wait_until(lambda: len(recorded(db_path)) == 4)
+        assert recorded(db_path) == ["before", "full-0", "full-1", "full-2"]
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        _, log = serve.communicate(timeout=15)
+    with sqlite3.connect(db_path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert b"storage is not taking writes" in log
+    assert b"3 delayed records written" in log
+
+
+def test_the_console_says_the_history_is_not_saved_until_storage_recovers(
+    qtbot: QtBot, console: Console, lock_holder: Any
+) -> None:
+    window = console.window
+    holder = lock_holder()
+
+    took, answer = timed_post(url_of(console), "console-locked")
+
+    assert took < ANSWER_DEADLINE and answer.status == 200
+    qtbot.waitUntil(lambda: window.storage_problem.isVisible(), timeout=5000)
+    assert "NOT being saved" in window.storage_problem.text()
+    assert "locked" in window.storage_problem.text()
+
+    holder.release()
+    qtbot.waitUntil(lambda: not window.storage_problem.isVisible(), timeout=10_000)
+    assert "saved" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
+
+
+def test_writer_keeps_order_and_refuses_past_its_backlog(
+    db_path: Path, lock_holder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "MAX_BACKLOG", 3)
+    open_database(db_path).close()
+    writer = Writer(db_path)
+    writer.start()
+    holder = lock_holder()
+
+    def note(n: int) -> Future[None]:
+        return writer.submit(lambda db: db.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1)", [f"n{n}"]))
+
+    kept = [note(n) for n in range(3)]
+    wait_until(lambda: writer.trouble is not None)
+    refused = note(3)
+    with pytest.raises(BacklogFull):
+        refused.result(timeout=1)
+    assert not any(future.done() for future in kept)
+
+    holder.release()
+    for future in kept:
+        future.result(timeout=10)
+    writer.close()
+    with sqlite3.connect(db_path) as db:
+        assert [row[0] for row in db.execute(
+            "SELECT name FROM counters WHERE name LIKE 'n_' ORDER BY rowid")] \
+            == ["n0", "n1", "n2"]
+
+
+def test_closing_gives_up_on_records_after_its_grace(db_path: Path, lock_holder: Any) -> None:
+    open_database(db_path).close()
+    writer = Writer(db_path, grace=0.5)
+    writer.start()
+    lock_holder()
+    waiting = writer.submit(lambda db: db.execute("INSERT INTO counters VALUES ('x', 1)"))
+
+    started = time.monotonic()
+    writer.close()
+
+    assert time.monotonic() - started < 5
+    with pytest.raises(WriterClosed, match="before storage recovered"):
+        waiting.result(timeout=0)
