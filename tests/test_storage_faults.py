@@ -27,7 +27,7 @@ from gui.app import Console
 from server.events import StorageFailing, StorageRecovered
 from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
-from storage.settings import SettingsStore
+from storage.settings import Counters, SettingsStore
 from storage.writer import BacklogFull, Writer, WriterClosed
 
 ANSWER_DEADLINE = 2.0
@@ -189,8 +189,7 @@ def test_writer_keeps_order_and_refuses_past_its_backlog(
     holder = lock_holder()
 
     def note(n: int) -> Future[None]:
-        return writer.submit(lambda db: db.execute(
-            "INSERT INTO counters (name, value) VALUES (?, 1)", [f"n{n}"]))
+        return writer.submit(lambda db: Counters(db).add(f"n{n}"))
 
     kept = [note(n) for n in range(3)]
     wait_until(lambda: writer.trouble is not None)
@@ -214,7 +213,7 @@ def test_closing_gives_up_on_records_after_its_grace(db_path: Path, lock_holder:
     writer = Writer(db_path, grace=0.5)
     writer.start()
     lock_holder()
-    waiting = writer.submit(lambda db: db.execute("INSERT INTO counters VALUES ('x', 1)"))
+    waiting = writer.submit(lambda db: Counters(db).add("x"))
 
     started = time.monotonic()
     writer.close()
