@@ -98,7 +98,7 @@ class LiveCallsModel(QAbstractListModel):
     def _status(self, entry: LiveCall) -> str:
         when = present.local_time(entry.received_at)
         if entry.state is CallState.WAITING:
-            left = entry.seconds_left(time.time())
+            left = entry.seconds_left(time.monotonic())
             return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
                 "%2", f"{left:.0f}")
         if entry.verdict is not None:
@@ -269,7 +269,7 @@ class CallCard(QFrame):
         if entry is None:
             return
         if waiting:
-            left = entry.seconds_left(time.time())
+            left = entry.seconds_left(time.monotonic())
             total = entry.timeout or 1.0
             self.countdown.setRange(0, int(total * 1000))
             self.countdown.setValue(int(left * 1000))

@@ -20,7 +20,8 @@ class CallArrived:
 
 @dataclass(frozen=True)
 class CallWaiting:
-    """A person is asked; `deadline` is wall-clock epoch seconds when the default applies."""
+    """A person is asked; `deadline` is when the default applies, in this process's
+    `time.monotonic()` seconds: moving the wall clock must not move a countdown."""
 
     call: Call
     received_at: str

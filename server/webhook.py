@@ -49,6 +49,8 @@ SELF_TEST_KEEP_DAYS = 7
 # (locked by another program, full): the call is answered anyway and its record waits in the
 # writer until storage recovers.
 RECORD_WAIT = 1.0
+# A body that has not arrived this long after its headers never will: the client stalled.
+BODY_TIMEOUT = 10.0
 # The same wait once the writer already knows storage is failing: no point in the full second.
 RECORD_WAIT_FAILING = 0.1
 
@@ -90,6 +92,10 @@ def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> 
             book.use(record.rule_id, record.received_at)
 
 
+class BodyStalled(Exception):
+    """The request's body did not arrive within the body timeout."""
+
+
 def _log_late_failure(written: asyncio.Future[None]) -> None:
     """A write that outlived its answer: nobody awaits it, so its failure is logged here."""
     if not written.cancelled() and written.exception() is not None:
@@ -100,9 +106,11 @@ class CallDesk:
     """Everything one listener needs to take calls, bound to the listener thread's connection."""
 
     def __init__(
-        self, db: Database, writer: Writer, broker: DecisionBroker, emit: EventSink
+        self, db: Database, writer: Writer, broker: DecisionBroker, emit: EventSink,
+        *, body_timeout: float = BODY_TIMEOUT,
     ) -> None:
         self.broker = broker
+        self._body_timeout = body_timeout
         self._writer = writer
         self._watcher = emit
         self._history = CallHistory(db)
@@ -158,7 +166,7 @@ class CallDesk:
             return web.json_response({"error": "not found"}, status=404)
         body = ""
         try:
-            body = (await request.read()).decode("utf-8", errors="backslashreplace")
+            body = await self._read_body(request)
             content_type = request.headers.get(hdrs.CONTENT_TYPE)
             if content_type is not None and not _is_json(content_type):
                 why = f"content type must be application/json, not {content_type}"
@@ -167,12 +175,31 @@ class CallDesk:
         except web.HTTPRequestEntityTooLarge:
             why = f"body larger than {MAX_BODY // 1024} KiB"
             return await self._refuse(413, why, received_at, started, "")
+        except BodyStalled:
+            why = f"the body did not arrive within {self._body_timeout:g} s"
+            stalled = await self._refuse(408, why, received_at, started, "")
+            # Sent now, then the connection closed: aiohttp would otherwise linger, reading
+            # for the rest of a body that is not coming.
+            await stalled.prepare(request)
+            await stalled.write_eof()
+            request.protocol.force_close()
+            return stalled
         except Exception as error:
             # The last line of defence: for commubo a 5xx would mean "reject".
             log.exception("unexpected error while taking a call")
             call = Call(call_id=f"local-{uuid.uuid4().hex}")
             verdict = self._failsafe(f"unexpected error: {error!r}")
             return answer(await self._finish(call, verdict, received_at, started, body))
+
+    async def _read_body(self, request: web.Request) -> str:
+        """The whole body as text, or BodyStalled: a client that stops sending must not hold
+        its connection and handler for ever."""
+        try:
+            async with asyncio.timeout(self._body_timeout):
+                raw = await request.read()
+        except TimeoutError as error:
+            raise BodyStalled from error
+        return raw.decode("utf-8", errors="backslashreplace")
 
     async def count_refused(self) -> None:
         try:
@@ -252,7 +279,7 @@ class CallDesk:
             outcome = screen(call, rules, settings, now=now, last_reject=rejected)
             if isinstance(outcome, AskPerson):
                 if self.broker.can_ask:
-                    deadline = time.time() + outcome.timeout
+                    deadline = time.monotonic() + outcome.timeout
                     self._emit(CallWaiting(call, received_at, outcome, deadline))
                 return await self.broker.ask(call.call_id, outcome)
             return outcome

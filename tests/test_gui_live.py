@@ -22,7 +22,7 @@ def known_call(call_id: str = "1") -> Call:
 
 def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
     ask = AskPerson(seconds, Decision.ACCEPT, "mode ask")
-    return CallWaiting(call, RECEIVED, ask, time.time() + seconds)
+    return CallWaiting(call, RECEIVED, ask, time.monotonic() + seconds)
 
 
 def test_card_shows_the_customer_as_commubo_sent_it(qtbot: QtBot) -> None:
