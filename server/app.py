@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
 from pathlib import Path
 
 from aiohttp import web
@@ -11,11 +12,13 @@ from aiohttp import web
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 from server.urls import WEBHOOK_PREFIX
-from server.webhook import MAX_BODY, CallDesk
+from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk
 from storage.database import open_database
 from storage.writer import Writer
 
 DESK = web.AppKey("desk", CallDesk)
+# The listener's own description (server/openapi.json), read once: schemathesis tests against it.
+OPENAPI_DOCUMENT = files("server").joinpath("openapi.json").read_bytes()
 
 
 def callgate_version() -> str:
@@ -52,8 +55,13 @@ async def _health(request: web.Request) -> web.Response:
     )
 
 
+async def _openapi(request: web.Request) -> web.Response:
+    return web.Response(body=OPENAPI_DOCUMENT, content_type="application/json")
+
+
 def create_app(
-    db_path: Path, emit: EventSink = ignore, broker: DecisionBroker | None = None
+    db_path: Path, emit: EventSink = ignore, broker: DecisionBroker | None = None, *,
+    body_timeout: float = BODY_TIMEOUT,
 ) -> web.Application:
     """The listener's app; its database connection opens on the loop that serves it.
 
@@ -66,7 +74,7 @@ def create_app(
         db = open_database(db_path)
         writer = Writer(db_path)
         writer.start()
-        app[DESK] = CallDesk(db, writer, call_broker, emit)
+        app[DESK] = CallDesk(db, writer, call_broker, emit, body_timeout=body_timeout)
         yield
         writer.close()
         db.close()
@@ -76,9 +84,11 @@ def create_app(
 
     app.cleanup_ctx.append(desk_context)
     app.on_shutdown.append(release_waiting_calls)
-    # A missing or slash-suffixed token reaches the handler too, so it counts as refused.
-    for path in (WEBHOOK_PREFIX.rstrip("/"), WEBHOOK_PREFIX + "{token:.*}"):
+    # A missing, slash-suffixed or newline-bearing token reaches the handler too, so it counts as
+    # refused (`.` alone stops at a newline, and the router's own 404 is not the webhook's).
+    for path in (WEBHOOK_PREFIX.rstrip("/"), WEBHOOK_PREFIX + "{token:(?s:.*)}"):
         app.router.add_post(path, _webhook)
         app.router.add_route("*", path, _wrong_method)
     app.router.add_get("/healthz", _health)
+    app.router.add_get("/openapi.json", _openapi)
     return app
