@@ -12,15 +12,18 @@ import sys
 import threading
 import time
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-from conftest import post, sample, url_of
+import pytest
+from conftest import Answer, post, sample, url_of
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.app import Console
+from screening.policy import Mode
 from storage.database import DB_FILENAME, open_database
 from storage.settings import SettingsStore
 
@@ -136,3 +139,53 @@ def test_a_stuck_gui_thread_does_not_delay_answers(qtbot: QtBot, console: Consol
     assert slowest < ANSWER_DEADLINE, f"an answer took {slowest:.2f} s while the GUI was stuck"
     live = console.window.live.model
     qtbot.waitUntil(lambda: live.rowCount() == 40, timeout=5000)
+
+
+def ask_and_wait(qtbot: QtBot, console: Console, pool: ThreadPoolExecutor,
+                 call_id: str) -> Future[Answer]:
+    """A call waiting for a person with 30 s on its clock and `reject` as its default."""
+    settings = SettingsStore(console.db)
+    settings.set_many({"ask-timeout": "30", "ask-default": "reject"})
+    console.window.mode_bar.buttons[Mode.ASK].click()
+    answer = pool.submit(post, url_of(console),
+                         sample("seed_incoming_call.json") | {"callId": call_id})
+    qtbot.waitUntil(lambda: console.window.live.card.countdown.isVisible(), timeout=3000)
+    return answer
+
+
+def assert_default_once(answer: Future[Answer], db_path: Path, call_id: str) -> None:
+    """The waiting call got its default at once (not after its 30 s), and one history row."""
+    result = answer.result(timeout=ANSWER_DEADLINE + 3)
+    assert (result.status, result.body["reason"]) == (403, "timeout")
+    with sqlite3.connect(db_path) as db:
+        rows = db.execute("SELECT reason, detail FROM calls WHERE call_id = ?",
+                          [call_id]).fetchall()
+    assert rows == [("timeout", "callgate is stopping; default reject")]
+
+
+def test_quit_while_a_call_waits_gives_it_its_default(
+    qtbot: QtBot, console: Console, db_path: Path
+) -> None:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        answer = ask_and_wait(qtbot, console, pool, "quit-mid-decision")
+        console.window.quit_now()
+        console.close()
+        assert_default_once(answer, db_path, "quit-mid-decision")
+
+
+def test_closing_the_window_while_a_call_waits_gives_it_its_default(
+    qtbot: QtBot, console: Console, db_path: Path
+) -> None:
+    window = console.window
+    if window.tray is not None:
+        pytest.skip("with a system tray, closing hides the window and the call keeps waiting")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        answer = ask_and_wait(qtbot, console, pool, "closed-mid-decision")
+        window.close()
+        qtbot.waitUntil(window.quit_box.isVisible, timeout=2000)
+        quit_button = next(button for button in window.quit_box.buttons()
+                           if window.quit_box.buttonRole(button)
+                           is QMessageBox.ButtonRole.DestructiveRole)
+        quit_button.click()
+        console.close()
+        assert_default_once(answer, db_path, "closed-mid-decision")
