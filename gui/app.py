@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -21,6 +24,24 @@ from storage.settings import SettingsStore
 
 TRANSLATIONS = Path(__file__).parent / "i18n"
 SIGNAL_WAKE_MS = 300
+
+log = logging.getLogger(__name__)
+
+
+def report_storage_errors(window: ConsoleWindow) -> None:
+    """A change that the database refuses (a rule, a setting, while another program holds the
+    write lock) is told to the person who made it, not only printed where nobody looks."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
+        if isinstance(error, sqlite3.Error):
+            log.error("a change was not saved", exc_info=(kind, error, trace))
+            window.storage_refused(error)
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
 
 
 def install_translations(app: QApplication) -> None:
@@ -119,6 +140,7 @@ def run_console(db_path: Path, host: str, port: int) -> int:
     quit_request = QuitRequest(app)
     console = open_console(app, db_path, host, port, first_run_setup=True)
     console.window.quit_confirmed.connect(quit_request.request)
+    report_storage_errors(console.window)
     app.aboutToQuit.connect(quit_request.request)
     try:
         if sys.version_info >= (3, 12):

@@ -208,12 +208,18 @@ class ConsoleWindow(QMainWindow):
     def set_mode(self, mode: str) -> None:
         """A click on a mode button: with a schedule on, an override until its next change."""
         ends = OverrideEnd.TURNED_OFF if self.mode_bar.keep.isChecked() else OverrideEnd.NEXT_CHANGE
-        self._settings.set_mode(mode, ends=ends)
+        try:
+            self._settings.set_mode(mode, ends=ends)
+        except sqlite3.Error as error:
+            self.storage_refused(error)
         self.show_mode_in_force()
 
     def resume_schedule(self) -> None:
         """End a manual override: the schedule decides the mode again."""
-        self._settings.clear_override()
+        try:
+            self._settings.clear_override()
+        except sqlite3.Error as error:
+            self.storage_refused(error)
         self.show_mode_in_force()
 
     def show_mode_in_force(self) -> None:
@@ -245,6 +251,18 @@ class ConsoleWindow(QMainWindow):
             return
         self._data_version = version
         self.rules.refresh()
+
+    def storage_refused(self, error: sqlite3.Error) -> None:
+        """A change a person made could not be saved: say so plainly, never let the window
+        show a mode or rule that is not the one deciding calls."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), self.tr(
+            "Your change was NOT saved: the database does not take writes (%1). Calls are "
+            "still decided as before. Try again in a moment; if this goes on, close the other "
+            "program that uses callgate's database.").replace("%1", str(error)),
+            QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.storage_box = box
+        self.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
 
     def show_error(self, message: str) -> None:
         when = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)

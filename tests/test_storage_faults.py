@@ -23,7 +23,8 @@ from conftest import Running, post, sample, url_of
 from pytestqt.qtbot import QtBot
 from test_faults import ROOT, free_port, wait_for_health
 
-from gui.app import Console
+from gui.app import Console, report_storage_errors
+from screening.policy import Mode
 from server.events import StorageFailing, StorageRecovered
 from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
@@ -221,3 +222,32 @@ def test_closing_gives_up_on_records_after_its_grace(db_path: Path, lock_holder:
     assert time.monotonic() - started < 5
     with pytest.raises(WriterClosed, match="before storage recovered"):
         waiting.result(timeout=0)
+
+
+def test_a_mode_change_that_cannot_be_saved_says_so_and_shows_the_real_mode(
+    qtbot: QtBot, console: Console, lock_holder: Any
+) -> None:
+    window = console.window
+    lock_holder()
+
+    window.mode_bar.buttons[Mode.REJECT_ALL].click()
+
+    qtbot.waitUntil(lambda: window.storage_box.isVisible(), timeout=10_000)
+    assert "NOT saved" in window.storage_box.text()
+    assert "locked" in window.storage_box.text()
+    assert not window.banner.isVisible(), "the window must not show reject-all: it is not"
+    assert window.mode_bar.buttons[Mode.ACCEPT_ALL].isChecked()
+    assert SettingsStore(console.db).screening().mode is Mode.ACCEPT_ALL
+
+
+def test_any_other_change_the_database_refuses_is_told(
+    qtbot: QtBot, console: Console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    report_storage_errors(console.window)
+    refused = sqlite3.OperationalError("database is locked")
+
+    sys.excepthook(type(refused), refused, None)
+
+    qtbot.waitUntil(lambda: console.window.storage_box.isVisible(), timeout=2000)
+    assert "database is locked" in console.window.last_error.text()
