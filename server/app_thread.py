@@ -30,16 +30,21 @@ class AppThread:
         ssl_context: ssl.SSLContext | None = None,
         access_log_class: type[AbstractAccessLogger] | None = None,
         access_log: Any = None,
+        idle_timeout: float | None = None,
     ) -> None:
+        """`idle_timeout`: close a connection that has sent no complete request for this
+        long, whether it is idle between requests or still trickling its headers."""
         self.host = host
         self.port = port
         self.loop: asyncio.AbstractEventLoop | None = None
         self._make_app = make_app
         self._shutdown_timeout = shutdown_timeout
         self._ssl_context = ssl_context
-        self._log_options: dict[str, Any] = {"access_log": access_log}
+        self._handler_options: dict[str, Any] = {"access_log": access_log}
         if access_log_class is not None:
-            self._log_options["access_log_class"] = access_log_class
+            self._handler_options["access_log_class"] = access_log_class
+        if idle_timeout is not None:
+            self._handler_options["keepalive_timeout"] = idle_timeout
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -79,7 +84,7 @@ class AppThread:
         self.loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
         runner = web.AppRunner(self._make_app(), shutdown_timeout=self._shutdown_timeout,
-                               **self._log_options)
+                               **self._handler_options)
         await runner.setup()
         try:
             site = web.TCPSite(runner, self.host, self.port, ssl_context=self._ssl_context)

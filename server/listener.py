@@ -13,8 +13,12 @@ from server.app_thread import START_TIMEOUT, AppThread
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 from server.urls import webhook_url
+from server.webhook import BODY_TIMEOUT
 
 SHUTDOWN_TIMEOUT = 10.0
+# A connection that sends no complete request for this long is closed: idle ones between
+# commubo's calls, and ones that trickle their headers and would hold a socket for ever.
+IDLE_TIMEOUT = 30.0
 
 
 class ListenerError(RuntimeError):
@@ -23,13 +27,15 @@ class ListenerError(RuntimeError):
 
 class Listener:
     def __init__(
-        self, db_path: Path, host: str, port: int, emit: EventSink = ignore
+        self, db_path: Path, host: str, port: int, emit: EventSink = ignore, *,
+        idle_timeout: float = IDLE_TIMEOUT, body_timeout: float = BODY_TIMEOUT,
     ) -> None:
         self._broker = DecisionBroker()
         self._server = AppThread(
-            lambda: create_app(db_path, emit, self._broker), host, port,
-            name="callgate-listener", shutdown_timeout=SHUTDOWN_TIMEOUT,
-            access_log=ACCESS_LOG, access_log_class=RedactingAccessLogger)
+            lambda: create_app(db_path, emit, self._broker, body_timeout=body_timeout),
+            host, port, name="callgate-listener", shutdown_timeout=SHUTDOWN_TIMEOUT,
+            access_log=ACCESS_LOG, access_log_class=RedactingAccessLogger,
+            idle_timeout=idle_timeout)
 
     @property
     def host(self) -> str:
