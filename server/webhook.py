@@ -308,6 +308,22 @@ class CallDesk:
         written.result()
         return None
 
+    def _one_shot(self, verdict: Verdict) -> int | None:
+        """The one-shot rule that let this call through, used up in memory at once."""
+        rule_id = verdict.rule_id
+        if verdict.reason is not Reason.RULE or rule_id is None or not self._snapshot.is_once(
+                rule_id):
+            return None
+        self._snapshot.spend(rule_id, datetime.now(UTC))
+        return rule_id
+
+    def _settle(self, rule_id: int, pending: asyncio.Future[None] | None) -> None:
+        """Once the rule's use is on disk (or failed to get there), the database decides."""
+        if pending is None:
+            self._snapshot.settle(rule_id)
+        else:
+            pending.add_done_callback(lambda _: self._snapshot.settle(rule_id))
+
     def _record_later(
         self, record: CallRecord, verdict: Verdict, written: asyncio.Future[None]
     ) -> None:
@@ -339,9 +355,14 @@ class CallDesk:
         latency_ms = (time.perf_counter() - started) * 1000
         record = CallRecord.of(call, verdict, received_at, latency_ms, body)
         try:
-            use_once = (verdict.reason is Reason.RULE and verdict.rule_id is not None
-                        and self._snapshot.is_once(verdict.rule_id))
-            pending = await self._write(lambda db: record_call(db, record, use_once=use_once))
+            once = self._one_shot(verdict)
+            pending = None
+            try:
+                pending = await self._write(
+                    lambda db: record_call(db, record, use_once=once is not None))
+            finally:
+                if once is not None:
+                    self._settle(once, pending)
             if pending is not None:
                 self._record_later(record, verdict, pending)
         except Exception as error:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from screening.policy import ScreeningSettings
-from screening.rules import RuleIndex
+from screening.rules import Rule, RuleIndex
 from storage.database import CONFIG_VERSION
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
@@ -30,7 +31,10 @@ class ScreeningSnapshot:
         self._data_version: int | None = None
         self._config_version: int | None = None
         self._rules = RuleIndex()
+        self._read: list[Rule] = []
         self._once: frozenset[int] = frozenset()
+        # One-shot rules used up by a call whose record is not on disk yet, and since when.
+        self._spent: dict[int, datetime] = {}
         self._settings = ScreeningSettings()
         self._tokens: tuple[str, ...] = ()
         self._previous_until: datetime | None = None
@@ -44,14 +48,33 @@ class ScreeningSnapshot:
             config_version = Counters(self._db).get(CONFIG_VERSION)
             if config_version != self._config_version:
                 store = SettingsStore(self._db)
-                self._rules = RuleIndex(RuleBook(self._db).rules())
-                self._once = frozenset(rule.id for rule in self._rules if rule.once)
+                self._read = RuleBook(self._db).rules()
+                self._once = frozenset(rule.id for rule in self._read if rule.once)
+                self._index()
                 self._settings = store.screening()
                 previous, until = store.token_grace()
                 self._tokens = tuple(token for token in (store.current_token(), previous) if token)
                 self._previous_until = datetime.fromisoformat(until) if until else None
                 self._config_version = config_version
         return self._rules, self._settings
+
+    def spend(self, rule_id: int, when: datetime) -> None:
+        """Use a one-shot rule up now, in memory: a second call in the moment before the
+        first one's record (and the rule's use) is on disk must not pass it too."""
+        self._spent[rule_id] = when
+        self._index()
+
+    def settle(self, rule_id: int) -> None:
+        """The use of a spent rule reached the disk, or failed to: from the next reread on,
+        the database says whether it is used."""
+        if self._spent.pop(rule_id, None) is not None:
+            self._index()
+
+    def _index(self) -> None:
+        self._rules = RuleIndex(
+            replace(rule, expires_at=min(self._spent[rule.id], rule.expires_at or
+                                         self._spent[rule.id]))
+            if rule.id in self._spent else rule for rule in self._read)
 
     def is_once(self, rule_id: int) -> bool:
         """Whether the rule is a one-shot rule (as last read), used up by the call it decides."""

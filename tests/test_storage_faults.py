@@ -24,10 +24,13 @@ from pytestqt.qtbot import QtBot
 from test_faults import ROOT, free_port, wait_for_health
 
 from gui.app import Console, report_storage_errors
+from screening.phone import parse_rule_number
 from screening.policy import Mode
+from screening.rules import Action
 from server.events import StorageFailing, StorageRecovered
 from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
+from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.writer import BacklogFull, Writer, WriterClosed
 
@@ -251,3 +254,29 @@ def test_any_other_change_the_database_refuses_is_told(
 
     qtbot.waitUntil(lambda: console.window.storage_box.isVisible(), timeout=2000)
     assert "database is locked" in console.window.last_error.text()
+
+
+def test_a_one_shot_allow_lets_one_call_through_while_its_use_is_not_on_disk(
+    running: Running, lock_holder: Any
+) -> None:
+    """Records wait for storage, so the rule's use is not on disk when the second call comes:
+    the same race as two calls in one instant, made certain."""
+    set_mode(running.db_path, "reject-all")
+    db = open_database(running.db_path)
+    try:
+        rule = RuleBook(db).put(parse_rule_number("0330001234"), Action.ALLOW, once=True)
+    finally:
+        db.close()
+    holder = lock_holder()
+
+    first = timed_post(running.url, "once-1")[1]
+    second = timed_post(running.url, "once-2")[1]
+
+    assert (first.status, first.body["reason"]) == (200, "rule")
+    assert (second.status, second.body["reason"]) == (403, "mode")
+    holder.release()
+    wait_until(lambda: len(recorded(running.db_path)) == 2)
+    row = RuleBook(open_database(running.db_path)).row(rule.id)
+    assert row is not None and row["used_at"] is not None and row["times_matched"] == 1
+    third = timed_post(running.url, "once-3")[1]
+    assert (third.status, third.body["reason"]) == (403, "mode")
