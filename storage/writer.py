@@ -34,6 +34,8 @@ MAX_GROUP = 500
 # by another program is reported quickly; the writer retries anyway.
 WRITER_BUSY_TIMEOUT_MS = 500
 RETRY_DELAYS = (0.05, 0.1, 0.25, 0.5, 1.0)
+# How long closing keeps retrying records that storage has not taken yet.
+CLOSE_GRACE = 10.0
 # Jobs kept while storage is down; past this, new ones are refused rather than eat the memory.
 MAX_BACKLOG = 10_000
 # SQLite result codes that a later attempt can get past: busy, locked, out of memory,
@@ -70,10 +72,10 @@ def is_transient(error: BaseException) -> bool:
 
 
 class Writer:
-    def __init__(self, db_path: Path, *, grace: float = 10.0) -> None:
+    def __init__(self, db_path: Path, *, grace: float | None = None) -> None:
         """`grace`: how long closing keeps retrying records that storage has not taken."""
         self._db_path = db_path
-        self._grace = grace
+        self._grace = CLOSE_GRACE if grace is None else grace
         self._jobs: queue.SimpleQueue[Entry | None] = queue.SimpleQueue()
         self._opened: Future[None] = Future()
         self._closed = False

@@ -28,6 +28,7 @@ from screening.phone import parse_rule_number
 from screening.policy import Mode
 from screening.rules import Action
 from server.events import StorageFailing, StorageRecovered
+from server.listener import Listener
 from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
 from storage.rules import RuleBook
@@ -280,3 +281,26 @@ def test_a_one_shot_allow_lets_one_call_through_while_its_use_is_not_on_disk(
     assert row is not None and row["used_at"] is not None and row["times_matched"] == 1
     third = timed_post(running.url, "once-3")[1]
     assert (third.status, third.body["reason"]) == (403, "mode")
+
+
+def test_records_still_waiting_at_quit_go_to_the_log_in_full(
+    db_path: Path, lock_holder: Any, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(writer_module, "CLOSE_GRACE", 0.5)
+    token = SettingsStore(open_database(db_path)).webhook_token()
+    listener = Listener(db_path, "127.0.0.1", 0)
+    listener.start()
+    try:
+        lock_holder()
+        answer = post(listener.url(token), sample("seed_incoming_call.json")
+                      | {"callId": "never-written"})
+        assert answer.status == 200
+    finally:
+        listener.stop()
+
+    lost = [record for record in caplog.records
+            if "could not be recorded" in record.getMessage()]
+    assert len(lost) == 1
+    assert '"call_id": "never-written"' in lost[0].getMessage()
+    assert '"customer_name": "鈴木 スミス 一郎"' in lost[0].getMessage()
