@@ -21,8 +21,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/webhook.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/history.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache
