@@ -1,6 +1,6 @@
 """How the history view copes with a million calls: open, search, filter, sort, peak memory.
 
-    .venv/bin/python bench/history.py [--calls N] [--db PATH] [--keep]
+    .venv/bin/python bench/history.py [--calls N] [--db PATH] [--repeat N]
 
 Builds a temporary database of N realistic calls (default 1,000,000) in a child process, so that
 the peak memory reported is the console's, not the data generator's; then, in this process and
