@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.banner import Banner
 from screening.policy import Mode
 from screening.schedule import ModeSource
 
@@ -95,14 +96,11 @@ class ModeBar(QWidget):
         self.source.setText(self.tr("(%1, until %2)").replace("%1", why).replace("%2", when))
 
 
-class RejectAllBanner(QLabel):
+class RejectAllBanner(Banner):
     """Stretches across the window while every caller is being turned away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(REJECT_ALL_STYLE, parent)
         self.setText(self.tr("REJECT ALL is on: commubo hangs up on every caller "
                              "(except the allow list). Click “Let all through” or “Ask me” "
                              "to take calls again."))
-        self.setWordWrap(True)
-        self.setStyleSheet(REJECT_ALL_STYLE)
-        self.hide()

@@ -17,9 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gui.banner import Banner
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QuickTunnel, TunnelError
 from server.urls import WEBHOOK_PREFIX
@@ -361,15 +362,11 @@ class ReachabilityLabel(QLabel):
         self.setToolTip(why)
 
 
-class UnreachableBanner(QLabel):
+class UnreachableBanner(Banner):
     """Across the window from the moment reachability is lost until it is back."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setStyleSheet(BANNER_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        super().__init__(BANNER_STYLE, parent, selectable=True)
 
     def show_reason(self, why: str) -> None:
         self.setText(self.tr(

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
+from gui.banner import Banner
 from server.events import StorageFailing
 
 STORAGE_STYLE = "background: #fd7e14; color: black; font-weight: bold; padding: 8px;"
 
 
-class StorageBanner(QLabel):
+class StorageBanner(Banner):
     """Across the window while calls are answered but their records wait for the database:
     staff must know that the history is behind, and that quitting now would lose records."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setStyleSheet(STORAGE_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        super().__init__(STORAGE_STYLE, parent, selectable=True)
 
     def show_failing(self, event: StorageFailing) -> None:
         self.setText(self.tr(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from gui import present
+from gui.banner import Banner
 from gui.bridge import ListenerBridge
 from gui.explain import ExplainDialog
 from gui.history import HistoryView
@@ -95,9 +96,7 @@ class ConsoleWindow(QMainWindow):
 
         self.mode_bar = ModeBar(self)
         self.banner = RejectAllBanner(self)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem = Banner(PROBLEM_STYLE, self)
         self.problem.setVisible(listener_problem is not None)
         if listener_problem is not None:
             self.problem.setText(self.tr("callgate is NOT receiving calls: %1")

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.app import Console, open_console
@@ -123,6 +123,16 @@ def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
     yield running
     running.window.quit_now()
     running.close()
+
+
+def close_without_tray(qtbot: QtBot, console: Console) -> QMessageBox:
+    """Close the window as a person does where there is no system tray: it asks to quit."""
+    window = console.window
+    if window.tray is not None:
+        pytest.skip("this platform has a system tray; closing hides the window instead")
+    window.close()
+    qtbot.waitUntil(window.quit_box.isVisible, timeout=2000)
+    return window.quit_box
 
 
 def url_of(console: Console) -> str:

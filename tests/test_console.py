@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Answer, post, sample, start_console, url_of
+from conftest import Answer, close_without_tray, post, sample, start_console, url_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -219,11 +219,7 @@ def test_closing_without_a_tray_asks_and_cancel_keeps_taking_calls(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
     window = console.window
-    if window.tray is not None:
-        pytest.skip("this platform has a system tray; closing hides the window instead")
-    window.close()
-    box = window.quit_box
-    qtbot.waitUntil(box.isVisible, timeout=2000)
+    box = close_without_tray(qtbot, console)
     assert "rejects every incoming call" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.isVisible()

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import pytest
-from conftest import Answer, post, sample, url_of
+from conftest import Answer, close_without_tray, post, sample, url_of
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -176,16 +175,11 @@ def test_quit_while_a_call_waits_gives_it_its_default(
 def test_closing_the_window_while_a_call_waits_gives_it_its_default(
     qtbot: QtBot, console: Console, db_path: Path
 ) -> None:
-    window = console.window
-    if window.tray is not None:
-        pytest.skip("with a system tray, closing hides the window and the call keeps waiting")
     with ThreadPoolExecutor(max_workers=1) as pool:
         answer = ask_and_wait(qtbot, console, pool, "closed-mid-decision")
-        window.close()
-        qtbot.waitUntil(window.quit_box.isVisible, timeout=2000)
-        quit_button = next(button for button in window.quit_box.buttons()
-                           if window.quit_box.buttonRole(button)
-                           is QMessageBox.ButtonRole.DestructiveRole)
+        box = close_without_tray(qtbot, console)
+        quit_button = next(button for button in box.buttons()
+                           if box.buttonRole(button) is QMessageBox.ButtonRole.DestructiveRole)
         quit_button.click()
         console.close()
         assert_default_once(answer, db_path, "closed-mid-decision")
