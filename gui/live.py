@@ -68,10 +68,15 @@ class LiveCallsModel(QAbstractListModel):
     """The newest calls first; older ones leave the list (the history keeps them)."""
 
     MAX_CALLS = 200
+    # Older calls leave in batches: each removal makes the view redo its layout.
+    TRIM_BATCH = 50
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._calls: list[LiveCall] = []
+        # The text of each shown call, made once: the view asks for it on every repaint, and
+        # a busy afternoon's repaints must not take the CPU the listener needs.
+        self._texts: dict[str, str] = {}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._calls)
@@ -81,8 +86,12 @@ class LiveCallsModel(QAbstractListModel):
             return None
         entry = self._calls[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n" \
-                   f"{self._status(entry)}"
+            if entry.state is CallState.WAITING:  # its countdown changes every second
+                return self._text(entry)
+            text = self._texts.get(entry.call.call_id)
+            if text is None:
+                text = self._texts[entry.call.call_id] = self._text(entry)
+            return text
         if role == Qt.ItemDataRole.BackgroundRole:
             if entry.state is CallState.WAITING:
                 return QBrush(WAITING_COLOUR)
@@ -94,6 +103,10 @@ class LiveCallsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and entry.verdict is not None:
             return present.verdict_text(entry.verdict)
         return None
+
+    def _text(self, entry: LiveCall) -> str:
+        return (f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n"
+                f"{self._status(entry)}")
 
     def _status(self, entry: LiveCall) -> str:
         when = present.local_time(entry.received_at)
@@ -146,6 +159,7 @@ class LiveCallsModel(QAbstractListModel):
         return self._calls[row]
 
     def _upsert(self, entry: LiveCall) -> None:
+        self._texts.pop(entry.call.call_id, None)
         row = self.row_of(entry.call.call_id)
         if row is not None:
             self._calls[row] = entry
@@ -154,10 +168,11 @@ class LiveCallsModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._calls.insert(0, entry)
         self.endInsertRows()
-        if len(self._calls) > self.MAX_CALLS:
-            last = len(self._calls) - 1
-            self.beginRemoveRows(QModelIndex(), last, last)
-            self._calls.pop()
+        if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
+            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
+            for gone in self._calls[self.MAX_CALLS:]:
+                self._texts.pop(gone.call.call_id, None)
+            del self._calls[self.MAX_CALLS:]
             self.endRemoveRows()
 
     def _changed(self, row: int) -> None:
@@ -302,6 +317,7 @@ class LiveView(QWidget):
         self.list.setModel(self.model)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # every row is two lines: no per-row layout
         self.card = CallCard(self)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)

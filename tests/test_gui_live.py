@@ -104,7 +104,12 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
 def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
-    for n in range(view.model.MAX_CALLS + 5):
+    most = view.model.MAX_CALLS + view.model.TRIM_BATCH
+    for n in range(most):
         view.on_arrived(CallArrived(known_call(str(n)), RECEIVED))
+    assert view.model.rowCount() == most
+    view.on_arrived(CallArrived(known_call(str(most)), RECEIVED))
     assert view.model.rowCount() == view.model.MAX_CALLS
-    assert view.model.entry(0).call.call_id == str(view.model.MAX_CALLS + 4)
+    assert view.model.entry(0).call.call_id == str(most)
+    assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
+        most - view.model.MAX_CALLS + 1)
