@@ -8,12 +8,12 @@ while someone scrolls do not shift the pages under them; `refresh()` takes them 
 over a big history is counted a slice at a time between events, after its first page is shown.
 
 Public API for the window: `HistoryView(db, parent)`, its `rule_requested(number, action)` signal
-and its `refresh()` slot; `export_csv(path)` for scripts and tests.
+and its `refresh()` slot; `export_csv(path)` for scripts and tests. The export button writes the
+CSV on a worker thread (gui/export.py) and can cancel it.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -45,7 +45,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -66,6 +65,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from gui import present
+from gui.export import HistoryExport, write_csv
 from screening import phone
 from screening.policy import Decision, Reason
 from screening.rules import Action
@@ -525,8 +525,10 @@ class HistoryView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._history = CallHistory(db)
+        self._db_path = Path(db.execute("PRAGMA database_list").fetchone()[2])
         self._selected_id: int | None = None
         self.model = HistoryModel(self._history, self)
+        self.export = HistoryExport(self)
 
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(self.tr("Search number, name, kana or company"))
@@ -656,7 +658,11 @@ class HistoryView(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.apply_filter)
             edit.dateChanged.connect(self._on_date_changed)
-        self.export_button.clicked.connect(self.ask_export)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.export.progress.connect(self._export_progress)
+        self.export.finished.connect(self._export_finished)
+        self.export.failed.connect(self._export_failed)
+        self.export.cancelled.connect(self._export_cancelled)
         self.block_button.clicked.connect(lambda: self._request_rule(Action.BLOCK))
         self.allow_button.clicked.connect(lambda: self._request_rule(Action.ALLOW))
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -805,17 +811,17 @@ class HistoryView(QWidget):
 
     def export_csv(self, path: Path) -> int:
         """Write what is shown (filter, sort, every matching row, not only the fetched ones) as
-        CSV in UTF-8 with a BOM, which Excel in Japan opens as it should; returns the rows."""
+        CSV, here and now; returns the rows. The button uses the worker instead."""
         order_column, descending = self.model.order()
         rows = self._history.matching(self.model.shown_filter(), order_column, descending)
-        written = 0
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(self.model.csv_header())
-            for fields in self.model.csv_rows(rows):
-                writer.writerow(fields)
-                written += 1
-        return written
+        return write_csv(path, self.model.csv_header(), self.model.csv_rows(rows))
+
+    @Slot()
+    def _export_clicked(self) -> None:
+        if self.export.busy:
+            self.export.cancel()
+        else:
+            self.ask_export()
 
     @Slot()
     def ask_export(self) -> None:
@@ -839,18 +845,35 @@ class HistoryView(QWidget):
 
     @Slot(str)
     def _export_to(self, path: str) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = self.export_csv(Path(path))
-        except OSError as error:
-            QApplication.restoreOverrideCursor()
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
-                              self.tr("Could not write %1: %2").replace("%1", path).replace(
-                                  "%2", error.strerror or str(error)),
-                              QMessageBox.StandardButton.Ok, self)
-            box.finished.connect(box.deleteLater)
-            box.open()
-            return
-        QApplication.restoreOverrideCursor()
+        """Write what is shown to `path` on the worker; the button cancels it meanwhile."""
+        started = self.export.start(self._db_path, self.model.shown_filter(), self.model.order(),
+                                    self.model.csv_header(), self.model.csv_rows, Path(path))
+        if started:
+            self.export_button.setText(self.tr("Cancel export"))
+            self.status_label.setText(self.tr("Exporting to %1…").replace("%1", path))
+
+    @Slot(int)
+    def _export_progress(self, written: int) -> None:
+        self.status_label.setText(self.tr("Exporting: %1 calls written…").replace(
+            "%1", QLocale().toString(written)))
+
+    @Slot(int, str)
+    def _export_finished(self, written: int, path: str) -> None:
+        self.export_button.setText(self.tr("Export CSV…"))
         self.status_label.setText(self.tr("Exported %1 calls to %2").replace(
             "%1", QLocale().toString(written)).replace("%2", path))
+
+    @Slot(str)
+    def _export_cancelled(self, path: str) -> None:
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.status_label.setText(self.tr("Export cancelled; %1 was not kept").replace(
+            "%1", path))
+
+    @Slot(str, str)
+    def _export_failed(self, path: str, why: str) -> None:
+        self.export_button.setText(self.tr("Export CSV…"))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
+                          self.tr("Could not write %1: %2").replace("%1", path).replace(
+                              "%2", why), QMessageBox.StandardButton.Ok, self)
+        box.finished.connect(box.deleteLater)
+        box.open()

@@ -447,6 +447,7 @@ class ConsoleWindow(QMainWindow):
         """Stop every timer that reads the database, before its connection closes."""
         self._poll.stop()
         self._history_refresh.stop()
+        self.history.export.cancel()
         if self.reach is not None:
             self.reach.stop()
         if self.setup is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -618,6 +619,7 @@ def test_the_export_button_asks_for_a_file_without_blocking(
     dialog.fileSelected.emit(str(path))
     dialog.reject()
     assert view.export_dialog is None
+    qtbot.waitUntil(lambda: "Exported" in view.status_label.text(), timeout=5000)
     assert len(read_csv(path)) == 1 + 7
     assert "7" in view.status_label.text() and str(path) in view.status_label.text()
 
@@ -626,9 +628,38 @@ def test_an_export_that_cannot_write_says_so(
     tmp_path: Path, qtbot: QtBot, view: HistoryView
 ) -> None:
     view._export_to(str(tmp_path / "missing" / "dir" / "x.csv"))
-    boxes = [w for w in view.findChildren(QMessageBox) if w.isVisible()]
-    assert boxes and "Could not write" in boxes[0].text()
-    boxes[0].reject()
+
+    def shown_boxes() -> list[QMessageBox]:
+        return [w for w in view.findChildren(QMessageBox) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown_boxes()), timeout=5000)
+    assert "Could not write" in shown_boxes()[0].text()
+    assert view.export_button.text() == "Export CSV…"
+    shown_boxes()[0].reject()
+
+
+def test_a_big_export_runs_beside_the_window_and_can_be_cancelled(
+    tmp_path: Path, qtbot: QtBot, db: Database
+) -> None:
+    bulk(db, 5000)
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+    path = tmp_path / "big.csv"
+
+    started = time.monotonic()
+    view._export_to(str(path))
+    assert time.monotonic() - started < 0.5, "the export must not run on the GUI thread"
+    assert view.export_button.text() == "Cancel export"
+    view.export_button.click()  # long before its 5,000 rows are written
+
+    qtbot.waitUntil(lambda: "cancelled" in view.status_label.text(), timeout=5000)
+    assert not path.exists(), "half a history must not pass for all of it"
+    assert view.export_button.text() == "Export CSV…"
+
+    with qtbot.waitSignal(view.export.progress, timeout=10_000):
+        view._export_to(str(path))
+    qtbot.waitUntil(lambda: "Exported" in view.status_label.text(), timeout=30_000)
+    assert len(read_csv(path)) == 1 + 5000
 
 
 def test_received_day_boundaries_are_local_days(view: HistoryView) -> None:
