@@ -436,12 +436,13 @@ async def run_soak(soak: Soak, seconds: float, rate: float, interval: float,
 async def take_row(soak: Soak, minutes: float) -> Row:
     listener, tally = soak.listener, soak.interval
     soak.interval = Tally()
+    answered = soak.total.answered  # before the count: calls answered during it are not in it
     recorded = await asyncio.to_thread(recorded_count, listener.db_path)
     return Row(
         minutes=minutes, rss_mib=listener.rss_mib(), fds=listener.fds(),
         p50_ms=percentile(tally.latencies_ms, 50), p99_ms=percentile(tally.latencies_ms, 99),
         max_ms=max(tally.latencies_ms, default=math.nan), answered=tally.answered,
-        failed=tally.failed, total_answered=soak.total.answered, recorded=recorded,
+        failed=tally.failed, total_answered=answered, recorded=recorded,
     )
 
 
