@@ -80,10 +80,14 @@ from typing import Any
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.webhook import percentile
+from storage.database import DB_FILENAME
+
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = ROOT / "main.py"
 SAMPLE = ROOT / "server" / "sample_call.json"
-DB_FILENAME = "callgate.db"  # storage.database.DB_FILENAME; `serve --data-dir` puts it there
 HOST = "127.0.0.1"
 HEADERS = {"Content-Type": "application/json"}
 SLOW_S = 2.0  # commubo gives up about then: a slower answer loses the call
@@ -263,15 +267,6 @@ class Switchboard:
 # ---------------------------------------------------------------------------------------------
 # Tallies and the report
 # ---------------------------------------------------------------------------------------------
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100); NaN when there is nothing to rank."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q / 100 * len(ordered)))
-    return ordered[min(rank, len(ordered)) - 1]
 
 
 @dataclass
