@@ -24,6 +24,9 @@ from storage.settings import SettingsStore
 
 TRANSLATIONS = Path(__file__).parent / "i18n"
 SIGNAL_WAKE_MS = 300
+# How long a person's change waits for another program's write lock before it says "Not
+# saved": the window cannot repaint meanwhile, so shorter than storage's usual 5 s.
+GUI_BUSY_TIMEOUT_MS = 1000
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +95,7 @@ def open_console(app: QApplication, db_path: Path, host: str, port: int, *,
     except ListenerError as error:
         problem, control = str(error), None
     db = open_database(db_path)
+    db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
     url = listener.url(SettingsStore(db).webhook_token())
     window = ConsoleWindow(db, bridge, control, url, problem,
                            db_path=db_path, local_port=listener.port)

@@ -304,3 +304,12 @@ def test_records_still_waiting_at_quit_go_to_the_log_in_full(
     assert len(lost) == 1
     assert '"call_id": "never-written"' in lost[0].getMessage()
     assert '"customer_name": "鈴木 スミス 一郎"' in lost[0].getMessage()
+
+
+def test_the_window_waits_at_most_a_second_for_another_programs_lock(
+    console: Console, lock_holder: Any
+) -> None:
+    lock_holder()
+    started = time.monotonic()
+    console.window.mode_bar.buttons[Mode.REJECT_ALL].click()
+    assert time.monotonic() - started < 2.5, "the window froze waiting for the lock"
