@@ -42,6 +42,7 @@ async def _wrong_method(request: web.Request) -> web.Response:
 async def _health(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     mode = desk.mode_in_force()
+    storage_problem, records_waiting = desk.storage()
     return web.json_response(
         {
             "status": "ok",
@@ -51,6 +52,8 @@ async def _health(request: web.Request) -> web.Response:
             "mode_until": mode.until.isoformat(timespec="seconds") if mode.until else None,
             "waiting": desk.broker.waiting,
             "refused_requests": desk.refused_requests(),
+            "storage_problem": storage_problem,
+            "records_waiting": records_waiting,
         }
     )
 

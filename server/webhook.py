@@ -146,6 +146,11 @@ class CallDesk:
                    for token in self._snapshot.webhook_tokens()]
         return any(matches)
 
+    def storage(self) -> tuple[str | None, int]:
+        """Why the database takes no writes now (None while it does), and the records waiting
+        to be written."""
+        return self._writer.trouble, self._writer.waiting
+
     def refused_requests(self) -> int:
         return self._counters.get(REFUSED_COUNTER)
 

@@ -90,6 +90,11 @@ class Writer:
         """Why storage is not taking writes right now, or None while it is."""
         return self._trouble
 
+    @property
+    def waiting(self) -> int:
+        """Records submitted and not yet committed (or failed)."""
+        return self._waiting
+
     def watch(self, watcher: HealthWatcher) -> None:
         """Hear (on the writer thread) when storage starts and stops failing."""
         self._watchers.append(watcher)
