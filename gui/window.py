@@ -90,6 +90,7 @@ class ConsoleWindow(QMainWindow):
         self._webhook_url = webhook_url
         self._data_version: int | None = None
         self._quitting = False
+        self._shown_mode: Mode | None = None
         self._tray_notice_shown = self._settings.recall("tray-notice-shown") == "yes"
         self.schedule_dialog: ScheduleDialog | None = None
         self.explain_dialog: ExplainDialog | None = None
@@ -231,7 +232,13 @@ class ConsoleWindow(QMainWindow):
         self.mode_bar.show_source(in_force.source, in_force.until)
 
     def show_mode(self, mode: Mode) -> None:
+        """Runs every second: the buttons always (a refused click must not stay checked), the
+        banner, frame and icons only when the mode changed (a style sheet restyles the window,
+        an icon is drawn anew)."""
         self.mode_bar.show_mode(mode)
+        if mode is self._shown_mode:
+            return
+        self._shown_mode = mode
         rejecting = mode is Mode.REJECT_ALL
         self.banner.setVisible(rejecting)
         self._central.setStyleSheet(
