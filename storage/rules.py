@@ -43,20 +43,18 @@ def _stamp(moment: datetime | None) -> str | None:
 def rule_of(row: dict[str, Any]) -> Rule:
     """The Rule a stored row holds (a used one-shot rule expires when it was used)."""
     kind = RuleKind(row.get("kind") or RuleKind.NUMBER)
-    expires_at = _instant(row.get("expires_at"))
-    used_at = _instant(row.get("used_at"))
-    if used_at is not None:
-        expires_at = used_at if expires_at is None else min(used_at, expires_at)
-    return Rule(
+    rule = Rule(
         id=row["id"],
         number=row["number"],
         action=Action(row["action"]),
         note=row["note"] or "",
         kind=kind,
         pattern=row.get("pattern") or (row["number"] if kind is not RuleKind.NUMBER else ""),
-        expires_at=expires_at,
+        expires_at=_instant(row.get("expires_at")),
         once=bool(row.get("once")),
     )
+    used_at = _instant(row.get("used_at"))
+    return rule if used_at is None else rule.used(used_at)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -71,10 +70,9 @@ class ScreeningSnapshot:
             self._index()
 
     def _index(self) -> None:
+        spent = self._spent
         self._rules = RuleIndex(
-            replace(rule, expires_at=min(self._spent[rule.id], rule.expires_at or
-                                         self._spent[rule.id]))
-            if rule.id in self._spent else rule for rule in self._read)
+            rule.used(spent[rule.id]) if rule.id in spent else rule for rule in self._read)
 
     def is_once(self, rule_id: int) -> bool:
         """Whether the rule is a one-shot rule (as last read), used up by the call it decides."""
