@@ -411,10 +411,6 @@ class Schedule:
             self._days[day] = known
         return known
 
-    def closed_because(self, day: date) -> str | None:
-        """Why the office is closed all day on `day` (a local date), or None."""
-        return self._day(day).closed
-
     def _closed_because(self, day: date) -> str | None:
         for closed in self.closed_days:
             if closed.covers(day):
@@ -422,10 +418,6 @@ class Schedule:
         if self.public_holidays and (holiday := public_holiday(day)) is not None:
             return f"public holiday ({holiday})"
         return None
-
-    def hours_on(self, day: date) -> tuple[TimeRange, ...]:
-        """Business hours on a local date: none on a holiday or closed day."""
-        return () if self.closed_because(day) else self.week[day.weekday()]
 
     def _instant(self, day: date, seconds: int) -> datetime:
         wall = datetime.combine(day + timedelta(days=seconds // DAY), _time_of(seconds % DAY))
