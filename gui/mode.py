@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDateTime,
-    QLocale,
-    QTimeZone,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import present
 from gui.banner import Banner
 from screening.policy import Mode
 from screening.schedule import ModeSource
@@ -90,10 +84,8 @@ class ModeBar(QWidget):
         if until is None:
             self.source.setText(self.tr("(%1, until turned off)").replace("%1", why))
             return
-        when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(int(until.timestamp()), QTimeZone.systemTimeZone()),
-            QLocale.FormatType.ShortFormat)
-        self.source.setText(self.tr("(%1, until %2)").replace("%1", why).replace("%2", when))
+        self.source.setText(self.tr("(%1, until %2)").replace("%1", why)
+                            .replace("%2", present.moment_text(until)))
 
 
 class RejectAllBanner(Banner):

@@ -64,8 +64,20 @@ def verdict_text(verdict: Verdict) -> str:
     return f"{decision_text(verdict.decision)}: {why}{detail}"
 
 
-def local_time(stamp: str, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """A stored UTC ISO timestamp in the user's time zone and locale."""
-    moment = datetime.fromisoformat(stamp)
+def moment_text(moment: datetime, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
+    """A moment in the user's time zone and locale."""
     when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
     return QLocale().toString(when, fmt)
+
+
+def local_time(stamp: str | None,
+               fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
+    """A stored UTC ISO timestamp in the user's time zone and locale; '' for none, and the
+    stamp as stored if it cannot be read."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment_text(moment, fmt)

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from gui import present
 from screening import phone
 from screening.names import InvalidName, parse_name
 from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
@@ -80,18 +80,6 @@ def list_label(action: Action) -> str:
     if action is Action.BLOCK:
         return QCoreApplication.translate("RulesModel", "Block")
     return QCoreApplication.translate("RulesModel", "Always let through")
-
-
-def local_time(
-    stored: str | None, style: QLocale.FormatType = QLocale.FormatType.ShortFormat
-) -> str:
-    """A stored UTC ISO 8601 time in the user's time zone and locale; '' if there is none."""
-    if not stored:
-        return ""
-    moment = QDateTime.fromString(stored, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        return stored
-    return QLocale().toString(moment.toLocalTime(), style)
 
 
 def _rule(row: dict[str, Any]) -> Rule:
@@ -203,11 +191,11 @@ class RulesModel(QAbstractTableModel):
             if column is Column.NUMBER:
                 return row["number"]
             if column is Column.CREATED:
-                return local_time(row["created_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["created_at"], QLocale.FormatType.LongFormat)
             if column is Column.LAST_MATCHED and row["last_matched_at"]:
-                return local_time(row["last_matched_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["last_matched_at"], QLocale.FormatType.LongFormat)
             if column is Column.EXPIRES and row.get("expires_at"):
-                return local_time(row["expires_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["expires_at"], QLocale.FormatType.LongFormat)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TIMES_MATCHED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -249,9 +237,9 @@ class RulesModel(QAbstractTableModel):
         if column is Column.NOTE:
             return str(row["note"] or "")
         if column is Column.CREATED:
-            return local_time(row["created_at"])
+            return present.local_time(row["created_at"])
         if column is Column.LAST_MATCHED:
-            return local_time(row["last_matched_at"]) or self.tr("never")
+            return present.local_time(row["last_matched_at"]) or self.tr("never")
         return QLocale().toString(int(row["times_matched"] or 0))
 
     @staticmethod
@@ -273,7 +261,7 @@ class RulesModel(QAbstractTableModel):
     def _expiry_text(self, row: dict[str, Any]) -> str:
         if row.get("expired"):
             return self.tr("expired")
-        until = local_time(row.get("expires_at"))
+        until = present.local_time(row.get("expires_at"))
         if row.get("once"):
             if until:
                 return self.tr("next call only, until %1").replace("%1", until)

@@ -3,9 +3,7 @@ commubo reaches it, and the webhook token."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import present
 from gui.setup import offered_tunnel_kinds, tunnel_kind_label
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
@@ -37,13 +36,6 @@ from server.urls import WEBHOOK_PREFIX, public_webhook_url
 from storage.settings import SettingsStore
 
 CUSTOM_PRESET = "custom"  # customers and unknown callers set otherwise (command line)
-
-
-def local_time(iso_utc: str) -> str:
-    """An ISO UTC time as people here write it, in their time zone."""
-    seconds = int(datetime.fromisoformat(iso_utc).timestamp())
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(seconds),
-                              QLocale.FormatType.ShortFormat)
 
 
 class SettingsDialog(QDialog):
@@ -186,7 +178,7 @@ class SettingsDialog(QDialog):
                     "It keeps working until %4; paste the new URL into commubo's dashboard "
                     "before then.")
             .replace("%1", current).replace("%2", self._webhook_urls(current))
-            .replace("%3", previous).replace("%4", local_time(until)))
+            .replace("%3", previous).replace("%4", present.local_time(until)))
 
     def confirm_rotation(self) -> None:
         hours = self._settings.get("token-grace-hours")
