@@ -10,6 +10,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -96,10 +97,8 @@ class BodyStalled(Exception):
     """The request's body did not arrive within the body timeout."""
 
 
-def _log_late_failure(written: asyncio.Future[None]) -> None:
-    """A write that outlived its answer: nobody awaits it, so its failure is logged here."""
-    if not written.cancelled() and written.exception() is not None:
-        log.error("a delayed write failed: %s", written.exception())
+def _log_late_failure(error: BaseException) -> None:
+    log.error("a delayed write failed: %s", error)
 
 
 class CallDesk:
@@ -300,15 +299,22 @@ class CallDesk:
             return Verdict(Decision.ACCEPT, Reason.FAILSAFE, why)
         return failsafe(settings, why)
 
-    async def _write(self, job: Job) -> asyncio.Future[None] | None:
+    async def _write(
+        self, job: Job, *, failed_late: Callable[[BaseException], None] = _log_late_failure,
+    ) -> asyncio.Future[None] | None:
         """Run a write in the writer's next group commit and wait until it is on disk, but
         no longer than RECORD_WAIT: past that the write is still queued, and comes back so
-        that the caller can answer anyway. Raises what the write raised."""
+        that the caller can answer anyway; nobody awaits it then, so if it fails, its error
+        goes to `failed_late` (by default the log). Raises what the write raised in time."""
         written = asyncio.wrap_future(self._writer.submit(job))
         bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
         done, _ = await asyncio.wait({written}, timeout=bound)
         if not done:
-            written.add_done_callback(_log_late_failure)
+            def report(written: asyncio.Future[None]) -> None:
+                if not written.cancelled() and (error := written.exception()) is not None:
+                    failed_late(error)
+
+            written.add_done_callback(report)
             return written
         written.result()
         return None
@@ -333,15 +339,9 @@ class CallDesk:
         self, record: CallRecord, verdict: Verdict, written: asyncio.Future[None]
     ) -> None:
         """A call answered before its record reached the disk: repeats of it get the same
-        answer until it does, and a record that can never be written goes to the log whole."""
+        answer until it does (or fails to: _lost has the record then)."""
         self._unrecorded[record.call_id] = verdict
-
-        def settled(written: asyncio.Future[None]) -> None:
-            self._unrecorded.pop(record.call_id, None)
-            if not written.cancelled() and written.exception() is not None:
-                self._lost(record, written.exception())
-
-        written.add_done_callback(settled)
+        written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
         self._emit(ListenerFailed(
             f"call {record.call_id} answered ({verdict.decision}) but not recorded yet: "
             f"{self._writer.trouble or 'storage is slow'}; it is kept and written when "
@@ -364,7 +364,8 @@ class CallDesk:
             pending = None
             try:
                 pending = await self._write(
-                    lambda db: record_call(db, record, use_once=once is not None))
+                    lambda db: record_call(db, record, use_once=once is not None),
+                    failed_late=lambda error: self._lost(record, error))
             finally:
                 if once is not None:
                     self._settle(once, pending)
