@@ -19,13 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from enum import IntEnum
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QDateTime,
     QItemSelection,
@@ -66,7 +64,6 @@ from sqlite_utils import Database
 
 from gui import present
 from gui.export import HistoryExport, write_csv
-from screening import phone
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
@@ -153,20 +150,6 @@ def decision_label(decision: str) -> str:
 
 def reason_label(reason: str) -> str:
     return present.reason_text(Reason(reason))
-
-
-@lru_cache(maxsize=8192)
-def _display_number(caller: str) -> str:
-    return phone.display(caller)
-
-
-def number_label(caller: str | None, phone_number: str) -> str:
-    """03-3000-1234; 非通知 / withheld; or the number as sent when it is no possible number."""
-    if caller:
-        return _display_number(caller)
-    if phone.is_withheld(phone_number):
-        return QCoreApplication.translate("history", "非通知 / withheld")
-    return phone_number
 
 
 def stored_moment(stamp: str) -> QDateTime:
@@ -441,7 +424,7 @@ class HistoryModel(QAbstractTableModel):
             return self._locale.toString(moment, self._time_format) if moment.isValid() else (
                 row.received_at)
         if column is Column.NUMBER:
-            return number_label(row.caller, row.phone_number)
+            return present.number_text(row.caller, row.phone_number)
         if column is Column.CUSTOMER:
             return row.customer_name
         if column is Column.COMPANY:
@@ -495,7 +478,7 @@ class HistoryModel(QAbstractTableModel):
                 reason = reasons[row.reason] = reason_label(row.reason)
             yield [
                 local_iso(row.received_at),
-                number_label(row.caller, row.phone_number),
+                present.number_text(row.caller, row.phone_number),
                 row.customer_name,
                 row.customer_org,
                 decision,
@@ -763,7 +746,7 @@ class HistoryView(QWidget):
             return
         locale = QLocale()
         moment = stored_moment(stored["received_at"])
-        number = number_label(caller, stored["phone_number"] or "")
+        number = present.number_text(caller, stored["phone_number"] or "")
         if stored["phone_number"] and number != stored["phone_number"]:
             number = self.tr("%1 (sent as %2)").replace("%1", number).replace(
                 "%2", stored["phone_number"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTimeZone
 
@@ -15,11 +16,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("present", text)
 
 
+@lru_cache(maxsize=8192)
+def _display_number(caller: str) -> str:
+    return phone.display(caller)
+
+
+def number_text(caller: str | None, phone_number: str) -> str:
+    """03-3000-1234 for a canonical `caller`; 非通知 / withheld; or the number as sent when it
+    is no possible number."""
+    if caller:
+        return _display_number(caller)
+    if phone.is_withheld(phone_number):
+        return tr("非通知 / withheld")
+    return phone_number
+
+
 def caller_number(call: Call) -> str:
     """03-3000-1234, or the plain words for a caller without a usable number."""
-    if call.withheld:
-        return tr("非通知 / withheld")
-    return phone.display(call.caller) if call.caller else call.phone_number
+    return number_text(call.caller, call.phone_number)
 
 
 def caller_name(call: Call) -> str:
