@@ -4,7 +4,6 @@ commubo reaches it, and the webhook token."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import present
-from gui.setup import offered_tunnel_kinds, tunnel_kind_label
+from gui.setup import (
+    local_webhook_url,
+    offered_tunnel_kinds,
+    tunnel_kind_label,
+    url_field,
+)
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
     REPEAT_MINUTES_RANGE,
@@ -104,13 +107,8 @@ class SettingsDialog(QDialog):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(int(values["port"]))
-        self.url = QLineEdit(webhook_url, self)
-        self.url.setReadOnly(True)
-        copy = QPushButton(self.tr("Copy"), self)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.url.text()))
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url)
-        url_row.addWidget(copy)
+        self.url, _, url_row = url_field(self)
+        self.url.setText(webhook_url)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
@@ -163,7 +161,7 @@ class SettingsDialog(QDialog):
 
     def _webhook_urls(self, token: str) -> str:
         base = self._public_base or self._settings.get("public-url")
-        local = f"{self._local_base}{WEBHOOK_PREFIX}{token}"
+        local = local_webhook_url(self._local_base, token)
         return f"{public_webhook_url(base, token)}\n{local}" if base else local
 
     def show_tokens(self) -> None:
@@ -195,7 +193,7 @@ class SettingsDialog(QDialog):
 
     def rotate_token(self) -> str:
         new = self._settings.rotate_token()
-        self.url.setText(f"{self._local_base}{WEBHOOK_PREFIX}{new}")
+        self.url.setText(local_webhook_url(self._local_base, new))
         self.show_tokens()
         if not self.tokens.text():
             self.tokens.setText(

@@ -72,6 +72,17 @@ def copy_button(parent: QWidget, text: Callable[[], str]) -> QPushButton:
     return button
 
 
+def url_field(parent: QWidget) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+    """A read-only URL with a Copy button beside it, and the row that holds them."""
+    url = QLineEdit(parent)
+    url.setReadOnly(True)
+    copy = copy_button(parent, url.text)
+    row = QHBoxLayout()
+    row.addWidget(url)
+    row.addWidget(copy)
+    return url, copy, row
+
+
 def selectable_label(parent: QWidget, text: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -185,11 +196,7 @@ class LocalUrlPage(QWizardPage):
             "This is where callgate takes calls. It works on this computer only: commubo "
             "calls from the internet, so it needs a public address that forwards here (a "
             "tunnel). The next pages set that up."))
-        self.url = QLineEdit(self)
-        self.url.setReadOnly(True)
-        row = QHBoxLayout()
-        row.addWidget(self.url)
-        row.addWidget(copy_button(self, self.url.text))
+        self.url, _, row = url_field(self)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(row)
@@ -460,12 +467,7 @@ class CommuboPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(self.tr("Tell commubo"))
-        self.url = QLineEdit(self)
-        self.url.setReadOnly(True)
-        self.copy = copy_button(self, self.url.text)
-        row = QHBoxLayout()
-        row.addWidget(self.url)
-        row.addWidget(self.copy)
+        self.url, self.copy, row = url_field(self)
         self.note = selectable_label(self)
         where = selectable_label(self, self.tr(
             "In commubo's dashboard open %1, choose the scenario that answers your calls, "

@@ -41,7 +41,7 @@ from gui.reach import (
 from gui.rules import RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
-from gui.setup import SetupWizard
+from gui.setup import SetupWizard, local_webhook_url
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
@@ -87,7 +87,7 @@ class ConsoleWindow(QMainWindow):
         self._db = db
         self._settings = SettingsStore(db)
         self._control = control
-        self._webhook_url = webhook_url
+        self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
         self._data_version: int | None = None
         self._quitting = False
         self._shown_mode: Mode | None = None
@@ -130,7 +130,7 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.listener_status)
         self.listener_status.setText(
             self.tr("Not listening") if control is None else
-            self.tr("Listening: %1").replace("%1", webhook_url.split("/hooks/")[0]))
+            self.tr("Listening: %1").replace("%1", self._local_base))
         self.reachability = ReachabilityLabel(self)
         self.statusBar().addPermanentWidget(self.reachability)
         self._db_path = db_path
@@ -317,8 +317,7 @@ class ConsoleWindow(QMainWindow):
 
     def local_webhook_url(self) -> str:
         """The local webhook URL with the current token (a rotation changes it)."""
-        base = self._webhook_url.split(WEBHOOK_PREFIX)[0]
-        return f"{base}{WEBHOOK_PREFIX}{self._settings.webhook_token()}"
+        return local_webhook_url(self._local_base, self._settings.webhook_token())
 
     def check_reachability_now(self) -> None:
         if self.reach is not None:
@@ -355,9 +354,8 @@ class ConsoleWindow(QMainWindow):
             self.setup.raise_()
             self.setup.activateWindow()
             return
-        base = self._webhook_url.split(WEBHOOK_PREFIX)[0]
-        self.setup = SetupWizard(self._settings, self._db_path, self._local_port, base, self,
-                                 monitor=self.reach)
+        self.setup = SetupWizard(self._settings, self._db_path, self._local_port,
+                                 self._local_base, self, monitor=self.reach)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 
