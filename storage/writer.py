@@ -162,17 +162,15 @@ class Writer:
             if failures and stop_by is not None and time.monotonic() > stop_by:
                 self._give_up(backlog)
                 return
-            failing: sqlite3.Error | None = None
             try:
                 self._commit(db, backlog[:MAX_GROUP])
             except sqlite3.Error as error:
-                failing = error
-            finished = self._drop_finished(backlog)
-            if failing is not None:
+                self._drop_finished(backlog)
                 failures += 1
-                self._report_failure(failing, len(backlog))
+                self._report_failure(error, len(backlog))
                 continue
             failures = 0
+            finished = self._drop_finished(backlog)
             if self._trouble is not None:
                 delayed += finished
                 if not backlog and self._jobs.empty():
@@ -239,6 +237,7 @@ class Writer:
                            f"({self._trouble})")
         for _, done in backlog:
             done.set_exception(why)
+        self._drop_finished(backlog)
 
     def _tell(self, health: StorageHealth) -> None:
         for watcher in self._watchers:
