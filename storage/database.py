@@ -106,6 +106,9 @@ def _history_sort_indexes(db: Database) -> None:
 
 
 CONFIG_VERSION = "config-version"
+# The body of every trigger that moves the config version (migrations 0004 and 0006).
+_BUMP_CONFIG_VERSION = (
+    f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{CONFIG_VERSION}'; END")
 
 
 @migrations(name="0004_config_version")
@@ -113,12 +116,12 @@ def _config_version(db: Database) -> None:
     """A counter that moves whenever rules or settings change (not when a rule merely matches),
     so the listener rereads them only then, though the history is written all the time."""
     db.execute("INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", [CONFIG_VERSION])
-    bump = f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{CONFIG_VERSION}'; END"
     for table, change in (("rules", "INSERT"), ("rules", "DELETE"),
                           ("rules", "UPDATE OF number, action, note"),
                           ("settings", "INSERT"), ("settings", "DELETE"), ("settings", "UPDATE")):
         name = f"{table}_{change.split()[0].lower()}_bumps_config_version"
-        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {change} ON {table} {bump}")
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {change} ON {table} "
+                   f"{_BUMP_CONFIG_VERSION}")
 
 
 def utc_now() -> str:
@@ -205,8 +208,7 @@ def _rule_kinds(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_rules_number")
     db.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_rules_kind_number ON rules (kind, number)")
     db.execute("DROP TRIGGER IF EXISTS rules_update_bumps_config_version")
-    bump = f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{CONFIG_VERSION}'; END"
     db.execute(
         "CREATE TRIGGER IF NOT EXISTS rules_update_bumps_config_version "
-        f"AFTER UPDATE OF {', '.join(RULE_CHANGE_COLUMNS)} ON rules {bump}"
+        f"AFTER UPDATE OF {', '.join(RULE_CHANGE_COLUMNS)} ON rules {_BUMP_CONFIG_VERSION}"
     )
