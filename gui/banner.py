@@ -1,4 +1,5 @@
-"""The strips across the console window for what staff must not miss."""
+"""The strips across the console window for what staff must not miss, and the line in a form
+that says why it was refused."""
 
 from __future__ import annotations
 
@@ -18,3 +19,26 @@ class Banner(QLabel):
         if selectable:
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
+
+
+class ErrorLabel(QLabel):
+    """Why a form was refused, in red, as plain text; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+    def message(self) -> str:
+        """The reason shown, or '' once it was cleared."""
+        return self.text() if not self.isHidden() else ""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from gui.banner import ErrorLabel
 from screening.call import Call, Customer
 from screening.policy import Explanation, explain
 from screening.rules import RuleIndex
@@ -71,11 +72,7 @@ class ExplainDialog(QDialog):
         self.test_button.clicked.connect(self.run)
         self.decision_label = QLabel(self)
         self.decision_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+        self.error_label = ErrorLabel(self)
         self.steps = QListWidget(self)
         self.steps.setWordWrap(True)
         note = QLabel(self.tr("Nothing is recorded: no history, no match counts."), self)
@@ -127,8 +124,7 @@ class ExplainDialog(QDialog):
                                    SettingsStore(self._db).get("time-zone"))
             found = explain_call(self._db, self.number_edit.text(), customer=customer, at=at)
         except ValueError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            self.error_label.show_error(str(error))
             return None
         words = {"accept": self.tr("accept: the call rings through"),
                  "reject": self.tr("reject: commubo hangs up"),

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from gui import present
+from gui.banner import ErrorLabel
 from screening import phone
 from screening.names import InvalidName, parse_name
 from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
@@ -323,18 +324,14 @@ class RuleDialog(QDialog):
         self.once_box = QCheckBox(self.tr("Next call only (the rule is used up by it)"), self)
         self.once_box.setChecked(once)
         self._initial = (int(expiry), expiry_text, once)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+        self.error_label = ErrorLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.number_edit.textEdited.connect(self._clear_error)
-        self.expiry_edit.textEdited.connect(self._clear_error)
+        self.number_edit.textEdited.connect(self.error_label.clear_error)
+        self.expiry_edit.textEdited.connect(self.error_label.clear_error)
         self.expiry_combo.currentIndexChanged.connect(self._update_fields)
         self._list_group.buttonToggled.connect(self._update_fields)
 
@@ -383,23 +380,17 @@ class RuleDialog(QDialog):
 
     def error(self) -> str:
         """Why the last save was refused, or '' (also '' once the number is edited again)."""
-        return self.error_label.text() if not self.error_label.isHidden() else ""
+        return self.error_label.message()
 
     @Slot()
     def accept(self) -> None:
         refusal = self._save(self.draft())
         if refusal is not None:
-            self.error_label.setText(refusal)
-            self.error_label.show()
+            self.error_label.show_error(refusal)
             self.number_edit.setFocus()
             self.number_edit.selectAll()
             return
         super().accept()
-
-    @Slot()
-    def _clear_error(self) -> None:
-        self.error_label.clear()
-        self.error_label.hide()
 
     @Slot()
     def _kind_changed(self) -> None:

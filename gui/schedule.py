@@ -4,7 +4,7 @@ an invalid field is refused with the reason and nothing is stored."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.banner import ErrorLabel
 from gui.mode import mode_label
 from screening.policy import Mode
 from screening.schedule import WEEKDAYS, parse_hours, parse_ranges
@@ -55,11 +55,12 @@ class ScheduleDialog(QDialog):
         hours = QGroupBox(self.tr("Business hours (office time; several ranges a day, like "
                                   "9:00-12:00, 13:00-18:00; empty: closed)"), self)
         hours_form = QFormLayout(hours)
+        self.error = ErrorLabel(self)
         self.days: list[QLineEdit] = []
         for day in range(7):
             edit = QLineEdit(", ".join(str(part) for part in week[day]), hours)
             edit.setPlaceholderText(self.tr("closed"))
-            edit.textEdited.connect(self._clear_error)
+            edit.textEdited.connect(self.error.clear_error)
             hours_form.addRow(self.tr("%1:").replace("%1", day_label(day)), edit)
             self.days.append(edit)
         self.open_mode = self._mode_combo(values["open-mode"])
@@ -72,11 +73,6 @@ class ScheduleDialog(QDialog):
             self.tr("One per line, like:\n2025-08-13..2025-08-16 お盆\n12-29..01-03 年末年始"))
         self.closed_days.setTabChangesFocus(True)
         self.time_zone = QLineEdit(values["time-zone"], self)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
@@ -108,7 +104,7 @@ class ScheduleDialog(QDialog):
 
     def error_text(self) -> str:
         """Why the last save was refused, or ''."""
-        return self.error.text() if not self.error.isHidden() else ""
+        return self.error.message()
 
     def hours_text(self) -> str:
         """The week as the `schedule-hours` setting reads it; ValueError naming the day."""
@@ -140,16 +136,10 @@ class ScheduleDialog(QDialog):
             }
             self._settings.set_many(values)
         except ValueError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.error.show_error(str(error))
             return False
         on = self.enabled.isChecked()
         if on != (self._settings.get("schedule") == "on"):
             self._settings.turn_schedule(on)
         self.accept()
         return True
-
-    @Slot()
-    def _clear_error(self) -> None:
-        self.error.clear()
-        self.error.hide()
