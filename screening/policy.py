@@ -71,7 +71,7 @@ class CallerHandling(StrEnum):
     ASK = "ask"
 
 
-# The name the setting had when only withheld callers had one; storage and the console use it.
+# The name the setting had when only withheld callers had one; the console still uses it.
 WithheldHandling = CallerHandling
 
 

@@ -18,7 +18,6 @@ from screening.policy import (
     Mode,
     PayphoneHandling,
     ScreeningSettings,
-    WithheldHandling,
     parse_ask_timeout,
     parse_repeat_minutes,
 )
@@ -228,7 +227,7 @@ SETTINGS = {
         Setting("ask-timeout", "10", _seconds, "seconds a person has to decide (3-60)"),
         Setting("ask-default", Decision.ACCEPT, _choice(Decision), "decision when nobody answers"),
         Setting(
-            "withheld", WithheldHandling.MODE, _choice(WithheldHandling),
+            "withheld", CallerHandling.MODE, _choice(CallerHandling),
             "withheld callers: mode (follow the mode), accept, reject or ask",
         ),
         Setting("failsafe", Decision.ACCEPT, _choice(Decision), "decision when callgate fails"),
@@ -313,7 +312,7 @@ class SettingsStore:
             mode=Mode(values["mode"]),
             ask_timeout=float(values["ask-timeout"]),
             ask_default=Decision(values["ask-default"]),
-            withheld=WithheldHandling(values["withheld"]),
+            withheld=CallerHandling(values["withheld"]),
             failsafe=Decision(values["failsafe"]),
             payphone=PayphoneHandling(values["payphone"]),
             customers=CallerHandling(values["customers"]),
