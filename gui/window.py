@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -58,6 +60,23 @@ POLL_MS = 1000
 HISTORY_REFRESH_MS = 500
 STATUS_MESSAGE_MS = 30_000
 PROBLEM_STYLE = "background: #ffc107; color: black; font-weight: bold; padding: 8px;"
+
+
+Dialog = TypeVar("Dialog", bound=QDialog)
+
+
+def _to_front(widget: QWidget) -> None:
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _open_deleting(dialog: Dialog, closed: Callable[[], None]) -> Dialog:
+    """Open a one-at-a-time dialog (with open()); it is deleted when it closes, after `closed`
+    forgot it."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(closed)
+    dialog.open()
+    return dialog
 
 
 class CallControl(Protocol):
@@ -284,16 +303,12 @@ class ConsoleWindow(QMainWindow):
 
     def open_schedule(self) -> ScheduleDialog:
         """The schedule dialog (one at a time), opened with open()."""
-        if self.schedule_dialog is not None:
-            self.schedule_dialog.raise_()
-            self.schedule_dialog.activateWindow()
-            return self.schedule_dialog
-        dialog = ScheduleDialog(self._settings, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._schedule_closed)
-        self.schedule_dialog = dialog
-        dialog.open()
-        return dialog
+        if self.schedule_dialog is None:
+            self.schedule_dialog = _open_deleting(ScheduleDialog(self._settings, self),
+                                                  self._schedule_closed)
+        else:
+            _to_front(self.schedule_dialog)
+        return self.schedule_dialog
 
     def _schedule_closed(self) -> None:
         self.schedule_dialog = None
@@ -301,16 +316,12 @@ class ConsoleWindow(QMainWindow):
 
     def open_explain(self) -> ExplainDialog:
         """The "test a number" box (one at a time), opened with open()."""
-        if self.explain_dialog is not None:
-            self.explain_dialog.raise_()
-            self.explain_dialog.activateWindow()
-            return self.explain_dialog
-        dialog = ExplainDialog(self._db, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._explain_closed)
-        self.explain_dialog = dialog
-        dialog.open()
-        return dialog
+        if self.explain_dialog is None:
+            self.explain_dialog = _open_deleting(ExplainDialog(self._db, self),
+                                                 self._explain_closed)
+        else:
+            _to_front(self.explain_dialog)
+        return self.explain_dialog
 
     def _explain_closed(self) -> None:
         self.explain_dialog = None
@@ -351,8 +362,7 @@ class ConsoleWindow(QMainWindow):
         if self._db_path is None or self._local_port is None:
             return
         if self.setup is not None:
-            self.setup.raise_()
-            self.setup.activateWindow()
+            _to_front(self.setup)
             return
         self.setup = SetupWizard(self._settings, self._db_path, self._local_port,
                                  self._local_base, self, monitor=self.reach)
@@ -374,8 +384,7 @@ class ConsoleWindow(QMainWindow):
 
     def bring_to_front(self) -> None:
         self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        _to_front(self)
 
     def _on_waiting(self, event: CallWaiting) -> None:
         self.live.on_waiting(event)
