@@ -587,7 +587,7 @@ def mode_in_force(
         if override.set_at > now:
             say(lambda: f"A manual override to {manual.mode} was set later, at "
                 f"{when(manual.set_at)}: it does not apply yet.")
-        elif override.active(schedule, now):
+        elif ends is None or now < ends:  # override.active(), without a second `until`
             say(lambda: f"Manual override: {manual.mode} since {when(manual.set_at)}, "
                 f"{lasting()}.")
             chosen, source, until = override.mode, ModeSource.OVERRIDE, ends
