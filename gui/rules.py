@@ -83,26 +83,23 @@ def list_label(action: Action) -> str:
     return QCoreApplication.translate("RulesModel", "Always let through")
 
 
-def _rule(row: dict[str, Any]) -> Rule:
-    return rule_of(row)
+def _target_text(kind: RuleKind, pattern: str, number: str) -> str:
+    if kind is RuleKind.PREFIX:
+        return phone.display_prefix(pattern)
+    if kind is RuleKind.NAME:
+        return pattern
+    return phone.display(number)
 
 
 def target_label(rule: Rule) -> str:
     """What a rule names as people type it: `03-3000-1234`, `0120*`, or the name."""
-    if rule.kind is RuleKind.PREFIX:
-        return phone.display_prefix(rule.pattern)
-    if rule.kind is RuleKind.NAME:
-        return rule.pattern
-    return phone.display(rule.number)
+    return _target_text(rule.kind, rule.pattern, rule.number)
 
 
 def _row_label(row: dict[str, Any]) -> str:
-    kind = RuleKind(row.get("kind") or RuleKind.NUMBER)
-    if kind is RuleKind.PREFIX:
-        return phone.display_prefix(row.get("pattern") or row["number"])
-    if kind is RuleKind.NAME:
-        return str(row.get("pattern") or row["number"])
-    return phone.display(row["number"])
+    """target_label of a stored row, without making its Rule (the table asks on every paint)."""
+    return _target_text(RuleKind(row.get("kind") or RuleKind.NUMBER),
+                        str(row.get("pattern") or row["number"]), row["number"])
 
 
 class ExpiryChoice(IntEnum):
@@ -132,6 +129,15 @@ class RulesModel(QAbstractTableModel):
         super().__init__(parent)
         self._book = book
         self._rows: list[dict[str, Any]] = []
+        self._headers = {
+            Column.NUMBER: self.tr("Number, prefix or name"),
+            Column.LIST: self.tr("List"),
+            Column.NOTE: self.tr("Label / note"),
+            Column.CREATED: self.tr("Created"),
+            Column.LAST_MATCHED: self.tr("Last matched"),
+            Column.TIMES_MATCHED: self.tr("Times matched"),
+            Column.EXPIRES: self.tr("Expires"),
+        }
 
     def reload(self) -> bool:
         """Read the rules again; True if anything changed."""
@@ -160,7 +166,7 @@ class RulesModel(QAbstractTableModel):
         return True
 
     def rule_at(self, row: int) -> Rule:
-        return _rule(self._rows[row])
+        return rule_of(self._rows[row])
 
     def row_of(self, rule_id: int) -> int | None:
         for i, row in enumerate(self._rows):
@@ -210,23 +216,8 @@ class RulesModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(Column)
         ):
-            return self._header(Column(section))
+            return self._headers[Column(section)]
         return None
-
-    def _header(self, column: Column) -> str:
-        if column is Column.NUMBER:
-            return self.tr("Number, prefix or name")
-        if column is Column.LIST:
-            return self.tr("List")
-        if column is Column.NOTE:
-            return self.tr("Label / note")
-        if column is Column.CREATED:
-            return self.tr("Created")
-        if column is Column.LAST_MATCHED:
-            return self.tr("Last matched")
-        if column is Column.EXPIRES:
-            return self.tr("Expires")
-        return self.tr("Times matched")
 
     def _display(self, row: dict[str, Any], column: Column) -> str:
         if column is Column.NUMBER:
