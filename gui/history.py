@@ -702,8 +702,7 @@ class HistoryView(QWidget):
 
     @Slot()
     def _remember_selection(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._selected_id = self.model.row_id(rows[0].row()) if rows else None
+        self._selected_id = self.selected_id()
 
     @Slot()
     def _after_reset(self) -> None:
@@ -723,8 +722,7 @@ class HistoryView(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._show_detail(self.model.row_id(rows[0].row()) if rows else None)
+        self._show_detail(self.selected_id())
 
     def selected_id(self) -> int | None:
         """The database id of the selected call, if one is selected."""

@@ -180,7 +180,6 @@ class LiveCallsModel(QAbstractListModel):
         self.dataChanged.emit(index, index)
 
 
-
 def _label(parent: QWidget, point_size_delta: int = 0, bold: bool = False) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
@@ -333,7 +332,7 @@ class LiveView(QWidget):
         self.card.rule_requested.connect(self.rule_requested)
         self._ticker = QTimer(self)
         self._ticker.setInterval(COUNTDOWN_TICK_MS)
-        self._ticker.timeout.connect(self._tick)
+        self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
 
     def on_arrived(self, event: CallArrived) -> None:
@@ -373,7 +372,3 @@ class LiveView(QWidget):
         current = self.list.currentIndex()
         if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
             self.card.show_call(self.model.entry(current.row()))
-
-    def _tick(self) -> None:
-        if self.model.waiting_rows():
-            self.model.tick()
