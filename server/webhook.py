@@ -322,8 +322,8 @@ class CallDesk:
     def _one_shot(self, verdict: Verdict) -> int | None:
         """The one-shot rule that let this call through, used up in memory at once."""
         rule_id = verdict.rule_id
-        if verdict.reason is not Reason.RULE or rule_id is None or not self._snapshot.is_once(
-                rule_id):
+        if (verdict.reason is not Reason.RULE or rule_id is None
+                or not self._snapshot.is_once(rule_id)):
             return None
         self._snapshot.spend(rule_id, datetime.now(UTC))
         return rule_id
@@ -359,22 +359,22 @@ class CallDesk:
         """Record the call durably, then tell watchers; a storage failure still gets an answer."""
         latency_ms = (time.perf_counter() - started) * 1000
         record = CallRecord.of(call, verdict, received_at, latency_ms, body)
+        once: int | None = None
+        pending: asyncio.Future[None] | None = None
         try:
             once = self._one_shot(verdict)
-            pending = None
-            try:
-                pending = await self._write(
-                    lambda db: record_call(db, record, use_once=once is not None),
-                    failed_late=lambda error: self._lost(record, error))
-            finally:
-                if once is not None:
-                    self._settle(once, pending)
-            if pending is not None:
-                self._record_later(record, verdict, pending)
+            pending = await self._write(
+                lambda db: record_call(db, record, use_once=once is not None),
+                failed_late=lambda error: self._lost(record, error))
         except Exception as error:
             self._lost(record, error)
             if verdict.reason is not Reason.FAILSAFE:
                 verdict = self._failsafe(f"storage failed: {error}")
+        finally:
+            if once is not None:
+                self._settle(once, pending)
+        if pending is not None:
+            self._record_later(record, verdict, pending)
         if verdict.reason is Reason.FAILSAFE:
             self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
                                       f"{verdict.detail}"))
