@@ -397,8 +397,7 @@ class ConsoleWindow(QMainWindow):
 
     def _on_decided(self, event: CallDecided) -> None:
         self.live.on_decided(event)
-        if self._poll.isActive():  # not after stop_watching: the database may be closed
-            self._history_refresh.start()
+        self._refresh_history_soon()
         if event.verdict.reason is Reason.FAILSAFE:
             self.show_error(self.tr("Fail-safe decision for a call: %1")
                             .replace("%1", event.verdict.detail))
@@ -409,7 +408,15 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The database takes writes again: %n delayed call record(s) saved", "",
                     written), STATUS_MESSAGE_MS)
-        if self._poll.isActive():
+        self._refresh_history_soon()
+
+    def _refresh_history_soon(self) -> None:
+        """Take new calls into the history within HISTORY_REFRESH_MS, one query for all that
+        came meanwhile. A timer already running is not restarted: calls coming faster than
+        that must not postpone the history's update until they pause."""
+        if not self._poll.isActive():  # after stop_watching: the database may be closed
+            return
+        if not self._history_refresh.isActive():
             self._history_refresh.start()
 
     def _resolve(self, call_id: str, decision: Decision) -> None:
