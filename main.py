@@ -315,13 +315,6 @@ def rule_target(text: str, name: bool = False) -> tuple[RuleKind, str]:
         raise UsageError(str(error)) from None
 
 
-def rule_number(text: str) -> str:
-    try:
-        return phone.parse_rule_number(text)
-    except phone.InvalidNumber as error:
-        raise UsageError(str(error)) from None
-
-
 def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
     try:
         if args.duration is not None:
@@ -351,18 +344,15 @@ def cmd_rule(ctx: Context, args: argparse.Namespace) -> int:
     once = bool(getattr(args, "once", False))
     rule = RuleBook(ctx.db).put(target, Action(args.command), args.note, kind=kind,
                                 expires_at=expires_at, once=once)
-    label = phone.display(rule.number) if kind is RuleKind.NUMBER else rule.label
     state = rule_state(rule, ctx.settings.get("time-zone"), datetime.now(UTC))
-    print(f"{rule.action} {label}" + (f"  ({state})" if state else "")
+    print(f"{rule.action} {rule.label}" + (f"  ({state})" if state else "")
           + (f"  {rule.note}" if rule.note else ""))
     return 0
 
 
 def cmd_unlist(ctx: Context, args: argparse.Namespace) -> int:
     kind, target = rule_target(args.number, args.name)
-    shown = phone.display(target) if kind is RuleKind.NUMBER else Rule(0, target, Action.BLOCK,
-                                                                        kind=kind,
-                                                                        pattern=target).label
+    shown = Rule(0, target, Action.BLOCK, kind=kind, pattern=target).label
     if not RuleBook(ctx.db).remove(target, kind):
         print(f"{PROG}: error: {shown} has no rule", file=sys.stderr)
         return 1
@@ -395,10 +385,9 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
     time_zone, now = ctx.settings.get("time-zone"), datetime.now(UTC)
     for row in rows:
         rule = rule_of(row)
-        label = phone.display(rule.number) if rule.kind is RuleKind.NUMBER else rule.label
         matched = f"matched {row['times_matched']}x" if row["times_matched"] else "never matched"
         state = rule_state(rule, time_zone, now)
-        print(f"{row['action']:<5}  {label:<16} {matched:<14} "
+        print(f"{row['action']:<5}  {rule.label:<16} {matched:<14} "
               + (f"[{state}] " if state else "") + f"{row['note']}")
     if not rows:
         print("no rules: every call follows the mode")

@@ -159,9 +159,6 @@ class CallDesk:
         return mode_in_force(settings.mode, settings.schedule, settings.override,
                              datetime.now(UTC), explain=False)
 
-    def mode(self) -> str:
-        return self.mode_in_force().mode
-
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
         received_at = utc_now()
