@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from screening import phone
 from screening.call import Call, Customer
 from screening.names import parse_name
-from screening.policy import Mode, explain
+from screening.policy import Mode, ScreeningSettings, explain
 from screening.rules import Action, Rule, RuleIndex, RuleKind, parse_duration, parse_target
 from screening.schedule import (
     ModeInForce,
@@ -245,7 +245,7 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     log.info("listening on %s (%s); Ctrl+C stops",
-             listener.url("<token>"), current_mode(ctx).detail)
+             listener.url("<token>"), current_mode(ctx.settings.screening()).detail)
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()
@@ -283,9 +283,8 @@ def describe_mode(mode: ModeInForce, time_zone: str) -> str:
     return f"{what}, {until}"
 
 
-def current_mode(ctx: Context) -> ModeInForce:
+def current_mode(settings: ScreeningSettings) -> ModeInForce:
     """The mode that decides the next call: the setting, the schedule or an override."""
-    settings = ctx.settings.screening()
     return mode_in_force(settings.mode, settings.schedule, settings.override, datetime.now(UTC))
 
 
@@ -298,7 +297,7 @@ def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
     elif args.until_off:
         raise UsageError("--until-off needs a mode to set")
     settings = ctx.settings.screening()
-    mode = current_mode(ctx)
+    mode = current_mode(settings)
     print(mode.mode)
     if mode.source is not ModeSource.SETTING:
         print(describe_mode(mode, settings.time_zone))
@@ -506,7 +505,7 @@ def print_schedule(ctx: Context) -> None:
     now = datetime.now(UTC)
     mode = mode_in_force(settings.mode, settings.schedule, settings.override, now)
     rows.append(("now", f"{mode.mode} ({describe_mode(mode, settings.time_zone)})"))
-    override = ctx.settings.override()
+    override = settings.override  # read only while the schedule is on
     if override is not None and settings.schedule is not None:
         until = override.until(settings.schedule)
         state = ("in force" if override.active(settings.schedule, now)
