@@ -107,7 +107,6 @@ class ConsoleWindow(QMainWindow):
         self._settings = SettingsStore(db)
         self._control = control
         self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
-        self._data_version: int | None = None
         self._quitting = False
         self._shown_mode: Mode | None = None
         self._tray_notice_shown = self._settings.recall("tray-notice-shown") == "yes"
@@ -124,6 +123,9 @@ class ConsoleWindow(QMainWindow):
         self.unreachable = UnreachableBanner(self)
         self.storage_problem = StorageBanner(self)
         self.live = LiveView(self)
+        # Read before the rules view reads the rules: the first poll rereads them only if
+        # another program changed something since.
+        self._data_version = self._read_data_version()
         self.rules = RulesView(db, self)
         self.history = HistoryView(db, self)
         self.tabs = QTabWidget(self)
@@ -271,11 +273,15 @@ class ConsoleWindow(QMainWindow):
         the schedule's turns, which change the mode in force with no change in the database."""
         self.show_mode_in_force()
         self.rules.refresh_if_expired()
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        version = self._read_data_version()
         if version == self._data_version:
             return
         self._data_version = version
         self.rules.refresh()
+
+    def _read_data_version(self) -> int:
+        """Changes when another connection commits (never for this window's own writes)."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def storage_refused(self, error: sqlite3.Error) -> None:
         """A change a person made could not be saved: say so plainly, never let the window
