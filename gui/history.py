@@ -70,12 +70,8 @@ from storage.calls import CallHistory, HistoryFilter
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-#: Each row's database id (an int), for finding the call again after a re-query.
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole
-#: The caller's canonical number (str) or None for a withheld or unusable number.
-CALLER_ROLE = Qt.ItemDataRole.UserRole + 1
 #: commubo's call id (str).
-CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 
 CHUNK = 200
 SEARCH_DELAY_MS = 300
@@ -406,10 +402,6 @@ class HistoryModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
-        if role == ROW_ID_ROLE:
-            return row.id
-        if role == CALLER_ROLE:
-            return row.caller
         if role == CALL_ID_ROLE:
             return row.call_id
         if role == Qt.ItemDataRole.ToolTipRole:

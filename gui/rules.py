@@ -61,9 +61,8 @@ from storage.settings import SettingsStore
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# Raw values for sorting (canonical number, action, ISO time, count), and each row's rule id.
+# Raw values for sorting (canonical number, action, ISO time, count).
 SORT_ROLE = Qt.ItemDataRole.UserRole
-RULE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Column(IntEnum):
@@ -189,8 +188,6 @@ class RulesModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
-        if role == RULE_ID_ROLE:
-            return row["id"]
         if role == Qt.ItemDataRole.ForegroundRole and row.get("expired"):
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)

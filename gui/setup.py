@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -91,12 +91,7 @@ def selectable_label(parent: QWidget, text: str = "") -> QLabel:
 
 
 class SetupWizard(QWizard):
-    """Opened with open(); Cancel is "Skip setup" and skips the rest at any page.
-
-    `settings_changed` fires whenever a page stored a setting, so the window can check again.
-    """
-
-    settings_changed = Signal()
+    """Opened with open(); Cancel is "Skip setup" and skips the rest at any page."""
 
     def __init__(self, settings: SettingsStore, db_path: Path, local_port: int,
                  local_base: str, parent: QWidget | None = None, *,
@@ -137,7 +132,6 @@ class SetupWizard(QWizard):
             self.settings.set_many(values)
         except ValueError as error:
             return str(error)
-        self.settings_changed.emit()
         return None
 
     def quick_problem(self) -> str:
