@@ -11,11 +11,12 @@ class Banner(QLabel):
     """Bold, full width, word-wrapped, hidden until shown; `selectable` where the text holds
     an error to copy into a support request."""
 
-    def __init__(self, style: str, parent: QWidget | None = None, *,
+    def __init__(self, background: str, colour: str, parent: QWidget | None = None, *,
                  selectable: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(style)
+        self.setStyleSheet(
+            f"background: {background}; color: {colour}; font-weight: bold; padding: 8px;")
         if selectable:
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

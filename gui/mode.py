@@ -24,7 +24,6 @@ MODE_LABELS = {
     Mode.ASK: QT_TRANSLATE_NOOP("ModeBar", "Ask me"),
     Mode.REJECT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Reject all"),
 }
-REJECT_ALL_STYLE = "background: #dc3545; color: white; font-weight: bold; padding: 8px;"
 
 
 def mode_label(mode: Mode) -> str:
@@ -92,7 +91,7 @@ class RejectAllBanner(Banner):
     """Stretches across the window while every caller is being turned away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(REJECT_ALL_STYLE, parent)
+        super().__init__("#dc3545", "white", parent)
         self.setText(self.tr("REJECT ALL is on: commubo hangs up on every caller "
                              "(except the allow list). Click “Let all through” or “Ask me” "
                              "to take calls again."))

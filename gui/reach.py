@@ -48,7 +48,6 @@ STATE_STYLES = {
     UNREACHABLE: "color: #dc3545; font-weight: bold;",
     UNKNOWN: "color: #6c757d;",
 }
-BANNER_STYLE = "background: #dc3545; color: white; font-weight: bold; padding: 8px;"
 
 Work = Callable[[], Coroutine[Any, Any, object]]
 
@@ -366,7 +365,7 @@ class UnreachableBanner(Banner):
     """Across the window from the moment reachability is lost until it is back."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(BANNER_STYLE, parent, selectable=True)
+        super().__init__("#dc3545", "white", parent, selectable=True)
 
     def show_reason(self, why: str) -> None:
         self.setText(self.tr(

@@ -7,15 +7,13 @@ from PySide6.QtWidgets import QWidget
 from gui.banner import Banner
 from server.events import StorageFailing
 
-STORAGE_STYLE = "background: #fd7e14; color: black; font-weight: bold; padding: 8px;"
-
 
 class StorageBanner(Banner):
     """Across the window while calls are answered but their records wait for the database:
     staff must know that the history is behind, and that quitting now would lose records."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(STORAGE_STYLE, parent, selectable=True)
+        super().__init__("#fd7e14", "black", parent, selectable=True)
 
     def show_failing(self, event: StorageFailing) -> None:
         self.setText(self.tr(

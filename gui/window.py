@@ -59,7 +59,6 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000
 HISTORY_REFRESH_MS = 500
 STATUS_MESSAGE_MS = 30_000
-PROBLEM_STYLE = "background: #ffc107; color: black; font-weight: bold; padding: 8px;"
 
 
 Dialog = TypeVar("Dialog", bound=QDialog)
@@ -115,7 +114,7 @@ class ConsoleWindow(QMainWindow):
 
         self.mode_bar = ModeBar(self)
         self.banner = RejectAllBanner(self)
-        self.problem = Banner(PROBLEM_STYLE, self)
+        self.problem = Banner("#ffc107", "black", self)
         self.problem.setVisible(listener_problem is not None)
         if listener_problem is not None:
             self.problem.setText(self.tr("callgate is NOT receiving calls: %1")
