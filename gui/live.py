@@ -129,16 +129,18 @@ class LiveCallsModel(QAbstractListModel):
         return [row for row, e in enumerate(self._calls) if e.state is CallState.WAITING]
 
     def arrived(self, event: CallArrived) -> None:
-        self._upsert(LiveCall(event.call, event.received_at, CallState.ARRIVED))
+        self._upsert(self.row_of(event.call.call_id),
+                     LiveCall(event.call, event.received_at, CallState.ARRIVED))
 
     def waiting(self, event: CallWaiting) -> None:
-        base = self._current(event.call, event.received_at)
-        self._upsert(replace(base, state=CallState.WAITING, deadline=event.deadline,
-                             timeout=event.ask.timeout))
+        row, base = self._current(event.call, event.received_at)
+        self._upsert(row, replace(base, state=CallState.WAITING, deadline=event.deadline,
+                                  timeout=event.ask.timeout))
 
     def decided(self, event: CallDecided) -> None:
-        base = self._current(event.call, event.received_at)
-        self._upsert(replace(base, state=CallState.DECIDED, verdict=event.verdict, deadline=None))
+        row, base = self._current(event.call, event.received_at)
+        self._upsert(row, replace(base, state=CallState.DECIDED, verdict=event.verdict,
+                                  deadline=None))
 
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""
@@ -152,15 +154,16 @@ class LiveCallsModel(QAbstractListModel):
         for row in self.waiting_rows():
             self._changed(row)
 
-    def _current(self, call: Call, received_at: str) -> LiveCall:
+    def _current(self, call: Call, received_at: str) -> tuple[int | None, LiveCall]:
+        """The call's row (None if it is not listed) and what the list holds of it."""
         row = self.row_of(call.call_id)
         if row is None:
-            return LiveCall(call, received_at, CallState.ARRIVED)
-        return self._calls[row]
+            return None, LiveCall(call, received_at, CallState.ARRIVED)
+        return row, self._calls[row]
 
-    def _upsert(self, entry: LiveCall) -> None:
+    def _upsert(self, row: int | None, entry: LiveCall) -> None:
+        """Replace the call in `row`, or put it at the top when it is not listed."""
         self._texts.pop(entry.call.call_id, None)
-        row = self.row_of(entry.call.call_id)
         if row is not None:
             self._calls[row] = entry
             self._changed(row)
