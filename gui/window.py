@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -295,7 +295,7 @@ class ConsoleWindow(QMainWindow):
         self.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
 
     def show_error(self, message: str) -> None:
-        when = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        when = present.moment_text(datetime.now(UTC))
         self.last_error.setText(f"{when}  {message}")
 
     def open_settings(self) -> None:
