@@ -20,10 +20,10 @@ import platformdirs
 from sqlite_utils import Database
 
 from screening import phone
-from screening.call import Call, Customer
+from screening.call import Customer
 from screening.names import parse_name
-from screening.policy import Mode, ScreeningSettings, explain
-from screening.rules import Action, Rule, RuleIndex, RuleKind, parse_duration, parse_target
+from screening.policy import Mode, ScreeningSettings
+from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
 from screening.schedule import (
     ModeInForce,
     ModeSource,
@@ -36,6 +36,7 @@ from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFaile
 from server.urls import webhook_url
 from storage.calls import CallHistory
 from storage.database import DB_FILENAME, open_database
+from storage.explain import explain_call
 from storage.rules import RuleBook, RuleEntry, rule_of
 from storage.settings import SETTINGS, SettingsStore, UnknownSetting
 
@@ -478,11 +479,7 @@ def cmd_explain(ctx: Context, args: argparse.Namespace) -> int:
     customer = None
     if args.customer or args.company or args.customer_name:
         customer = Customer(org_name=args.company, family_name=args.customer_name)
-    call = Call(call_id="explain", phone_number=args.number, customer=customer)
-    rejected = (CallHistory(ctx.db).last_reject(call.caller, before=now)
-                if settings.repeat_caller and call.caller else None)
-    rules = RuleIndex(RuleBook(ctx.db).rules())
-    found = explain(call, rules, settings, now=now, last_reject=rejected)
+    found = explain_call(ctx.db, args.number, customer=customer, at=now)
     print(found.decision)
     for step in found.steps:
         print(f"- {step}")

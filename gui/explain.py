@@ -4,8 +4,6 @@ count, no one-shot rule used up."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +20,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from gui.banner import ErrorLabel
-from screening.call import Call, Customer
-from screening.policy import Explanation, explain
-from screening.rules import RuleIndex
+from screening.call import Customer
+from screening.policy import Explanation
 from screening.schedule import parse_instant
-from storage.calls import CallHistory
-from storage.rules import RuleBook
+from storage.explain import explain_call
 from storage.settings import SettingsStore
 
 DECISION_STYLES = {
@@ -35,19 +31,6 @@ DECISION_STYLES = {
     "reject": "color: #dc3545; font-weight: bold;",
     "ask": "color: #b8860b; font-weight: bold;",
 }
-
-
-def explain_call(db: Database, number: str, *, customer: Customer | None = None,
-                 at: datetime | None = None) -> Explanation:
-    """The explanation for a call from `number` at `at` (now if None), read from `db`."""
-    store = SettingsStore(db)
-    settings = store.screening()
-    now = at or datetime.now(UTC)
-    call = Call(call_id="explain", phone_number=number, customer=customer)
-    rejected = (CallHistory(db).last_reject(call.caller, before=now)
-                if settings.repeat_caller and call.caller else None)
-    rules = RuleIndex(RuleBook(db).rules())
-    return explain(call, rules, settings, now=now, last_reject=rejected)
 
 
 class ExplainDialog(QDialog):
