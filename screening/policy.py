@@ -13,7 +13,7 @@ alone. Neither reads the clock: the caller passes `now`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -408,13 +408,9 @@ class _Decider:
         self.say(lambda: f"The mode in force was not needed: {mode.detail}.")
 
 
-def _index(rules: Mapping[str, Rule] | RuleIndex) -> RuleIndex:
-    return rules if isinstance(rules, RuleIndex) else RuleIndex.from_mapping(rules)
-
-
 def explain(
     call: Call,
-    rules: Mapping[str, Rule] | RuleIndex,
+    rules: RuleIndex,
     settings: ScreeningSettings,
     *,
     now: datetime | None,
@@ -426,7 +422,7 @@ def explain(
     setting). `now` may be None only when nothing needs the time: no schedule, no override, no
     expiring rule for this caller and no repeat-caller check; otherwise ValueError.
     """
-    decider = _Decider(call, _index(rules), settings, now, last_reject, explaining=True)
+    decider = _Decider(call, rules, settings, now, last_reject, explaining=True)
     outcome, rule = decider.decide()
     if decider.mode is None:
         decider.aside()
@@ -435,14 +431,14 @@ def explain(
 
 def screen(
     call: Call,
-    rules: Mapping[str, Rule] | RuleIndex,
+    rules: RuleIndex,
     settings: ScreeningSettings,
     *,
     now: datetime | None = None,
     last_reject: datetime | None = None,
 ) -> Verdict | AskPerson:
     """Decide a call in the order users read in the README (see `explain` for the inputs)."""
-    decider = _Decider(call, _index(rules), settings, now, last_reject, explaining=False)
+    decider = _Decider(call, rules, settings, now, last_reject, explaining=False)
     return decider.decide()[0]
 
 

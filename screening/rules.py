@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -90,26 +90,6 @@ class Rule:
         return replace(self, expires_at=at if self.expires_at is None else min(at, self.expires_at))
 
 
-def index_rules(rules: Iterable[Rule]) -> Mapping[str, Rule]:
-    """Number rules by number, for matching each call without a scan; block wins a tie.
-
-    Kept for callers that know only exact numbers; RuleIndex handles every kind of rule.
-    """
-    index: dict[str, Rule] = {}
-    for rule in rules:
-        if rule.kind is not RuleKind.NUMBER:
-            continue
-        held = index.get(rule.number)
-        if held is None or rule.action is Action.BLOCK:
-            index[rule.number] = rule
-    return index
-
-
-def match_rule(caller: str | None, rules: Mapping[str, Rule]) -> Rule | None:
-    """The rule for this canonical number, if any (exact numbers only, no expiry)."""
-    return rules.get(caller) if caller else None
-
-
 # ---------------------------------------------------------------------------------------------
 # Matching every kind of rule
 
@@ -135,10 +115,6 @@ class RuleMatch:
 
     candidates: tuple[Candidate, ...] = ()
     rule: Rule | None = None
-
-    @property
-    def expired(self) -> tuple[Rule, ...]:
-        return tuple(c.rule for c in self.candidates if c.expired)
 
     def why_not(self, candidate: Candidate) -> str:
         """Why a live candidate did not apply (it lost to `rule`)."""
@@ -194,16 +170,6 @@ class RuleIndex:
             elif rule.kind is RuleKind.NAME and (folded := fold(rule.pattern)):
                 self._names.append((folded, rule))
 
-    @classmethod
-    def of(cls, rules: Iterable[Rule]) -> RuleIndex:
-        return cls(rules)
-
-    @staticmethod
-    def from_mapping(rules: Mapping[str, Rule]) -> RuleIndex:
-        """A view of what index_rules returns (what `screen` was given before RuleIndex),
-        without copying it: exact numbers only, one rule per number."""
-        return _NumberMapping(rules)
-
     @property
     def rules(self) -> tuple[Rule, ...]:
         return self._rules
@@ -213,9 +179,6 @@ class RuleIndex:
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
-
-    def get(self, rule_id: int) -> Rule | None:
-        return next((rule for rule in self.rules if rule.id == rule_id), None)
 
     @property
     def name_rules(self) -> int:
@@ -283,20 +246,3 @@ def parse_duration(raw: str) -> timedelta:
         raise ValueError(f"{raw!r} is no time at all: a duration must be longer than zero")
     return total
 
-
-class _NumberMapping(RuleIndex):
-    """RuleIndex.from_mapping: rules by number, looked up in the mapping itself."""
-
-    def __init__(self, rules: Mapping[str, Rule]) -> None:  # no super(): nothing to index
-        self._mapping = rules
-        self._names = []
-
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        return tuple(self._mapping.values())
-
-    def match_number(self, caller: str | None, now: datetime | None) -> RuleMatch:
-        rule = match_rule(caller, self._mapping)
-        if rule is None:
-            return NO_MATCH
-        return _matched([Candidate(rule, EXACT, _is_expired(rule, now))])

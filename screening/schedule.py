@@ -466,9 +466,6 @@ class Schedule:
         """The first moment after `after` when the office opens or closes (UTC), or None."""
         return self.state_at(after).until
 
-    def mode_at(self, now: datetime) -> Mode:
-        return self.state_at(now).mode
-
 
 # ---------------------------------------------------------------------------------------------
 # The mode in force

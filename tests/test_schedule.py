@@ -279,7 +279,6 @@ def test_the_office_opens_at_the_start_and_closes_at_the_end_of_each_range(
     assert state.until == until
     assert state.until is not None and state.until.utcoffset() == timedelta(0), "in UTC"
     assert office().next_change(moment) == until
-    assert office().mode_at(moment) is state.mode
 
 
 def test_ranges_that_touch_make_no_change_between_them() -> None:

@@ -26,7 +26,7 @@ from screening.policy import (
     parse_ask_timeout,
     screen,
 )
-from screening.rules import Action, Rule, index_rules, match_rule
+from screening.rules import Action, Rule, RuleIndex
 
 SAMPLES = ("seed_incoming_call.json", "numeric_types.json", "unknown_caller_no_customer.json")
 TOKYO = "+81330001234"
@@ -259,24 +259,22 @@ def rule(number: str, action: Action, rule_id: int = 1) -> Rule:
 @pytest.mark.parametrize("first", [Action.ALLOW, Action.BLOCK])
 def test_block_wins_when_a_number_is_on_both_lists(first: Action) -> None:
     second = Action.BLOCK if first is Action.ALLOW else Action.ALLOW
-    index = index_rules([rule(TOKYO, first, 1), rule(TOKYO, second, 2)])
-    assert len(index) == 1
-    assert index[TOKYO].action is Action.BLOCK
+    match = RuleIndex([rule(TOKYO, first, 1), rule(TOKYO, second, 2)]).match_number(TOKYO, None)
+    assert match.rule is not None and match.rule.action is Action.BLOCK
 
 
 def test_rules_are_indexed_by_number() -> None:
     allow = rule(TOKYO, Action.ALLOW, 1)
     block = rule("+81120123456", Action.BLOCK, 2)
-    index = index_rules([allow, block])
-    assert index == {TOKYO: allow, "+81120123456": block}
-    assert match_rule(TOKYO, index) is allow
-    assert match_rule("+81120123456", index) is block
-    assert match_rule("+819012345678", index) is None
+    index = RuleIndex([allow, block])
+    assert index.match_number(TOKYO, None).rule is allow
+    assert index.match_number("+81120123456", None).rule is block
+    assert index.match_number("+819012345678", None).rule is None
 
 
 def test_no_rule_matches_a_caller_without_a_number() -> None:
-    assert match_rule(None, index_rules([rule(TOKYO, Action.BLOCK)])) is None
-    assert match_rule("", {"": rule("", Action.BLOCK)}) is None
+    assert RuleIndex([rule(TOKYO, Action.BLOCK)]).match_number(None, None).rule is None
+    assert RuleIndex([rule("", Action.BLOCK)]).match_number("", None).rule is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,12 +285,10 @@ def call_from(number: object) -> Call:
     return Call.from_payload({**sample("seed_incoming_call.json"), "phoneNumber": number}, "fb")
 
 
-def rules_for(*pairs: tuple[str, Action]) -> dict[str, Rule]:
-    return dict(
-        index_rules(
-            rule(phone.parse_rule_number(number), action, n)
-            for n, (number, action) in enumerate(pairs, start=1)
-        )
+def rules_for(*pairs: tuple[str, Action]) -> RuleIndex:
+    return RuleIndex(
+        rule(phone.parse_rule_number(number), action, n)
+        for n, (number, action) in enumerate(pairs, start=1)
     )
 
 
@@ -310,7 +306,7 @@ def test_default_settings_are_the_documented_ones() -> None:
 
 
 def test_a_block_rule_rejects_the_call_and_names_the_rule() -> None:
-    rules = index_rules([rule(TOKYO, Action.BLOCK, 42)])
+    rules = RuleIndex([rule(TOKYO, Action.BLOCK, 42)])
     verdict = screen(call_from("0330001234"), rules, settings())
     assert isinstance(verdict, Verdict)
     assert verdict.decision is Decision.REJECT
@@ -320,7 +316,7 @@ def test_a_block_rule_rejects_the_call_and_names_the_rule() -> None:
 
 
 def test_an_allow_rule_lets_the_call_through_and_names_the_rule() -> None:
-    rules = index_rules([rule(TOKYO, Action.ALLOW, 7)])
+    rules = RuleIndex([rule(TOKYO, Action.ALLOW, 7)])
     verdict = screen(call_from("0330001234"), rules, settings(mode=Mode.REJECT_ALL))
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason, verdict.rule_id) == (Decision.ACCEPT, Reason.RULE, 7)
@@ -371,7 +367,7 @@ def test_a_rule_for_another_number_leaves_the_decision_to_the_mode() -> None:
     ("mode", "decision"), [(Mode.ACCEPT_ALL, Decision.ACCEPT), (Mode.REJECT_ALL, Decision.REJECT)]
 )
 def test_accept_all_and_reject_all_decide_by_mode(mode: Mode, decision: Decision) -> None:
-    verdict = screen(call_from("0330001234"), {}, settings(mode=mode))
+    verdict = screen(call_from("0330001234"), RuleIndex(), settings(mode=mode))
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason) == (decision, Reason.MODE)
     assert verdict.rule_id is None
@@ -381,7 +377,9 @@ def test_accept_all_and_reject_all_decide_by_mode(mode: Mode, decision: Decision
 @pytest.mark.parametrize("default", list(Decision))
 def test_ask_mode_asks_a_person_with_the_configured_timeout_and_default(default: Decision) -> None:
     outcome = screen(
-        call_from("0330001234"), {}, settings(mode=Mode.ASK, ask_timeout=25.0, ask_default=default)
+        call_from("0330001234"),
+        RuleIndex(),
+        settings(mode=Mode.ASK, ask_timeout=25.0, ask_default=default),
     )
     assert isinstance(outcome, AskPerson)
     assert outcome.timeout == 25.0
@@ -400,7 +398,7 @@ def test_ask_mode_asks_a_person_with_the_configured_timeout_and_default(default:
 def test_the_withheld_setting_decides_for_withheld_callers(
     number: str | None, withheld: WithheldHandling, mode: Mode, decision: Decision
 ) -> None:
-    verdict = screen(call_from(number), {}, settings(mode=mode, withheld=withheld))
+    verdict = screen(call_from(number), RuleIndex(), settings(mode=mode, withheld=withheld))
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason) == (decision, Reason.WITHHELD)
 
@@ -408,7 +406,7 @@ def test_the_withheld_setting_decides_for_withheld_callers(
 def test_withheld_callers_can_be_put_to_a_person_even_in_accept_all() -> None:
     outcome = screen(
         call_from("非通知"),
-        {},
+        RuleIndex(),
         settings(
             mode=Mode.ACCEPT_ALL,
             withheld=WithheldHandling.ASK,
@@ -425,10 +423,14 @@ def test_withheld_callers_can_be_put_to_a_person_even_in_accept_all() -> None:
     ("mode", "decision"), [(Mode.ACCEPT_ALL, Decision.ACCEPT), (Mode.REJECT_ALL, Decision.REJECT)]
 )
 def test_withheld_set_to_mode_follows_the_mode(mode: Mode, decision: Decision) -> None:
-    verdict = screen(call_from(""), {}, settings(mode=mode, withheld=WithheldHandling.MODE))
+    verdict = screen(
+        call_from(""), RuleIndex(), settings(mode=mode, withheld=WithheldHandling.MODE)
+    )
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason) == (decision, Reason.MODE)
-    ask = screen(call_from(""), {}, settings(mode=Mode.ASK, withheld=WithheldHandling.MODE))
+    ask = screen(
+        call_from(""), RuleIndex(), settings(mode=Mode.ASK, withheld=WithheldHandling.MODE)
+    )
     assert isinstance(ask, AskPerson)
 
 
@@ -437,7 +439,7 @@ def test_the_withheld_setting_does_not_touch_callers_who_show_a_number(
     withheld: WithheldHandling,
 ) -> None:
     verdict = screen(
-        call_from("0330001234"), {}, settings(mode=Mode.ACCEPT_ALL, withheld=withheld)
+        call_from("0330001234"), RuleIndex(), settings(mode=Mode.ACCEPT_ALL, withheld=withheld)
     )
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason) == (Decision.ACCEPT, Reason.MODE)
