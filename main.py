@@ -32,6 +32,7 @@ from screening.schedule import (
     mode_in_force,
     parse_instant,
 )
+from server import logs
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 from server.urls import webhook_url
 from storage.calls import CallHistory
@@ -234,7 +235,6 @@ def log_event(event: ListenerEvent) -> None:
 def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     from server.listener import Listener, ListenerError
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
     try:
@@ -681,6 +681,7 @@ COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
         return COMMANDS[args.command](Context(args), args)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)

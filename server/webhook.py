@@ -31,6 +31,7 @@ from server.events import (
     StorageFailing,
     StorageRecovered,
 )
+from server.logs import redact
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.rules import RuleBook
@@ -114,8 +115,9 @@ class CallDesk:
         self._watcher = emit
         self._history = CallHistory(db)
         self._counters = Counters(db)
-        self._snapshot = ScreeningSnapshot(db)
+        self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
         SettingsStore(db).webhook_token()  # made on first start, before the first call
+        self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
         try:  # load the holiday package now, not during the first call that needs it
             public_holiday(date.today())
         except Exception:
