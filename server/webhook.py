@@ -17,7 +17,7 @@ from typing import Any
 from aiohttp import hdrs, web
 from sqlite_utils import Database
 
-from screening.call import Call
+from screening.call import Call, decode
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
 from screening.schedule import ModeInForce, mode_in_force, public_holiday
 from server.broker import DecisionBroker
@@ -202,7 +202,8 @@ class CallDesk:
                 raw = await request.read()
         except TimeoutError as error:
             raise BodyStalled from error
-        return raw.decode("utf-8", errors="backslashreplace")
+        # A byte order mark is no part of the JSON text (RFC 8259 lets a reader ignore it).
+        return raw.decode("utf-8-sig", errors="backslashreplace")
 
     async def count_refused(self) -> None:
         try:
@@ -213,7 +214,7 @@ class CallDesk:
     async def _take(self, body: str, received_at: str, started: float) -> web.Response:
         fallback_id = f"local-{uuid.uuid4().hex}"
         try:
-            data = json.loads(body)
+            data = decode(body)
         except (ValueError, RecursionError):
             data = None
         if not isinstance(data, dict):
