@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -32,10 +33,11 @@ from screening.schedule import (
     mode_in_force,
     parse_instant,
 )
+from server import logs
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 from server.urls import webhook_url
 from storage.calls import CallHistory
-from storage.database import DB_FILENAME, open_database
+from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database, writing
 from storage.explain import explain_call
 from storage.rules import RuleBook, RuleEntry, rule_of
 from storage.settings import SETTINGS, SettingsStore, UnknownSetting
@@ -68,6 +70,27 @@ log = logging.getLogger(PROG)
 
 class UsageError(Exception):
     """Bad input on the command line: one line on stderr, exit status 2."""
+
+
+class StorageError(Exception):
+    """The database cannot be used (locked, unreadable, in no usable place): one line on
+    stderr, exit status 1."""
+
+
+def storage_problem(db_path: Path, error: OSError | sqlite3.Error) -> str:
+    """One line for people: what is wrong with the database, and where it is."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if isinstance(error, sqlite3.Error) and code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (f"the database {db_path} is locked by another program (still after "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s): nothing was changed; try again once it is free")
+    if isinstance(error, FileExistsError):
+        return f"cannot use the data directory {db_path.parent}: it is a file, not a directory"
+    if isinstance(error, NotADirectoryError):
+        return (f"cannot use the data directory {db_path.parent}: a part of its path is a file, "
+                "not a directory")
+    if isinstance(error, OSError):
+        return f"cannot use the data directory {db_path.parent}: {error.strerror or error}"
+    return f"cannot use the database {db_path}: {error}"
 
 
 class Parser(argparse.ArgumentParser):
@@ -191,7 +214,10 @@ class Context:
         self.db_path = Path(data_dir or platformdirs.user_data_dir(PROG)) / DB_FILENAME
         self._host = getattr(args, "host", None) or os.environ.get("CALLGATE_HOST")
         self._port = getattr(args, "port", None) or os.environ.get("CALLGATE_PORT")
-        self.db: Database = open_database(self.db_path)
+        try:
+            self.db: Database = open_database(self.db_path)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(storage_problem(self.db_path, error)) from None
         self.settings = SettingsStore(self.db)
 
     def address(self) -> tuple[str, int]:
@@ -234,7 +260,6 @@ def log_event(event: ListenerEvent) -> None:
 def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     from server.listener import Listener, ListenerError
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
     try:
@@ -464,8 +489,9 @@ def cmd_import_rules(ctx: Context, args: argparse.Namespace) -> int:
             print(f"  {reason}", file=sys.stderr)
         return 2
     book = RuleBook(ctx.db)
-    replaced = sum(book.find(entry.target, entry.kind) is not None for entry in entries)
-    book.put_many(entries)
+    with writing(ctx.db):  # the count of replaced rules is of the rules replaced
+        replaced = sum(book.find(entry.target, entry.kind) is not None for entry in entries)
+        book.put_many(entries)
     print(f"imported {len(entries)} rules ({len(entries) - replaced} new, {replaced} replaced)")
     return 0
 
@@ -538,7 +564,7 @@ def cmd_schedule(ctx: Context, args: argparse.Namespace) -> int:
         if not values and not args.on:
             raise UsageError("schedule set: give at least one of --hours, --open-mode, "
                              "--closed-mode, --holidays, --closed-days, --time-zone, --on")
-        with ctx.db.atomic():
+        with writing(ctx.db):
             ctx.settings.set_many(values)
             if args.on:
                 ctx.settings.turn_schedule(True)
@@ -681,10 +707,18 @@ COMMANDS: dict[str | None, Callable[[Context, argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](Context(args), args)
+        logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
+        ctx = Context(args)
+        try:
+            return COMMANDS[args.command](ctx, args)
+        except sqlite3.Error as error:  # every command's reads and writes, in one place
+            raise StorageError(storage_problem(ctx.db_path, error)) from None
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
+    except StorageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
 
 
 def run() -> int:

@@ -6,6 +6,8 @@ so every field is optional here and unknown fields are kept rather than refused.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -24,6 +26,37 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     return str(value).strip()
+
+
+class WrittenNumber(float):
+    """A JSON number with a fraction or an exponent that remembers how it was written: two
+    numbers a double cannot tell apart are still two call ids."""
+
+    text: str
+
+    def __new__(cls, text: str) -> WrittenNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+def decode(body: str) -> Any:
+    """A body's JSON, numbers with a fraction or an exponent as WrittenNumber."""
+    return json.loads(body, parse_float=WrittenNumber)
+
+
+def _call_id(value: object) -> str:
+    """The call id as sent, compared exactly: a string as it is (spaces are part of it), a
+    number as written (an integer as its decimal text); anything else (a blank string, NaN,
+    Infinity, a number too large for a double, a boolean, an object) is no id that another
+    post could repeat, so "" (none)."""
+    if isinstance(value, str):
+        return value if value.strip() else ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return value.text if isinstance(value, WrittenNumber) else repr(value)
+    return ""
 
 
 def _joined(*parts: str) -> str:
@@ -152,7 +185,7 @@ class Call:
         operator = data.get("operator")
         scenario = data.get("scenario")
         return cls(
-            call_id=_text(data.get("callId")) or fallback_id,
+            call_id=_call_id(data.get("callId")) or fallback_id,
             phone_number=_text(data.get("phoneNumber")),
             call_type=_text(data.get("callType")),
             customer=Customer.from_payload(customer) if isinstance(customer, dict) else None,

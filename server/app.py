@@ -12,7 +12,7 @@ from aiohttp import web
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 from server.urls import WEBHOOK_PREFIX
-from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk
+from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk, send_and_close
 from storage.database import open_database
 from storage.writer import Writer
 
@@ -32,11 +32,20 @@ async def _webhook(request: web.Request) -> web.Response:
     return await request.app[DESK].handle(request)
 
 
+async def _expect(request: web.Request) -> web.StreamResponse | None:
+    return await request.app[DESK].expect(request)
+
+
 async def _wrong_method(request: web.Request) -> web.Response:
     """Anything but POST on the webhook: 405, counted like a wrong token, never decided."""
     await request.app[DESK].count_refused()
     return web.json_response({"error": "method not allowed"}, status=405,
                              headers={"Allow": "POST"})
+
+
+async def _wrong_method_expected(request: web.Request) -> web.Response:
+    """The same 405 for a client that waits for 100 Continue: at once, then closed."""
+    return await send_and_close(request, await _wrong_method(request))
 
 
 async def _health(request: web.Request) -> web.Response:
@@ -90,8 +99,8 @@ def create_app(
     # A missing, slash-suffixed or newline-bearing token reaches the handler too, so it counts as
     # refused (`.` alone stops at a newline, and the router's own 404 is not the webhook's).
     for path in (WEBHOOK_PREFIX.rstrip("/"), WEBHOOK_PREFIX + "{token:(?s:.*)}"):
-        app.router.add_post(path, _webhook)
-        app.router.add_route("*", path, _wrong_method)
+        app.router.add_post(path, _webhook, expect_handler=_expect)
+        app.router.add_route("*", path, _wrong_method, expect_handler=_wrong_method_expected)
     app.router.add_get("/healthz", _health)
     app.router.add_get("/openapi.json", _openapi)
     return app

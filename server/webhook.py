@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from aiohttp import hdrs, web
+from aiohttp import HttpVersion11, hdrs, web
 from sqlite_utils import Database
 
-from screening.call import Call
+from screening.call import Call, decode
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
 from screening.schedule import ModeInForce, mode_in_force, public_holiday
 from server.broker import DecisionBroker
@@ -31,6 +31,7 @@ from server.events import (
     StorageFailing,
     StorageRecovered,
 )
+from server.logs import redact
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.rules import RuleBook
@@ -41,6 +42,7 @@ from storage.writer import Job, StorageHealth, Writer
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024
+TOO_LARGE = f"body larger than {MAX_BODY // 1024} KiB"
 REFUSED_COUNTER = "refused-requests"
 # A post whose JSON object carries this field is callgate's own reachability test, not a call.
 SELF_TEST_FIELD = "callgateSelfTest"
@@ -97,6 +99,24 @@ class BodyStalled(Exception):
     """The request's body did not arrive within the body timeout."""
 
 
+class ClientLeft(Exception):
+    """The client closed its connection before its whole body arrived."""
+
+
+def _declared_too_large(request: web.BaseRequest) -> bool:
+    return request.content_length is not None and request.content_length > MAX_BODY
+
+
+async def send_and_close(request: web.BaseRequest, response: web.Response) -> web.Response:
+    """Send the answer now, then close the connection without waiting for a body: one that
+    stalled, or one never invited (Expect: 100-continue), whose bytes must not be read as
+    the next request."""
+    await response.prepare(request)
+    await response.write_eof()
+    request.protocol.force_close()
+    return response
+
+
 def _log_late_failure(error: BaseException) -> None:
     log.error("a delayed write failed: %s", error)
 
@@ -114,8 +134,9 @@ class CallDesk:
         self._watcher = emit
         self._history = CallHistory(db)
         self._counters = Counters(db)
-        self._snapshot = ScreeningSnapshot(db)
+        self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
         SettingsStore(db).webhook_token()  # made on first start, before the first call
+        self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
         try:  # load the holiday package now, not during the first call that needs it
             public_holiday(date.today())
         except Exception:
@@ -163,8 +184,7 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            await self.count_refused()
-            return web.json_response({"error": "not found"}, status=404)
+            return await self.not_found()
         body = ""
         try:
             body = await self._read_body(request)
@@ -174,17 +194,17 @@ class CallDesk:
                 return await self._refuse(415, why, received_at, started, body)
             return await self._take(body, received_at, started)
         except web.HTTPRequestEntityTooLarge:
-            why = f"body larger than {MAX_BODY // 1024} KiB"
-            return await self._refuse(413, why, received_at, started, "")
+            return await self._refuse(413, TOO_LARGE, received_at, started, "")
         except BodyStalled:
             why = f"the body did not arrive within {self._body_timeout:g} s"
-            stalled = await self._refuse(408, why, received_at, started, "")
-            # Sent now, then the connection closed: aiohttp would otherwise linger, reading
-            # for the rest of a body that is not coming.
-            await stalled.prepare(request)
-            await stalled.write_eof()
-            request.protocol.force_close()
-            return stalled
+            # Then the connection closes: aiohttp would otherwise linger, reading for the
+            # rest of a body that is not coming.
+            return await send_and_close(
+                request, await self._refuse(408, why, received_at, started, ""))
+        except ClientLeft:
+            # Nobody is left to read the answer; the post is kept, like any other refused one.
+            why = "the client disconnected before its whole body arrived"
+            return await self._refuse(400, why, received_at, started, "")
         except Exception as error:
             # The last line of defence: for commubo a 5xx would mean "reject".
             log.exception("unexpected error while taking a call")
@@ -192,15 +212,42 @@ class CallDesk:
             verdict = self._failsafe(f"unexpected error: {error!r}")
             return answer(await self._finish(call, verdict, received_at, started, body))
 
+    async def expect(self, request: web.Request) -> web.StreamResponse | None:
+        """`Expect: 100-continue`: what the headers decide already (a wrong token, a body
+        declared over the limit) is answered now, and the connection closed, rather than
+        inviting a body only to refuse it; otherwise 100 Continue, as aiohttp would."""
+        if not self.token_matches(request.match_info.get("token", "")):
+            return await send_and_close(request, await self.not_found())
+        if _declared_too_large(request):
+            refused = await self._refuse(413, TOO_LARGE, utc_now(), time.perf_counter(), "")
+            return await send_and_close(request, refused)
+        expect = request.headers.get(hdrs.EXPECT, "")
+        if expect.lower() != "100-continue":
+            raise web.HTTPExpectationFailed(text=f"Unknown Expect: {expect}")
+        if request.version == HttpVersion11:
+            await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        return None
+
+    async def not_found(self) -> web.Response:
+        """A wrong or missing token: 404, and nothing but a count of refused requests."""
+        await self.count_refused()
+        return web.json_response({"error": "not found"}, status=404)
+
     async def _read_body(self, request: web.Request) -> str:
-        """The whole body as text, or BodyStalled: a client that stops sending must not hold
-        its connection and handler for ever."""
+        """The whole body as text; BodyStalled if it stops coming (a client that stops
+        sending must not hold its connection and handler for ever), ClientLeft if the client
+        hangs up first."""
+        if _declared_too_large(request):  # refused before a byte of it is read
+            raise web.HTTPRequestEntityTooLarge(MAX_BODY, request.content_length or 0)
         try:
             async with asyncio.timeout(self._body_timeout):
                 raw = await request.read()
         except TimeoutError as error:
             raise BodyStalled from error
-        return raw.decode("utf-8", errors="backslashreplace")
+        except ConnectionError as error:
+            raise ClientLeft from error
+        # A byte order mark is no part of the JSON text (RFC 8259 lets a reader ignore it).
+        return raw.decode("utf-8-sig", errors="backslashreplace")
 
     async def count_refused(self) -> None:
         try:
@@ -211,7 +258,7 @@ class CallDesk:
     async def _take(self, body: str, received_at: str, started: float) -> web.Response:
         fallback_id = f"local-{uuid.uuid4().hex}"
         try:
-            data = json.loads(body)
+            data = decode(body)
         except (ValueError, RecursionError):
             data = None
         if not isinstance(data, dict):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -143,6 +145,31 @@ def _enable_wal(db: Database) -> None:
             time.sleep(0.02)
 
 
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock before it reads (BEGIN IMMEDIATE), for every
+    change that reads, then writes.
+
+    A deferred transaction (`db.atomic()`) that reads first gets a snapshot; if another
+    connection commits before it writes (the listener does, for every call), SQLite refuses
+    the write at once (SQLITE_BUSY_SNAPSHOT), without waiting: busy_timeout cannot help it.
+    Taking the lock first waits for it up to busy_timeout instead. Inside a transaction, a
+    savepoint of it.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
 def open_database(path: Path) -> Database:
     """A connection for the calling thread: WAL, full sync, a busy timeout, current schema.
 
@@ -154,15 +181,10 @@ def open_database(path: Path) -> Database:
     _enable_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     if migrations.pending(db):
-        # IMMEDIATE takes the write lock first, so two processes starting at once cannot
-        # both apply the same migration.
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
+        # The write lock first, so two processes starting at once cannot both apply the
+        # same migration.
+        with writing(db):
             migrations.apply(db)
-        except BaseException:
-            db.conn.rollback()
-            raise
-        db.conn.commit()
     return db
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from screening.rules import Action, Rule, RuleKind
-from storage.database import utc_now
+from storage.database import utc_now, writing
 
 
 class _Keep(Enum):
@@ -96,20 +96,21 @@ class RuleBook:
         any kind: a target is on one list at a time. Replacing sets the expiry and one-shot flag
         anew (a used one-shot rule put again is unused)."""
         pattern = "" if kind is RuleKind.NUMBER else number
-        self._db.execute(
-            "INSERT INTO rules (number, action, note, created_at, kind, pattern, expires_at, once)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(kind, number) DO UPDATE SET note = excluded.note, "
-            # A target moved to the other list starts a new rule: its matches start from zero.
-            "times_matched = iif(action = excluded.action, times_matched, 0), "
-            "last_matched_at = iif(action = excluded.action, last_matched_at, NULL), "
-            "created_at = iif(action = excluded.action, created_at, excluded.created_at), "
-            "pattern = excluded.pattern, expires_at = excluded.expires_at, "
-            "once = excluded.once, used_at = NULL, action = excluded.action",
-            [number, action.value, note, utc_now(), kind.value, pattern, _stamp(expires_at),
-             int(once)],
-        )
-        found = self.find(number, kind)
+        with writing(self._db):  # the row read back is the row written
+            self._db.execute(
+                "INSERT INTO rules (number, action, note, created_at, kind, pattern, expires_at,"
+                " once) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(kind, number) DO UPDATE SET note = excluded.note, "
+                # A target moved to the other list starts a new rule: matches start from zero.
+                "times_matched = iif(action = excluded.action, times_matched, 0), "
+                "last_matched_at = iif(action = excluded.action, last_matched_at, NULL), "
+                "created_at = iif(action = excluded.action, created_at, excluded.created_at), "
+                "pattern = excluded.pattern, expires_at = excluded.expires_at, "
+                "once = excluded.once, used_at = NULL, action = excluded.action",
+                [number, action.value, note, utc_now(), kind.value, pattern, _stamp(expires_at),
+                 int(once)],
+            )
+            found = self.find(number, kind)
         assert found is not None
         return found
 
@@ -124,14 +125,15 @@ class RuleBook:
         once: bool = False,
     ) -> Rule:
         """Add a new rule; raises NumberTaken if the target already has one."""
-        holder = self.find(number, kind)
-        if holder is not None:
-            raise NumberTaken(number, holder.id)
-        return self.put(number, action, note, kind=kind, expires_at=expires_at, once=once)
+        with writing(self._db):
+            holder = self.find(number, kind)
+            if holder is not None:
+                raise NumberTaken(number, holder.id)
+            return self.put(number, action, note, kind=kind, expires_at=expires_at, once=once)
 
     def put_many(self, entries: Iterable[RuleEntry]) -> list[Rule]:
         """Put every entry, in one transaction: all of them or, on an error, none."""
-        with self._db.atomic():
+        with writing(self._db):
             return [
                 self.put(entry.target, entry.action, entry.note, kind=entry.kind,
                          expires_at=entry.expires_at, once=entry.once)
@@ -201,33 +203,34 @@ class RuleBook:
         to another target starts counting matches afresh: the old counts were for somebody else.
         A new expiry or one-shot flag makes a used one-shot rule unused again.
         """
-        current = self.row(rule_id)
-        if current is None:
-            return None
-        new_kind = RuleKind(current["kind"]) if isinstance(kind, _Keep) else kind
-        same = number == current["number"] and new_kind.value == current["kind"]
-        sets = ["action = ?", "note = ?", "number = ?", "kind = ?", "pattern = ?"]
-        values: list[Any] = [action.value, note, number, new_kind.value,
-                             "" if new_kind is RuleKind.NUMBER else number]
-        if not same:
-            sets += ["times_matched = 0", "last_matched_at = NULL"]
-        if not isinstance(expires_at, _Keep):
-            sets += ["expires_at = ?", "used_at = NULL"]
-            values.append(_stamp(expires_at))
-        if not isinstance(once, _Keep):
-            sets += ["once = ?", "used_at = NULL"]
-            values.append(int(once))
-        try:
-            changed = self._db.execute(
-                f"UPDATE rules SET {', '.join(dict.fromkeys(sets))} WHERE id = ?",
-                [*values, rule_id],
-            ).rowcount
-        except sqlite3.IntegrityError:
-            holder = self.find(number, new_kind)
-            if holder is None:
-                raise
-            raise NumberTaken(number, holder.id) from None
-        return self.get(rule_id) if changed else None
+        with writing(self._db):  # it reads the rule, then writes it
+            current = self.row(rule_id)
+            if current is None:
+                return None
+            new_kind = RuleKind(current["kind"]) if isinstance(kind, _Keep) else kind
+            same = number == current["number"] and new_kind.value == current["kind"]
+            sets = ["action = ?", "note = ?", "number = ?", "kind = ?", "pattern = ?"]
+            values: list[Any] = [action.value, note, number, new_kind.value,
+                                 "" if new_kind is RuleKind.NUMBER else number]
+            if not same:
+                sets += ["times_matched = 0", "last_matched_at = NULL"]
+            if not isinstance(expires_at, _Keep):
+                sets += ["expires_at = ?", "used_at = NULL"]
+                values.append(_stamp(expires_at))
+            if not isinstance(once, _Keep):
+                sets += ["once = ?", "used_at = NULL"]
+                values.append(int(once))
+            try:
+                changed = self._db.execute(
+                    f"UPDATE rules SET {', '.join(dict.fromkeys(sets))} WHERE id = ?",
+                    [*values, rule_id],
+                ).rowcount
+            except sqlite3.IntegrityError:
+                holder = self.find(number, new_kind)
+                if holder is None:
+                    raise
+                raise NumberTaken(number, holder.id) from None
+            return self.get(rule_id) if changed else None
 
     def remove_id(self, rule_id: int) -> bool:
         return self._db.execute("DELETE FROM rules WHERE id = ?", [rule_id]).rowcount > 0

@@ -32,6 +32,7 @@ from screening.schedule import (
     parse_hours,
     zone,
 )
+from storage.database import writing
 
 TOKEN_KEY = "webhook-token"
 PREVIOUS_TOKEN_KEY = "webhook-token-previous"
@@ -296,12 +297,13 @@ class SettingsStore:
         if key not in SETTINGS:
             raise UnknownSetting(key)
         canonical = SETTINGS[key].parse(value.strip())
-        self._db.table("settings").upsert({"key": key, "value": canonical}, pk="key")
+        with writing(self._db):
+            self._db.table("settings").upsert({"key": key, "value": canonical}, pk="key")
         return canonical
 
     def set_many(self, values: dict[str, str]) -> None:
         """Store several settings at once, or none of them if one is not valid."""
-        with self._db.atomic():
+        with writing(self._db):
             for key, value in values.items():
                 self.set(key, value)
 
@@ -363,7 +365,7 @@ class SettingsStore:
         canonical = _choice(Mode)(str(mode))
         ending = _choice(OverrideEnd)(str(ends))
         moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
-        with self._db.atomic():
+        with writing(self._db):
             self.set("mode", canonical)
             if self.get("schedule") == "on":
                 self.set_many({"override-mode": canonical, "override-set-at": moment,
@@ -374,7 +376,7 @@ class SettingsStore:
 
     def turn_schedule(self, on: bool) -> None:
         """Turn the schedule on or off; either way a manual override left from before ends."""
-        with self._db.atomic():
+        with writing(self._db):
             self.set("schedule", "on" if on else "off")
             self.clear_override()
 
@@ -384,7 +386,9 @@ class SettingsStore:
 
     def remember(self, key: str, value: str) -> None:
         """Keep the console's own state (window geometry, notices shown) beside the settings."""
-        self._db.table("settings").upsert({"key": f"{UI_PREFIX}{key}", "value": value}, pk="key")
+        with writing(self._db):
+            self._db.table("settings").upsert({"key": f"{UI_PREFIX}{key}", "value": value},
+                                              pk="key")
 
     def recall(self, key: str) -> str | None:
         row = self._db.execute(
@@ -398,7 +402,7 @@ class SettingsStore:
         grace = timedelta(hours=float(self.get("token-grace-hours")))
         until = (datetime.now(UTC) + grace).isoformat(timespec="seconds")
         new = secrets.token_urlsafe(24)
-        with self._db.atomic():
+        with writing(self._db):
             old = self.webhook_token()
             for key, value in ((PREVIOUS_TOKEN_KEY, old), (PREVIOUS_UNTIL_KEY, until),
                                (TOKEN_KEY, new)):

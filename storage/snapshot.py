@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -25,8 +26,13 @@ class ScreeningSnapshot:
     line or the console applies to the very next call, while recording calls rereads nothing.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self, db: Database, *, tokens_read: Callable[[tuple[str, ...]], None] | None = None
+    ) -> None:
+        """`tokens_read` hears the webhook tokens each time they are read (to keep them out
+        of the log)."""
         self._db = db
+        self._tokens_read = tokens_read
         self._data_version: int | None = None
         self._config_version: int | None = None
         self._rules = RuleIndex()
@@ -53,6 +59,8 @@ class ScreeningSnapshot:
                 self._settings = store.screening()
                 previous, until = store.token_grace()
                 self._tokens = tuple(token for token in (store.current_token(), previous) if token)
+                if self._tokens_read is not None:
+                    self._tokens_read(self._tokens)
                 self._previous_until = datetime.fromisoformat(until) if until else None
                 self._config_version = config_version
         return self._rules, self._settings

@@ -1,0 +1,105 @@
+"""The log handler callgate installs (for `serve` and the console): no line it writes carries a
+webhook token, whoever wrote the line.
+
+aiohttp's own "Error handling request" lines quote a request line it could not parse, token and
+all, and exception text can carry anything; so every line is redacted where it is written, not
+message by message. Two things go: whatever follows the webhook prefix, and every token that
+opened the webhook while this process ran, also percent-encoded, and also cut short where a
+quote was truncated (`...`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import threading
+from collections.abc import Iterable
+from types import TracebackType
+
+from server.urls import WEBHOOK_PREFIX
+
+HIDDEN = "<token>"
+# The shortest start of a token that a truncated quote may show before it is redacted.
+SHORTEST_CUT = 8
+# Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
+# however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
+_AFTER_PREFIX = re.compile(re.escape(WEBHOOK_PREFIX) + r"""[^\s'"?#<>]+""")
+
+log = logging.getLogger(__name__)
+
+
+def _spelt(char: str) -> str:
+    """A character as a URL may carry it: itself or percent-encoded."""
+    return f"(?:{re.escape(char)}|%{ord(char):02x})"
+
+
+def _token_pattern(token: str) -> str:
+    """The whole token, or its first SHORTEST_CUT or more characters right before `...`."""
+    rest = ""
+    for char in reversed(token[SHORTEST_CUT:]):
+        rest = f"(?:{_spelt(char)}{rest})?"
+    head = "".join(_spelt(char) for char in token[:SHORTEST_CUT])
+    return f"{''.join(_spelt(char) for char in token)}|{head}{rest}(?=\\.\\.\\.)"
+
+
+class TokenRedactor:
+    """Text with every webhook token hidden; tokens are learnt as they are read, never
+    forgotten (a rotated-out token is still somebody's key for a while)."""
+
+    def __init__(self) -> None:
+        self._tokens: frozenset[str] = frozenset()
+        self._pattern: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    def keep_secret(self, tokens: Iterable[str]) -> None:
+        """Hide these tokens from now on (cheap when they are known already)."""
+        wanted = {token for token in tokens if token}
+        if wanted <= self._tokens:
+            return
+        with self._lock:
+            known = self._tokens | wanted
+            # Longest first, so that no token's start hides only part of a longer one.
+            ordered = sorted(known, key=len, reverse=True)
+            self._pattern = re.compile("|".join(map(_token_pattern, ordered)), re.IGNORECASE)
+            self._tokens = known
+
+    def __call__(self, text: str) -> str:
+        text = _AFTER_PREFIX.sub(WEBHOOK_PREFIX + HIDDEN, text)
+        pattern = self._pattern
+        return text if pattern is None else pattern.sub(HIDDEN, text)
+
+
+redact = TokenRedactor()
+
+
+class RedactingFormatter(logging.Formatter):
+    """Redacts the finished line: message, arguments, traceback and stack alike."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def _uncaught(kind: type[BaseException], error: BaseException,
+              trace: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+    else:
+        log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def _uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is not None:
+        log.critical("unexpected error in thread %s", getattr(args.thread, "name", "?"),
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def install(level: int) -> None:
+    """One handler on stderr for every logger, through the redactor; warnings and uncaught
+    exceptions (which Python would print to stderr past it) go through it too."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    logging.captureWarnings(True)
+    sys.excepthook = _uncaught
+    threading.excepthook = _uncaught_in_thread

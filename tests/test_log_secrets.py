@@ -1,0 +1,102 @@
+"""No line `serve` writes may carry a webhook token, not even aiohttp's own complaints about a
+request line it cannot parse, which quote that line (and so the token) in full."""
+
+from __future__ import annotations
+
+import io
+import logging
+import socket
+from pathlib import Path
+
+import pytest
+from test_cli import Cli, Serving, free_port, start_serve, wait_for
+
+from server.logs import SHORTEST_CUT, RedactingFormatter, redact
+
+# Request lines aiohttp refuses before any handler of callgate's runs, each with what its
+# complaint still has to say once the token is gone.
+BROKEN_REQUEST_LINES = {
+    "a 9,000-character query": (b"POST {path}?" + b"a" * 9000 + b" HTTP/1.1", "8190 bytes"),
+    "a byte 0xff": (b"POST {path}\xff HTTP/1.1", "Invalid char in url"),
+    "a tab": (b"POST {path}\tx HTTP/1.1", "Invalid characters in url"),
+    "HTTP/9.9": (b"POST {path} HTTP/9.9", "Invalid HTTP version"),
+}
+
+
+def send_raw(port: int, request_line: bytes) -> bytes:
+    """One request whose line is sent exactly as given; the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request_line + b"\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 2\r\n\r\n{}")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+        return answer
+
+
+def percent_encoded(text: str) -> str:
+    return "".join(f"%{ord(char):02X}" for char in text)
+
+
+@pytest.fixture
+def rotated(tmp_path: Path) -> tuple[Serving, list[str]]:
+    """`serve` with two valid tokens: the old one, in its grace period, and the new one
+    (rotated while serve runs, as a person does when the old one may have leaked)."""
+    cli = Cli(tmp_path / "data", free_port())
+    old = cli.token()
+    serving = start_serve(cli, tmp_path / "serve.log")
+    cli.ok("rotate-token")
+    new = cli.token()
+    assert new != old
+    assert serving.healthy()  # serve rereads the tokens at its next request of any kind
+    return serving, [old, new]
+
+
+@pytest.mark.parametrize("broken", BROKEN_REQUEST_LINES)
+def test_a_request_line_aiohttp_refuses_never_logs_the_token(
+    rotated: tuple[Serving, list[str]], broken: str
+) -> None:
+    serving, tokens = rotated
+    line, complaint = BROKEN_REQUEST_LINES[broken]
+    try:
+        paths = [f"/hooks/commubo/{token}" for token in tokens]
+        # The token alone, percent-encoded (aiohttp decodes it: it opens the webhook too), and
+        # where aiohttp cuts a long line's quote (at 100 characters) in the middle of it.
+        paths += [f"/{tokens[1]}", f"/hooks/commubo/{percent_encoded(tokens[0])}",
+                  "/" * 80 + tokens[1]]
+        for path in paths:
+            assert send_raw(serving.cli.port, line.replace(b"{path}", path.encode())
+                            ).startswith(b"HTTP/1.0 400")
+        assert wait_for(lambda: serving.output().count("Error handling request") == len(paths),
+                        5.0), serving.output()
+    finally:
+        serving.stop()
+    output = serving.output()
+    for token in tokens:
+        assert token not in output
+        assert percent_encoded(token) not in output
+        assert token[:12] not in output
+    assert output.count("Error handling request from 127.0.0.1") == len(paths)
+    assert output.count(complaint) >= len(paths), output
+    assert "/hooks/commubo/<token>" in output
+
+
+def test_a_traceback_that_quotes_a_token_is_redacted_too() -> None:
+    """Exception text can carry anything: the line is redacted once it is whole."""
+    token = "Tq8nXc2vB5mK1pLr7sWd4yHz0aJf6gEu"
+    redact.keep_secret([token])
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(RedactingFormatter("%(message)s"))
+    logger = logging.getLogger("test_log_secrets.traceback")
+    logger.addHandler(handler)
+    try:
+        try:
+            raise ValueError(f"cannot open {token} (cut: {token[:20]}...)")
+        except ValueError:
+            logger.exception("while reading %s", f"/HOOKS/commubo/{token}")
+    finally:
+        logger.removeHandler(handler)
+    written = out.getvalue()
+    assert token[:SHORTEST_CUT] not in written
+    assert "Traceback" in written and "ValueError: cannot open <token> (cut: <token>...)" in written
