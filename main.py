@@ -218,8 +218,9 @@ def describe_call(event: CallDecided) -> str:
     number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
     who = call.customer.name if call.customer else "unknown caller"
     org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
+    detail = f"{verdict.detail}; " if verdict.detail else ""
     return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
-            f"({verdict.detail}; {event.latency_ms:.1f} ms)")
+            f"({detail}{event.latency_ms:.1f} ms)")
 
 
 def log_event(event: ListenerEvent) -> None:
