@@ -113,10 +113,12 @@ class ScreeningSettings:
     repeat_minutes: float = 3.0
     schedule: Schedule | None = None
     override: Override | None = None
+    office_zone: str = DEFAULT_TIME_ZONE  # the `time-zone` setting, schedule or not
 
     @property
     def time_zone(self) -> str:
-        return self.schedule.time_zone if self.schedule is not None else DEFAULT_TIME_ZONE
+        """The office's time zone: the schedule's, else the setting's."""
+        return self.schedule.time_zone if self.schedule is not None else self.office_zone
 
 
 class CallerPreset(StrEnum):
