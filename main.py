@@ -23,7 +23,14 @@ from screening import phone
 from screening.call import Customer
 from screening.names import parse_name
 from screening.policy import Mode, ScreeningSettings
-from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
+from screening.rules import (
+    Action,
+    Rule,
+    RuleKind,
+    future_expiry,
+    parse_duration,
+    parse_target,
+)
 from screening.schedule import (
     ModeInForce,
     ModeSource,
@@ -321,10 +328,9 @@ def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
         if args.duration is not None:
             return datetime.now(UTC) + parse_duration(args.duration)
         if args.until is not None:
-            until = parse_instant(args.until, ctx.settings.get("time-zone"))
-            if until <= datetime.now(UTC):
-                raise ValueError(f"{args.until!r} is already past")
-            return until
+            time_zone = ctx.settings.get("time-zone")
+            return future_expiry(parse_instant(args.until, time_zone), datetime.now(UTC),
+                                 time_zone)
     except ValueError as error:
         raise UsageError(f"--{'for' if args.duration is not None else 'until'}: {error}") from None
     return None
