@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QStandardPaths,
     Qt,
     QTime,
@@ -64,6 +63,7 @@ from sqlite_utils import Database
 
 from gui import present
 from gui.export import HistoryExport, write_csv
+from gui.steady import hold_rows_in_place, looking, put_back, sighted_row
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
@@ -534,6 +534,7 @@ class HistoryView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        hold_rows_in_place(self.table)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
@@ -670,20 +671,19 @@ class HistoryView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Query again, taking in new calls; keeps the selection and, unless at the top, the
-        scroll position."""
-        bar = self.table.verticalScrollBar()
-        at_top = bar.value() == bar.minimum()
-        anchor = self.table.indexAt(QPoint(0, 0))
-        anchor_id = self.model.row_id(anchor.row()) if anchor.isValid() else None
+        """Query again, taking in new calls; keeps the selection, and while a person looks at
+        the rows (see gui/steady.py) the row they look at stays where it is."""
+        selected = self.table.selectionModel().selectedRows()
+        held = None
+        if looking(self.table, bool(selected)):
+            held = sighted_row(self.table, selected[0] if selected else None)
+        held_id = self.model.row_id(held.row) if held is not None else None
         self.model.refresh()
-        if at_top or anchor_id is None:
+        row = self.model.row_of(held_id) if held_id is not None else None
+        if held is None or row is None:
             self.table.scrollToTop()
             return
-        row = self.model.row_of(anchor_id)
-        if row is not None:
-            self.table.scrollTo(self.model.index(row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
+        put_back(self.table, row, held.top)
 
     @Slot()
     def _on_date_changed(self) -> None:
