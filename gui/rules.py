@@ -195,11 +195,11 @@ class RulesModel(QAbstractTableModel):
             if column is Column.NUMBER:
                 return row["number"]
             if column is Column.CREATED:
-                return present.local_time(row["created_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["created_at"], present.Style.LONG)
             if column is Column.LAST_MATCHED and row["last_matched_at"]:
-                return present.local_time(row["last_matched_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["last_matched_at"], present.Style.LONG)
             if column is Column.EXPIRES and row.get("expires_at"):
-                return present.local_time(row["expires_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["expires_at"], present.Style.LONG)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TIMES_MATCHED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -245,6 +245,7 @@ class ConsoleWindow(QMainWindow):
     def show_mode_in_force(self) -> None:
         """The mode that decides calls now (setting, schedule or override) and until when."""
         settings = self._settings.screening()
+        present.set_time_zone(settings.time_zone)  # every view shows the office's clock
         now = datetime.now(UTC)
         in_force = mode_in_force(settings.mode, settings.schedule, settings.override, now,
                                  explain=False)

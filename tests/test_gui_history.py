@@ -11,22 +11,23 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import sample
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from gui import present
 from gui.history import (
     CALL_ID_ROLE,
     CHUNK,
     Column,
     HistoryModel,
     HistoryView,
-    short_format_with_seconds,
 )
 from screening.call import Call
 from screening.policy import Decision, Reason, Verdict
@@ -36,6 +37,7 @@ from storage.database import migrations, open_database
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
 SUZUKI = "+81330001234"  # the reference example's caller, 03-3000-1234
+TOKYO = ZoneInfo("Asia/Tokyo")  # the office's time zone by default
 START = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
 
 
@@ -239,9 +241,8 @@ def test_the_view_opens_on_the_newest_calls(view: HistoryView) -> None:
     assert model.data(model.index(1, Column.REASON)) == "by a person"
     assert model.data(model.index(2, Column.LATENCY)) == QLocale().toString(10000.0, "f", 1)
     received = model.data(model.index(6, Column.RECEIVED))
-    local = QDateTime.fromSecsSinceEpoch(int(START.timestamp()))  # in the local time zone
-    assert received == QLocale().toString(local, short_format_with_seconds(QLocale()))
-    assert local.time().toString("mm:ss") in received  # seconds are shown
+    assert received == present.moment_text(START, present.Style.SECONDS)
+    assert received.endswith(" 21:00:00")  # 12:00 UTC on the office's clock, with seconds
     assert view.count_label.text() == "7 call(s)"
 
 
@@ -661,8 +662,8 @@ def test_export_writes_every_matching_row_in_the_shown_order(
     assert last["Number as sent"] == "0330001234"
     assert last["Received (UTC)"] == (START + timedelta(days=400)).isoformat(
         timespec="milliseconds")
-    local = QDateTime.fromSecsSinceEpoch(int((START + timedelta(days=400)).timestamp()))
-    assert last["Received"] == local.toString("yyyy-MM-dd HH:mm:ss")
+    office = (START + timedelta(days=400)).astimezone(TOKYO)
+    assert last["Received"] == office.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def test_export_follows_the_search(tmp_path: Path, view: HistoryView) -> None:
@@ -726,14 +727,13 @@ def test_a_big_export_runs_beside_the_window_and_can_be_cancelled(
     assert len(read_csv(path)) == 1 + 5000
 
 
-def test_received_day_boundaries_are_local_days(view: HistoryView) -> None:
+def test_received_day_boundaries_are_the_office_days(view: HistoryView) -> None:
     view.from_date.setDate(QDate(2025, 1, 4))
     view.to_date.setDate(QDate(2025, 1, 4))
     view.from_check.setChecked(True)
     view.to_check.setChecked(True)
     shown = view.model.history_filter()
-    local_start = QDateTime(QDate(2025, 1, 4), QTime(0, 0))
-    assert shown.received_from == datetime.fromtimestamp(
-        local_start.toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
-    assert shown.received_to == datetime.fromtimestamp(
-        local_start.addDays(1).toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
+    office_start = datetime(2025, 1, 4, tzinfo=TOKYO)
+    assert shown.received_from == office_start.astimezone(UTC).isoformat(timespec="milliseconds")
+    assert shown.received_to == (office_start + timedelta(days=1)).astimezone(UTC).isoformat(
+        timespec="milliseconds")
