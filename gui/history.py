@@ -341,8 +341,8 @@ class HistoryModel(QAbstractTableModel):
                 return n
         return None
 
-    def caller_at(self, row: int) -> str | None:
-        return self._rows[row].caller
+    def call_at(self, row: int) -> _Row:
+        return self._rows[row]
 
     # Qt's table model
 
@@ -489,11 +489,12 @@ class HistoryModel(QAbstractTableModel):
 class HistoryView(QWidget):
     """Search, filter, sort and export the call history; a detail pane for the selected call.
 
-    `rule_requested(number, action)` asks the window to put a caller's canonical number on a
-    list (action "block" or "allow"); `refresh()` takes in calls recorded since the last query.
+    `rule_requested(number, action, caller)` asks the window to put a caller's canonical number
+    on a list (action "block" or "allow"), noted with who called; `refresh()` takes in calls
+    recorded since the last query, keeping the rows a person looks at in place.
     """
 
-    rule_requested = Signal(str, str)
+    rule_requested = Signal(str, str, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -800,9 +801,10 @@ class HistoryView(QWidget):
 
     def _request_rule(self, action: Action) -> None:
         rows = self.table.selectionModel().selectedRows()
-        caller = self.model.caller_at(rows[0].row()) if rows else None
-        if caller:
-            self.rule_requested.emit(caller, action.value)
+        row = self.model.call_at(rows[0].row()) if rows else None
+        if row is not None and row.caller:
+            self.rule_requested.emit(row.caller, action.value,
+                                     present.rule_note(row.customer_name, row.customer_org))
 
     @Slot()
     def _show_count(self) -> None:

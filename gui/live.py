@@ -199,7 +199,7 @@ class CallCard(QFrame):
     """Who is calling, and for a waiting call the countdown and the two decisions."""
 
     decision_made = Signal(str, object)  # call id, Decision
-    rule_requested = Signal(str, str)  # canonical number, Action value
+    rule_requested = Signal(str, str, str)  # canonical number, Action value, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -303,8 +303,9 @@ class CallCard(QFrame):
             self.decision_made.emit(self._entry.call.call_id, decision)
 
     def _request_rule(self, action: Action) -> None:
-        if self._entry is not None and self._entry.call.caller:
-            self.rule_requested.emit(self._entry.call.caller, action.value)
+        call = self._entry.call if self._entry is not None else None
+        if call is not None and call.caller:
+            self.rule_requested.emit(call.caller, action.value, present.call_rule_note(call))
 
 
 class LiveView(QWidget):
@@ -315,7 +316,7 @@ class LiveView(QWidget):
     """
 
     decision_made = Signal(str, object)
-    rule_requested = Signal(str, str)
+    rule_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

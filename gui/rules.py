@@ -507,6 +507,7 @@ class RulesView(QWidget):
         name: bool = False,
         expires_at: datetime | None = None,
         once: bool = False,
+        caller: str = "",
     ) -> Rule:
         """Put a number, a prefix (`0120*`) or, with `name`, a customer's name on a list in one
         step, as "block this caller" / "always let through" do.
@@ -515,11 +516,12 @@ class RulesView(QWidget):
         screening.phone.InvalidNumber (or names.InvalidName) with the reason otherwise (a
         withheld caller has no number to put on a list). A target is on one list at a time: an
         existing rule for it moves to this list, and keeps its note when `note` is empty.
+        `caller` (who called, for a rule made from a call) is the note when there is no other.
         """
         kind, canonical = self._canonical(number, name)
         if not note:
             held = self._book.find(canonical, kind)
-            note = held.note if held is not None else ""
+            note = held.note if held is not None and held.note else caller
         rule = self._book.put(canonical, action, note, kind=kind, expires_at=expires_at,
                               once=once and action is Action.ALLOW)
         self._stored(rule.id, self._listed_message(rule))

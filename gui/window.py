@@ -434,8 +434,9 @@ class ConsoleWindow(QMainWindow):
         if self._control is not None:
             self._control.resolve(call_id, decision)
 
-    def _add_rule(self, number: str, action: str) -> None:
-        self.rules.add_rule(number, Action(action))
+    def _add_rule(self, number: str, action: str, caller: str) -> None:
+        """A rule from a live card or a history row, noted with who called."""
+        self.rules.add_rule(number, Action(action), caller=caller)
 
     def _restore_geometry(self) -> None:
         saved = self._settings.recall("geometry")

@@ -569,11 +569,11 @@ def test_rule_buttons_ask_for_a_rule_on_the_canonical_number(
     assert view.block_button.isEnabled() and view.allow_button.isEnabled()
     with qtbot.waitSignal(view.rule_requested, timeout=1000) as blocked:
         view.block_button.click()
-    assert blocked.args == ["+81330001299", "block"]
+    assert blocked.args == ["+81330001299", "block", ""]  # an unknown caller: no name
     view.select_row(1)
     with qtbot.waitSignal(view.rule_requested, timeout=1000) as allowed:
         view.allow_button.click()
-    assert allowed.args == [SUZUKI, "allow"]
+    assert allowed.args == [SUZUKI, "allow", "鈴木 一郎 (エーアイ化粧品株式会社)"]
 
 
 def test_rule_buttons_are_off_for_a_withheld_caller(qtbot: QtBot, view: HistoryView) -> None:
