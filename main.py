@@ -24,7 +24,14 @@ from screening import phone
 from screening.call import Customer
 from screening.names import parse_name
 from screening.policy import Mode, ScreeningSettings
-from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
+from screening.rules import (
+    Action,
+    Rule,
+    RuleKind,
+    future_expiry,
+    parse_duration,
+    parse_target,
+)
 from screening.schedule import (
     ModeInForce,
     ModeSource,
@@ -244,8 +251,9 @@ def describe_call(event: CallDecided) -> str:
     number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
     who = call.customer.name if call.customer else "unknown caller"
     org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
+    detail = f"{verdict.detail}; " if verdict.detail else ""
     return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
-            f"({verdict.detail}; {event.latency_ms:.1f} ms)")
+            f"({detail}{event.latency_ms:.1f} ms)")
 
 
 def log_event(event: ListenerEvent) -> None:
@@ -345,10 +353,9 @@ def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
         if args.duration is not None:
             return datetime.now(UTC) + parse_duration(args.duration)
         if args.until is not None:
-            until = parse_instant(args.until, ctx.settings.get("time-zone"))
-            if until <= datetime.now(UTC):
-                raise ValueError(f"{args.until!r} is already past")
-            return until
+            time_zone = ctx.settings.get("time-zone")
+            return future_expiry(parse_instant(args.until, time_zone), datetime.now(UTC),
+                                 time_zone)
     except ValueError as error:
         raise UsageError(f"--{'for' if args.duration is not None else 'until'}: {error}") from None
     return None

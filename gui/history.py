@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,17 +25,14 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QDateTime,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QStandardPaths,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -56,6 +53,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,6 +62,7 @@ from sqlite_utils import Database
 
 from gui import present
 from gui.export import HistoryExport, write_csv
+from gui.steady import hold_rows_in_place, looking, put_back, sighted_row
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
@@ -112,6 +111,7 @@ class _Row(NamedTuple):
     customer_name: str
     customer_kana: str
     customer_org: str
+    customer_org_kana: str
     operator_name: str
     decision: str
     reason: str
@@ -129,6 +129,7 @@ class _Row(NamedTuple):
             customer_name=row["customer_name"] or "",
             customer_kana=row["customer_kana"] or "",
             customer_org=row["customer_org"] or "",
+            customer_org_kana=row["customer_org_kana"] or "",
             operator_name=row["operator_name"] or "",
             decision=row["decision"] or "",
             reason=row["reason"] or "",
@@ -148,37 +149,34 @@ def reason_label(reason: str) -> str:
     return present.reason_text(Reason(reason))
 
 
-def stored_moment(stamp: str) -> QDateTime:
-    """A stored UTC ISO 8601 time as a local QDateTime (invalid if it cannot be read)."""
-    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
-    return moment.toLocalTime() if moment.isValid() else moment
-
-
 def local_iso(stamp: str) -> str:
-    """A stored time as local `2025-01-02 18:00:00`, which spreadsheets read as a date anywhere."""
+    """A stored time on the office's clock as `2025-01-02 18:00:00`, which spreadsheets read
+    as a date anywhere."""
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def short_format_with_seconds(locale: QLocale) -> str:
-    """The locale's short date-time format, with seconds: calls come minutes apart or less."""
-    fmt = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
-    if "s" not in fmt and "mm" in fmt:
-        fmt = fmt.replace("mm", "mm:ss", 1)
-    return fmt
+    return present.office_time(moment).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def day_start_utc(day: QDate) -> datetime:
-    """Local midnight at the start of `day`, as an aware UTC datetime."""
-    local = QDateTime(day, QTime(0, 0))
-    return datetime.fromtimestamp(local.toSecsSinceEpoch(), UTC)
+    """The office's midnight at the start of `day`, as an aware UTC datetime."""
+    start = present.office_wall_time(date(day.year(), day.month(), day.day()), time())
+    return start.astimezone(UTC)
+
+
+def office_today() -> QDate:
+    today = present.office_now().date()
+    return QDate(today.year, today.month, today.day)
+
+
+# Samples of the widest texts of the columns sized to fit them: a date with each weekday and
+# month name (their widths differ), and numbers as they are shown.
+_SAMPLE_MOMENTS = tuple(datetime(2026, month, day, 20, 58, 58, tzinfo=UTC)
+                        for month in range(1, 13) for day in range(21, 28))
+_SAMPLE_NUMBERS = ("+81330001234", "+819000000000", "+12025550100")
 
 
 def pretty_payload(raw_body: str) -> str:
@@ -225,7 +223,6 @@ class HistoryModel(QAbstractTableModel):
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_step)
         self._locale = QLocale()
-        self._time_format = short_format_with_seconds(self._locale)
         self._headers = {
             Column.RECEIVED: self.tr("Received"),
             Column.NUMBER: self.tr("Number"),
@@ -344,8 +341,8 @@ class HistoryModel(QAbstractTableModel):
                 return n
         return None
 
-    def caller_at(self, row: int) -> str | None:
-        return self._rows[row].caller
+    def call_at(self, row: int) -> _Row:
+        return self._rows[row]
 
     # Qt's table model
 
@@ -412,9 +409,7 @@ class HistoryModel(QAbstractTableModel):
 
     def display(self, row: _Row, column: Column) -> str:
         if column is Column.RECEIVED:
-            moment = stored_moment(row.received_at)
-            return self._locale.toString(moment, self._time_format) if moment.isValid() else (
-                row.received_at)
+            return present.local_time(row.received_at, present.Style.SECONDS)
         if column is Column.NUMBER:
             return present.number_text(row.caller, row.phone_number)
         if column is Column.CUSTOMER:
@@ -427,17 +422,20 @@ class HistoryModel(QAbstractTableModel):
             return reason_label(row.reason)
         if row.latency_ms is None:
             return ""
-        return self._locale.toString(float(row.latency_ms), "f", 1)
+        return self.display_latency(row.latency_ms)
+
+    def display_latency(self, latency_ms: float) -> str:
+        return self._locale.toString(float(latency_ms), "f", 1)
 
     def _tooltip(self, row: _Row, column: Column) -> str | None:
         if column is Column.RECEIVED:
-            moment = stored_moment(row.received_at)
-            return self._locale.toString(moment, QLocale.FormatType.LongFormat) if (
-                moment.isValid()) else None
+            return present.local_time(row.received_at, present.Style.LONG) or None
         if column is Column.NUMBER:
             return self.tr("Sent as: %1").replace("%1", row.phone_number or "—")
         if column is Column.CUSTOMER:
             return row.customer_kana or (None if row.customer_name else self.tr("Unknown caller"))
+        if column is Column.COMPANY:
+            return row.customer_org_kana or None
         if column is Column.REASON:
             return row.detail or None
         return None
@@ -491,11 +489,12 @@ class HistoryModel(QAbstractTableModel):
 class HistoryView(QWidget):
     """Search, filter, sort and export the call history; a detail pane for the selected call.
 
-    `rule_requested(number, action)` asks the window to put a caller's canonical number on a
-    list (action "block" or "allow"); `refresh()` takes in calls recorded since the last query.
+    `rule_requested(number, action, caller)` asks the window to put a caller's canonical number
+    on a list (action "block" or "allow"), noted with who called; `refresh()` takes in calls
+    recorded since the last query, keeping the rows a person looks at in place.
     """
 
-    rule_requested = Signal(str, str)
+    rule_requested = Signal(str, str, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -516,7 +515,7 @@ class HistoryView(QWidget):
         self.reason_combo.addItem(self.tr("Any reason"), None)
         for reason in Reason:
             self.reason_combo.addItem(reason_label(reason), reason.value)
-        today = QDate.currentDate()
+        today = office_today()
         self.from_check = QCheckBox(self.tr("From"), self)
         self.from_date = self._date_edit(today.addDays(-7))
         self.to_check = QCheckBox(self.tr("To"), self)
@@ -534,11 +533,12 @@ class HistoryView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        hold_rows_in_place(self.table)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
 
         self.count_label = QLabel(self)
         self.status_label = QLabel(self)
@@ -561,8 +561,40 @@ class HistoryView(QWidget):
         self._show_detail(None)
         self._show_count()
 
+    def _fit_columns(self) -> None:
+        """Dates, numbers, decisions, reasons and latencies whole, sized from the font and the
+        widest text each can show (not from the rows loaded so far); names and companies take
+        the rest."""
+        samples: dict[Column, list[str]] = {
+            Column.RECEIVED: [present.moment_text(moment, present.Style.SECONDS)
+                              for moment in _SAMPLE_MOMENTS],
+            Column.NUMBER: [present.number_text(number, "") for number in _SAMPLE_NUMBERS]
+            + [present.number_text(None, ""), present.number_text(None, "公衆電話")],
+            Column.DECISION: [decision_label(decision) for decision in Decision],
+            Column.REASON: [reason_label(reason) for reason in Reason],
+            Column.LATENCY: [self.model.display_latency(99999.9)],
+        }
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        margin = 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        # Digits differ in width in many fonts: measure each sample with the widest.
+        digit = max("0123456789", key=metrics.horizontalAdvance)
+        widest_digits = str.maketrans("0123456789", digit * 10)
+        for column, texts in samples.items():
+            widest = max(metrics.horizontalAdvance(text.translate(widest_digits))
+                         for text in texts) + margin
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(widest, title))
+        for column in (Column.CUSTOMER, Column.COMPANY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
     def _date_edit(self, day: QDate) -> QDateEdit:
         edit = QDateEdit(day, self)
+        formats = present.moment_formats()
+        edit.setLocale(formats.locale)
+        edit.setDisplayFormat(formats.date)
         edit.setCalendarPopup(True)
         edit.setEnabled(False)
         return edit
@@ -670,20 +702,19 @@ class HistoryView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Query again, taking in new calls; keeps the selection and, unless at the top, the
-        scroll position."""
-        bar = self.table.verticalScrollBar()
-        at_top = bar.value() == bar.minimum()
-        anchor = self.table.indexAt(QPoint(0, 0))
-        anchor_id = self.model.row_id(anchor.row()) if anchor.isValid() else None
+        """Query again, taking in new calls; keeps the selection, and while a person looks at
+        the rows (see gui/steady.py) the row they look at stays where it is."""
+        selected = self.table.selectionModel().selectedRows()
+        held = None
+        if looking(self.table, bool(selected)):
+            held = sighted_row(self.table, selected[0] if selected else None)
+        held_id = self.model.row_id(held.row) if held is not None else None
         self.model.refresh()
-        if at_top or anchor_id is None:
+        row = self.model.row_of(held_id) if held_id is not None else None
+        if held is None or row is None:
             self.table.scrollToTop()
             return
-        row = self.model.row_of(anchor_id)
-        if row is not None:
-            self.table.scrollTo(self.model.index(row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
+        put_back(self.table, row, held.top)
 
     @Slot()
     def _on_date_changed(self) -> None:
@@ -735,7 +766,6 @@ class HistoryView(QWidget):
             self.payload_view.clear()
             return
         locale = QLocale()
-        moment = stored_moment(stored["received_at"])
         number = present.number_text(caller, stored["phone_number"] or "")
         if stored["phone_number"] and number != stored["phone_number"]:
             number = self.tr("%1 (sent as %2)").replace("%1", number).replace(
@@ -743,16 +773,19 @@ class HistoryView(QWidget):
         name = stored["customer_name"] or self.tr("Unknown caller")
         if stored["customer_kana"]:
             name = f"{name} ({stored['customer_kana']})"
+        company = stored["customer_org"] or ""
+        if company and stored["customer_org_kana"]:
+            company = f"{company} ({stored['customer_org_kana']})"
         reason = reason_label(stored["reason"])
         if stored["detail"]:
-            reason = f"{reason}: {stored['detail']}"
+            detail = present.detail_text(Reason(stored["reason"]), stored["detail"])
+            reason = f"{reason}: {detail}"
         latency = stored["latency_ms"]
         values = {
-            "received": locale.toString(moment, QLocale.FormatType.LongFormat) if (
-                moment.isValid()) else stored["received_at"],
+            "received": present.local_time(stored["received_at"], present.Style.LONG),
             "number": number,
             "customer": name,
-            "company": stored["customer_org"] or "",
+            "company": company,
             "operator": stored["operator_name"] or "",
             "decision": decision_label(stored["decision"]),
             "reason": reason,
@@ -768,9 +801,10 @@ class HistoryView(QWidget):
 
     def _request_rule(self, action: Action) -> None:
         rows = self.table.selectionModel().selectedRows()
-        caller = self.model.caller_at(rows[0].row()) if rows else None
-        if caller:
-            self.rule_requested.emit(caller, action.value)
+        row = self.model.call_at(rows[0].row()) if rows else None
+        if row is not None and row.caller:
+            self.rule_requested.emit(row.caller, action.value,
+                                     present.rule_note(row.customer_name, row.customer_org))
 
     @Slot()
     def _show_count(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import present
+from gui.steady import Sighted, hold_rows_in_place, looking, put_back, sighted_row
 from screening.call import Call
 from screening.policy import Decision, Verdict
 from screening.rules import Action
@@ -198,7 +199,7 @@ class CallCard(QFrame):
     """Who is calling, and for a waiting call the countdown and the two decisions."""
 
     decision_made = Signal(str, object)  # call id, Decision
-    rule_requested = Signal(str, str)  # canonical number, Action value
+    rule_requested = Signal(str, str, str)  # canonical number, Action value, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -302,15 +303,20 @@ class CallCard(QFrame):
             self.decision_made.emit(self._entry.call.call_id, decision)
 
     def _request_rule(self, action: Action) -> None:
-        if self._entry is not None and self._entry.call.caller:
-            self.rule_requested.emit(self._entry.call.caller, action.value)
+        call = self._entry.call if self._entry is not None else None
+        if call is not None and call.caller:
+            self.rule_requested.emit(call.caller, action.value, present.call_rule_note(call))
 
 
 class LiveView(QWidget):
-    """The list of calls beside the card; a newly waiting call is brought to the card."""
+    """The list of calls beside the card; a newly waiting call is brought to the card.
+
+    While a person looks at the list (see gui/steady.py), its rows keep their place as calls
+    arrive: new calls come in above, and bringing a waiting call to the card does not scroll.
+    """
 
     decision_made = Signal(str, object)
-    rule_requested = Signal(str, str)
+    rule_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,6 +326,10 @@ class LiveView(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(True)  # every row is two lines: no per-row layout
+        hold_rows_in_place(self.list)
+        self._chosen = False  # the person chose the current row (not the console)
+        self._selecting = False
+        self._held: Sighted | None = None
         self.card = CallCard(self)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
@@ -330,6 +340,9 @@ class LiveView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.list.selectionModel().currentChanged.connect(self._show_current)
+        self.model.rowsAboutToBeInserted.connect(self._hold)
+        self.model.rowsInserted.connect(self._put_back)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.model.dataChanged.connect(self._refresh_card)
         self.card.decision_made.connect(self._decide)
         self.card.rule_requested.connect(self.rule_requested)
@@ -355,10 +368,38 @@ class LiveView(QWidget):
             self.select(event.call.call_id)
 
     def select(self, call_id: str) -> None:
+        """Bring a call to the card; the rows a person looks at stay where they are."""
         row = self.model.row_of(call_id)
-        if row is not None:
+        if row is None:
+            return
+        held = self._sighted()
+        self._selecting = True
+        try:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._selecting = False
+        if held is not None:
+            put_back(self.list, held.row, held.top)
+
+    def _sighted(self) -> Sighted | None:
+        if not looking(self.list, self._chosen):
+            return None
+        return sighted_row(self.list, self.list.currentIndex())
+
+    def _hold(self, parent: QModelIndex, first: int, last: int) -> None:
+        held = self._sighted()
+        self._held = held if held is not None and held.row >= first else None
+
+    def _put_back(self, parent: QModelIndex, first: int, last: int) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            put_back(self.list, held.row + last - first + 1, held.top)
+
+    def _scrolled(self, value: int) -> None:
+        """Back at the top, the person sees new calls come in again."""
+        if value == self.list.verticalScrollBar().minimum():
+            self._chosen = False
 
     def _decide(self, call_id: str, decision: Decision) -> None:
         self.model.mark_answered(call_id)
@@ -369,6 +410,7 @@ class LiveView(QWidget):
             self.select(still[-1].call.call_id)
 
     def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._chosen = not self._selecting
         self.card.show_call(self.model.entry(current.row()) if current.isValid() else None)
 
     def _refresh_card(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,16 +18,6 @@ from gui import present
 from gui.banner import Banner
 from screening.policy import Mode
 from screening.schedule import ModeSource
-
-MODE_LABELS = {
-    Mode.ACCEPT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Let all through"),
-    Mode.ASK: QT_TRANSLATE_NOOP("ModeBar", "Ask me"),
-    Mode.REJECT_ALL: QT_TRANSLATE_NOOP("ModeBar", "Reject all"),
-}
-
-
-def mode_label(mode: Mode) -> str:
-    return QCoreApplication.translate("ModeBar", str(MODE_LABELS[mode]))
 
 
 class ModeBar(QWidget):
@@ -44,7 +34,7 @@ class ModeBar(QWidget):
         self._group = QButtonGroup(self)
         self.buttons: dict[Mode, QPushButton] = {}
         for mode in Mode:
-            button = QPushButton(mode_label(mode), self)
+            button = QPushButton(present.mode_text(mode), self)
             button.setCheckable(True)
             button.setMinimumHeight(32)
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m.value))
@@ -72,7 +62,7 @@ class ModeBar(QWidget):
         self.buttons[mode].setChecked(True)
 
     def show_source(self, source: ModeSource, until: datetime | None) -> None:
-        """Why this mode decides calls now, and until when (in the user's time zone)."""
+        """Why this mode decides calls now, and until when (on the office's clock)."""
         self.keep.setVisible(source is not ModeSource.SETTING)
         self.back_to_schedule.setVisible(source is ModeSource.OVERRIDE)
         if source is ModeSource.SETTING:

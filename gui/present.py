@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from enum import Enum
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QTime,
+    QTimeZone,
+)
 
 from screening import phone
 from screening.call import Call
-from screening.policy import Decision, Reason, Verdict
+from screening.policy import Decision, Mode, Reason, Verdict
+from screening.schedule import DEFAULT_TIME_ZONE, zone
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("present", text)
+
+
+# --- Callers -----------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=8192)
@@ -22,10 +37,12 @@ def _display_number(caller: str) -> str:
 
 
 def number_text(caller: str | None, phone_number: str) -> str:
-    """03-3000-1234 for a canonical `caller`; 非通知 / withheld; or the number as sent when it
-    is no possible number."""
+    """03-3000-1234 for a canonical `caller`; 公衆電話 / payphone; 非通知 / withheld; or the
+    number as sent when it is no possible number."""
     if caller:
         return _display_number(caller)
+    if phone.is_payphone(phone_number):
+        return tr("公衆電話 / payphone")
     if phone.is_withheld(phone_number):
         return tr("非通知 / withheld")
     return phone_number
@@ -52,6 +69,35 @@ def company_line(call: Call) -> str:
     return " ".join(part for part in (org, dept) if part)
 
 
+def rule_note(name: str, company: str) -> str:
+    """The note of a rule made from a call: who called, so the list says whose number it is."""
+    if name and company:
+        return tr("%1 (%2)").replace("%1", name).replace("%2", company)
+    return name or company
+
+
+def call_rule_note(call: Call) -> str:
+    customer = call.customer
+    if customer is None:
+        return ""
+    return rule_note(customer.name, customer.org_name or customer.org_short_name)
+
+
+# --- Decisions ---------------------------------------------------------------------------------
+
+
+MODE_TEXT = {
+    Mode.ACCEPT_ALL: QT_TRANSLATE_NOOP("present", "Let all through"),
+    Mode.ASK: QT_TRANSLATE_NOOP("present", "Ask me"),
+    Mode.REJECT_ALL: QT_TRANSLATE_NOOP("present", "Reject all"),
+}
+
+
+def mode_text(mode: Mode) -> str:
+    """A mode as its button says it."""
+    return tr(str(MODE_TEXT[mode]))
+
+
 def decision_text(decision: Decision) -> str:
     return tr("Let through") if decision is Decision.ACCEPT else tr("Rejected")
 
@@ -66,32 +112,155 @@ REASON_TEXT = {
     Reason.REFUSED: QT_TRANSLATE_NOOP("present", "refused request"),
 }
 
+# A decision with its reason as one sentence (%1 the decision, %2 the verdict's detail), so a
+# translation may order them as its language needs. The detail says only what the reason does
+# not (screening.policy), so nothing reads twice.
+VERDICT_TEXT = {
+    Reason.RULE: (QT_TRANSLATE_NOOP("present", "%1 by a rule"),
+                  QT_TRANSLATE_NOOP("present", "%1 by a rule (%2)")),
+    Reason.WITHHELD: (QT_TRANSLATE_NOOP("present", "%1 by the withheld-caller setting"),
+                      QT_TRANSLATE_NOOP("present", "%1 by the withheld-caller setting (%2)")),
+    Reason.MODE: (QT_TRANSLATE_NOOP("present", "%1 by the mode"),
+                  QT_TRANSLATE_NOOP("present", "%1 by the mode (%2)")),
+    Reason.PERSON: (QT_TRANSLATE_NOOP("present", "%1 by a person"),
+                    QT_TRANSLATE_NOOP("present", "%1 by a person (%2)")),
+    Reason.TIMEOUT: (QT_TRANSLATE_NOOP("present", "%1: nobody answered in time"),
+                     QT_TRANSLATE_NOOP("present", "%1: nobody answered in time (%2)")),
+    Reason.FAILSAFE: (QT_TRANSLATE_NOOP("present", "%1 by the fail-safe"),
+                      QT_TRANSLATE_NOOP("present", "%1 by the fail-safe (%2)")),
+    Reason.REFUSED: (QT_TRANSLATE_NOOP("present", "%1: refused request"),
+                     QT_TRANSLATE_NOOP("present", "%1: refused request (%2)")),
+}
+
+
+_MODE_CODES = frozenset(mode.value for mode in Mode)
+
 
 def reason_text(reason: Reason) -> str:
     return tr(str(REASON_TEXT[reason]))
 
 
+def detail_text(reason: Reason, detail: str) -> str:
+    """A stored detail in the console's words: a mode decision names the mode as its button
+    does (`reject-all, schedule, office closed` → `Reject all, schedule, office closed`)."""
+    if reason is Reason.MODE:
+        code, comma, rest = detail.partition(",")
+        if code in _MODE_CODES:
+            return mode_text(Mode(code)) + comma + rest
+    return detail
+
+
 def verdict_text(verdict: Verdict) -> str:
-    """'Rejected: by a rule (block rule for 03-3000-1234)'."""
-    why = reason_text(verdict.reason)
-    detail = f" ({verdict.detail})" if verdict.detail else ""
-    return f"{decision_text(verdict.decision)}: {why}{detail}"
+    """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)'."""
+    plain, detailed = VERDICT_TEXT[verdict.reason]
+    if not verdict.detail:
+        return tr(str(plain)).replace("%1", decision_text(verdict.decision))
+    return (tr(str(detailed)).replace("%1", decision_text(verdict.decision))
+            .replace("%2", detail_text(verdict.reason, verdict.detail)))
 
 
-def moment_text(moment: datetime, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """A moment in the user's time zone and locale."""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(when, fmt)
+# --- Moments -----------------------------------------------------------------------------------
+# Every moment on screen is the office's (the `time-zone` setting), never the machine's, and
+# reads the same whatever the system locale: fixed patterns per language, Japanese when the
+# console speaks Japanese, English otherwise (never the C locale's `25 11 2026`).
 
 
-def local_time(stamp: str | None,
-               fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """A stored UTC ISO timestamp in the user's time zone and locale; '' for none, and the
-    stamp as stored if it cannot be read."""
+class Style(Enum):
+    MINUTES = "minutes"  # 2026/11/25(水) 16:16 · Wed 25 Nov 2026 16:16
+    SECONDS = "seconds"  # 2026/11/25(水) 16:16:05 · Wed 25 Nov 2026 16:16:05
+    LONG = "long"  # 2026/11/25(水) 16:16:05 JST · Wed 25 Nov 2026 16:16:05 JST
+
+
+@dataclass(frozen=True)
+class MomentFormats:
+    """One language's way of writing moments: its names of days and months, and QDateTime
+    patterns for a date and for a moment to the minute and to the second."""
+
+    locale: QLocale
+    date: str
+    minutes: str
+    seconds: str
+
+
+JAPANESE = MomentFormats(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan),
+                         "yyyy/MM/dd(ddd)", "yyyy/MM/dd(ddd) HH:mm", "yyyy/MM/dd(ddd) HH:mm:ss")
+ENGLISH = MomentFormats(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+                        "ddd d MMM yyyy", "ddd d MMM yyyy HH:mm", "ddd d MMM yyyy HH:mm:ss")
+
+
+def moment_formats() -> MomentFormats:
+    """The patterns of the console's language (the language its translations load for)."""
+    return JAPANESE if QLocale().language() == QLocale.Language.Japanese else ENGLISH
+
+
+@dataclass
+class _Office:
+    name: str
+    zone: ZoneInfo
+
+
+_OFFICE = _Office(DEFAULT_TIME_ZONE, zone(DEFAULT_TIME_ZONE))
+
+
+def set_time_zone(name: str) -> None:
+    """The office's time zone, from the `time-zone` setting; every view shows moments in it.
+    ValueError for a name that is no time zone."""
+    if name != _OFFICE.name:
+        _OFFICE.zone, _OFFICE.name = zone(name), name
+
+
+def time_zone() -> ZoneInfo:
+    return _OFFICE.zone
+
+
+def office_time(moment: datetime) -> datetime:
+    """A moment as the office's wall clock shows it (aware)."""
+    return moment.astimezone(_OFFICE.zone)
+
+
+def office_now() -> datetime:
+    return datetime.now(_OFFICE.zone)
+
+
+def office_wall_time(day: date, clock: time) -> datetime:
+    """The moment the office's clock shows `clock` on `day` (aware)."""
+    return datetime.combine(day, clock, tzinfo=_OFFICE.zone)
+
+
+def wall_clock(moment: datetime) -> QDateTime:
+    """The office's wall time of a moment as a QDateTime for date-time editors: in UTC, which
+    has no gaps, so that no office time is refused for the machine's own summer time."""
+    local = office_time(moment)
+    return QDateTime(QDate(local.year, local.month, local.day),
+                     QTime(local.hour, local.minute, local.second), QTimeZone.utc())
+
+
+def from_wall_clock(shown: QDateTime) -> datetime:
+    """The moment an editor's wall time (see wall_clock) means in the office."""
+    day, clock = shown.date(), shown.time()
+    return office_wall_time(date(day.year(), day.month(), day.day()),
+                            time(clock.hour(), clock.minute(), clock.second()))
+
+
+def moment_text(moment: datetime, style: Style = Style.MINUTES) -> str:
+    """A moment on the office's clock, in the console's language."""
+    formats = moment_formats()
+    pattern = formats.seconds if style is not Style.MINUTES else formats.minutes
+    text = formats.locale.toString(wall_clock(moment), pattern)
+    if style is Style.LONG:
+        text = f"{text} {office_time(moment).tzname()}"
+    return text
+
+
+def local_time(stamp: str | None, style: Style = Style.MINUTES) -> str:
+    """A stored UTC ISO timestamp on the office's clock; '' for none, and the stamp as stored
+    if it cannot be read."""
     if not stamp:
         return ""
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return moment_text(moment, fmt)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment_text(moment, style)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimeZone,
     Signal,
     Slot,
 )
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -54,8 +56,7 @@ from gui import present
 from gui.banner import ErrorLabel
 from screening import phone
 from screening.names import InvalidName, parse_name
-from screening.rules import Action, Rule, RuleKind, parse_duration, parse_target
-from screening.schedule import parse_instant, zone
+from screening.rules import Action, Rule, RuleKind, future_expiry, parse_duration, parse_target
 from storage.rules import KEEP, NumberTaken, RuleBook, rule_of
 from storage.settings import SettingsStore
 
@@ -116,9 +117,18 @@ class RuleDraft:
     note: str = ""
     is_name: bool = False
     expiry: ExpiryChoice = ExpiryChoice.NEVER
-    expiry_text: str = ""
+    expiry_text: str = ""  # the duration, for ExpiryChoice.FOR
+    expiry_until: datetime | None = None  # the end, for ExpiryChoice.UNTIL
     once: bool = False
     expiry_touched: bool = True  # False: an edit leaves the expiry and one-shot flag as stored
+
+
+def default_until(now: datetime) -> datetime:
+    """The end a new temporary rule proposes: this time tomorrow, on the office's next full
+    hour."""
+    ahead = present.office_time(now + timedelta(days=1))
+    on_the_hour = ahead.replace(minute=0, second=0, microsecond=0)
+    return on_the_hour + timedelta(hours=1) if on_the_hour < ahead else on_the_hour
 
 
 class RulesModel(QAbstractTableModel):
@@ -195,11 +205,11 @@ class RulesModel(QAbstractTableModel):
             if column is Column.NUMBER:
                 return row["number"]
             if column is Column.CREATED:
-                return present.local_time(row["created_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["created_at"], present.Style.LONG)
             if column is Column.LAST_MATCHED and row["last_matched_at"]:
-                return present.local_time(row["last_matched_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["last_matched_at"], present.Style.LONG)
             if column is Column.EXPIRES and row.get("expires_at"):
-                return present.local_time(row["expires_at"], QLocale.FormatType.LongFormat)
+                return present.local_time(row["expires_at"], present.Style.LONG)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TIMES_MATCHED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -284,6 +294,7 @@ class RuleDialog(QDialog):
         is_name: bool = False,
         expiry: ExpiryChoice = ExpiryChoice.NEVER,
         expiry_text: str = "",
+        expires_at: datetime | None = None,
         once: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -306,12 +317,14 @@ class RuleDialog(QDialog):
         self.expiry_combo = QComboBox(self)
         self.expiry_combo.addItem(self.tr("Never expires"), ExpiryChoice.NEVER)
         self.expiry_combo.addItem(self.tr("For (like 30m, 24h, 7d)"), ExpiryChoice.FOR)
-        self.expiry_combo.addItem(self.tr("Until (like 2025-01-06T18:00)"), ExpiryChoice.UNTIL)
+        self.expiry_combo.addItem(self.tr("Until a date and time"), ExpiryChoice.UNTIL)
         self.expiry_combo.setCurrentIndex(int(expiry))
         self.expiry_edit = QLineEdit(expiry_text, self)
+        self.expiry_edit.setPlaceholderText(self.tr("24h"))
+        self.until_edit = self._until_edit(expires_at or default_until(datetime.now(UTC)))
         self.once_box = QCheckBox(self.tr("Next call only (the rule is used up by it)"), self)
         self.once_box.setChecked(once)
-        self._initial = (int(expiry), expiry_text, once)
+        self._initial = (int(expiry), expiry_text, self.until_edit.dateTime(), once)
         self.error_label = ErrorLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -320,6 +333,7 @@ class RuleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.number_edit.textEdited.connect(self.error_label.clear_error)
         self.expiry_edit.textEdited.connect(self.error_label.clear_error)
+        self.until_edit.dateTimeChanged.connect(self.error_label.clear_error)
         self.expiry_combo.currentIndexChanged.connect(self._update_fields)
         self._list_group.buttonToggled.connect(self._update_fields)
 
@@ -330,12 +344,16 @@ class RuleDialog(QDialog):
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_combo)
         expiry_row.addWidget(self.expiry_edit, 1)
+        expiry_row.addWidget(self.until_edit, 1)
+        # A mnemonic works on a label with a buddy; for a row of several fields, the first.
+        expires = QLabel(self.tr("E&xpires:"), self)
+        expires.setBuddy(self.expiry_combo)
         form = QFormLayout()
         form.addRow(self.tr("&Number, prefix or name:"), self.number_edit)
         form.addRow("", self.name_box)
         form.addRow(self.tr("List:"), lists)
         form.addRow(self.tr("&Label / note:"), self.note_edit)
-        form.addRow(self.tr("E&xpires:"), expiry_row)
+        form.addRow(expires, expiry_row)
         form.addRow("", self.once_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -351,9 +369,21 @@ class RuleDialog(QDialog):
     def action(self) -> Action:
         return Action.BLOCK if self.block_button.isChecked() else Action.ALLOW
 
+    def _until_edit(self, until: datetime) -> QDateTimeEdit:
+        """A date picker on the office's clock, whatever the machine's zone and locale."""
+        formats = present.moment_formats()
+        edit = QDateTimeEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setTimeZone(QTimeZone.utc())  # holds the office's wall time: see present.wall_clock
+        edit.setLocale(formats.locale)
+        edit.setDisplayFormat(formats.minutes)
+        edit.setDateTime(present.wall_clock(until))
+        return edit
+
     def draft(self) -> RuleDraft:
         expiry = ExpiryChoice(self.expiry_combo.currentData())
-        text = self.expiry_edit.text().strip() if expiry is not ExpiryChoice.NEVER else ""
+        text = self.expiry_edit.text().strip() if expiry is ExpiryChoice.FOR else ""
+        shown = self.until_edit.dateTime()
         once = self.once_box.isChecked() and self.action() is Action.ALLOW
         return RuleDraft(
             target=self.number_edit.text(),
@@ -362,8 +392,11 @@ class RuleDialog(QDialog):
             is_name=self.name_box.isChecked(),
             expiry=expiry,
             expiry_text=text,
+            expiry_until=(present.from_wall_clock(shown) if expiry is ExpiryChoice.UNTIL
+                          else None),
             once=once,
-            expiry_touched=(int(expiry), text, once) != self._initial,
+            expiry_touched=(int(expiry), self.expiry_edit.text().strip(), shown, once)
+            != self._initial,
         )
 
     def error(self) -> str:
@@ -389,10 +422,9 @@ class RuleDialog(QDialog):
     @Slot()
     def _update_fields(self) -> None:
         expiry = ExpiryChoice(self.expiry_combo.currentData())
-        self.expiry_edit.setEnabled(expiry is not ExpiryChoice.NEVER)
-        self.expiry_edit.setPlaceholderText(
-            self.tr("24h") if expiry is ExpiryChoice.FOR
-            else self.tr("2025-01-06T18:00") if expiry is ExpiryChoice.UNTIL else "")
+        self.expiry_edit.setEnabled(expiry is ExpiryChoice.FOR)
+        self.expiry_edit.setVisible(expiry is not ExpiryChoice.UNTIL)
+        self.until_edit.setVisible(expiry is ExpiryChoice.UNTIL)
         self.once_box.setEnabled(self.action() is Action.ALLOW)
 
 
@@ -475,6 +507,7 @@ class RulesView(QWidget):
         name: bool = False,
         expires_at: datetime | None = None,
         once: bool = False,
+        caller: str = "",
     ) -> Rule:
         """Put a number, a prefix (`0120*`) or, with `name`, a customer's name on a list in one
         step, as "block this caller" / "always let through" do.
@@ -483,11 +516,12 @@ class RulesView(QWidget):
         screening.phone.InvalidNumber (or names.InvalidName) with the reason otherwise (a
         withheld caller has no number to put on a list). A target is on one list at a time: an
         existing rule for it moves to this list, and keeps its note when `note` is empty.
+        `caller` (who called, for a rule made from a call) is the note when there is no other.
         """
         kind, canonical = self._canonical(number, name)
         if not note:
             held = self._book.find(canonical, kind)
-            note = held.note if held is not None else ""
+            note = held.note if held is not None and held.note else caller
         rule = self._book.put(canonical, action, note, kind=kind, expires_at=expires_at,
                               once=once and action is Action.ALLOW)
         self._stored(rule.id, self._listed_message(rule))
@@ -599,17 +633,13 @@ class RulesView(QWidget):
             return self._save_edit(rule.id, draft)
 
         row = self._book.row(rule.id) or {}
-        stored = row.get("expires_at")
-        until = ""
-        if stored:
-            office = self._settings.get("time-zone")
-            moment = datetime.fromisoformat(stored).astimezone(zone(office))
-            until = moment.strftime("%Y-%m-%dT%H:%M")
+        stored = row.get("expires_at")  # as set, not when a one-shot rule was used
         return self._open_dialog(
             RuleDialog(self.tr("Edit rule"), save, self, target_label(rule), rule.action,
                        rule.note, is_name=rule.kind is RuleKind.NAME,
                        expiry=ExpiryChoice.UNTIL if stored else ExpiryChoice.NEVER,
-                       expiry_text=until, once=bool(row.get("once")))
+                       expires_at=datetime.fromisoformat(stored) if stored else None,
+                       once=bool(row.get("once")))
         )
 
     def confirm_remove(self) -> QMessageBox | None:
@@ -666,16 +696,18 @@ class RulesView(QWidget):
         """The expiry a draft asks for; ValueError with the reason for people."""
         if draft.expiry is ExpiryChoice.NEVER:
             return None
+        if draft.expiry is ExpiryChoice.UNTIL and draft.expiry_until is not None:
+            # Refused as `block --until` refuses it.
+            return future_expiry(draft.expiry_until, datetime.now(UTC),
+                                 self._settings.get("time-zone"))
         if not draft.expiry_text:
             raise ValueError(self.tr("Give the expiry, or choose “Never expires”."))
-        if draft.expiry is ExpiryChoice.FOR:
-            length: timedelta = parse_duration(draft.expiry_text)
-            try:
-                return datetime.now(UTC) + length
-            except OverflowError:
-                raise ValueError(self.tr("%1 is too long for a duration")
-                                 .replace("%1", draft.expiry_text)) from None
-        return parse_instant(draft.expiry_text, self._settings.get("time-zone"))
+        length: timedelta = parse_duration(draft.expiry_text)
+        try:
+            return datetime.now(UTC) + length
+        except OverflowError:
+            raise ValueError(self.tr("%1 is too long for a duration")
+                             .replace("%1", draft.expiry_text)) from None
 
     def _save_new(self, draft: RuleDraft) -> str | None:
         try:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import present
 from gui.banner import ErrorLabel
-from gui.mode import mode_label
 from screening.policy import Mode
 from screening.schedule import WEEKDAYS, parse_hours, parse_ranges
 from storage.settings import SettingsStore, closed_days_of
@@ -94,7 +94,7 @@ class ScheduleDialog(QDialog):
     def _mode_combo(self, current: str) -> QComboBox:
         combo = QComboBox(self)
         for mode in Mode:
-            combo.addItem(mode_label(mode), mode.value)
+            combo.addItem(present.mode_text(mode), mode.value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui import present
 from gui.setup import (
+    ListeningPort,
     local_webhook_url,
     offered_tunnel_kinds,
     tunnel_kind_label,
@@ -45,13 +46,15 @@ class SettingsDialog(QDialog):
     """Opened with open(); Save validates through storage and stays open on a bad value.
 
     A token rotation takes effect at once (it needs no Save) and `token_rotated` says so.
-    `public_base` is the public URL a tunnel reported, when there is one.
+    `public_base` is the public URL a tunnel reported, when there is one; `listening` the port
+    the listener took, when it runs.
     """
 
     token_rotated = Signal(str)
 
     def __init__(self, settings: SettingsStore, webhook_url: str,
-                 parent: QWidget | None = None, *, public_base: str | None = None) -> None:
+                 parent: QWidget | None = None, *, public_base: str | None = None,
+                 listening: ListeningPort | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
         self._settings = settings
@@ -107,6 +110,9 @@ class SettingsDialog(QDialog):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(int(values["port"]))
+        self.listening = QLabel(listening.text(values["port"]) if listening else "", self)
+        self.listening.setWordWrap(True)
+        self.listening.setVisible(listening is not None)
         self.url, _, url_row = url_field(self)
         self.url.setText(webhook_url)
         self.error = QLabel(self)
@@ -125,6 +131,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("If callgate fails (fail-safe):"), self.failsafe)
         form.addRow(self.tr("Listen on address (on restart):"), self.host)
         form.addRow(self.tr("Listen on port (on restart):"), self.port)
+        form.addRow("", self.listening)
         form.addRow(self.tr("Webhook URL for commubo:"), url_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

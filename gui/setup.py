@@ -7,6 +7,7 @@ only helps an office make callgate reachable from the internet and prove that it
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -52,6 +53,31 @@ TUNNEL_KINDS = {
 DASHBOARD_PATH = "AIオペレータ管理 → 会話シナリオ → 着信応答コールの通知"
 
 
+@dataclass(frozen=True)
+class ListeningPort:
+    """The port the listener took, beside the port setting when callgate started: they differ
+    for a run started with --port or CALLGATE_PORT, which the setting does not show."""
+
+    port: int
+    setting_at_start: str
+
+    def text(self, setting: str) -> str:
+        """The port callgate listens on now and, when it is not `setting` (the port setting as
+        stored now), why."""
+        port = str(self.port)
+        if port == setting:
+            return QCoreApplication.translate("Setup", "callgate listens on port %1 now."
+                                              ).replace("%1", port)
+        if port != self.setting_at_start:
+            return QCoreApplication.translate(
+                "Setup", "callgate listens on port %1 now: set by --port or CALLGATE_PORT for "
+                "this run. The port setting (%2) applies when callgate starts without them."
+            ).replace("%1", port).replace("%2", setting)
+        return QCoreApplication.translate(
+            "Setup", "callgate listens on port %1 until it restarts, then on port %2."
+        ).replace("%1", port).replace("%2", setting)
+
+
 def tunnel_kind_label(kind: str) -> str:
     return QCoreApplication.translate("Tunnels", str(TUNNEL_KINDS[kind]))
 
@@ -95,7 +121,8 @@ class SetupWizard(QWizard):
 
     def __init__(self, settings: SettingsStore, db_path: Path, local_port: int,
                  local_base: str, parent: QWidget | None = None, *,
-                 monitor: ReachabilityMonitor | None = None) -> None:
+                 monitor: ReachabilityMonitor | None = None,
+                 listening: ListeningPort | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up reachability"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -104,6 +131,7 @@ class SetupWizard(QWizard):
         self.db_path = db_path
         self.local_port = local_port
         self.local_base = local_base
+        self.listening = listening
         self.monitor = monitor
         self.last_test: Reachability | None = None
         self.port_page = PortPage(self)
@@ -161,9 +189,13 @@ class PortPage(QWizardPage):
             "another program needs that port; a new port applies when callgate restarts. "
             "You can skip this setup at any page: calls on this computer work without it.")
             .replace("%1", str(wizard.local_port)))
+        setting = wizard.values()["port"]
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
-        self.port.setValue(int(wizard.values()["port"]))
+        self.port.setValue(int(setting))
+        listening = wizard.listening
+        self.listening = selectable_label(self, listening.text(setting) if listening else "")
+        self.listening.setVisible(listening is not None)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
@@ -171,6 +203,7 @@ class PortPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
+        layout.addWidget(self.listening)
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:

@@ -43,7 +43,7 @@ from gui.reach import (
 from gui.rules import RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
-from gui.setup import SetupWizard, local_webhook_url
+from gui.setup import ListeningPort, SetupWizard, local_webhook_url
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
 from screening.policy import Decision, Mode, Reason
@@ -155,6 +155,9 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.reachability)
         self._db_path = db_path
         self._local_port = local_port
+        # Read once at start: a later change of the setting applies only on restart.
+        self._listening = (ListeningPort(local_port, self._settings.get("port"))
+                           if control is not None and local_port is not None else None)
         self.setup: SetupWizard | None = None
         self.reach: ReachabilityMonitor | None = None
         if control is not None and db_path is not None and local_port is not None:
@@ -245,6 +248,7 @@ class ConsoleWindow(QMainWindow):
     def show_mode_in_force(self) -> None:
         """The mode that decides calls now (setting, schedule or override) and until when."""
         settings = self._settings.screening()
+        present.set_time_zone(settings.time_zone)  # every view shows the office's clock
         now = datetime.now(UTC)
         in_force = mode_in_force(settings.mode, settings.schedule, settings.override, now,
                                  explain=False)
@@ -301,7 +305,8 @@ class ConsoleWindow(QMainWindow):
     def open_settings(self) -> None:
         last = self.reach.last if self.reach is not None else None
         dialog = SettingsDialog(self._settings, self.local_webhook_url(), self,
-                                public_base=public_base(last.public_webhook_url if last else None))
+                                public_base=public_base(last.public_webhook_url if last else None),
+                                listening=self._listening)
         dialog.finished.connect(lambda _: self.reload_if_changed())
         dialog.finished.connect(lambda _: self.check_reachability_now())
         dialog.open()
@@ -370,7 +375,8 @@ class ConsoleWindow(QMainWindow):
             _to_front(self.setup)
             return
         self.setup = SetupWizard(self._settings, self._db_path, self._local_port,
-                                 self._local_base, self, monitor=self.reach)
+                                 self._local_base, self, monitor=self.reach,
+                                 listening=self._listening)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 
@@ -428,8 +434,9 @@ class ConsoleWindow(QMainWindow):
         if self._control is not None:
             self._control.resolve(call_id, decision)
 
-    def _add_rule(self, number: str, action: str) -> None:
-        self.rules.add_rule(number, Action(action))
+    def _add_rule(self, number: str, action: str, caller: str) -> None:
+        """A rule from a live card or a history row, noted with who called."""
+        self.rules.add_rule(number, Action(action), caller=caller)
 
     def _restore_geometry(self) -> None:
         saved = self._settings.recall("geometry")

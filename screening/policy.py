@@ -113,10 +113,12 @@ class ScreeningSettings:
     repeat_minutes: float = 3.0
     schedule: Schedule | None = None
     override: Override | None = None
+    office_zone: str = DEFAULT_TIME_ZONE  # the `time-zone` setting, schedule or not
 
     @property
     def time_zone(self) -> str:
-        return self.schedule.time_zone if self.schedule is not None else DEFAULT_TIME_ZONE
+        """The office's time zone: the schedule's, else the setting's."""
+        return self.schedule.time_zone if self.schedule is not None else self.office_zone
 
 
 class CallerPreset(StrEnum):
@@ -164,8 +166,11 @@ class AskPerson:
     default: Decision
     detail: str
 
-    def timed_out(self, why: str = "nobody answered in time") -> Verdict:
-        return Verdict(self.default, Reason.TIMEOUT, f"{why}; default {self.default}")
+    def timed_out(self, why: str = "") -> Verdict:
+        """The default, as the reason `timeout` says; `why` when nobody could answer (no
+        console open, callgate stopping), not merely nobody did."""
+        default = f"default {self.default}"
+        return Verdict(self.default, Reason.TIMEOUT, f"{why}; {default}" if why else default)
 
 
 def _bounded(text: str, what: str, unit: str, bounds: tuple[float, float]) -> float:
@@ -297,7 +302,7 @@ class _Decider:
         decision = Decision.ACCEPT if applies.action is Action.ALLOW else Decision.REJECT
         if applies.once:
             self.say(lambda: "It is a one-shot rule: this call uses it up.")
-        detail = f"{applies.action} rule for {applies.label}"
+        detail = f"{applies.action} {applies.label}"  # the reason says it is a rule
         return Verdict(decision, Reason.RULE, detail, applies.id), applies
 
     def repeat(self) -> Verdict | None:
@@ -350,8 +355,9 @@ class _Decider:
             return AskPerson(settings.ask_timeout, settings.ask_default, detail)
         # Until the record has reasons of their own for these, customers and unknown callers
         # decided by their setting are recorded as decided by the mode (the detail tells).
-        withheld = kind in (CallerClass.WITHHELD, CallerClass.PAYPHONE)
-        reason = Reason.WITHHELD if withheld else Reason.MODE
+        if kind is CallerClass.WITHHELD:  # the reason says it all
+            return Verdict(Decision(handling.value), Reason.WITHHELD)
+        reason = Reason.WITHHELD if kind is CallerClass.PAYPHONE else Reason.MODE
         return Verdict(Decision(handling.value), reason, detail)
 
     def mode_in_force(self) -> ModeInForce:
@@ -379,7 +385,9 @@ class _Decider:
             return AskPerson(settings.ask_timeout, settings.ask_default, detail)
         decision = Decision.ACCEPT if chosen is Mode.ACCEPT_ALL else Decision.REJECT
         self.say(lambda: f"Mode {chosen}: {decision}.")
-        return Verdict(decision, Reason.MODE, detail)
+        # The reason says "mode": the detail names which, and where it comes from.
+        source = self.mode.why if self.mode is not None else ""
+        return Verdict(decision, Reason.MODE, f"{chosen}, {source}" if source else chosen.value)
 
     def decide(self) -> tuple[Verdict | AskPerson, Rule | None]:
         call = self.call

@@ -26,6 +26,7 @@ from enum import StrEnum
 from screening import phone
 from screening.call import Customer
 from screening.names import customer_names, fold
+from screening.schedule import format_instant
 
 EXACT = 100  # the specificity of an exact number: above any prefix (at most 15 digits)
 
@@ -246,3 +247,11 @@ def parse_duration(raw: str) -> timedelta:
         raise ValueError(f"{raw!r} is no time at all: a duration must be longer than zero")
     return total
 
+
+def future_expiry(expires_at: datetime, now: datetime, time_zone: str) -> datetime:
+    """The end a person asked for a temporary rule (`--until`, the rule dialog's date), when it
+    is still ahead; ValueError with the reason when it has passed."""
+    if expires_at <= now:
+        raise ValueError(f"{format_instant(expires_at, time_zone)} is already past: "
+                         "a temporary rule must end in the future")
+    return expires_at

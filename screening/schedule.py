@@ -516,15 +516,21 @@ class ModeInForce:
     schedule: ScheduleState | None = None
 
     @property
+    def why(self) -> str:
+        """Where the mode comes from, when not the mode setting: `manual override`, `schedule,
+        office closed`; '' for the setting."""
+        if self.source is ModeSource.OVERRIDE:
+            return "manual override"
+        if self.source is ModeSource.SCHEDULE and self.schedule is not None:
+            return f"schedule, office {'open' if self.schedule.open else 'closed'}"
+        return ""
+
+    @property
     def detail(self) -> str:
         """`mode ask`, `mode reject-all (schedule, office closed)`, `mode ask (manual override)`:
-        short, for the record of every call."""
-        if self.source is ModeSource.OVERRIDE:
-            return f"mode {self.mode} (manual override)"
-        if self.source is ModeSource.SCHEDULE and self.schedule is not None:
-            office = "open" if self.schedule.open else "closed"
-            return f"mode {self.mode} (schedule, office {office})"
-        return f"mode {self.mode}"
+        short, for logs and a call waiting for a person."""
+        why = self.why
+        return f"mode {self.mode} ({why})" if why else f"mode {self.mode}"
 
 
 def mode_in_force(

@@ -41,7 +41,7 @@ class DecisionBroker:
             self._waiting.pop(call_id, None)
         if decision is None:
             return ask.timed_out("callgate is stopping")
-        return Verdict(decision, Reason.PERSON, "decided by a person")
+        return Verdict(decision, Reason.PERSON)  # the reason says it all
 
     def resolve(self, call_id: str, decision: Decision) -> bool:
         """A person's answer; False when the call is no longer waiting (decided or timed out)."""

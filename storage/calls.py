@@ -29,6 +29,7 @@ class CallRecord:
     customer_name: str
     customer_kana: str
     customer_org: str
+    customer_org_kana: str
     operator_name: str
     scenario_id: str
     call_type: str
@@ -52,6 +53,7 @@ class CallRecord:
             customer_name=customer.name if customer else "",
             customer_kana=customer.name_kana if customer else "",
             customer_org=(customer.org_name or customer.org_short_name) if customer else "",
+            customer_org_kana=customer.org_name_kana if customer else "",
             operator_name=call.operator.name if call.operator else "",
             scenario_id=call.scenario_id,
             call_type=call.call_type,
@@ -216,7 +218,7 @@ class CallHistory:
 LIST_COLUMNS = (
     "id", "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "repeats",
+    "rule_id", "latency_ms", "repeats", "customer_org_kana",
 )
 
 #: The columns a history may be sorted by, each with its index; anything else is refused.
@@ -248,10 +250,11 @@ class HistoryFilter:
     (digits with + - ( ) . or spaces; full-width forms too) matches the caller's number however it
     is written: `03-3000`, `0330001234`, `+81 3 3000 1234` and `3000-1234` all find +81330001234.
     Other words match part of the customer's name, kana (hiragana and half-width kana find the
-    stored katakana) or company, ASCII letters in any case. A Japanese word of three or more
-    characters also matches with other characters between its own, so `鈴木一郎` finds the stored
-    `鈴木 一郎` and `鈴木 スミス 一郎`. A text that is one phone number written with spaces is
-    taken as one number; LIKE wildcards in the text are searched for, not obeyed.
+    stored katakana), company or the company's kana, ASCII letters in any case. A Japanese word
+    of three or more characters also matches with other characters between its own, so
+    `鈴木一郎` finds the stored `鈴木 一郎` and `鈴木 スミス 一郎`. A text that is one phone
+    number written with spaces is taken as one number; LIKE wildcards in the text are searched
+    for, not obeyed.
 
     `received_from` is inclusive and `received_to` exclusive; both accept datetimes or ISO 8601
     text and are normalised to the stored UTC form (naive values are taken as UTC).
@@ -384,7 +387,7 @@ def _after_prefix(prefix: str) -> str:
 
 
 def _name_condition(term: str) -> tuple[str, list[Any]]:
-    """A word of a name, its kana (hiragana finds katakana) or a company."""
+    """A word of a name, its kana (hiragana finds katakana), a company or its kana."""
     variants = [term]
     katakana = term.translate(_HIRAGANA_TO_KATAKANA)
     if katakana != term:
@@ -400,6 +403,7 @@ def _name_condition(term: str) -> tuple[str, list[Any]]:
             spaced = "%" + "%".join(_like_escape(ch) for ch in variant) + "%"
         for column, column_pattern in (
             ("customer_name", spaced), ("customer_kana", spaced), ("customer_org", pattern),
+            ("customer_org_kana", pattern),
         ):
             parts.append(f"{column} LIKE ? ESCAPE '\\'")
             params.append(column_pattern)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -10,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
+
+from screening.call import Customer
 
 DB_FILENAME = "callgate.db"
 BUSY_TIMEOUT_MS = 5000
@@ -70,18 +73,19 @@ def _initial_schema(db: Database) -> None:
 # newest first then walks this index alone and touches table rows (with their raw bodies) only
 # for the page it shows. `id` right behind received_at breaks ties in the same order as the list
 # (newest first), so paging needs no sort. It starts with received_at, so the plain received_at
-# index is redundant.
+# index is redundant. Migration 0007 added the company's kana.
 HISTORY_INDEX_COLUMNS = (
     "received_at", "id", "caller", "phone_number", "customer_name", "customer_kana", "customer_org",
-    "decision", "reason", "latency_ms",
+    "customer_org_kana", "decision", "reason", "latency_ms",
 )
+HISTORY_INDEX = "idx_calls_history"
 
 
 @migrations(name="0002_history_browsing_index")
 def _history_browsing_index(db: Database) -> None:
-    db.table("calls").create_index(
-        list(HISTORY_INDEX_COLUMNS), index_name="idx_calls_history", if_not_exists=True
-    )
+    # The columns as they were then (0007 rebuilds the index with the company's kana).
+    columns = [column for column in HISTORY_INDEX_COLUMNS if column != "customer_org_kana"]
+    db.table("calls").create_index(columns, index_name=HISTORY_INDEX, if_not_exists=True)
     db.execute("DROP INDEX IF EXISTS idx_calls_received_at")
 
 
@@ -234,3 +238,28 @@ def _rule_kinds(db: Database) -> None:
         "CREATE TRIGGER IF NOT EXISTS rules_update_bumps_config_version "
         f"AFTER UPDATE OF {', '.join(RULE_CHANGE_COLUMNS)} ON rules {_BUMP_CONFIG_VERSION}"
     )
+
+
+def org_name_kana(raw_body: str | None) -> str:
+    """The company's kana (customer.orgNameKana) in a stored body, read as the listener reads
+    it; '' when there is none or the body is no JSON object."""
+    try:
+        data = json.loads((raw_body or "").lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return ""
+    customer = data.get("customer") if isinstance(data, dict) else None
+    return Customer.from_payload(customer).org_name_kana if isinstance(customer, dict) else ""
+
+
+@migrations(name="0007_company_kana")
+def _company_kana(db: Database) -> None:
+    """The company's kana in the history, so a kana search finds a company as it finds a
+    person; taken from the raw body of the calls recorded before, and in the covering index
+    that every text search reads."""
+    if "customer_org_kana" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN customer_org_kana TEXT NOT NULL DEFAULT ''")
+    db.conn.create_function("callgate_org_name_kana", 1, org_name_kana, deterministic=True)
+    db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
+               "WHERE instr(raw_body, 'orgNameKana') > 0")
+    db.execute(f"DROP INDEX IF EXISTS {HISTORY_INDEX}")
+    db.table("calls").create_index(list(HISTORY_INDEX_COLUMNS), index_name=HISTORY_INDEX)

@@ -324,6 +324,7 @@ class SettingsStore:
             schedule=schedule,
             # A manual override overrides the schedule; without one, `mode` is set by hand.
             override=self.override(values) if schedule is not None else None,
+            office_zone=values["time-zone"],
         )
 
     def schedule(self, values: dict[str, str] | None = None) -> Schedule | None:

@@ -7,25 +7,27 @@ import io
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import sample
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from gui import present
 from gui.history import (
     CALL_ID_ROLE,
     CHUNK,
     Column,
     HistoryModel,
     HistoryView,
-    short_format_with_seconds,
 )
 from screening.call import Call
 from screening.policy import Decision, Reason, Verdict
@@ -35,6 +37,7 @@ from storage.database import migrations, open_database
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
 SUZUKI = "+81330001234"  # the reference example's caller, 03-3000-1234
+TOKYO = ZoneInfo("Asia/Tokyo")  # the office's time zone by default
 START = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
 
 
@@ -54,6 +57,7 @@ def body(
     personal: str = "一郎",
     personal_kana: str = "イチロウ",
     org: str = "エーアイ化粧品株式会社",
+    org_kana: str = "エーアイケショウヒンカブシキガイシャ",
     customer: bool = True,
 ) -> dict[str, Any]:
     """The reference example with another caller."""
@@ -66,7 +70,7 @@ def body(
     data["customer"].update({
         "familyName": family, "familyNameKana": family_kana, "middleName": "",
         "middleNameKana": "", "personalName": personal, "personalNameKana": personal_kana,
-        "orgName": org, "phoneNumbers": [number] if number else [],
+        "orgName": org, "orgNameKana": org_kana, "phoneNumbers": [number] if number else [],
     })
     return data
 
@@ -87,17 +91,30 @@ def record(
     CallHistory(db).record(CallRecord.of(call, verdict, stamp, latency_ms, raw))
 
 
+def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
+    """Store a call as callgate did before migration 0007 (no column for the company's kana)."""
+    call = Call.from_payload(data, "fallback")
+    verdict = Verdict(Decision.ACCEPT, Reason.MODE, "accept-all")
+    stored = asdict(CallRecord.of(call, verdict, received.isoformat(timespec="milliseconds"),
+                                  2.0, json.dumps(data, ensure_ascii=False)))
+    del stored["customer_org_kana"]
+    db.table("calls").insert(stored)
+
+
 @pytest.fixture
 def office(db: Database) -> Database:
     """A small history with the callers the search tests look for, one call a day from START."""
     calls: list[tuple[dict[str, Any], Decision, Reason, float]] = [
         (body("c01"), Decision.ACCEPT, Reason.MODE, 1.5),
         (body("c02", "09012345678", family="田中", family_kana="タナカ", personal="花子",
-              personal_kana="ハナコ", org="さくら商事株式会社"), Decision.REJECT, Reason.RULE, 0.8),
+              personal_kana="ハナコ", org="さくら商事株式会社",
+              org_kana="サクラショウジカブシキガイシャ"),
+         Decision.REJECT, Reason.RULE, 0.8),
         (body("c03", "0355550000", customer=False), Decision.ACCEPT, Reason.PERSON, 4200.0),
         (body("c04", None, customer=False), Decision.REJECT, Reason.WITHHELD, 1.1),
         (body("c05", "0663001234", family="山田", family_kana="ヤマダ", personal="太郎",
-              personal_kana="タロウ", org="富士物産"), Decision.ACCEPT, Reason.TIMEOUT, 10000.0),
+              personal_kana="タロウ", org="富士物産", org_kana="フジブッサン"),
+         Decision.ACCEPT, Reason.TIMEOUT, 10000.0),
         (body("c06"), Decision.REJECT, Reason.PERSON, 3100.0),
         (body("c07", "+81 3-3000-1299", customer=False), Decision.ACCEPT, Reason.MODE, 2.2),
     ]
@@ -201,7 +218,7 @@ def test_scrolling_to_the_bottom_fetches_more(qtbot: QtBot, db: Database) -> Non
 def test_an_older_database_gets_the_history_indexes(db_path: Path, stop_before: str) -> None:
     plain = Database(db_path)
     migrations.apply(plain, stop_before=stop_before)
-    record(plain, body("old"), START)
+    record_before_company_kana(plain, body("old"), START)
     plain.close()
     db = open_database(db_path)
     indexes = {index.name for index in db.table("calls").indexes}
@@ -224,9 +241,8 @@ def test_the_view_opens_on_the_newest_calls(view: HistoryView) -> None:
     assert model.data(model.index(1, Column.REASON)) == "by a person"
     assert model.data(model.index(2, Column.LATENCY)) == QLocale().toString(10000.0, "f", 1)
     received = model.data(model.index(6, Column.RECEIVED))
-    local = QDateTime.fromSecsSinceEpoch(int(START.timestamp()))  # in the local time zone
-    assert received == QLocale().toString(local, short_format_with_seconds(QLocale()))
-    assert local.time().toString("mm:ss") in received  # seconds are shown
+    assert received == present.moment_text(START, present.Style.SECONDS)
+    assert received.endswith(" 21:00:00")  # 12:00 UTC on the office's clock, with seconds
     assert view.count_label.text() == "7 call(s)"
 
 
@@ -267,6 +283,55 @@ def test_search_by_part_of_a_number(view: HistoryView) -> None:
 ])
 def test_search_by_name_kana_or_company(view: HistoryView, text: str, expected: list[str]) -> None:
     assert search(view, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("サクラショウジ", ["c02"]),
+    ("さくらしょうじ", ["c02"]),  # hiragana finds the company's stored katakana
+    ("ｻｸﾗｼｮｳｼﾞ", ["c02"]),  # half-width kana too
+    ("ふじぶっさん", ["c05"]),
+    ("ケショウヒン", ["c06", "c01"]),
+    ("ソフトフロント", []),  # the AI operator's company kana is not the caller's
+])
+def test_search_finds_a_company_by_its_kana(
+    view: HistoryView, text: str, expected: list[str]
+) -> None:
+    assert search(view, text) == expected
+
+
+def test_a_company_kana_search_reads_the_covering_index(office: Database) -> None:
+    plan = query_plan(office, HistoryFilter(text="さくらしょうじ"))
+    assert "SCAN calls USING COVERING INDEX idx_calls_history" in plan
+
+
+def test_an_older_history_gets_the_company_kana_from_what_commubo_sent(db_path: Path) -> None:
+    """Calls recorded before the history kept the company's kana are found by it after the
+    upgrade: migration 0007 takes it from each stored body."""
+    plain = Database(db_path)
+    migrations.apply(plain, stop_before="0007_company_kana")
+    assert "customer_org_kana" not in plain.table("calls").columns_dict
+    record_before_company_kana(plain, body("sakura", "09012345678", org="さくら商事株式会社",
+                                           org_kana="サクラショウジカブシキガイシャ"), START)
+    record_before_company_kana(plain, body("unknown", "0355550000", customer=False),
+                               START + timedelta(minutes=1))
+    refused = {"call_id": "refused", "received_at": "2025-01-01T12:02:00.000+00:00",
+               "phone_number": "", "decision": "accept", "reason": "refused",
+               "raw_body": '{"customer": {"orgNameKana": "ミカン'}  # cut off: no JSON
+    plain.table("calls").insert(refused)
+    plain.close()
+
+    db = open_database(db_path)
+    try:
+        kana = {row["call_id"]: row["customer_org_kana"] for row in db.table("calls").rows}
+        assert kana == {"sakura": "サクラショウジカブシキガイシャ", "unknown": "", "refused": ""}
+        history = CallHistory(db)
+        assert [row["call_id"] for row in history.page(HistoryFilter(text="さくらしょうじ"))] == [
+            "sakura"]
+        assert [row["call_id"] for row in history.page(HistoryFilter(text="ソフトフロント"))] == []
+        assert "COVERING INDEX idx_calls_history" in query_plan(
+            db, HistoryFilter(text="さくらしょうじ"))
+    finally:
+        db.close()
 
 
 def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, view: HistoryView) -> None:
@@ -504,11 +569,11 @@ def test_rule_buttons_ask_for_a_rule_on_the_canonical_number(
     assert view.block_button.isEnabled() and view.allow_button.isEnabled()
     with qtbot.waitSignal(view.rule_requested, timeout=1000) as blocked:
         view.block_button.click()
-    assert blocked.args == ["+81330001299", "block"]
+    assert blocked.args == ["+81330001299", "block", ""]  # an unknown caller: no name
     view.select_row(1)
     with qtbot.waitSignal(view.rule_requested, timeout=1000) as allowed:
         view.allow_button.click()
-    assert allowed.args == [SUZUKI, "allow"]
+    assert allowed.args == [SUZUKI, "allow", "鈴木 一郎 (エーアイ化粧品株式会社)"]
 
 
 def test_rule_buttons_are_off_for_a_withheld_caller(qtbot: QtBot, view: HistoryView) -> None:
@@ -597,8 +662,8 @@ def test_export_writes_every_matching_row_in_the_shown_order(
     assert last["Number as sent"] == "0330001234"
     assert last["Received (UTC)"] == (START + timedelta(days=400)).isoformat(
         timespec="milliseconds")
-    local = QDateTime.fromSecsSinceEpoch(int((START + timedelta(days=400)).timestamp()))
-    assert last["Received"] == local.toString("yyyy-MM-dd HH:mm:ss")
+    office = (START + timedelta(days=400)).astimezone(TOKYO)
+    assert last["Received"] == office.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def test_export_follows_the_search(tmp_path: Path, view: HistoryView) -> None:
@@ -662,14 +727,13 @@ def test_a_big_export_runs_beside_the_window_and_can_be_cancelled(
     assert len(read_csv(path)) == 1 + 5000
 
 
-def test_received_day_boundaries_are_local_days(view: HistoryView) -> None:
+def test_received_day_boundaries_are_the_office_days(view: HistoryView) -> None:
     view.from_date.setDate(QDate(2025, 1, 4))
     view.to_date.setDate(QDate(2025, 1, 4))
     view.from_check.setChecked(True)
     view.to_check.setChecked(True)
     shown = view.model.history_filter()
-    local_start = QDateTime(QDate(2025, 1, 4), QTime(0, 0))
-    assert shown.received_from == datetime.fromtimestamp(
-        local_start.toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
-    assert shown.received_to == datetime.fromtimestamp(
-        local_start.addDays(1).toSecsSinceEpoch(), UTC).isoformat(timespec="milliseconds")
+    office_start = datetime(2025, 1, 4, tzinfo=TOKYO)
+    assert shown.received_from == office_start.astimezone(UTC).isoformat(timespec="milliseconds")
+    assert shown.received_to == (office_start + timedelta(days=1)).astimezone(UTC).isoformat(
+        timespec="milliseconds")

@@ -649,9 +649,9 @@ def test_default_settings_keep_todays_behaviour() -> None:
 def test_screen_needs_no_time_when_nothing_expires() -> None:
     rules = RuleIndex([Rule(42, NUMBER, Action.BLOCK)])
     verdict = screen(CUSTOMER, rules, ScreeningSettings())
-    assert verdict == Verdict(Decision.REJECT, Reason.RULE, "block rule for 03-3000-1234", 42)
+    assert verdict == Verdict(Decision.REJECT, Reason.RULE, "block 03-3000-1234", 42)
     assert screen(UNKNOWN, rules, ScreeningSettings()) == Verdict(
-        Decision.ACCEPT, Reason.MODE, "mode accept-all"
+        Decision.ACCEPT, Reason.MODE, "accept-all"
     )
 
 
