@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import platformdirs
 from sqlite_utils import Database
@@ -39,6 +40,7 @@ from screening.schedule import (
     format_instant,
     mode_in_force,
     parse_instant,
+    zone,
 )
 from server import logs
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
@@ -46,6 +48,7 @@ from server.urls import webhook_url
 from storage.calls import CallHistory
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database, writing
 from storage.explain import explain_call
+from storage.export import Cell, moment_cell, restored, write_csv, write_xlsx
 from storage.rules import RuleBook, RuleEntry, rule_of
 from storage.settings import SETTINGS, SettingsStore, UnknownSetting
 
@@ -194,10 +197,14 @@ def build_parser() -> Parser:
     config = command("config", "show or set a setting")
     config.add_argument("key", nargs="?")
     config.add_argument("value", nargs="?")
-    history = command("history", "print the call history, newest first")
+    history = command("history", "print the call history, newest first, or write it to an "
+                                 "Excel workbook")
     style = history.add_mutually_exclusive_group()
     style.add_argument("--json", action="store_true")
     style.add_argument("--csv", action="store_true")
+    style.add_argument("--xlsx", metavar="FILE", type=Path,
+                       help="write an Excel workbook: numbers and ids as text, times in the "
+                            "office's time zone")
     history.add_argument("--limit", type=int, default=None)
     simulate = command("simulate", "post a test call to the running listener")
     simulate.add_argument("--from", dest="number", default=None, help="caller's number")
@@ -243,6 +250,11 @@ class Context:
 
 def local_time(stamp: str) -> str:
     return datetime.fromisoformat(stamp).astimezone().isoformat(timespec="seconds")
+
+
+def office_time(stamp: str, office: ZoneInfo) -> str:
+    """A stored time in ISO 8601, in the office's time zone, with its offset."""
+    return datetime.fromisoformat(stamp).astimezone(office).isoformat(timespec="seconds")
 
 
 def describe_call(event: CallDecided) -> str:
@@ -410,9 +422,9 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=RULE_CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(csv_row(rule_of(row)) for row in rows)
+        cells = (csv_row(rule_of(row)) for row in rows)
+        write_csv(sys.stdout, list(RULE_CSV_FIELDS),
+                  ([rule[field] for field in RULE_CSV_FIELDS] for rule in cells))
         return 0
     time_zone, now = ctx.settings.get("time-zone"), datetime.now(UTC)
     for row in rows:
@@ -433,7 +445,8 @@ _YES = {"yes": True, "y": True, "true": True, "1": True, "on": True, "once": Tru
 def import_entry(row: dict[str, str | None], time_zone: str) -> RuleEntry:
     """One CSV row as a rule to store; ValueError with the reason it is refused."""
     def cell(key: str) -> str:
-        return (row.get(key) or "").strip()
+        # `rules --csv` wrote `'+1 202-555-0100` so that no spreadsheet runs it as a formula.
+        return restored((row.get(key) or "").strip()).strip()
 
     action_text = cell("action").lower()
     if action_text not in (Action.ALLOW, Action.BLOCK):
@@ -598,21 +611,42 @@ def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def history_cells(row: dict[str, Any], office: ZoneInfo) -> list[Cell]:
+    """A call as a row of HISTORY_FIELDS for a spreadsheet: ids as text, the time received in
+    the office's time zone."""
+    cells: dict[str, Cell] = {field: row[field] for field in HISTORY_FIELDS}
+    cells["received_at"] = moment_cell(row["received_at"], office)
+    if row["rule_id"] is not None:
+        cells["rule_id"] = str(row["rule_id"])
+    return list(cells.values())
+
+
 def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must not be negative")
+    office = zone(ctx.settings.get("time-zone"))
+    calls = CallHistory(ctx.db).recent(args.limit)
+    if args.xlsx is not None:
+        try:
+            written = write_xlsx(args.xlsx, list(HISTORY_FIELDS),
+                                 (history_cells(row, office) for row in calls))
+        except OSError as error:
+            print(f"{PROG}: error: cannot write {args.xlsx}: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+        print(f"wrote {written} calls to {args.xlsx}")
+        return 0
+    if args.csv:
+        write_csv(sys.stdout, list(HISTORY_FIELDS), (history_cells(row, office) for row in calls))
+        return 0
     rows: list[dict[str, Any]] = [
         {field: row[field] for field in HISTORY_FIELDS} | {
-            "received_at": local_time(row["received_at"])
+            "received_at": office_time(row["received_at"], office)
         }
-        for row in CallHistory(ctx.db).recent(args.limit)
+        for row in calls
     ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
     else:
         for row in rows:
             number = phone.display(row["caller"]) if row["caller"] else (

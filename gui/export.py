@@ -1,50 +1,26 @@
-"""Writing the call history to CSV, on a worker thread: a million rows must not freeze the
-window (staff still need to see and answer calls while an export runs)."""
+"""Writing the call history to a CSV file or an Excel workbook, on a worker thread: a million
+rows must not freeze the window (staff still need to see and answer calls while an export
+runs). The file itself is written by storage/export.py, as every table callgate writes is."""
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
 from storage.database import open_database
+from storage.export import Cell, ExportCancelled, TableFormat, write_table
+from storage.settings import SettingsStore
 
-Fields = Callable[[Iterable[dict[str, Any]]], Iterator[list[str]]]
-PROGRESS_EVERY = 2000
-
-
-class ExportCancelled(Exception):
-    """A person stopped the export; the partial file is gone."""
-
-
-def write_csv(path: Path, header: list[str], rows: Iterable[list[str]], *,
-              progress: Callable[[int], None] | None = None,
-              cancelled: threading.Event | None = None) -> int:
-    """UTF-8 with a BOM, which Excel in Japan opens as it should; returns the rows written.
-    A cancelled export removes what it wrote: half a history must not pass for all of it."""
-    written = 0
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(header)
-            for fields in rows:
-                writer.writerow(fields)
-                written += 1
-                if written % PROGRESS_EVERY == 0:
-                    if cancelled is not None and cancelled.is_set():
-                        raise ExportCancelled
-                    if progress is not None:
-                        progress(written)
-    except ExportCancelled:
-        path.unlink(missing_ok=True)
-        raise
-    return written
+#: The cells of each stored call, times in the office's time zone.
+Fields = Callable[[Iterable[dict[str, Any]], ZoneInfo], Iterator[list[Cell]]]
 
 
 class HistoryExport(QObject):
@@ -65,13 +41,14 @@ class HistoryExport(QObject):
         return self._thread is not None and self._thread.is_alive()
 
     def start(self, db_path: Path, history_filter: HistoryFilter, order: tuple[str, bool],
-              header: list[str], fields: Fields, path: Path) -> bool:
+              header: list[str], fields: Fields, path: Path, table_format: TableFormat) -> bool:
         """Begin writing every call that matches, in `order`; False while one is running."""
         if self.busy:
             return False
         self._stop.clear()
         self._thread = threading.Thread(
-            target=self._run, args=(db_path, history_filter, order, header, fields, path),
+            target=self._run,
+            args=(db_path, history_filter, order, header, fields, path, table_format),
             name="callgate-export", daemon=True)
         self._thread.start()
         return True
@@ -83,13 +60,14 @@ class HistoryExport(QObject):
             self._thread.join()
 
     def _run(self, db_path: Path, history_filter: HistoryFilter, order: tuple[str, bool],
-             header: list[str], fields: Fields, path: Path) -> None:
+             header: list[str], fields: Fields, path: Path, table_format: TableFormat) -> None:
         try:
             db = open_database(db_path)
             try:
+                office = zone(SettingsStore(db).get("time-zone"))
                 rows = CallHistory(db).matching(history_filter, *order)
-                written = write_csv(path, header, fields(rows), progress=self.progress.emit,
-                                    cancelled=self._stop)
+                written = write_table(path, table_format, header, fields(rows, office),
+                                      progress=self.progress.emit, cancelled=self._stop)
             finally:
                 db.close()
         except ExportCancelled:

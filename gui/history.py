@@ -8,8 +8,8 @@ while someone scrolls do not shift the pages under them; `refresh()` takes them 
 over a big history is counted a slice at a time between events, after its first page is shown.
 
 Public API for the window: `HistoryView(db, parent)`, its `rule_requested(number, action)` signal
-and its `refresh()` slot; `export_csv(path)` for scripts and tests. The export button writes the
-CSV on a worker thread (gui/export.py) and can cancel it.
+and its `refresh()` slot; `export_csv(path)` for scripts and tests. The export button writes an
+Excel workbook or a CSV on a worker thread (gui/export.py) and can cancel it.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QDir,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -61,11 +63,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from gui import present
-from gui.export import HistoryExport, write_csv
+from gui.export import HistoryExport
 from gui.steady import hold_rows_in_place, looking, put_back, sighted_row
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
+from storage.export import Cell, TableFormat, moment_cell, write_table
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -149,16 +152,6 @@ def reason_label(reason: str) -> str:
     return present.reason_text(Reason(reason))
 
 
-def local_iso(stamp: str) -> str:
-    """A stored time on the office's clock as `2025-01-02 18:00:00`, which spreadsheets read
-    as a date anywhere."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return present.office_time(moment).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def day_start_utc(day: QDate) -> datetime:
@@ -442,7 +435,7 @@ class HistoryModel(QAbstractTableModel):
 
     # Export
 
-    def csv_header(self) -> list[str]:
+    def export_header(self) -> list[str]:
         """The shown columns, then what a spreadsheet needs to tell calls apart."""
         return [
             *(self._headers[column] for column in Column),
@@ -454,8 +447,10 @@ class HistoryModel(QAbstractTableModel):
             self.tr("Received (UTC)"),
         ]
 
-    def csv_rows(self, rows: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
-        """The fields of csv_header() for each stored row; times in local time, ISO style."""
+    def export_rows(self, rows: Iterable[dict[str, Any]], office: ZoneInfo
+                    ) -> Iterator[list[Cell]]:
+        """The cells of export_header() for each stored row: numbers and ids as text, the
+        latency a number, the time received in the office's time zone."""
         decisions: dict[str, str] = {}
         reasons: dict[str, str] = {}
         for stored in rows:
@@ -467,13 +462,13 @@ class HistoryModel(QAbstractTableModel):
             if reason is None:
                 reason = reasons[row.reason] = reason_label(row.reason)
             yield [
-                local_iso(row.received_at),
+                moment_cell(row.received_at, office, offset=False),
                 present.number_text(row.caller, row.phone_number),
                 row.customer_name,
                 row.customer_org,
                 decision,
                 reason,
-                "" if row.latency_ms is None else f"{row.latency_ms:.1f}",
+                None if row.latency_ms is None else round(float(row.latency_ms), 1),
                 row.customer_kana,
                 row.detail,
                 row.operator_name,
@@ -520,7 +515,7 @@ class HistoryView(QWidget):
         self.from_date = self._date_edit(today.addDays(-7))
         self.to_check = QCheckBox(self.tr("To"), self)
         self.to_date = self._date_edit(today)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setToolTip(
             self.tr("Save every call that matches the search and filters, in the shown order"))
 
@@ -552,6 +547,8 @@ class HistoryView(QWidget):
         self.allow_button = QPushButton(self.tr("Always let through"), self)
 
         self.export_dialog: QFileDialog | None = None
+        self._export_folder: str | None = None
+        self._export_format = TableFormat.XLSX
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -821,7 +818,18 @@ class HistoryView(QWidget):
         CSV, here and now; returns the rows. The button uses the worker instead."""
         order_column, descending = self.model.order()
         rows = self._history.matching(self.model.shown_filter(), order_column, descending)
-        return write_csv(path, self.model.csv_header(), self.model.csv_rows(rows))
+        office = present.time_zone()
+        return write_table(path, TableFormat.CSV, self.model.export_header(),
+                           self.model.export_rows(rows, office))
+
+    def export_folder(self) -> str:
+        """Where the export dialog opens: the folder used last in this session, else the
+        user's documents folder (else the home folder, on a desktop that has none)."""
+        if self._export_folder is not None:
+            return self._export_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and QDir(documents).exists() else QDir.homePath()
 
     @Slot()
     def _export_clicked(self) -> None:
@@ -832,15 +840,29 @@ class HistoryView(QWidget):
 
     @Slot()
     def ask_export(self) -> None:
-        """Ask where to save (without blocking the event loop), then export there."""
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"callgate-history-{QDate.currentDate().toString('yyyyMMdd')}.csv"
-        dialog = QFileDialog(self, self.tr("Export history as CSV"), str(Path(folder) / name),
-                             self.tr("CSV files (*.csv)"))
+        """Ask where to save and as what (without blocking the event loop), then export there.
+
+        An Excel workbook is offered first: it keeps numbers as sent (0330001234) and call ids
+        whole, which a spreadsheet reading a CSV does not."""
+        formats = {
+            self.tr("Excel workbook (*.xlsx)"): TableFormat.XLSX,
+            self.tr("CSV, UTF-8 (*.csv)"): TableFormat.CSV,
+        }
+        name = f"callgate-history-{QDate.currentDate().toString('yyyyMMdd')}"
+        dialog = QFileDialog(self, self.tr("Export history"),
+                             str(Path(self.export_folder()) / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.fileSelected.connect(self._export_to)
+        dialog.setNameFilters(list(formats))
+        dialog.selectNameFilter(next(
+            label for label, table_format in formats.items()
+            if table_format is self._export_format))
+        dialog.setDefaultSuffix(self._export_format.value)
+        # The file type is the one chosen in the dialog, or the suffix typed if it names one.
+        dialog.filterSelected.connect(
+            lambda chosen: dialog.setDefaultSuffix(formats[chosen].value))
+        dialog.fileSelected.connect(
+            lambda path: self._export_to(
+                path, formats.get(dialog.selectedNameFilter(), self._export_format)))
         dialog.finished.connect(self._forget_export_dialog)
         dialog.finished.connect(dialog.deleteLater)
         self.export_dialog = dialog
@@ -850,11 +872,16 @@ class HistoryView(QWidget):
     def _forget_export_dialog(self) -> None:
         self.export_dialog = None
 
-    @Slot(str)
-    def _export_to(self, path: str) -> None:
-        """Write what is shown to `path` on the worker; the button cancels it meanwhile."""
+    def _export_to(self, path: str, table_format: TableFormat = TableFormat.CSV) -> None:
+        """Write what is shown to `path` on the worker, as its suffix says (else as
+        `table_format`); the button cancels it meanwhile. The next export starts in the same
+        folder, in the same format."""
+        target = Path(path)
+        chosen = TableFormat.of(target, table_format)
+        self._export_folder, self._export_format = str(target.parent), chosen
         started = self.export.start(self._db_path, self.model.shown_filter(), self.model.order(),
-                                    self.model.csv_header(), self.model.csv_rows, Path(path))
+                                    self.model.export_header(), self.model.export_rows, target,
+                                    chosen)
         if started:
             self.export_button.setText(self.tr("Cancel export"))
             self.status_label.setText(self.tr("Exporting to %1…").replace("%1", path))
@@ -866,19 +893,19 @@ class HistoryView(QWidget):
 
     @Slot(int, str)
     def _export_finished(self, written: int, path: str) -> None:
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export…"))
         self.status_label.setText(self.tr("Exported %1 calls to %2").replace(
             "%1", QLocale().toString(written)).replace("%2", path))
 
     @Slot(str)
     def _export_cancelled(self, path: str) -> None:
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export…"))
         self.status_label.setText(self.tr("Export cancelled; %1 was not kept").replace(
             "%1", path))
 
     @Slot(str, str)
     def _export_failed(self, path: str, why: str) -> None:
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export…"))
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
                           self.tr("Could not write %1: %2").replace("%1", path).replace(
                               "%2", why), QMessageBox.StandardButton.Ok, self)

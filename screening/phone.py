@@ -14,15 +14,69 @@ class InvalidNumber(ValueError):
     """A number a person typed that cannot be a phone number."""
 
 
+# ---------------------------------------------------------------------------------------------
+# Folding: one spelling for every way of writing the same characters
+
+# Characters that show nothing: Unicode format characters (Cf: zero-width joiners and spaces,
+# the BOM, bidi marks, the word joiner, the soft hyphen), combining marks (Mn, Me: variation
+# selectors, the keycap), control characters (Cc) and the Hangul fillers, which are letters
+# that show nothing. Between digits they would hide a number from its rule.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc"})
+_HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+_DIGITS = frozenset("0123456789")
+# What people put between digits: spaces, ASCII and Japanese hyphens (and the long-vowel mark an
+# input method often types for one), dots and the katakana middle dot, slashes and brackets.
+# Full-width forms are folded to these first.
+_SEPARATORS = frozenset(" -‐‑‒–—―−ー.・/()[]")
+
+
+def _folded_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    category = unicodedata.category(ch)
+    if category == "Nd":  # a digit of any script, as the ASCII digit it means
+        return str(unicodedata.decimal(ch))
+    if category in _INVISIBLE_CATEGORIES or ch in _HANGUL_FILLERS:
+        return ""
+    return ch
+
+
+@lru_cache(maxsize=4096)
+def fold(raw: str) -> str:
+    """`raw` as it reads: NFKC (full-width forms and ① become ASCII), digits of every script
+    as ASCII digits, every kind of space as a space, and nothing that shows nothing.
+
+    Everything that reads a number (canonical, withheld and payphone detection, rule parsing)
+    starts here, so that no spelling of a number can pass as another number or as none.
+    """
+    return "".join(_folded_char(ch) for ch in unicodedata.normalize("NFKC", raw))
+
+
+def _number_part(text: str) -> str:
+    """A folded text's number: from its first digit or + up to the first letter after that
+    (`ext. 5`, `(Tanaka)`). Letters are never read as keypad digits: a caller's number has
+    none, and `03-3000-1234 (Tanaka)` must stay 03-3000-1234, not become 0330001234826252."""
+    start = next((i for i, ch in enumerate(text) if ch in _DIGITS or ch == "+"), len(text))
+    end = next((i for i in range(start, len(text))
+                if text[i].isalpha() and text[i] not in _SEPARATORS), len(text))
+    return text[start:end]
+
+
 @lru_cache(maxsize=4096)
 def canonical(raw: str) -> str | None:
     """E.164 form of a possible phone number (Japanese domestic form assumed), else None.
 
-    `03-3000-1234`, `0330001234` and `+81330001234` all give `+81330001234`. Cached: the
-    same callers ring again and again, and parsing is the costliest step of screening a call.
+    `03-3000-1234`, `0330001234`, `+81330001234` and `03\u200d3000\u200c1234` all give
+    `+81330001234`: the number is its digits (and a leading +), whatever stands between them.
+    Cached: the same callers ring again and again, and parsing is the costliest step of
+    screening a call.
     """
+    part = _number_part(fold(raw))
+    digits = "".join(ch for ch in part if ch in _DIGITS)
+    if not digits:
+        return None
     try:
-        number = phonenumbers.parse(raw, REGION)
+        number = phonenumbers.parse(("+" if part.startswith("+") else "") + digits, REGION)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
@@ -30,11 +84,33 @@ def canonical(raw: str) -> str | None:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+_WHAT_TO_WRITE = ("write only digits, a + at the start, and spaces, hyphens, dots, slashes or "
+                  "brackets between them")
+
+
+def _typed_digits(raw: str, text: str, what: str) -> tuple[bool, str]:
+    """Whether a folded number or prefix typed by a person starts with +, and its digits;
+    InvalidNumber naming the first character that has no place in a phone number."""
+    plus = text.startswith("+")
+    for ch in text[1:] if plus else text:
+        if ch in _DIGITS or ch in _SEPARATORS:
+            continue
+        if ch == "+":
+            raise InvalidNumber(f"{raw!r} is not {what}: a + may only stand at the start")
+        wrong = "is a letter" if ch.isalpha() else "has no place in a phone number"
+        raise InvalidNumber(f"{raw!r} is not {what}: {ch!r} {wrong}; {_WHAT_TO_WRITE}")
+    return plus, "".join(ch for ch in text if ch in _DIGITS)
+
+
 def parse_rule_number(raw: str) -> str:
-    """Canonical form of a number typed for a rule; raises InvalidNumber with the reason."""
-    text = raw.strip()
-    if not any(ch.isdigit() for ch in text):
+    """Canonical form of a number typed for a rule; raises InvalidNumber with the reason.
+
+    Only digits, a leading + and separators are a number: `03-3000-12a4` is refused, never
+    saved as a block of 033000124."""
+    text = fold(raw).strip()
+    if _DIGITS.isdisjoint(text):
         raise InvalidNumber(f"{raw!r} is not a phone number: it has no digits")
+    _typed_digits(raw, text, "a phone number")
     number = canonical(text)
     if number is None:
         raise InvalidNumber(f"{raw!r} is not a possible phone number")
@@ -43,18 +119,24 @@ def parse_rule_number(raw: str) -> str:
 
 def is_withheld(raw: str) -> bool:
     """True for what commubo sends when there is no number to show: empty or without digits."""
-    return not any(ch.isdigit() for ch in raw)
+    return _DIGITS.isdisjoint(fold(raw))
 
 
 def display(number: str) -> str:
-    """A canonical number as people in Japan write it: 03-3000-1234, or +1 202-555-0100 abroad."""
+    """A canonical number as people in Japan write it: 03-3000-1234, or +1 202-555-0100 abroad.
+
+    A number phonenumbers does not know as valid (0901112222, a digit short) keeps its trunk 0
+    and shows ungrouped: its NATIONAL format would drop the 0 (901112222)."""
     try:
         parsed = phonenumbers.parse(number, REGION)
     except phonenumbers.NumberParseException:
         return number
+    domestic = parsed.country_code == phonenumbers.country_code_for_region(REGION)
+    if domestic and not phonenumbers.is_valid_number(parsed):
+        return "0" + str(phonenumbers.national_significant_number(parsed))
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
-        if parsed.country_code == phonenumbers.country_code_for_region(REGION)
+        if domestic
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
     return str(phonenumbers.format_number(parsed, style))
@@ -66,15 +148,14 @@ def display(number: str) -> str:
 # ASSUMPTION: commubo's reference does not say how a call from a payphone (公衆電話) arrives.
 # Japanese caller ID gives a reason instead of a number ("C" = 公衆電話, "P" = 非通知,
 # "O" = 表示圏外), so we expect `phoneNumber` to hold a word like these for a payphone. Every
-# other digit-less value stays a withheld caller. Compared after NFKC, case folding and removal
-# of spaces, hyphens and underscores. Extend this set when a real payphone call is seen.
+# other digit-less value stays a withheld caller. Compared folded (see fold), case folded and
+# without spaces, hyphens and underscores. Extend this set when a real payphone call is seen.
 PAYPHONE_MARKS = frozenset({"公衆電話", "こうしゅうでんわ", "コウシュウデンワ", "payphone",
                             "publicphone", "c"})
 
 
 def _folded_mark(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).casefold()
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "-_")
+    return "".join(ch for ch in fold(raw).casefold() if ch not in " -_")
 
 
 def is_payphone(raw: str) -> bool:
@@ -86,9 +167,6 @@ def is_payphone(raw: str) -> bool:
 # Prefixes
 
 MAX_DIGITS = 15  # E.164: no number has more digits, so neither can a prefix
-# What people put between digits: ASCII and Japanese hyphens, the long-vowel mark an input
-# method often types for a hyphen, dots, slashes, brackets and spaces.
-_SEPARATORS = frozenset(" \t-‐‑‒–—―−ー.()/[]")
 
 
 def parse_prefix(raw: str) -> str:
@@ -96,24 +174,21 @@ def parse_prefix(raw: str) -> str:
 
     A prefix ends with `*`. Domestic prefixes start with 0 (`050*`, `03-3000-*`) and become
     E.164 like whole numbers do; international ones start with + and a country code (`+1*`).
-    Full-width digits and separators are folded. Raises InvalidNumber with the reason.
+    The same characters as in a number are allowed before the *, folded the same way. Raises
+    InvalidNumber with the reason.
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = fold(raw).strip()
     if "*" not in text:
         raise InvalidNumber(f"{raw!r} is not a prefix: a prefix ends with *, like 0120*")
     body = text[:-1]
     if "*" in body or not text.endswith("*"):
         raise InvalidNumber(f"{raw!r} is not a prefix: a * may only stand at the end")
-    compact = "".join(ch for ch in body if ch not in _SEPARATORS)
-    plus = compact.startswith("+")
-    digits = compact[1:] if plus else compact
+    plus, digits = _typed_digits(raw, body.strip(), "a prefix")
     if not digits:
         raise InvalidNumber(
             f"{raw!r} is not a prefix: it has no digits before the * "
             "(a rule for every caller is a mode, not a rule)"
         )
-    if not (digits.isascii() and digits.isdigit()):
-        raise InvalidNumber(f"{raw!r} is not a prefix: only digits may come before the *")
     if plus:
         if digits[0] == "0":
             raise InvalidNumber(f"{raw!r} is not a prefix: no country code starts with 0")

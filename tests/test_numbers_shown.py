@@ -1,0 +1,46 @@
+"""Numbers keep their leading 0 on screen: an unusual number (0901112222, one digit short) shows
+with its 0 on the card, the live list, the history and the rules tab (issue 10, point 14)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import post, sample, url_of
+from pytestqt.qtbot import QtBot
+
+from gui.app import Console
+from gui.history import Column as HistoryColumn
+from gui.rules import Column as RulesColumn
+from screening.rules import Action
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+UNUSUAL = ["0901112222", "0501234567"]
+
+
+@pytest.mark.parametrize("number", UNUSUAL)
+def test_a_call_from_an_unusual_number_shows_its_0(
+    qtbot: QtBot, console: Console, number: str
+) -> None:
+    body = sample("seed_incoming_call.json") | {"callId": f"odd-{number}", "phoneNumber": number}
+    assert post(url_of(console), body).status == 200
+    window = console.window
+    card = window.live.card
+    qtbot.waitUntil(lambda: card.call_id == f"odd-{number}", timeout=3000)
+    assert card.number.text() == number
+
+    live = window.live.model
+    row = live.row_of(f"odd-{number}")
+    assert row is not None
+    assert live.data(live.index(row)).startswith(f"{number}  ")
+
+    history = window.history.model
+    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=5000)
+    assert history.data(history.index(0, HistoryColumn.NUMBER)) == number
+
+
+@pytest.mark.parametrize("number", UNUSUAL)
+def test_a_rule_on_an_unusual_number_shows_its_0(console: Console, number: str) -> None:
+    rules = console.window.rules
+    rules.add_rule(number, Action.BLOCK, "")
+    model = rules.table.model()
+    assert model.data(model.index(0, RulesColumn.NUMBER)) == number
