@@ -147,10 +147,10 @@ def run_console(db_path: Path, host: str, port: int) -> int:
     report_storage_errors(console.window)
     app.aboutToQuit.connect(quit_request.request)
     try:
-        if sys.version_info >= (3, 12):
-            asyncio.run(quit_request.wait(), loop_factory=qasync.QEventLoop)
-        else:
-            qasync.run(quit_request.wait())
+        # A loop factory, not qasync.run: on Python 3.11 that installs an event-loop policy for
+        # the whole process, and every worker thread's asyncio.run would then make a Qt loop.
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            runner.run(quit_request.wait())
     finally:
         console.close()
     return 0
