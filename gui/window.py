@@ -46,6 +46,7 @@ from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard, local_webhook_url
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
+from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
 from screening.schedule import OverrideEnd, mode_in_force
@@ -131,6 +132,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs.addTab(self.live, self.tr("Live calls"))
         self.tabs.addTab(self.rules, self.tr("Allow and block lists"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.waiting = WaitingStrip(self.live, self.tabs, self)
         central = QWidget(self)
         central.setObjectName("console")
         layout = QVBoxLayout(central)
