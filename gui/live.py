@@ -142,6 +142,19 @@ class LiveCallsModel(QAbstractListModel):
         self._upsert(row, replace(base, state=CallState.DECIDED, verdict=event.verdict,
                                   deadline=None))
 
+    def add_earlier(self, entries: list[LiveCall]) -> None:
+        """Calls from before this console started, newest first, go below those it saw
+        arrive, up to the list's limit; a call it saw arrive keeps its newer, live state."""
+        listed = {entry.call.call_id for entry in self._calls}
+        room = max(self.MAX_CALLS - len(self._calls), 0)
+        earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
+        if not earlier:
+            return
+        first = len(self._calls)
+        self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
+        self._calls.extend(earlier)
+        self.endInsertRows()
+
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""
         row = self.row_of(call_id)
@@ -361,6 +374,12 @@ class LiveView(QWidget):
         if self.card.call_id is None:
             self.select(event.call.call_id)
         self._tick()
+
+    def add_earlier(self, entries: list[LiveCall]) -> None:
+        """Today's calls from the history, after a restart; the newest comes to an empty card."""
+        self.model.add_earlier(entries)
+        if self.card.call_id is None and self.model.rowCount():
+            self.select(self.model.entry(0).call.call_id)
 
     def waiting_calls(self) -> list[LiveCall]:
         """The calls still waiting for a person's decision, closest to its deadline first."""

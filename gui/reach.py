@@ -70,8 +70,9 @@ class BackgroundTask(QObject):
     finished = Signal(object)
     _done = Signal(object)
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, name: str = "callgate-reachability") -> None:
         super().__init__(parent)
+        self._name = name
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -90,7 +91,7 @@ class BackgroundTask(QObject):
             return False
         self._running = True
         self._thread = threading.Thread(target=self._run, args=(work,), daemon=True,
-                                        name="callgate-reachability")
+                                        name=self._name)
         self._thread.start()
         return True
 

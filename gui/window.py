@@ -29,7 +29,7 @@ from gui.banner import Banner
 from gui.bridge import ListenerBridge
 from gui.explain import ExplainDialog
 from gui.history import HistoryView
-from gui.live import LiveView
+from gui.live import LiveCallsModel, LiveView
 from gui.mode import ModeBar, RejectAllBanner
 from gui.reach import (
     REACHABLE,
@@ -45,6 +45,7 @@ from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard, local_webhook_url
 from gui.storage import StorageBanner
+from gui.today import TodaysCalls
 from gui.tray import ConsoleTray, app_icon
 from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
@@ -123,6 +124,10 @@ class ConsoleWindow(QMainWindow):
         self.unreachable = UnreachableBanner(self)
         self.storage_problem = StorageBanner(self)
         self.live = LiveView(self)
+        self.today: TodaysCalls | None = None
+        if db_path is not None:
+            self.today = TodaysCalls(db_path, LiveCallsModel.MAX_CALLS, self)
+            self.today.loaded.connect(self.live.add_earlier)
         # Read before the rules view reads the rules: the first poll rereads them only if
         # another program changed something since.
         self._data_version = self._read_data_version()
@@ -198,6 +203,8 @@ class ConsoleWindow(QMainWindow):
         self._poll.start()
         self.reload_if_changed()
         self._restore_geometry()
+        if self.today is not None:
+            self.today.start()
         if self.reach is not None:
             self.reach.start()
 
@@ -476,6 +483,8 @@ class ConsoleWindow(QMainWindow):
         self._poll.stop()
         self._history_refresh.stop()
         self.history.export.cancel()
+        if self.today is not None:
+            self.today.stop()
         if self.reach is not None:
             self.reach.stop()
         if self.setup is not None:
