@@ -397,7 +397,9 @@ class ConsoleWindow(QMainWindow):
         self.check_reachability_now()
 
     def bring_to_front(self) -> None:
-        self.showNormal()
+        """Out of the tray or the taskbar, keeping the window's size (maximised stays so)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
         _to_front(self)
 
     def _on_waiting(self, event: CallWaiting) -> None:
