@@ -40,6 +40,7 @@ class WaitingStrip(QFrame):
         self._window = window
         self._window_title = window.windowTitle()
         self._live_title = tabs.tabText(tabs.indexOf(live))
+        self._count = 0
         self.setObjectName("waiting")
         self.setStyleSheet("QFrame#waiting { background: #fff3cd; }")
         self.text = QLabel(self)
@@ -67,26 +68,33 @@ class WaitingStrip(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        """The count and the call that the keys decide, with its seconds left; hidden when no
-        call waits."""
+        """The call that the keys decide, with its seconds left (every countdown tick); the
+        titles only when the count changed. Hidden when no call waits."""
         count = self._live.waiting_count()
+        if count != self._count:
+            self._count = count
+            self._show_count(count)
         entry = self._live.next_waiting()
+        if entry is None:
+            self.hide()
+            return
+        left = f"{entry.seconds_left(time.monotonic()):.0f}"
+        self.text.setText(self.tr("%1 waiting · %2 %3 · %4 s left")
+                          .replace("%1", str(count))
+                          .replace("%2", present.caller_number(entry.call))
+                          .replace("%3", present.caller_name(entry.call))
+                          .replace("%4", left))
+        self.show()
+
+    def _show_count(self, count: int) -> None:
         index = self._tabs.indexOf(self._live)
         bar = self._tabs.tabBar()
-        if entry is None:
+        if count == 0:
             self._tabs.setTabText(index, self._live_title)
             bar.setTabTextColor(index, QColor())  # the style's own colour again
             self._window.setWindowTitle(self._window_title)
-            self.hide()
             return
         waiting = str(count)
         self._tabs.setTabText(index, self.tr("Live calls (%1 waiting)").replace("%1", waiting))
         bar.setTabTextColor(index, WAITING_TAB_COLOUR)
         self._window.setWindowTitle(self.tr("callgate (%1 waiting)").replace("%1", waiting))
-        left = f"{entry.seconds_left(time.monotonic()):.0f}"
-        self.text.setText(self.tr("%1 waiting · %2 %3 · %4 s left")
-                          .replace("%1", waiting)
-                          .replace("%2", present.caller_number(entry.call))
-                          .replace("%3", present.caller_name(entry.call))
-                          .replace("%4", left))
-        self.show()
