@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from gui.bridge import ListenerBridge
+from gui.single import Handover, SingleInstance, hand_over, server_name
 from gui.window import ConsoleWindow
 from server.listener import Listener, ListenerError
 from storage.database import open_database
@@ -139,18 +140,39 @@ class QuitRequest:
 
 
 def run_console(db_path: Path, host: str, port: int) -> int:
-    """Open the console; returns when a person quits."""
+    """Open the console; returns when a person quits, or at once when a console already runs
+    with this data directory (which then comes to the front)."""
     app = application()
+    name = server_name(db_path.parent)
+    handed = hand_over(name)
+    if handed is not Handover.NONE_RUNNING:
+        return already_running(db_path.parent, handed)
+    single = SingleInstance(name, app)
+    single.listen()
     quit_request = QuitRequest(app)
     console = open_console(app, db_path, host, port, first_run_setup=True)
+    single.show_requested.connect(console.window.bring_to_front)
     console.window.quit_confirmed.connect(quit_request.request)
     report_storage_errors(console.window)
     app.aboutToQuit.connect(quit_request.request)
     try:
-        if sys.version_info >= (3, 12):
-            asyncio.run(quit_request.wait(), loop_factory=qasync.QEventLoop)
-        else:
-            qasync.run(quit_request.wait())
+        # A loop factory, not qasync.run: on Python 3.11 that installs an event-loop policy for
+        # the whole process, and every worker thread's asyncio.run would then make a Qt loop.
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            runner.run(quit_request.wait())
     finally:
+        single.close()
         console.close()
     return 0
+
+
+def already_running(data_dir: Path, handed: Handover) -> int:
+    """One line for whoever started callgate again (a terminal, a login script's log)."""
+    if handed is Handover.SHOWN:
+        print(f"callgate is already running with the data directory {data_dir}; its window "
+              "was brought to the front.", file=sys.stderr)
+        return 0
+    print(f"callgate is already running with the data directory {data_dir}, but it did not "
+          "answer; if no callgate window can be found, end that process and start again.",
+          file=sys.stderr)
+    return 1

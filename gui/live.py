@@ -143,6 +143,19 @@ class LiveCallsModel(QAbstractListModel):
         self._upsert(row, replace(base, state=CallState.DECIDED, verdict=event.verdict,
                                   deadline=None))
 
+    def add_earlier(self, entries: list[LiveCall]) -> None:
+        """Calls from before this console started, newest first, go below those it saw
+        arrive, up to the list's limit; a call it saw arrive keeps its newer, live state."""
+        listed = {entry.call.call_id for entry in self._calls}
+        room = max(self.MAX_CALLS - len(self._calls), 0)
+        earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
+        if not earlier:
+            return
+        first = len(self._calls)
+        self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
+        self._calls.extend(earlier)
+        self.endInsertRows()
+
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""
         row = self.row_of(call_id)
@@ -216,8 +229,9 @@ class CallCard(QFrame):
         self.status = _label(self, 2, bold=True)
         self.countdown = QProgressBar(self)
         self.countdown.setTextVisible(False)
-        self.accept_button = QPushButton(self.tr("&Let through"), self)
-        self.reject_button = QPushButton(self.tr("&Reject"), self)
+        # No mnemonics: Alt+L and Alt+R are the window's (gui/waiting.py), on every tab.
+        self.accept_button = QPushButton(self.tr("Let through"), self)
+        self.reject_button = QPushButton(self.tr("Reject"), self)
         for button, colour in ((self.accept_button, "#198754"), (self.reject_button, "#dc3545")):
             button.setMinimumHeight(56)
             button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; "
@@ -313,10 +327,12 @@ class LiveView(QWidget):
 
     While a person looks at the list (see gui/steady.py), its rows keep their place as calls
     arrive: new calls come in above, and bringing a waiting call to the card does not scroll.
+    `waiting_changed` says that the calls waiting for a person, or their countdowns, changed.
     """
 
     decision_made = Signal(str, object)
     rule_requested = Signal(str, str, str)
+    waiting_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -348,7 +364,8 @@ class LiveView(QWidget):
         self.card.rule_requested.connect(self.rule_requested)
         self._ticker = QTimer(self)
         self._ticker.setInterval(COUNTDOWN_TICK_MS)
-        self._ticker.timeout.connect(self.model.tick)
+        self._was_waiting = False
+        self._ticker.timeout.connect(self._tick)
         self._ticker.start()
 
     def on_arrived(self, event: CallArrived) -> None:
@@ -361,11 +378,40 @@ class LiveView(QWidget):
         row = self.model.row_of(self.card.call_id) if self.card.call_id else None
         if row is None or self.model.entry(row).state is not CallState.WAITING:
             self.select(event.call.call_id)
+        self._tick()
 
     def on_decided(self, event: CallDecided) -> None:
         self.model.decided(event)
         if self.card.call_id is None:
             self.select(event.call.call_id)
+        self._tick()
+
+    def add_earlier(self, entries: list[LiveCall]) -> None:
+        """Today's calls from the history, after a restart; the newest comes to an empty card."""
+        self.model.add_earlier(entries)
+        if self.card.call_id is None and self.model.rowCount():
+            self.select(self.model.entry(0).call.call_id)
+
+    def waiting_calls(self) -> list[LiveCall]:
+        """The calls still waiting for a person's decision, closest to its deadline first."""
+        waiting = [self.model.entry(row) for row in self.model.waiting_rows()]
+        return sorted((e for e in waiting if not e.answered), key=lambda e: e.deadline or 0.0)
+
+    def waiting_count(self) -> int:
+        return len(self.waiting_calls())
+
+    def next_waiting(self) -> LiveCall | None:
+        """The call a person's Alt+L / Alt+R decides: the one on the card while it waits,
+        else the one closest to its deadline."""
+        waiting = self.waiting_calls()
+        shown = [e for e in waiting if e.call.call_id == self.card.call_id]
+        return next(iter(shown or waiting), None)
+
+    def decide_waiting(self, decision: Decision) -> None:
+        """A person's decision from anywhere in the window, on `next_waiting()`."""
+        entry = self.next_waiting()
+        if entry is not None:
+            self._decide(entry.call.call_id, decision)
 
     def select(self, call_id: str) -> None:
         """Bring a call to the card; the rows a person looks at stay where they are."""
@@ -408,6 +454,16 @@ class LiveView(QWidget):
         still = [e for e in waiting if not e.answered]
         if still:
             self.select(still[-1].call.call_id)
+        self._tick()
+
+    def _tick(self) -> None:
+        """Repaint the countdowns; tell about waiting calls while there are any, and once
+        after the last one went."""
+        self.model.tick()
+        waiting = bool(self.model.waiting_rows())
+        if waiting or self._was_waiting:
+            self.waiting_changed.emit()
+        self._was_waiting = waiting
 
     def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._chosen = not self._selecting

@@ -1,7 +1,7 @@
 """Whether commubo can reach this desk, checked off the GUI thread and shown in the window.
 
-The checks are asyncio code (aiohttp). They run one at a time on a worker thread with its own
-`asyncio.run`, never on the GUI thread and never on qasync's loop (pytest-qt does not drive
+The checks are asyncio code (aiohttp). They run one at a time on a worker thread with an event
+loop of its own, never on the GUI thread and never on qasync's loop (pytest-qt does not drive
 qasync); each result comes back to the GUI thread through a queued signal.
 """
 
@@ -70,8 +70,9 @@ class BackgroundTask(QObject):
     finished = Signal(object)
     _done = Signal(object)
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, name: str = "callgate-reachability") -> None:
         super().__init__(parent)
+        self._name = name
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -90,7 +91,7 @@ class BackgroundTask(QObject):
             return False
         self._running = True
         self._thread = threading.Thread(target=self._run, args=(work,), daemon=True,
-                                        name="callgate-reachability")
+                                        name=self._name)
         self._thread.start()
         return True
 
@@ -107,7 +108,10 @@ class BackgroundTask(QObject):
     def _run(self, work: Work) -> None:
         outcome: object
         try:
-            outcome = asyncio.run(self._guarded(work))
+            # A loop of its own, never one that a process-wide event-loop policy makes: qasync's
+            # (Python 3.11) makes Qt loops, which cannot run off the main thread.
+            with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+                outcome = runner.run(self._guarded(work))
         except BaseException as error:  # handed to the GUI thread, which reports it
             outcome = error
         with self._lock:
@@ -156,7 +160,9 @@ def public_base(webhook_url: str | None) -> str | None:
 
 class ReachabilityMonitor(QObject):
     """Checks the tunnel every `adapter_interval_ms` and runs the public self-test every
-    `self_test_interval_ms` and at start; `changed` carries each new `Reachability`.
+    `self_test_interval_ms` and at start; `changed` carries each new `Reachability`. The
+    intervals default to ADAPTER_CHECK_MS and SELF_TEST_MS as they are when the monitor is
+    made (a test of the whole console shortens them there).
 
     Between self-tests a healthy tunnel with the same public URL keeps the last self-test's
     verdict. While the desk is not known to be reachable every tick runs the full self-test, so
@@ -174,8 +180,8 @@ class ReachabilityMonitor(QObject):
         settings: SettingsStore,
         parent: QObject,
         *,
-        adapter_interval_ms: int = ADAPTER_CHECK_MS,
-        self_test_interval_ms: int = SELF_TEST_MS,
+        adapter_interval_ms: int | None = None,
+        self_test_interval_ms: int | None = None,
         check: CheckFunction = check_reachability,
     ) -> None:
         super().__init__(parent)
@@ -199,10 +205,10 @@ class ReachabilityMonitor(QObject):
         self._task = BackgroundTask(self)
         self._task.finished.connect(self._on_finished)
         self._adapter_timer = QTimer(self)
-        self._adapter_timer.setInterval(adapter_interval_ms)
+        self._adapter_timer.setInterval(adapter_interval_ms or ADAPTER_CHECK_MS)
         self._adapter_timer.timeout.connect(self._adapter_tick)
         self._self_test_timer = QTimer(self)
-        self._self_test_timer.setInterval(self_test_interval_ms)
+        self._self_test_timer.setInterval(self_test_interval_ms or SELF_TEST_MS)
         self._self_test_timer.timeout.connect(self.check_now)
 
     @property

@@ -469,7 +469,8 @@ class RulesView(QWidget):
 
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        # No mnemonic: Alt+R rejects a waiting call on every tab (gui/waiting.py); Delete removes.
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.test_button = QPushButton(self.tr("&Test a number…"), self)
         self.test_button.clicked.connect(self.test_requested)
         self.add_button.clicked.connect(self._add_clicked)

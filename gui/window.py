@@ -29,7 +29,7 @@ from gui.banner import Banner
 from gui.bridge import ListenerBridge
 from gui.explain import ExplainDialog
 from gui.history import HistoryView
-from gui.live import LiveView
+from gui.live import LiveCallsModel, LiveView
 from gui.mode import ModeBar, RejectAllBanner
 from gui.reach import (
     REACHABLE,
@@ -44,8 +44,11 @@ from gui.rules import RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from gui.setup import ListeningPort, SetupWizard, local_webhook_url
+from gui.status import ProblemLine, show_note
 from gui.storage import StorageBanner
+from gui.today import TodaysCalls
 from gui.tray import ConsoleTray, app_icon
+from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
 from screening.schedule import OverrideEnd, mode_in_force
@@ -58,7 +61,6 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 1000
 HISTORY_REFRESH_MS = 500
-STATUS_MESSAGE_MS = 30_000
 
 
 Dialog = TypeVar("Dialog", bound=QDialog)
@@ -109,6 +111,7 @@ class ConsoleWindow(QMainWindow):
         self._quitting = False
         self._shown_mode: Mode | None = None
         self._tray_notice_shown = self._settings.recall("tray-notice-shown") == "yes"
+        self._reachability_known = False  # no check has finished yet
         self.schedule_dialog: ScheduleDialog | None = None
         self.explain_dialog: ExplainDialog | None = None
 
@@ -120,8 +123,15 @@ class ConsoleWindow(QMainWindow):
             self.problem.setText(self.tr("callgate is NOT receiving calls: %1")
                                  .replace("%1", listener_problem))
         self.unreachable = UnreachableBanner(self)
+        # Until the setup is opened, where the new webhook URL is copied: till it is in
+        # commubo's dashboard, commubo posts to the old address.
+        self.url_changed = Banner("#ffc107", "black", self, selectable=True)
         self.storage_problem = StorageBanner(self)
         self.live = LiveView(self)
+        self.today: TodaysCalls | None = None
+        if db_path is not None:
+            self.today = TodaysCalls(db_path, LiveCallsModel.MAX_CALLS, self)
+            self.today.loaded.connect(self.live.add_earlier)
         # Read before the rules view reads the rules: the first poll rereads them only if
         # another program changed something since.
         self._data_version = self._read_data_version()
@@ -131,6 +141,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs.addTab(self.live, self.tr("Live calls"))
         self.tabs.addTab(self.rules, self.tr("Allow and block lists"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.waiting = WaitingStrip(self.live, self.tabs, self)
         central = QWidget(self)
         central.setObjectName("console")
         layout = QVBoxLayout(central)
@@ -138,14 +149,14 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
         layout.addWidget(self.unreachable)
+        layout.addWidget(self.url_changed)
         layout.addWidget(self.storage_problem)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._central = central
 
         self.listener_status = QLabel(self)
-        self.last_error = QLabel(self)
-        self.last_error.setStyleSheet("color: #dc3545;")
+        self.last_error = ProblemLine(self)
         self.statusBar().addWidget(self.last_error, 1)
         self.statusBar().addPermanentWidget(self.listener_status)
         self.listener_status.setText(
@@ -184,7 +195,7 @@ class ConsoleWindow(QMainWindow):
         self.live.decision_made.connect(self._resolve)
         self.live.rule_requested.connect(self._add_rule)
         self.history.rule_requested.connect(self._add_rule)
-        self.rules.message.connect(self.statusBar().showMessage)
+        self.rules.message.connect(self.show_note)
         self.rules.test_requested.connect(self.open_explain)
         self.mode_bar.mode_chosen.connect(self.set_mode)
         self.mode_bar.schedule_resumed.connect(self.resume_schedule)
@@ -199,6 +210,8 @@ class ConsoleWindow(QMainWindow):
         self._poll.start()
         self.reload_if_changed()
         self._restore_geometry()
+        if self.today is not None:
+            self.today.start()
         if self.reach is not None:
             self.reach.start()
 
@@ -299,8 +312,12 @@ class ConsoleWindow(QMainWindow):
         self.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
 
     def show_error(self, message: str) -> None:
-        when = present.moment_text(datetime.now(UTC))
-        self.last_error.setText(f"{when}  {message}")
+        """A problem that happened once, in the status bar's red line for a while."""
+        self.last_error.show_problem(message)
+
+    def show_note(self, text: str) -> None:
+        """What just happened, in the status bar for a few seconds."""
+        show_note(self.statusBar(), text)
 
     def open_settings(self) -> None:
         last = self.reach.last if self.reach is not None else None
@@ -345,15 +362,22 @@ class ConsoleWindow(QMainWindow):
             self.reach.check_now()
 
     def show_reachability(self, reach: Reachability) -> None:
-        """Status bar always; on losing reachability a notification and a banner that stays."""
+        """Status bar always; on losing reachability a banner that stays and a notification.
+
+        Not the start-up check's notification while the window shows: the banner says it,
+        and a balloon would sit over the card's buttons just when the first call may come.
+        """
         before = self.reachability.state
+        start_up = not self._reachability_known
+        self._reachability_known = True
         self.reachability.show_state(reach.state, reach.summary())
         why = reach.detail or reach.summary()
         if reach.state == REACHABLE:
             self.unreachable.hide()
         elif reach.state == UNREACHABLE:
             self.unreachable.show_reason(why)
-            if before in (REACHABLE, UNKNOWN) and self.tray is not None:
+            away = self.isHidden() or self.isMinimized()
+            if before in (REACHABLE, UNKNOWN) and self.tray is not None and (away or not start_up):
                 self.tray.showMessage(self.tr("commubo cannot reach callgate"), why,
                                       QSystemTrayIcon.MessageIcon.Critical)
 
@@ -362,7 +386,8 @@ class ConsoleWindow(QMainWindow):
         text = self.tr("The public URL changed from %1 to %2: copy the new webhook URL "
                        "(menu callgate → Set up reachability…) into commubo's dashboard.")
         text = text.replace("%1", old).replace("%2", new)
-        self.show_error(text)
+        self.url_changed.setText(text)
+        self.url_changed.show()
         if self.tray is not None:
             self.tray.showMessage(self.tr("callgate's public URL changed"), text,
                                   QSystemTrayIcon.MessageIcon.Warning)
@@ -385,8 +410,10 @@ class ConsoleWindow(QMainWindow):
             self.open_setup()
 
     def _setup_closed(self) -> None:
-        """Finished or skipped, the setup does not come back by itself."""
+        """Finished or skipped, the setup does not come back by itself; it showed the
+        webhook URL to copy, so a changed public URL was seen."""
         self._settings.remember("setup-done", "yes")
+        self.url_changed.hide()
         if self.setup is not None:
             self.setup.stop()
             self.setup.deleteLater()
@@ -394,7 +421,9 @@ class ConsoleWindow(QMainWindow):
         self.check_reachability_now()
 
     def bring_to_front(self) -> None:
-        self.showNormal()
+        """Out of the tray or the taskbar, keeping the window's size (maximised stays so)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
         _to_front(self)
 
     def _on_waiting(self, event: CallWaiting) -> None:
@@ -416,9 +445,9 @@ class ConsoleWindow(QMainWindow):
     def _storage_recovered(self, written: int) -> None:
         self.storage_problem.hide()
         self.last_error.clear()
-        self.statusBar().showMessage(
+        self.show_note(
             self.tr("The database takes writes again: %n delayed call record(s) saved", "",
-                    written), STATUS_MESSAGE_MS)
+                    written))
         self._refresh_history_soon()
 
     def _refresh_history_soon(self) -> None:
@@ -481,6 +510,8 @@ class ConsoleWindow(QMainWindow):
         self._poll.stop()
         self._history_refresh.stop()
         self.history.export.cancel()
+        if self.today is not None:
+            self.today.stop()
         if self.reach is not None:
             self.reach.stop()
         if self.setup is not None:

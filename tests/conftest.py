@@ -18,6 +18,7 @@ os.environ.setdefault("QT_API", "pyside6")
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
 from gui.app import Console, open_console
 from server.events import ListenerEvent
@@ -139,3 +140,21 @@ def url_of(console: Console) -> str:
     """The console's own local webhook URL."""
     assert console.listener is not None
     return console.listener.url(SettingsStore(console.db).webhook_token())
+
+
+@pytest.fixture
+def agent() -> Iterator[FakeNgrokAgent]:
+    """A fake ngrok agent's local API on a loopback port."""
+    server = FakeNgrokAgent()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def proxy() -> Iterator[ReverseProxy]:
+    """A tunnel's public end on a loopback port (set its `target_port`)."""
+    server = ReverseProxy()
+    server.start()
+    yield server
+    server.stop()

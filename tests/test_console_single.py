@@ -1,0 +1,146 @@
+"""One console per data directory: starting callgate while it runs brings the running console
+to the front and exits, with real processes as a person (or a login script) starts them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import start_console
+from pytestqt.qtbot import QtBot
+
+from gui.single import SingleInstance, server_name
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT = 30.0
+SECOND_START_TIMEOUT = 20.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start(data_dir: Path, port: int) -> subprocess.Popen[str]:
+    """`python main.py`, the console, on the offscreen platform."""
+    env = os.environ | {"CALLGATE_DATA_DIR": str(data_dir), "CALLGATE_PORT": str(port),
+                        "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def listening(process: subprocess.Popen[str], port: int) -> None:
+    """Wait until the console's listener answers."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                assert r.status == 200
+                return
+        except OSError:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the console's listener never answered"
+            time.sleep(0.2)
+
+
+def quit_console(process: subprocess.Popen[str]) -> str:
+    """SIGTERM, as a logout sends it; the console's stderr."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=15)
+    assert process.returncode == 0, err
+    return err
+
+
+@pytest.fixture
+def consoles() -> Iterator[list[subprocess.Popen[str]]]:
+    """Every console a test starts is ended at the end, whatever happened."""
+    started: list[subprocess.Popen[str]] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def test_a_second_start_brings_the_running_console_forward_and_exits(
+    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+) -> None:
+    port = free_port()
+    first = start(tmp_path, port)
+    consoles.append(first)
+    listening(first, port)
+
+    second = start(tmp_path, port)
+    consoles.append(second)
+    _, err = second.communicate(timeout=SECOND_START_TIMEOUT)
+
+    assert second.returncode == 0, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "already running" in err and "brought to the front" in err, \
+        "the running console answered that it came to the front"
+    assert "in use" not in err
+    listening(first, port)
+    assert "Traceback" not in quit_console(first)
+
+
+def test_two_data_directories_are_two_consoles(
+    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+) -> None:
+    ports = free_port(), free_port()
+    first = start(tmp_path / "office-a", ports[0])
+    consoles.append(first)
+    listening(first, ports[0])
+    second = start(tmp_path / "office-b", ports[1])
+    consoles.append(second)
+    listening(second, ports[1])
+    quit_console(second)
+    quit_console(first)
+
+
+def test_a_console_killed_outright_does_not_keep_the_next_from_starting(
+    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+) -> None:
+    port = free_port()
+    killed = start(tmp_path, port)
+    consoles.append(killed)
+    listening(killed, port)
+    killed.kill()  # no cleanup: on Unix its socket file stays behind
+    killed.communicate()
+    again = start(tmp_path, port)
+    consoles.append(again)
+    listening(again, port)
+    quit_console(again)
+
+
+def test_a_console_hidden_in_the_tray_is_shown_again(
+    qtbot: QtBot, db_path: Path, consoles: list[subprocess.Popen[str]]
+) -> None:
+    console = start_console(qtbot, db_path)
+    door = SingleInstance(server_name(db_path.parent), console.window)
+    try:
+        assert door.listen()
+        door.show_requested.connect(console.window.bring_to_front)
+        console.window.hide()
+
+        second = start(db_path.parent, free_port())
+        consoles.append(second)
+        qtbot.waitUntil(lambda: second.poll() is not None,
+                        timeout=int(SECOND_START_TIMEOUT * 1000))
+
+        assert second.returncode == 0, second.communicate()
+        assert console.window.isVisible()
+    finally:
+        door.close()
+        console.window.quit_now()
+        console.close()
