@@ -19,10 +19,11 @@ TEXT = "text"  # a message that is already words (kept from before codes, or fro
 @dataclass(frozen=True)
 class Message:
     """One thing to tell people: a code (`refusal.number.letters`) and its arguments, shown
-    as %1, %2, ... in the code's template (a count for a plural form as %n)."""
+    as %1, %2, ... in the code's template (a count for a plural form as %n). An argument may
+    be a Message itself, worded first (a decision inside a detail)."""
 
     code: str
-    args: tuple[Arg, ...] = ()
+    args: tuple[str | int | float | Message, ...] = ()
 
     @classmethod
     def text(cls, words: str) -> Message:
@@ -31,8 +32,11 @@ class Message:
 
     def to_json(self) -> str:
         """The compact form the history keeps."""
-        return json.dumps({"code": self.code, "args": list(self.args)}, ensure_ascii=False,
-                          separators=(",", ":"))
+        return json.dumps(self._plain(), ensure_ascii=False, separators=(",", ":"))
+
+    def _plain(self) -> dict[str, Any]:
+        return {"code": self.code,
+                "args": [arg._plain() if isinstance(arg, Message) else arg for arg in self.args]}
 
     @classmethod
     def from_json(cls, stored: str | None) -> Message:
@@ -43,12 +47,20 @@ class Message:
             data: Any = json.loads(stored)
         except ValueError:
             return cls.text(stored)
+        return cls._of(data) or cls.text(stored)
+
+    @classmethod
+    def _of(cls, data: Any) -> Message | None:
         if not isinstance(data, dict) or not isinstance(data.get("code"), str):
-            return cls.text(stored)
+            return None
         args = data.get("args")
-        kept = tuple(arg for arg in args if isinstance(arg, (str, int, float))) \
-            if isinstance(args, list) else ()
-        return cls(data["code"], kept)
+        kept: list[str | int | float | Message] = []
+        for arg in args if isinstance(args, list) else ():
+            if isinstance(arg, (str, int, float)) and not isinstance(arg, bool):
+                kept.append(arg)
+            elif (inner := cls._of(arg)) is not None:
+                kept.append(inner)
+        return cls(data["code"], tuple(kept))
 
 
 class Refusal(ValueError):
@@ -56,7 +68,7 @@ class Refusal(ValueError):
 
     `field` names what was refused, when a form has several (a setting's key)."""
 
-    def __init__(self, code: str, *args: Arg, field: str | None = None) -> None:
+    def __init__(self, code: str, *args: Arg | Message, field: str | None = None) -> None:
         self.message = Message(code, args)
         self.field = field
         super().__init__(code, *args)
