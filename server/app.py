@@ -34,7 +34,7 @@ async def _webhook(request: web.Request) -> web.Response:
 
 async def _wrong_method(request: web.Request) -> web.Response:
     """Anything but POST on the webhook: 405, counted like a wrong token, never decided."""
-    await request.app[DESK].count_refused()
+    request.app[DESK].count_refused()
     return web.json_response({"error": "method not allowed"}, status=405,
                              headers={"Allow": "POST"})
 

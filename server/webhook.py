@@ -113,7 +113,8 @@ class CallDesk:
         self._writer = writer
         self._watcher = emit
         self._history = CallHistory(db)
-        self._counters = Counters(db)
+        # Refused requests are counted by the writer in memory; this is what was saved before.
+        self._refused_before = Counters(db).get(REFUSED_COUNTER)
         self._snapshot = ScreeningSnapshot(db)
         SettingsStore(db).webhook_token()  # made on first start, before the first call
         try:  # load the holiday package now, not during the first call that needs it
@@ -151,7 +152,8 @@ class CallDesk:
         return self._writer.trouble, self._writer.waiting
 
     def refused_requests(self) -> int:
-        return self._counters.get(REFUSED_COUNTER)
+        """Saved at start, and counted since (saved or not)."""
+        return self._refused_before + self._writer.counted(REFUSED_COUNTER)
 
     def mode_in_force(self) -> ModeInForce:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
@@ -163,7 +165,7 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            await self.count_refused()
+            self.count_refused()
             return web.json_response({"error": "not found"}, status=404)
         body = ""
         try:
@@ -202,11 +204,10 @@ class CallDesk:
             raise BodyStalled from error
         return raw.decode("utf-8", errors="backslashreplace")
 
-    async def count_refused(self) -> None:
-        try:
-            await self._write(lambda db: Counters(db).add(REFUSED_COUNTER))
-        except Exception:
-            log.exception("could not count a refused request")
+    def count_refused(self) -> None:
+        """In memory: a flood of wrong tokens must cost no write each, nor a call's place in
+        the backlog."""
+        self._writer.count(REFUSED_COUNTER)
 
     async def _take(self, body: str, received_at: str, started: float) -> web.Response:
         fallback_id = f"local-{uuid.uuid4().hex}"

@@ -1,0 +1,183 @@
+"""No call lost to a crash or a storage outage: real `serve` (and console) processes, another
+program holding the write lock, kill -9, a full disk that is partly freed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from conftest import post, sample
+from test_faults import ROOT, free_port, wait_for_health
+from test_storage_faults import LockHolder, wait_until
+
+from screening.phone import parse_rule_number
+from screening.rules import Action
+from storage.database import DB_FILENAME, open_database
+from storage.rules import RuleBook
+from storage.settings import Counters, SettingsStore
+
+REFUSED_COUNTER = "refused-requests"
+
+
+class Process:
+    """callgate (`serve`, or the console when `command` is empty) on a free port, with its own
+    data directory; its log is read when it has stopped."""
+
+    def __init__(self, data_dir: Path, *command: str, env: dict[str, str] | None = None) -> None:
+        self.db_path = data_dir / DB_FILENAME
+        self.port = free_port()
+        full_env = os.environ | {"CALLGATE_DATA_DIR": str(data_dir),
+                                 "CALLGATE_PORT": str(self.port)} | (env or {})
+        self.process = subprocess.Popen([sys.executable, "main.py", *command], cwd=ROOT,
+                                        env=full_env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE)
+        self._log: list[bytes] = []
+        # Drained all along: a full pipe would stop the process at its next log line.
+        self._drain = threading.Thread(target=self._read_log, daemon=True)
+        self._drain.start()
+        wait_for_health(self.port, self.process)
+        self.token = SettingsStore(open_database(self.db_path)).webhook_token()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}/hooks/commubo/{self.token}"
+
+    def health(self) -> dict[str, Any]:
+        with urllib.request.urlopen(f"{self.base}/healthz", timeout=10) as response:
+            status: dict[str, Any] = json.loads(response.read())
+        return status
+
+    @property
+    def log(self) -> bytes:
+        """What the process wrote to its standard error (whole once it has stopped)."""
+        return b"".join(self._log)
+
+    def kill(self) -> None:
+        """kill -9: no shutdown code runs."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+        self._drain.join(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+        self._drain.join(timeout=10)
+
+    def _read_log(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._log.append(line)
+
+
+@pytest.fixture
+def processes() -> Iterator[list[Process]]:
+    started: list[Process] = []
+    yield started
+    for process in started:
+        if process.process.poll() is None:
+            process.kill()
+
+
+@pytest.fixture
+def locks(db_path: Path) -> Iterator[list[LockHolder]]:
+    held: list[LockHolder] = []
+    yield held
+    for holder in held:
+        holder.release()
+
+
+def configure(db_path: Path, values: dict[str, str]) -> None:
+    db = open_database(db_path)
+    try:
+        SettingsStore(db).set_many(values)
+    finally:
+        db.close()
+
+
+def rows(db_path: Path) -> dict[str, tuple[str, str]]:
+    """Every call in the history: call id -> (decision, reason)."""
+    with sqlite3.connect(db_path) as db:
+        return {row[0]: (row[1], row[2]) for row in db.execute(
+            "SELECT call_id, decision, reason FROM calls ORDER BY id")}
+
+
+def call(call_id: str) -> dict[str, Any]:
+    return sample("seed_incoming_call.json") | {"callId": call_id}
+
+
+async def post_all(url: str, bodies: list[Any], lanes: int) -> list[int]:
+    """Post every body on `lanes` connections at once; the statuses, in order."""
+    statuses = [0] * len(bodies)
+    queue = list(enumerate(bodies))
+    timeout = aiohttp.ClientTimeout(total=None, sock_connect=10, sock_read=120)
+    async with aiohttp.ClientSession(
+            timeout=timeout, connector=aiohttp.TCPConnector(limit=lanes)) as session:
+
+        async def lane() -> None:
+            while queue:
+                n, body = queue.pop()
+                async with session.post(url, json=body) as response:
+                    await response.read()
+                    statuses[n] = response.status
+
+        await asyncio.gather(*(lane() for _ in range(lanes)))
+    return statuses
+
+
+def test_a_flood_of_wrong_tokens_during_a_lock_costs_no_call_its_decision(
+    tmp_path: Path, processes: list[Process], locks: list[LockHolder]
+) -> None:
+    db_path = tmp_path / DB_FILENAME
+    configure(db_path, {"mode": "reject-all"})
+    RuleBook(open_database(db_path)).put(parse_rule_number("0330001234"), Action.BLOCK)
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+    locks.append(LockHolder(db_path))
+
+    flood = 10_500
+    statuses = asyncio.run(post_all(f"{serve.base}/hooks/commubo/wrong-token",
+                                    [{"callId": "x"}] * flood, lanes=32))
+    assert Counter(statuses) == {404: flood}
+    answer = post(serve.url, call("blocked-after-the-flood"))
+
+    assert (answer.status, answer.body) == (403, {"decision": "reject", "reason": "rule"})
+    assert serve.health()["refused_requests"] == flood
+    locks[0].release()
+    wait_until(lambda: "blocked-after-the-flood" in rows(db_path))
+    assert rows(db_path)["blocked-after-the-flood"] == ("reject", "rule")
+    serve.stop()
+    assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == flood
+
+
+def test_refused_requests_are_counted_at_once_and_saved_at_quit(
+    tmp_path: Path, processes: list[Process]
+) -> None:
+    """Counted in memory, saved now and then and at quit: /healthz is exact at once."""
+    db_path = tmp_path / DB_FILENAME
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+
+    statuses = asyncio.run(post_all(f"{serve.base}/hooks/commubo/nope", [{}] * 200, lanes=8))
+
+    assert Counter(statuses) == {404: 200}
+    assert serve.health()["refused_requests"] == 200
+    serve.stop()
+    assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == 200
