@@ -6,7 +6,8 @@ caller still learns only after its own rows are on disk.
 
 When storage cannot take writes for a while (another program holds the write lock, the disk
 is full or failing), the writer keeps what was submitted, in order, and retries until storage
-recovers; its watcher hears when that starts and when it ends.
+recovers; its watcher hears when that starts and when it ends. A group that fails is retried
+in halves, down to one record, so that a disk with a little room takes what fits in it.
 
 Counts that need no row per event (refused requests) are added up in memory and saved now and
 then, when no record waits: they never take a place in the backlog, nor a record's turn.
@@ -183,6 +184,7 @@ class Writer:
         backlog: list[Entry] = []
         failures = 0
         delayed = 0
+        group = MAX_GROUP
         stop_by: float | None = None
         while True:
             if failures:
@@ -198,13 +200,16 @@ class Writer:
                 self._give_up(backlog)
                 return
             try:
-                self._commit(db, backlog[:MAX_GROUP])
+                self._commit(db, backlog[:group])
             except sqlite3.Error as error:
                 self._drop_finished(backlog)
                 failures += 1
+                # Smaller next time: what fits on a disk with a little room gets in.
+                group = max(1, group // 2)
                 self._report_failure(error, len(backlog))
                 continue
             failures = 0
+            group = min(MAX_GROUP, group * 2)
             finished = self._drop_finished(backlog)
             if not backlog:
                 self._save_counts(db, closing=False)
@@ -212,6 +217,7 @@ class Writer:
                 delayed += finished
                 if not backlog and self._jobs.empty():
                     self._report_recovery(delayed)
+                    self._checkpoint(db)
                     delayed = 0
 
     def _idle_wait(self, backlog: list[Entry]) -> float | None:
@@ -246,6 +252,14 @@ class Writer:
                 if not self._unsaved[name]:
                     del self._unsaved[name]
             self._counts_due = time.monotonic() + COUNT_EVERY if self._unsaved else None
+
+    def _checkpoint(self, db: Database) -> None:
+        """Once storage takes writes again, move the WAL into the database and empty it: after a
+        full disk, the room the WAL took while it grew is given back."""
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            log.warning("could not checkpoint the WAL after storage recovered: %s", error)
 
     def _drop_finished(self, backlog: list[Entry]) -> int:
         """Take out the jobs that are settled (committed or failed on their own account);

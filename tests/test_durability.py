@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -165,6 +167,50 @@ def test_a_flood_of_wrong_tokens_during_a_lock_costs_no_call_its_decision(
     assert rows(db_path)["blocked-after-the-flood"] == ("reject", "rule")
     serve.stop()
     assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == flood
+
+
+def file_limit(pid: int, size: int | None) -> None:
+    """At most `size` bytes in any file the process writes (None: no limit), as on a disk with
+    that much room left: a write past it fails with EFBIG."""
+    limit = resource.RLIM_INFINITY if size is None else size
+    resource.prlimit(pid, resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+
+def wal_size(db_path: Path) -> int:
+    wal = db_path.with_name(db_path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_a_partly_freed_disk_takes_what_fits(
+    tmp_path: Path, processes: list[Process]
+) -> None:
+    """The disk is full while 300 large calls come; then a little room is freed: the records
+    that fit in it are written at once, not retried for ever as one transaction too big."""
+    db_path = tmp_path / DB_FILENAME
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+    assert post(serve.url, call("before")).status == 200
+    with sqlite3.connect(db_path) as db:  # an empty WAL: the room freed below is all it gets
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert wal_size(db_path) == 0
+
+    file_limit(serve.process.pid, 0)
+    note = "x" * 3000
+    bodies = [call(f"full-{n}") | {"customer": {"note": note}} for n in range(300)]
+    statuses = asyncio.run(post_all(serve.url, bodies, lanes=16))
+    assert statuses == [200] * 300
+    time.sleep(1)
+    assert set(rows(db_path)) == {"before"}
+
+    file_limit(serve.process.pid, 600 * 1024)  # 600 KiB freed: not room for all 300 (1.2 MB)
+    wait_until(lambda: len(rows(db_path)) > 50, timeout=20)
+    assert len(rows(db_path)) < 301
+
+    file_limit(serve.process.pid, None)
+    wait_until(lambda: len(rows(db_path)) == 301, timeout=20)
+    serve.stop()
+    with sqlite3.connect(db_path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_refused_requests_are_counted_at_once_and_saved_at_quit(
