@@ -58,11 +58,15 @@ COUNT_EVERY = 2.0
 TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 
-class WriterClosed(RuntimeError):
+class WriterRefused(RuntimeError):
+    """The writer did not keep the job: nothing is wrong with it, and another way may."""
+
+
+class WriterClosed(WriterRefused):
     """The writer has stopped; nothing more can be recorded through it."""
 
 
-class BacklogFull(RuntimeError):
+class BacklogFull(WriterRefused):
     """Storage has been down so long that the writer keeps no more waiting records."""
 
 

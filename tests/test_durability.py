@@ -16,18 +16,22 @@ import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
-from conftest import post, sample
+from conftest import Answer, post, sample
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
 
 from screening.phone import parse_rule_number
 from screening.rules import Action
+from server.listener import Listener
+from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
+from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 
@@ -169,6 +173,103 @@ def test_a_flood_of_wrong_tokens_during_a_lock_costs_no_call_its_decision(
     assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == flood
 
 
+def test_answered_calls_survive_kill_9_while_another_program_holds_the_lock(
+    tmp_path: Path, processes: list[Process], locks: list[LockHolder]
+) -> None:
+    db_path = tmp_path / DB_FILENAME
+    configure(db_path, {"mode": "reject-all"})
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+    locks.append(LockHolder(db_path))
+
+    ids = [f"locked-{n}" for n in range(100)]
+    statuses = asyncio.run(post_all(serve.url, [call(call_id) for call_id in ids], lanes=10))
+    assert statuses == [403] * 100
+    serve.kill()
+    locks[0].release()
+    assert rows(db_path) == {}
+
+    restarted = Process(tmp_path, "serve")
+    processes.append(restarted)
+    wait_until(lambda: len(rows(db_path)) == 100)
+    assert rows(db_path) == {call_id: ("reject", "mode") for call_id in ids}
+    after = post(restarted.url, call("after-the-restart"))
+    assert after.status == 403
+    restarted.stop()
+    assert set(rows(db_path)) == {*ids, "after-the-restart"}
+    assert b"kept 100 calls from before callgate stopped: 100 were missing" in restarted.log
+
+
+def post_in_background(pool: ThreadPoolExecutor, url: str, call_id: str) -> Future[Answer]:
+    def send() -> Answer:
+        try:
+            return post(url, call(call_id))
+        except OSError:  # the process died under it: no answer at all
+            return Answer(0, {})
+
+    return pool.submit(send)
+
+
+def assert_stopped_before_answering(db_path: Path, call_id: str) -> None:
+    """In the history, as not let through: commubo aborts a call it gets no answer for."""
+    with sqlite3.connect(db_path) as db:
+        found = db.execute("SELECT decision, reason, detail, customer_name, phone_number "
+                           "FROM calls WHERE call_id = ?", [call_id]).fetchall()
+    assert len(found) == 1
+    decision, reason, detail, customer, number = found[0]
+    assert (decision, reason) == ("reject", "stopped")
+    assert "callgate stopped" in detail
+    assert (customer, number) == ("鈴木 スミス 一郎", "0330001234")
+
+
+def test_a_call_waiting_for_a_person_when_callgate_is_killed_is_in_the_history(
+    tmp_path: Path, processes: list[Process]
+) -> None:
+    db_path = tmp_path / DB_FILENAME
+    configure(db_path, {"mode": "ask", "ask-timeout": "60"})
+    SettingsStore(open_database(db_path)).remember("setup-done", "yes")
+    console = Process(tmp_path, env={"QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"})
+    processes.append(console)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for attempt in range(50):  # the window may not be ready to ask yet: then nobody is
+            call_id = f"waiting-when-killed-{attempt}"
+            answer = post_in_background(pool, console.url, call_id)
+            wait_until(lambda sent=answer: sent.done() or console.health()["waiting"] == 1)
+            if not answer.done():
+                break
+        console.kill()
+        assert answer.result(timeout=10).status == 0, "the call got no answer"
+    assert call_id not in rows(db_path)
+
+    restarted = Process(tmp_path, "serve")
+    processes.append(restarted)
+    wait_until(lambda: call_id in rows(db_path))
+    assert_stopped_before_answering(db_path, call_id)
+
+
+def test_a_call_whose_record_waits_for_storage_when_callgate_is_killed_is_in_the_history(
+    tmp_path: Path, processes: list[Process], locks: list[LockHolder]
+) -> None:
+    """Killed inside the second an answer waits for its record: the answer never left."""
+    db_path = tmp_path / DB_FILENAME
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+    locks.append(LockHolder(db_path))
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        answer = post_in_background(pool, serve.url, "killed-while-recording")
+        wait_until(lambda: serve.health()["records_waiting"] == 1)
+        serve.kill()
+        assert answer.result(timeout=10).status == 0, "the call got no answer"
+    locks[0].release()
+
+    restarted = Process(tmp_path, "serve")
+    processes.append(restarted)
+    wait_until(lambda: "killed-while-recording" in rows(db_path))
+    assert_stopped_before_answering(db_path, "killed-while-recording")
+
+
 def file_limit(pid: int, size: int | None) -> None:
     """At most `size` bytes in any file the process writes (None: no limit), as on a disk with
     that much room left: a write past it fails with EFBIG."""
@@ -209,6 +310,7 @@ def test_a_partly_freed_disk_takes_what_fits(
     file_limit(serve.process.pid, None)
     wait_until(lambda: len(rows(db_path)) == 301, timeout=20)
     serve.stop()
+    assert b"the call journal cannot be written" in serve.log
     with sqlite3.connect(db_path) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -227,3 +329,57 @@ def test_refused_requests_are_counted_at_once_and_saved_at_quit(
     assert serve.health()["refused_requests"] == 200
     serve.stop()
     assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == 200
+
+
+def rule_matches(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as db:
+        return int(db.execute("SELECT sum(times_matched) FROM rules").fetchone()[0])
+
+
+def test_a_journal_written_again_counts_no_call_and_no_rule_match_twice(
+    tmp_path: Path, processes: list[Process], locks: list[LockHolder]
+) -> None:
+    """Killed after the database took what the journal also holds: the restart writes the
+    journal again, and changes nothing."""
+    db_path = tmp_path / DB_FILENAME
+    RuleBook(open_database(db_path)).put(parse_rule_number("0330001234"), Action.BLOCK)
+    serve = Process(tmp_path, "serve")
+    processes.append(serve)
+    locks.append(LockHolder(db_path))
+    ids = [f"twice-{n}" for n in range(20)]
+    assert asyncio.run(post_all(serve.url, [call(i) for i in ids], lanes=4)) == [403] * 20
+    locks[0].release()
+    wait_until(lambda: len(rows(db_path)) == 20)
+    assert rule_matches(db_path) == 20
+    serve.kill()
+    assert list((tmp_path / JOURNAL_DIR).glob("*.jsonl")), "the journal holds them too"
+
+    restarted = Process(tmp_path, "serve")
+    processes.append(restarted)
+    restarted.stop()
+    assert b"kept 20 calls from before callgate stopped: 0 were missing" in restarted.log
+    assert rows(db_path) == {call_id: ("reject", "rule") for call_id in ids}
+    assert rule_matches(db_path) == 20
+    assert list((tmp_path / JOURNAL_DIR).iterdir()) == []
+
+
+def test_calls_past_a_full_backlog_keep_their_decision_and_are_written_on_recovery(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, locks: list[LockHolder]
+) -> None:
+    """The writer keeps 3 records at most: the journal keeps the others."""
+    monkeypatch.setattr(writer_module, "MAX_BACKLOG", 3)
+    configure(db_path, {"mode": "reject-all"})
+    token = SettingsStore(open_database(db_path)).webhook_token()
+    listener = Listener(db_path, "127.0.0.1", 0)
+    listener.start()
+    try:
+        locks.append(LockHolder(db_path))
+        answers = [post(listener.url(token), call(f"spilled-{n}")) for n in range(6)]
+        assert [(a.status, a.body["reason"]) for a in answers] == [(403, "mode")] * 6
+        again = post(listener.url(token), call("spilled-5"))
+        assert (again.status, again.body.get("duplicate")) == (403, True)
+        locks[0].release()
+        wait_until(lambda: len(rows(db_path)) == 6)
+    finally:
+        listener.stop()
+    assert rows(db_path) == {f"spilled-{n}": ("reject", "mode") for n in range(6)}
