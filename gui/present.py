@@ -64,7 +64,7 @@ REASON_TEXT = {
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("present", "nobody answered in time"),
     Reason.FAILSAFE: QT_TRANSLATE_NOOP("present", "fail-safe"),
     Reason.REFUSED: QT_TRANSLATE_NOOP("present", "refused request"),
-    Reason.STOPPED: QT_TRANSLATE_NOOP("present", "not answered: callgate had stopped"),
+    Reason.STOPPED: QT_TRANSLATE_NOOP("present", "callgate stopped before answering"),
 }
 
 

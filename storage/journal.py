@@ -40,8 +40,7 @@ log = logging.getLogger(__name__)
 
 JOURNAL_DIR = "journal"
 SEGMENT_BYTES = 1 << 20
-STOPPED_DETAIL = ("not answered: callgate stopped before it answered, "
-                  "so commubo aborted the call")
+STOPPED_DETAIL = "commubo got no answer and aborted the call; recorded at the next start"
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
 
 

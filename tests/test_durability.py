@@ -218,7 +218,7 @@ def assert_stopped_before_answering(db_path: Path, call_id: str) -> None:
     assert len(found) == 1
     decision, reason, detail, customer, number = found[0]
     assert (decision, reason) == ("reject", "stopped")
-    assert "callgate stopped" in detail
+    assert "no answer" in detail
     assert (customer, number) == ("鈴木 スミス 一郎", "0330001234")
 
 
