@@ -651,8 +651,10 @@ def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
         for row in rows:
             number = phone.display(row["caller"]) if row["caller"] else (
                 row["phone_number"] or "withheld")
+            # No latency for a call that got no answer (reason `stopped`).
+            took = "no answer" if row["latency_ms"] is None else f"{row['latency_ms']:.1f} ms"
             print(f"{row['received_at']}  {row['decision']:<6} {row['reason']:<8} {number:<16} "
-                  f"{row['customer_name'] or '-'}  {row['latency_ms']:.1f} ms")
+                  f"{row['customer_name'] or '-'}  {took}")
     return 0
 
 

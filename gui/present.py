@@ -110,6 +110,7 @@ REASON_TEXT = {
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("present", "nobody answered in time"),
     Reason.FAILSAFE: QT_TRANSLATE_NOOP("present", "fail-safe"),
     Reason.REFUSED: QT_TRANSLATE_NOOP("present", "refused request"),
+    Reason.STOPPED: QT_TRANSLATE_NOOP("present", "callgate stopped before answering"),
 }
 
 # A decision with its reason as one sentence (%1 the decision, %2 the verdict's detail), so a

@@ -94,6 +94,9 @@ class Reason(StrEnum):
     TIMEOUT = "timeout"
     FAILSAFE = "failsafe"
     REFUSED = "refused"
+    # Reached callgate, which stopped (crashed, was killed) before answering: commubo aborts a
+    # call that gets no answer, so it was not let through. Recorded at the next start.
+    STOPPED = "stopped"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
+from server.recording import open_journal
 from server.urls import WEBHOOK_PREFIX
 from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk, send_and_close
 from storage.database import open_database
@@ -38,7 +39,7 @@ async def _expect(request: web.Request) -> web.StreamResponse | None:
 
 async def _wrong_method(request: web.Request) -> web.Response:
     """Anything but POST on the webhook: 405, counted like a wrong token, never decided."""
-    await request.app[DESK].count_refused()
+    request.app[DESK].count_refused()
     return web.json_response({"error": "method not allowed"}, status=405,
                              headers={"Allow": "POST"})
 
@@ -86,9 +87,13 @@ def create_app(
         db = open_database(db_path)
         writer = Writer(db_path)
         writer.start()
-        app[DESK] = CallDesk(db, writer, call_broker, emit, body_timeout=body_timeout)
+        desk = app[DESK] = CallDesk(db, writer, call_broker, emit,
+                                    journal=open_journal(db_path.parent),
+                                    body_timeout=body_timeout)
+        desk.start()  # before the first call: what the journal kept from a crash goes first
         yield
         writer.close()
+        desk.close()
         db.close()
 
     async def release_waiting_calls(app: web.Application) -> None:

@@ -1,16 +1,14 @@
-"""The hot path: one commubo post in, one decision out, recorded before the answer leaves."""
+"""The hot path: one commubo post in, one decision out, recorded before the answer leaves
+(server/recording.py says where: the database, else the journal)."""
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hmac
-import json
 import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -32,12 +30,13 @@ from server.events import (
     StorageRecovered,
 )
 from server.logs import redact
+from server.recording import CallRecorder
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
-from storage.rules import RuleBook
+from storage.journal import Journal
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
-from storage.writer import Job, StorageHealth, Writer
+from storage.writer import StorageHealth, Writer
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +47,8 @@ REFUSED_COUNTER = "refused-requests"
 SELF_TEST_FIELD = "callgateSelfTest"
 SELF_TEST_NONCE = re.compile(r"[A-Za-z0-9_-]{1,128}")
 SELF_TEST_KEEP_DAYS = 7
-# How long an answer waits for its record to reach the disk. Past this, storage is failing
-# (locked by another program, full): the call is answered anyway and its record waits in the
-# writer until storage recovers.
-RECORD_WAIT = 1.0
 # A body that has not arrived this long after its headers never will: the client stalled.
 BODY_TIMEOUT = 10.0
-# The same wait once the writer already knows storage is failing: no point in the full second.
-RECORD_WAIT_FAILING = 0.1
 
 
 def _is_json(content_type: str) -> bool:
@@ -84,17 +77,6 @@ def record_self_test(db: Database, nonce: str, received_at: str) -> None:
                [nonce, received_at])
 
 
-def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> None:
-    """A call's history row, and the match on the rule that decided it, in one transaction;
-    with `use_once`, that rule is a one-shot rule and this call uses it up."""
-    CallHistory(db).record(record)
-    if record.rule_id is not None:
-        book = RuleBook(db)
-        book.note_match(record.rule_id, record.received_at)
-        if use_once:
-            book.use(record.rule_id, record.received_at)
-
-
 class BodyStalled(Exception):
     """The request's body did not arrive within the body timeout."""
 
@@ -117,23 +99,21 @@ async def send_and_close(request: web.BaseRequest, response: web.Response) -> we
     return response
 
 
-def _log_late_failure(error: BaseException) -> None:
-    log.error("a delayed write failed: %s", error)
-
-
 class CallDesk:
     """Everything one listener needs to take calls, bound to the listener thread's connection."""
 
     def __init__(
         self, db: Database, writer: Writer, broker: DecisionBroker, emit: EventSink,
-        *, body_timeout: float = BODY_TIMEOUT,
+        *, journal: Journal | None = None, body_timeout: float = BODY_TIMEOUT,
     ) -> None:
+        """Call start() before the first call: it writes what the journal kept."""
         self.broker = broker
         self._body_timeout = body_timeout
         self._writer = writer
         self._watcher = emit
         self._history = CallHistory(db)
-        self._counters = Counters(db)
+        # Refused requests are counted by the writer in memory; this is what was saved before.
+        self._refused_before = Counters(db).get(REFUSED_COUNTER)
         self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
         SettingsStore(db).webhook_token()  # made on first start, before the first call
         self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
@@ -142,9 +122,15 @@ class CallDesk:
         except Exception:
             log.exception("could not load the public holidays")
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
-        # Calls answered while storage was failing, until their records are on disk.
-        self._unrecorded: dict[str, Verdict] = {}
+        self._recorder = CallRecorder(writer, journal, self._emit)
         writer.watch(self._storage_changed)
+
+    def start(self) -> None:
+        self._recorder.start()
+
+    def close(self) -> None:
+        """After the writer has closed."""
+        self._recorder.close()
 
     def _storage_changed(self, health: StorageHealth) -> None:
         if health.failing is None:
@@ -172,7 +158,8 @@ class CallDesk:
         return self._writer.trouble, self._writer.waiting
 
     def refused_requests(self) -> int:
-        return self._counters.get(REFUSED_COUNTER)
+        """Saved at start, and counted since (saved or not)."""
+        return self._refused_before + self._writer.counted(REFUSED_COUNTER)
 
     def mode_in_force(self) -> ModeInForce:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
@@ -184,7 +171,7 @@ class CallDesk:
         started = time.perf_counter()
         received_at = utc_now()
         if not self.token_matches(request.match_info.get("token", "")):
-            return await self.not_found()
+            return self.not_found()
         body = ""
         try:
             body = await self._read_body(request)
@@ -217,7 +204,7 @@ class CallDesk:
         declared over the limit) is answered now, and the connection closed, rather than
         inviting a body only to refuse it; otherwise 100 Continue, as aiohttp would."""
         if not self.token_matches(request.match_info.get("token", "")):
-            return await send_and_close(request, await self.not_found())
+            return await send_and_close(request, self.not_found())
         if _declared_too_large(request):
             refused = await self._refuse(413, TOO_LARGE, utc_now(), time.perf_counter(), "")
             return await send_and_close(request, refused)
@@ -228,9 +215,9 @@ class CallDesk:
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         return None
 
-    async def not_found(self) -> web.Response:
+    def not_found(self) -> web.Response:
         """A wrong or missing token: 404, and nothing but a count of refused requests."""
-        await self.count_refused()
+        self.count_refused()
         return web.json_response({"error": "not found"}, status=404)
 
     async def _read_body(self, request: web.Request) -> str:
@@ -249,11 +236,10 @@ class CallDesk:
         # A byte order mark is no part of the JSON text (RFC 8259 lets a reader ignore it).
         return raw.decode("utf-8-sig", errors="backslashreplace")
 
-    async def count_refused(self) -> None:
-        try:
-            await self._write(lambda db: Counters(db).add(REFUSED_COUNTER))
-        except Exception:
-            log.exception("could not count a refused request")
+    def count_refused(self) -> None:
+        """In memory: a flood of wrong tokens must cost no write each, nor a call's place in
+        the backlog."""
+        self._writer.count(REFUSED_COUNTER)
 
     async def _take(self, body: str, received_at: str, started: float) -> web.Response:
         fallback_id = f"local-{uuid.uuid4().hex}"
@@ -263,6 +249,7 @@ class CallDesk:
             data = None
         if not isinstance(data, dict):
             call = Call(call_id=fallback_id)
+            self._recorder.arrived(call.call_id, received_at, body)
             verdict = self._failsafe("the body is not a JSON object")
             return answer(await self._finish(call, verdict, received_at, started, body))
         if SELF_TEST_FIELD in data:
@@ -271,6 +258,7 @@ class CallDesk:
         repeated = await self._repeat_of(call.call_id)
         if repeated is not None:
             return answer(repeated, duplicate=True)
+        self._recorder.arrived(call.call_id, received_at, body)
         pending: asyncio.Future[Verdict] = asyncio.get_running_loop().create_future()
         self._in_flight[call.call_id] = pending
         try:
@@ -292,7 +280,8 @@ class CallDesk:
         body: dict[str, Any] = {"decision": Decision.ACCEPT, "reason": "self-test",
                                 "nonce": nonce}
         try:
-            if await self._write(lambda db: record_self_test(db, nonce, received_at)) is not None:
+            if await self._recorder.write(
+                    lambda db: record_self_test(db, nonce, received_at)) is not None:
                 body |= {"recorded": False,
                          "error": f"storage is not taking writes: {self._writer.trouble}"}
         except Exception as error:
@@ -305,15 +294,15 @@ class CallDesk:
         first = self._in_flight.get(call_id)
         if first is not None:
             verdict = await asyncio.shield(first)
-        elif call_id in self._unrecorded:
-            verdict = self._unrecorded[call_id]
+        elif (unrecorded := self._recorder.unrecorded(call_id)) is not None:
+            verdict = unrecorded
         else:
             stored = self._history.verdict_of(call_id)
             if stored is None:
                 return None
             verdict = stored
         try:
-            await self._write(lambda db: CallHistory(db).note_repeat(call_id))
+            await self._recorder.write(lambda db: CallHistory(db).note_repeat(call_id))
         except Exception:
             log.exception("could not count a repeat of call %s", call_id)
         return verdict
@@ -343,26 +332,6 @@ class CallDesk:
             return Verdict(Decision.ACCEPT, Reason.FAILSAFE, why)
         return failsafe(settings, why)
 
-    async def _write(
-        self, job: Job, *, failed_late: Callable[[BaseException], None] = _log_late_failure,
-    ) -> asyncio.Future[None] | None:
-        """Run a write in the writer's next group commit and wait until it is on disk, but
-        no longer than RECORD_WAIT: past that the write is still queued, and comes back so
-        that the caller can answer anyway; nobody awaits it then, so if it fails, its error
-        goes to `failed_late` (by default the log). Raises what the write raised in time."""
-        written = asyncio.wrap_future(self._writer.submit(job))
-        bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
-        done, _ = await asyncio.wait({written}, timeout=bound)
-        if not done:
-            def report(written: asyncio.Future[None]) -> None:
-                if not written.cancelled() and (error := written.exception()) is not None:
-                    failed_late(error)
-
-            written.add_done_callback(report)
-            return written
-        written.result()
-        return None
-
     def _one_shot(self, verdict: Verdict) -> int | None:
         """The one-shot rule that let this call through, used up in memory at once."""
         rule_id = verdict.rule_id
@@ -379,24 +348,6 @@ class CallDesk:
         else:
             pending.add_done_callback(lambda _: self._snapshot.settle(rule_id))
 
-    def _record_later(
-        self, record: CallRecord, verdict: Verdict, written: asyncio.Future[None]
-    ) -> None:
-        """A call answered before its record reached the disk: repeats of it get the same
-        answer until it does (or fails to: _lost has the record then)."""
-        self._unrecorded[record.call_id] = verdict
-        written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
-        self._emit(ListenerFailed(
-            f"call {record.call_id} answered ({verdict.decision}) but not recorded yet: "
-            f"{self._writer.trouble or 'storage is slow'}; it is kept and written when "
-            "storage recovers"))
-
-    def _lost(self, record: CallRecord, error: BaseException | None) -> None:
-        """The last place a record can go when the database refuses it: the log, in full."""
-        log.error("call %s could not be recorded (%s); its record: %s", record.call_id,
-                  error, json.dumps(dataclasses.asdict(record), ensure_ascii=False))
-        self._emit(ListenerFailed(f"could not record call {record.call_id}: {error}"))
-
     async def _finish(
         self, call: Call, verdict: Verdict, received_at: str, started: float, body: str
     ) -> Verdict:
@@ -407,18 +358,14 @@ class CallDesk:
         pending: asyncio.Future[None] | None = None
         try:
             once = self._one_shot(verdict)
-            pending = await self._write(
-                lambda db: record_call(db, record, use_once=once is not None),
-                failed_late=lambda error: self._lost(record, error))
+            pending = await self._recorder.record(record, verdict, use_once=once is not None)
         except Exception as error:
-            self._lost(record, error)
+            self._recorder.lost(record, error)
             if verdict.reason is not Reason.FAILSAFE:
                 verdict = self._failsafe(f"storage failed: {error}")
         finally:
             if once is not None:
                 self._settle(once, pending)
-        if pending is not None:
-            self._record_later(record, verdict, pending)
         if verdict.reason is Reason.FAILSAFE:
             self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
                                       f"{verdict.detail}"))

@@ -37,7 +37,7 @@ class CallRecord:
     reason: str
     detail: str
     rule_id: int | None
-    latency_ms: float
+    latency_ms: float | None  # None: no answer left (the call was cut off by callgate stopping)
     raw_body: str
 
     @classmethod
@@ -68,16 +68,19 @@ class CallRecord:
 
 _CALL_COLUMNS = [f.name for f in fields(CallRecord)]
 INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
-               f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)})")
+               f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
+               "ON CONFLICT (call_id) DO NOTHING")
 
 
 class CallHistory:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record(self, record: CallRecord) -> None:
+    def record(self, record: CallRecord) -> bool:
+        """False when the call is in the history already: a record written again (from the
+        journal, after a crash) changes nothing."""
         # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        self._db.execute(INSERT_CALL, astuple(record))
+        return self._db.execute(INSERT_CALL, astuple(record)).rowcount == 1
 
     def verdict_of(self, call_id: str) -> Verdict | None:
         """The stored decision for a call id, to answer a repeated post the same way."""

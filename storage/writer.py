@@ -6,11 +6,16 @@ caller still learns only after its own rows are on disk.
 
 When storage cannot take writes for a while (another program holds the write lock, the disk
 is full or failing), the writer keeps what was submitted, in order, and retries until storage
-recovers; its watcher hears when that starts and when it ends.
+recovers; its watcher hears when that starts and when it ends. A group that fails is retried
+in halves, down to one record, so that a disk with a little room takes what fits in it.
+
+Counts that need no row per event (refused requests) are added up in memory and saved now and
+then, when no record waits: they never take a place in the backlog, nor a record's turn.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import queue
 import sqlite3
@@ -24,11 +29,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from storage.database import open_database
+from storage.settings import Counters
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[Database], None]
 Entry = tuple[Job, "Future[None]"]
+
+
+class _Signal(enum.Enum):
+    CLOSE = enum.auto()  # close() was asked for
+    WAKE = enum.auto()  # counts wait to be saved
+
+
 MAX_GROUP = 500
 # How long one attempt waits for another connection's write lock. Short, so that a lock held
 # by another program is reported quickly; the writer retries anyway.
@@ -38,16 +51,22 @@ RETRY_DELAYS = (0.05, 0.1, 0.25, 0.5, 1.0)
 CLOSE_GRACE = 10.0
 # Jobs kept while storage is down; past this, new ones are refused rather than eat the memory.
 MAX_BACKLOG = 10_000
+# How often counts are saved, at most.
+COUNT_EVERY = 2.0
 # SQLite result codes that a later attempt can get past: busy, locked, out of memory,
 # read-only, I/O error, full, cannot open, lock protocol.
 TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 
-class WriterClosed(RuntimeError):
+class WriterRefused(RuntimeError):
+    """The writer did not keep the job: nothing is wrong with it, and another way may."""
+
+
+class WriterClosed(WriterRefused):
     """The writer has stopped; nothing more can be recorded through it."""
 
 
-class BacklogFull(RuntimeError):
+class BacklogFull(WriterRefused):
     """Storage has been down so long that the writer keeps no more waiting records."""
 
 
@@ -76,13 +95,17 @@ class Writer:
         """`grace`: how long closing keeps retrying records that storage has not taken."""
         self._db_path = db_path
         self._grace = CLOSE_GRACE if grace is None else grace
-        self._jobs: queue.SimpleQueue[Entry | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Entry | _Signal] = queue.SimpleQueue()
         self._opened: Future[None] = Future()
         self._closed = False
         self._watchers: list[HealthWatcher] = []
         self._trouble: str | None = None
         self._waiting = 0
         self._count_lock = threading.Lock()
+        # Counts not saved yet, every count since start, and when the unsaved ones are due.
+        self._unsaved: dict[str, int] = {}
+        self._counted: dict[str, int] = {}
+        self._counts_due: float | None = None
         self._thread = threading.Thread(target=self._run, name="callgate-writer", daemon=True)
 
     @property
@@ -118,11 +141,26 @@ class Writer:
             self._jobs.put((job, done))
         return done
 
+    def count(self, name: str) -> None:
+        """Add one to the counter `name`, saved within COUNT_EVERY seconds (or at close)."""
+        with self._count_lock:
+            self._unsaved[name] = self._unsaved.get(name, 0) + 1
+            self._counted[name] = self._counted.get(name, 0) + 1
+            first = self._counts_due is None
+            if first:
+                self._counts_due = time.monotonic() + COUNT_EVERY
+        if first:
+            self._jobs.put(_Signal.WAKE)
+
+    def counted(self, name: str) -> int:
+        """How many times `name` was counted since start, saved or not."""
+        return self._counted.get(name, 0)
+
     def close(self) -> None:
-        """Commit what is queued (retrying for up to the grace period), then stop."""
+        """Commit what is queued (retrying for up to the grace period), save the counts, stop."""
         if not self._closed:
             self._closed = True
-            self._jobs.put(None)
+            self._jobs.put(_Signal.CLOSE)
             self._thread.join()
 
     def _run(self) -> None:
@@ -135,6 +173,7 @@ class Writer:
         self._opened.set_result(None)
         try:
             self._serve(db)
+            self._save_counts(db, closing=True)
         finally:
             db.close()
         while True:  # anything submitted while closing is refused, never left waiting
@@ -142,40 +181,89 @@ class Writer:
                 late = self._jobs.get_nowait()
             except queue.Empty:
                 return
-            if late is not None:
+            if not isinstance(late, _Signal):
                 late[1].set_exception(WriterClosed("the history writer has stopped"))
 
     def _serve(self, db: Database) -> None:
         backlog: list[Entry] = []
         failures = 0
         delayed = 0
+        group = MAX_GROUP
         stop_by: float | None = None
         while True:
             if failures:
                 time.sleep(RETRY_DELAYS[min(failures, len(RETRY_DELAYS)) - 1])
-            if stop_by is None and self._gather(backlog, block=not backlog):
+            if stop_by is None and self._gather(backlog, wait=self._idle_wait(backlog)):
                 stop_by = time.monotonic() + self._grace
             if not backlog:
                 if stop_by is not None:
                     return
+                self._save_counts(db, closing=False)
                 continue
             if failures and stop_by is not None and time.monotonic() > stop_by:
                 self._give_up(backlog)
                 return
             try:
-                self._commit(db, backlog[:MAX_GROUP])
+                self._commit(db, backlog[:group])
             except sqlite3.Error as error:
                 self._drop_finished(backlog)
                 failures += 1
+                # Smaller next time: what fits on a disk with a little room gets in.
+                group = max(1, group // 2)
                 self._report_failure(error, len(backlog))
                 continue
             failures = 0
+            group = min(MAX_GROUP, group * 2)
             finished = self._drop_finished(backlog)
+            if not backlog:
+                self._save_counts(db, closing=False)
             if self._trouble is not None:
                 delayed += finished
                 if not backlog and self._jobs.empty():
                     self._report_recovery(delayed)
+                    self._checkpoint(db)
                     delayed = 0
+
+    def _idle_wait(self, backlog: list[Entry]) -> float | None:
+        """How long to wait for a job: not at all while records wait, until the counts are due
+        while counts wait, else for ever."""
+        if backlog:
+            return 0
+        due = self._counts_due
+        return None if due is None else max(0.0, due - time.monotonic())
+
+    def _save_counts(self, db: Database, *, closing: bool) -> None:
+        """Save the counts once due (at once when closing); a failure keeps them for the next
+        time, or, when they can never be saved (or closing), says in the log what is lost."""
+        with self._count_lock:
+            due = self._counts_due
+            if due is None or (not closing and time.monotonic() < due):
+                return
+            saving = dict(self._unsaved)
+        try:
+            with db.atomic():
+                for name, amount in saving.items():
+                    Counters(db).add(name, amount)
+        except sqlite3.Error as error:
+            if is_transient(error) and not closing:
+                with self._count_lock:
+                    self._counts_due = time.monotonic() + COUNT_EVERY
+                return
+            log.error("counts could not be saved (%s): %s", error, saving)
+        with self._count_lock:
+            for name, amount in saving.items():
+                self._unsaved[name] -= amount
+                if not self._unsaved[name]:
+                    del self._unsaved[name]
+            self._counts_due = time.monotonic() + COUNT_EVERY if self._unsaved else None
+
+    def _checkpoint(self, db: Database) -> None:
+        """Once storage takes writes again, move the WAL into the database and empty it: after a
+        full disk, the room the WAL took while it grew is given back."""
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            log.warning("could not checkpoint the WAL after storage recovered: %s", error)
 
     def _drop_finished(self, backlog: list[Entry]) -> int:
         """Take out the jobs that are settled (committed or failed on their own account);
@@ -186,15 +274,16 @@ class Writer:
             self._waiting -= before - len(backlog)
         return before - len(backlog)
 
-    def _gather(self, backlog: list[Entry], *, block: bool) -> bool:
-        """Move submitted jobs into the backlog, first waiting for one if `block`;
-        True once close() has been asked for."""
+    def _gather(self, backlog: list[Entry], *, wait: float | None) -> bool:
+        """Move submitted jobs into the backlog, first waiting up to `wait` seconds for one
+        (None: for ever); True once close() has been asked for."""
         try:
-            entry = self._jobs.get() if block else self._jobs.get_nowait()
+            entry = self._jobs.get(timeout=wait) if wait != 0 else self._jobs.get_nowait()
         except queue.Empty:
             return False
-        while entry is not None:
-            backlog.append(entry)
+        while entry is not _Signal.CLOSE:
+            if not isinstance(entry, _Signal):
+                backlog.append(entry)
             try:
                 entry = self._jobs.get_nowait()
             except queue.Empty:

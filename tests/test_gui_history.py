@@ -33,6 +33,7 @@ from screening.call import Call
 from screening.policy import Decision, Reason, Verdict
 from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
 from storage.database import migrations, open_database
+from storage.journal import stopped
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -737,3 +738,23 @@ def test_received_day_boundaries_are_the_office_days(view: HistoryView) -> None:
     assert shown.received_from == office_start.astimezone(UTC).isoformat(timespec="milliseconds")
     assert shown.received_to == (office_start + timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="milliseconds")
+
+
+def test_a_call_callgate_stopped_before_answering_shows_and_filters(
+    qtbot: QtBot, db: Database
+) -> None:
+    """Written from the journal at the next start: its own reason, no latency."""
+    cut_off = body("cut-off")
+    stamp = START.isoformat(timespec="milliseconds")
+    CallHistory(db).record(stopped("cut-off", stamp, json.dumps(cut_off, ensure_ascii=False)))
+    record(db, body("answered"), START + timedelta(hours=1))
+    view = HistoryView(db)
+    qtbot.addWidget(view)
+
+    view.reason_combo.setCurrentIndex(view.reason_combo.findData("stopped"))
+
+    assert call_ids(view) == ["cut-off"]
+    assert column(view.model, Column.REASON) == ["callgate stopped before answering"]
+    assert column(view.model, Column.DECISION) == ["Rejected"]
+    assert column(view.model, Column.LATENCY) == [""]
+    assert column(view.model, Column.CUSTOMER) == ["鈴木 一郎"]

@@ -32,7 +32,9 @@ from screening.rules import Action
 from server.events import StorageFailing, StorageRecovered
 from server.listener import Listener
 from storage import writer as writer_module
+from storage.calls import CallHistory
 from storage.database import DB_FILENAME, open_database
+from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.writer import BacklogFull, Writer, WriterClosed
@@ -295,27 +297,57 @@ def test_a_one_shot_allow_lets_one_call_through_while_its_use_is_not_on_disk(
     assert (third.status, third.body["reason"]) == (403, "mode")
 
 
-def test_records_still_waiting_at_quit_go_to_the_log_in_full(
-    db_path: Path, lock_holder: Any, monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    monkeypatch.setattr(writer_module, "CLOSE_GRACE", 0.5)
+def quit_while_a_record_waits(db_path: Path, lock_holder: Any, call_id: str) -> LockHolder:
+    """A call answered while another program holds the lock, then the listener stops (its
+    writer retries for 0.5 s); the lock stays held."""
     token = SettingsStore(open_database(db_path)).webhook_token()
     listener = Listener(db_path, "127.0.0.1", 0)
     listener.start()
     try:
-        lock_holder()
+        holder: LockHolder = lock_holder()
         answer = post(listener.url(token), sample("seed_incoming_call.json")
-                      | {"callId": "never-written"})
+                      | {"callId": call_id})
         assert answer.status == 200
     finally:
         listener.stop()
+    return holder
 
-    lost = [record for record in caplog.records
-            if "could not be recorded" in record.getMessage()]
+
+def test_records_still_waiting_at_quit_stay_in_the_journal_for_the_next_start(
+    db_path: Path, lock_holder: Any, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(writer_module, "CLOSE_GRACE", 0.5)
+    holder = quit_while_a_record_waits(db_path, lock_holder, "written-next-start")
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("written-next-start is kept in the call journal" in text for text in messages)
+    assert not any("could not be recorded" in text for text in messages)
+    holder.release()
+    assert recorded(db_path) == []
+    listener = Listener(db_path, "127.0.0.1", 0)
+    listener.start()
+    try:
+        wait_until(lambda: recorded(db_path) == ["written-next-start"])
+    finally:
+        listener.stop()
+    assert CallHistory(open_database(db_path)).recent()[0]["customer_name"] == "鈴木 スミス 一郎"
+
+
+def test_without_a_journal_records_still_waiting_at_quit_go_to_the_log_in_full(
+    db_path: Path, lock_holder: Any, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(writer_module, "CLOSE_GRACE", 0.5)
+    (db_path.parent / JOURNAL_DIR).write_text("a file where the journal's folder should be")
+    quit_while_a_record_waits(db_path, lock_holder, "never-written")
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("the call journal cannot be opened" in text for text in messages)
+    lost = [text for text in messages if "could not be recorded" in text]
     assert len(lost) == 1
-    assert '"call_id": "never-written"' in lost[0].getMessage()
-    assert '"customer_name": "鈴木 スミス 一郎"' in lost[0].getMessage()
+    assert '"call_id": "never-written"' in lost[0]
+    assert '"customer_name": "鈴木 スミス 一郎"' in lost[0]
 
 
 def test_the_window_waits_at_most_a_second_for_another_programs_lock(
