@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 from sqlite_utils import Database
 
+import wording
 from screening import phone
 from screening.call import Customer
 from screening.names import parse_name
@@ -240,7 +241,7 @@ class Context:
             host = SETTINGS["host"].parse(self._host) if self._host else self.settings.get("host")
             port = SETTINGS["port"].parse(self._port) if self._port else self.settings.get("port")
         except ValueError as error:
-            raise UsageError(str(error)) from None
+            raise UsageError(wording.refused(error)) from None
         return host, int(port)
 
     def local_url(self) -> str:
@@ -357,7 +358,7 @@ def rule_target(text: str, name: bool = False) -> tuple[RuleKind, str]:
     try:
         return (RuleKind.NAME, parse_name(text)) if name else parse_target(text)
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(wording.refused(error)) from None
 
 
 def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
@@ -369,7 +370,8 @@ def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
             return future_expiry(parse_instant(args.until, time_zone), datetime.now(UTC),
                                  time_zone)
     except ValueError as error:
-        raise UsageError(f"--{'for' if args.duration is not None else 'until'}: {error}") from None
+        option = "for" if args.duration is not None else "until"
+        raise UsageError(f"--{option}: {wording.refused(error)}") from None
     return None
 
 
@@ -495,7 +497,7 @@ def cmd_import_rules(ctx: Context, args: argparse.Namespace) -> int:
         try:
             entry = import_entry(row, time_zone)
         except ValueError as error:
-            refused.append(f"line {line}: {error}")
+            refused.append(f"line {line}: {wording.refused(error)}")
             continue
         first = seen.setdefault((entry.kind, entry.target), line)
         if first != line:
@@ -521,7 +523,7 @@ def cmd_explain(ctx: Context, args: argparse.Namespace) -> int:
     try:
         now = parse_instant(args.at, settings.time_zone) if args.at else datetime.now(UTC)
     except ValueError as error:
-        raise UsageError(f"--at: {error}") from None
+        raise UsageError(f"--at: {wording.refused(error)}") from None
     customer = None
     if args.customer or args.company or args.customer_name:
         customer = Customer(org_name=args.company, family_name=args.customer_name)
@@ -580,7 +582,8 @@ def cmd_schedule(ctx: Context, args: argparse.Namespace) -> int:
             try:
                 values[key] = SETTINGS[key].parse(given.strip())
             except ValueError as error:
-                raise UsageError(f"--{option.replace('_', '-')}: {error}") from None
+                raise UsageError(f"--{option.replace('_', '-')}: {wording.refused(error)}"
+                                 ) from None
         if not values and not args.on:
             raise UsageError("schedule set: give at least one of --hours, --open-mode, "
                              "--closed-mode, --holidays, --closed-days, --time-zone, --on")
@@ -607,7 +610,7 @@ def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
     except UnknownSetting as error:
         raise UsageError(str(error)) from None
     except ValueError as error:
-        raise UsageError(f"{args.key}: {error}") from None
+        raise UsageError(f"{args.key}: {wording.refused(error)}") from None
     return 0
 
 

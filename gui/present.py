@@ -18,14 +18,31 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 
+import wording
 from screening import phone
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Mode, Reason, Verdict
 from screening.schedule import DEFAULT_TIME_ZONE, zone
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("present", text)
+
+
+def qt_translate(context: str, text: str, count: int) -> str:
+    """wording's templates through the console's translations (the catalogue of issue 12)."""
+    return QCoreApplication.translate(context, text, None, count)
+
+
+def words(message: Message) -> str:
+    """A message (an explanation's step, a problem) in the console's language."""
+    return wording.render(message, qt_translate)
+
+
+def refused(error: ValueError) -> str:
+    """Why some input was refused, in the console's language."""
+    return wording.refused(error, qt_translate)
 
 
 # --- Callers -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Call, CallerClass
+from screening.messages import Refusal
 from screening.rules import Action, Rule, RuleIndex, RuleMatch
 from screening.schedule import (
     DEFAULT_TIME_ZONE,
@@ -176,25 +177,30 @@ class AskPerson:
         return Verdict(self.default, Reason.TIMEOUT, f"{why}; {default}" if why else default)
 
 
-def _bounded(text: str, what: str, unit: str, bounds: tuple[float, float]) -> float:
+def _bounded(text: str, bounds: tuple[float, float], no_number: Refusal,
+             out_of_range: Refusal) -> float:
     low, high = bounds
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{what} must be a number of {unit}, not {text!r}") from None
+        raise no_number from None
     if not low <= value <= high:
-        raise ValueError(f"{what} must be between {low:g} and {high:g} {unit}")
+        raise out_of_range
     return value
 
 
 def parse_ask_timeout(text: str) -> float:
     """Seconds a person gets to decide; refuses values outside 3–60 s."""
-    return _bounded(text, "ask timeout", "seconds", ASK_TIMEOUT_RANGE)
+    return _bounded(text, ASK_TIMEOUT_RANGE,
+                    Refusal("refusal.ask_timeout.number", repr(text)),
+                    Refusal("refusal.ask_timeout.range", *ASK_TIMEOUT_RANGE))
 
 
 def parse_repeat_minutes(text: str) -> float:
     """Minutes within which a rejected number calling again rings through; 1–60."""
-    return _bounded(text, "repeat-caller window", "minutes", REPEAT_MINUTES_RANGE)
+    return _bounded(text, REPEAT_MINUTES_RANGE,
+                    Refusal("refusal.repeat_minutes.number", repr(text)),
+                    Refusal("refusal.repeat_minutes.range", *REPEAT_MINUTES_RANGE))
 
 
 # ---------------------------------------------------------------------------------------------

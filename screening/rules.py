@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Customer
+from screening.messages import Refusal
 from screening.names import customer_names, fold
 from screening.schedule import format_instant
 
@@ -220,7 +221,7 @@ class RuleIndex:
 
 def parse_target(raw: str) -> tuple[RuleKind, str]:
     """A number or prefix typed for a rule, canonical: `0120*` → (PREFIX, `+81120*`),
-    `03-3000-1234` → (NUMBER, `+81330001234`). Raises phone.InvalidNumber with the reason.
+    `03-3000-1234` → (NUMBER, `+81330001234`). Raises phone.InvalidNumber (a Refusal).
     Name rules are asked for by name (names.parse_name), never guessed from the text."""
     if "*" in unicodedata.normalize("NFKC", raw):
         return RuleKind.PREFIX, phone.parse_prefix(raw)
@@ -236,22 +237,21 @@ def parse_duration(raw: str) -> timedelta:
     """How long a temporary rule lasts: `30m`, `24h`, `7d`, `2w`, or combined like `1h30m`."""
     text = unicodedata.normalize("NFKC", raw)
     if not _DURATION.fullmatch(text):
-        raise ValueError(f"{raw!r} is not a duration: write it like 30m, 24h or 7d")
+        raise Refusal("refusal.duration.form", repr(raw))
     total = timedelta()
     try:
         for part in _DURATION_PART.finditer(text):
             total += timedelta(**{_UNITS[part[2].lower()]: int(part[1])})
     except OverflowError:
-        raise ValueError(f"{raw!r} is too long for a duration") from None
+        raise Refusal("refusal.duration.too_long", repr(raw)) from None
     if total <= timedelta():
-        raise ValueError(f"{raw!r} is no time at all: a duration must be longer than zero")
+        raise Refusal("refusal.duration.zero", repr(raw))
     return total
 
 
 def future_expiry(expires_at: datetime, now: datetime, time_zone: str) -> datetime:
     """The end a person asked for a temporary rule (`--until`, the rule dialog's date), when it
-    is still ahead; ValueError with the reason when it has passed."""
+    is still ahead; a Refusal when it has passed."""
     if expires_at <= now:
-        raise ValueError(f"{format_instant(expires_at, time_zone)} is already past: "
-                         "a temporary rule must end in the future")
+        raise Refusal("refusal.until.past", format_instant(expires_at, time_zone))
     return expires_at

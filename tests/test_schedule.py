@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from refusing import refused
 
 from screening.schedule import (
     CLOSED_WEEK,
@@ -100,7 +101,7 @@ def test_business_hours_read_as_people_type_them(typed: str, ranges: tuple[TimeR
     ],
 )
 def test_business_hours_that_make_no_sense_are_refused(typed: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason):
+    with refused(reason):
         parse_ranges(typed)
 
 
@@ -133,7 +134,7 @@ def test_a_week_reads_from_one_line() -> None:
      ("mon 9", "not business hours")],
 )
 def test_a_week_that_makes_no_sense_is_refused(typed: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason):
+    with refused(reason):
         parse_hours(typed)
 
 
@@ -210,7 +211,7 @@ def test_closed_days_read_as_people_type_them(typed: str, closed: ClosedDays) ->
      ("2025-01-01..2026-06-01", "longer than a year"), ("2025-08-13x", "not closed days")],
 )
 def test_closed_days_that_make_no_sense_are_refused(typed: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason):
+    with refused(reason):
         parse_closed_days(typed)
 
 
@@ -312,9 +313,9 @@ def test_a_schedule_without_hours_is_always_closed_with_no_change_ahead() -> Non
 def test_a_schedule_needs_seven_days_and_a_real_time_zone() -> None:
     with pytest.raises(ValueError, match="7 days"):
         Schedule(week=((),) * 5)
-    with pytest.raises(ValueError, match="not a time zone"):
+    with refused("not a time zone"):
         Schedule(time_zone="Mars/Olympus_Mons")
-    with pytest.raises(ValueError, match="not a time zone"):
+    with refused("not a time zone"):
         zone("../etc/passwd")
 
 
@@ -416,7 +417,7 @@ def test_a_typed_time_is_the_offices_wall_time_unless_it_says_otherwise(
 
 
 def test_a_typed_time_that_is_no_time_is_refused() -> None:
-    with pytest.raises(ValueError, match="not a time"):
+    with refused("not a time"):
         parse_instant("tomorrow morning")
 
 

@@ -6,11 +6,14 @@ No event loop, no SQL: every test here calls plain functions and compares plain 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
 from conftest import sample
+from refusing import refused
 
+import wording
 from screening import phone
 from screening.call import Call
 from screening.phone import InvalidNumber
@@ -82,14 +85,15 @@ def test_a_rule_number_that_cannot_be_a_phone_number_is_refused_with_a_reason(
 ) -> None:
     with pytest.raises(InvalidNumber) as caught:
         phone.parse_rule_number(raw)
-    message = str(caught.value)
+    message = wording.refused(caught.value)
     assert reason in message
     assert repr(raw) in message, "the message names what the person typed"
 
 
 def test_invalid_number_is_a_value_error_so_callers_can_catch_it_generically() -> None:
-    with pytest.raises(ValueError, match="abc"):
+    with pytest.raises(ValueError) as caught:
         phone.parse_rule_number("abc")
+    assert "'abc'" in wording.refused(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -476,19 +480,18 @@ def test_ask_timeout_accepts_3_to_60_seconds(text: str, seconds: float) -> None:
 
 @pytest.mark.parametrize("text", ["2.99", "0", "-5", "60.01", "61", "3600", "inf", "-inf"])
 def test_ask_timeout_outside_3_to_60_seconds_is_refused(text: str) -> None:
-    with pytest.raises(ValueError, match="between 3 and 60 seconds"):
+    with refused("between 3 and 60 seconds"):
         parse_ask_timeout(text)
 
 
 @pytest.mark.parametrize("text", ["abc", "", "ten", "10s", "1,5"])
 def test_ask_timeout_that_is_no_number_is_refused_with_a_reason(text: str) -> None:
-    with pytest.raises(ValueError, match="must be a number of seconds") as caught:
+    with refused(f"must be a number of seconds, not {re.escape(repr(text))}"):
         parse_ask_timeout(text)
-    assert repr(text) in str(caught.value)
 
 
 def test_ask_timeout_nan_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with refused("ask timeout"):
         parse_ask_timeout("nan")
 
 

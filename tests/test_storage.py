@@ -15,6 +15,7 @@ import pytest
 from conftest import sample
 from sqlite_utils import Database
 
+import wording
 from screening.call import Call
 from screening.policy import (
     Decision,
@@ -282,7 +283,7 @@ def test_a_bad_value_is_refused_with_a_readable_message_and_changes_nothing(
     with pytest.raises(ValueError) as caught:
         store.set(key, value)
     assert not isinstance(caught.value, UnknownSetting)
-    message = str(caught.value)
+    message = wording.refused(caught.value)
     assert "Traceback" not in message and "\n" not in message
     for word in words:
         assert word in message
