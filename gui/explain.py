@@ -116,7 +116,7 @@ class ExplainDialog(QDialog):
         self.decision_label.setText(self.tr("Decision: %1").replace("%1", words[found.decision]))
         self.decision_label.setStyleSheet(DECISION_STYLES[found.decision])
         self.decision_label.setProperty("decision", found.decision)
-        self.steps.addItems(list(found.steps))
+        self.steps.addItems([present.words(step) for step in found.steps])
         return found
 
     @Slot()

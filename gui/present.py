@@ -151,21 +151,27 @@ VERDICT_TEXT = {
 }
 
 
-_MODE_CODES = frozenset(mode.value for mode in Mode)
+_MODES = {mode.message: mode for mode in Mode}
 
 
 def reason_text(reason: Reason) -> str:
     return tr(str(REASON_TEXT[reason]))
 
 
-def detail_text(reason: Reason, detail: str) -> str:
-    """A stored detail in the console's words: a mode decision names the mode as its button
-    does (`reject-all, schedule, office closed` → `Reject all, schedule, office closed`)."""
-    if reason is Reason.MODE:
-        code, comma, rest = detail.partition(",")
-        if code in _MODE_CODES:
-            return mode_text(Mode(code)) + comma + rest
-    return detail
+def detail_text(detail: Message) -> str:
+    """A stored detail in the console's words: a mode is named as its button names it
+    (`reject-all, schedule, office closed` → `Reject all, schedule, office closed`)."""
+    return words(_as_buttons(detail))
+
+
+def _as_buttons(message: Message) -> Message:
+    mode = _MODES.get(message)
+    if mode is not None:
+        return Message.text(mode_text(mode))
+    if not any(isinstance(arg, Message) for arg in message.args):
+        return message
+    return Message(message.code, tuple(_as_buttons(arg) if isinstance(arg, Message) else arg
+                                       for arg in message.args))
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -174,7 +180,7 @@ def verdict_text(verdict: Verdict) -> str:
     if not verdict.detail:
         return tr(str(plain)).replace("%1", decision_text(verdict.decision))
     return (tr(str(detailed)).replace("%1", decision_text(verdict.decision))
-            .replace("%2", detail_text(verdict.reason, verdict.detail)))
+            .replace("%2", detail_text(verdict.detail)))
 
 
 # --- Moments -----------------------------------------------------------------------------------

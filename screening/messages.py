@@ -40,11 +40,12 @@ class Message:
 
     def to_json(self) -> str:
         """The compact form the history keeps."""
-        return json.dumps(self._plain(), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(self.plain(), ensure_ascii=False, separators=(",", ":"))
 
-    def _plain(self) -> dict[str, Any]:
+    def plain(self) -> dict[str, Any]:
+        """The message as JSON-ready data: {"code": ..., "args": [...]}, nested alike."""
         return {"code": self.code,
-                "args": [arg._plain() if isinstance(arg, Message) else arg for arg in self.args]}
+                "args": [arg.plain() if isinstance(arg, Message) else arg for arg in self.args]}
 
     @classmethod
     def from_json(cls, stored: str | None) -> Message:

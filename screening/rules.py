@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Customer
-from screening.messages import Refusal
+from screening.messages import Message, Refusal
 from screening.names import customer_names, fold
 from screening.schedule import format_instant
 
@@ -70,18 +70,19 @@ class Rule:
         return self.number if self.kind is RuleKind.NUMBER else self.pattern
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """What the rule names, as people write it: `03-3000-1234`, `prefix 0120*`, `name …`."""
         if self.kind is RuleKind.PREFIX:
-            return f"prefix {phone.display_prefix(self.pattern)}"
+            return Message("rule.prefix", (phone.display_prefix(self.pattern),))
         if self.kind is RuleKind.NAME:
-            return f"name {self.pattern}"
-        return phone.display(self.number)
+            return Message("rule.name", (self.pattern,))
+        return Message("rule.number", (phone.display(self.number),))
 
-    def describe(self) -> str:
-        """`one-shot allow rule #3 for prefix 0120*`."""
-        once = "one-shot " if self.once else ""
-        return f"{once}{self.action} rule #{self.id} for {self.label}"
+    def describe(self) -> Message:
+        """`One-shot allow rule #3 for prefix 0120*`, as the subject of a sentence."""
+        if self.action is Action.ALLOW:
+            return Message("rule.allow.once" if self.once else "rule.allow", (self.id, self.label))
+        return Message("rule.block.once" if self.once else "rule.block", (self.id, self.label))
 
     def expired(self, now: datetime) -> bool:
         """True from the moment of its expiry on (a used one-shot rule is expired too)."""
@@ -118,14 +119,14 @@ class RuleMatch:
     candidates: tuple[Candidate, ...] = ()
     rule: Rule | None = None
 
-    def why_not(self, candidate: Candidate) -> str:
+    def why_not(self, candidate: Candidate) -> Message:
         """Why a live candidate did not apply (it lost to `rule`)."""
         winner = next(c for c in self.candidates if c.rule is self.rule)
         if candidate.specificity < winner.specificity:
-            return "a more specific rule applies"
+            return Message("rule.why_not.more_specific")
         if winner.rule.action is not candidate.rule.action:
-            return "block wins at equal specificity"
-        return "an equal rule applies first"
+            return Message("rule.why_not.block_wins")
+        return Message("rule.why_not.equal")
 
 
 NO_MATCH = RuleMatch()
@@ -143,7 +144,7 @@ def _is_expired(rule: Rule, now: datetime | None) -> bool:
     if rule.expires_at is None:
         return False
     if now is None:
-        raise ValueError(f"{rule.describe()} expires: deciding needs the time of the call")
+        raise ValueError(f"rule #{rule.id} expires: deciding needs the time of the call")
     return rule.expired(now)
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from screening.messages import Refusal
+from screening.messages import Message, Refusal
 
 
 class Mode(StrEnum):
@@ -35,10 +35,25 @@ class Mode(StrEnum):
     REJECT_ALL = "reject-all"
     ASK = "ask"
 
+    @property
+    def message(self) -> Message:
+        """The mode as a word to be worded (inside a detail or a step)."""
+        return _MODE_WORDS[self]
+
+
+_MODE_WORDS = {
+    Mode.ACCEPT_ALL: Message("mode.accept-all"),
+    Mode.REJECT_ALL: Message("mode.reject-all"),
+    Mode.ASK: Message("mode.ask"),
+}
+
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_WORDS = (Message("weekday.monday"), Message("weekday.tuesday"), Message("weekday.wednesday"),
+             Message("weekday.thursday"), Message("weekday.friday"), Message("weekday.saturday"),
+             Message("weekday.sunday"))
 _JAPANESE_DAYS = "月火水木金土日"
 MIDNIGHT = time(0)
 DAY = 24 * 3600
@@ -357,14 +372,14 @@ class ScheduleState:
     open: bool
     mode: Mode
     until: datetime | None  # the next schedule change (UTC), None if none within a year
-    why: str  # `open: inside business hours (Monday 09:00-12:00, 13:00-18:00)`, `closed …`
+    why: Message  # `open: inside business hours (Monday 09:00-12:00, 13:00-18:00)`, `closed …`
 
 
 class _Day(NamedTuple):
-    closed: str | None  # why the office is closed all day, if it is
+    closed: Message | None  # why the office is closed all day, if it is
     spans: tuple[tuple[datetime, datetime], ...]  # open, in UTC
-    why_open: str
-    why_closed: str
+    why_open: Message
+    why_closed: Message
 
 
 @dataclass(frozen=True)
@@ -410,12 +425,12 @@ class Schedule:
             self._days[day] = known
         return known
 
-    def _closed_because(self, day: date) -> str | None:
+    def _closed_because(self, day: date) -> Message | None:
         for closed in self.closed_days:
             if closed.covers(day):
-                return f"closed day ({closed})"
+                return Message("schedule.closed_day", (str(closed),))
         if self.public_holidays and (holiday := public_holiday(day)) is not None:
-            return f"public holiday ({holiday})"
+            return Message("schedule.holiday", (holiday,))
         return None
 
     def _instant(self, day: date, seconds: int) -> datetime:
@@ -436,15 +451,17 @@ class Schedule:
         if pending is not None:
             yield pending
 
-    def _why(self, day: date, closed: str | None, is_open: bool) -> str:
+    def _why(self, day: date, closed: Message | None, is_open: bool) -> Message:
         if closed is not None:
-            return f"closed all day: {closed}"
+            return Message("schedule.closed_all_day", (closed,))
+        weekday = DAY_WORDS[day.weekday()]
         hours = self.week[day.weekday()]
         if not hours:
-            return f"closed: no business hours on {DAY_NAMES[day.weekday()]}"
+            return Message("schedule.no_hours", (weekday,))
         listed = ", ".join(str(r) for r in hours)
-        inside = "open: inside" if is_open else "closed: outside"
-        return f"{inside} business hours ({DAY_NAMES[day.weekday()]} {listed})"
+        if is_open:
+            return Message("schedule.inside", (weekday, listed))
+        return Message("schedule.outside", (weekday, listed))
 
     def state_at(self, now: datetime) -> ScheduleState:
         """Open or closed at `now`, the scheduled mode, and until when (the next change)."""
@@ -511,25 +528,38 @@ class ModeInForce:
     mode: Mode
     source: ModeSource
     until: datetime | None  # when it changes by itself (UTC); None: only by hand
-    steps: tuple[str, ...]  # how it came about, as short English sentences
+    steps: tuple[Message, ...]  # how it came about, step by step
     schedule: ScheduleState | None = None
 
     @property
-    def why(self) -> str:
+    def why(self) -> Message | None:
         """Where the mode comes from, when not the mode setting: `manual override`, `schedule,
-        office closed`; '' for the setting."""
+        office closed`; None for the setting."""
         if self.source is ModeSource.OVERRIDE:
-            return "manual override"
+            return _OVERRIDE
         if self.source is ModeSource.SCHEDULE and self.schedule is not None:
-            return f"schedule, office {'open' if self.schedule.open else 'closed'}"
-        return ""
+            return _SCHEDULE_OPEN if self.schedule.open else _SCHEDULE_CLOSED
+        return None
 
     @property
-    def detail(self) -> str:
+    def detail(self) -> Message:
         """`mode ask`, `mode reject-all (schedule, office closed)`, `mode ask (manual override)`:
         short, for logs and a call waiting for a person."""
         why = self.why
-        return f"mode {self.mode} ({why})" if why else f"mode {self.mode}"
+        if why is None:
+            return mode_detail(self.mode)
+        return Message("mode.detail.source", (self.mode.message, why))
+
+
+_OVERRIDE = Message("mode.source.override")
+_SCHEDULE_OPEN = Message("mode.source.open")
+_SCHEDULE_CLOSED = Message("mode.source.closed")
+_MODE_DETAILS = {mode: Message("mode.detail", (mode.message,)) for mode in Mode}
+
+
+def mode_detail(mode: Mode) -> Message:
+    """`mode ask`: the mode setting's detail (made once per mode: the hot path asks for it)."""
+    return _MODE_DETAILS[mode]
 
 
 def mode_in_force(
@@ -548,52 +578,53 @@ def mode_in_force(
     def when(moment: datetime) -> str:
         return format_instant(moment, time_zone)
 
-    steps: list[str] = []
+    steps: list[Message] = []
 
-    def say(step: Callable[[], str]) -> None:
+    def say(step: Callable[[], Message]) -> None:
         if explain:
             steps.append(step())
 
     if now is None:
         if schedule is not None or override is not None:
             raise ValueError("a schedule or an override needs the time of the call")
-        say(lambda: f"The mode setting is {mode}.")
+        say(lambda: Message("step.mode.setting", (mode.message,)))
         return ModeInForce(mode, ModeSource.SETTING, None, tuple(steps))
     _aware(now, "now")
     state: ScheduleState | None = None
     chosen, source, until = mode, ModeSource.SETTING, None
     if schedule is None:
-        say(lambda: f"No schedule: the mode setting is {mode}.")
+        say(lambda: Message("step.mode.no_schedule", (mode.message,)))
     else:
         state = schedule.state_at(now)
         scheduled = state
 
-        def schedule_step() -> str:
-            change = f"until {when(scheduled.until)}" if scheduled.until else "with no change ahead"
-            return (
-                f"Schedule ({time_zone}) at {when(now)}: {scheduled.why}; "
-                f"the scheduled mode is {scheduled.mode} {change}."
-            )
+        def schedule_step() -> Message:
+            if scheduled.until is None:
+                return Message("step.schedule.no_change", (
+                    time_zone, when(now), scheduled.why, scheduled.mode.message))
+            return Message("step.schedule.until", (
+                time_zone, when(now), scheduled.why, scheduled.mode.message,
+                when(scheduled.until)))
 
         say(schedule_step)
         chosen, source, until = state.mode, ModeSource.SCHEDULE, state.until
     if override is not None:
         ends = override.until(schedule)
         manual = override
-
-        def lasting() -> str:
-            if ends is None:
-                return "until turned off"
-            return f"until the next schedule change at {when(ends)}"
-
         if override.set_at > now:
-            say(lambda: f"A manual override to {manual.mode} was set later, at "
-                f"{when(manual.set_at)}: it does not apply yet.")
-        elif ends is None or now < ends:  # override.active(), without a second `until`
-            say(lambda: f"Manual override: {manual.mode} since {when(manual.set_at)}, "
-                f"{lasting()}.")
-            chosen, source, until = override.mode, ModeSource.OVERRIDE, ends
+            say(lambda: Message("step.override.later", (
+                manual.mode.message, when(manual.set_at))))
+        elif ends is None:
+            say(lambda: Message("step.override.active", (
+                manual.mode.message, when(manual.set_at))))
+            chosen, source, until = override.mode, ModeSource.OVERRIDE, None
         else:
-            say(lambda: f"A manual override to {manual.mode} set at {when(manual.set_at)} "
-                f"has expired: it lasted {lasting()}.")
+            change = ends
+            if now < change:  # override.active(), without a second `until`
+                say(lambda: Message("step.override.active_until", (
+                    manual.mode.message, when(manual.set_at), when(change))))
+                chosen, source, until = override.mode, ModeSource.OVERRIDE, change
+            else:
+                say(lambda: Message("step.override.expired", (
+                    manual.mode.message, when(manual.set_at), when(change))))
     return ModeInForce(chosen, source, until, tuple(steps), state)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui.live import CallState, LiveView
 from screening.call import Call
 from screening.policy import AskPerson, Decision, Reason, Verdict
+from screening.schedule import Mode, mode_detail
 from server.events import CallArrived, CallDecided, CallWaiting
 
 RECEIVED = "2026-11-25T01:00:00.000+00:00"
@@ -21,7 +22,7 @@ def known_call(call_id: str = "1") -> Call:
 
 
 def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
-    ask = AskPerson(seconds, Decision.ACCEPT, "mode ask")
+    ask = AskPerson(seconds, Decision.ACCEPT, mode_detail(Mode.ASK))
     return CallWaiting(call, RECEIVED, ask, time.monotonic() + seconds)
 
 
@@ -68,7 +69,7 @@ def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
         card.reject_button.click()
     assert decided.args == ["42", Decision.REJECT]
     assert not card.reject_button.isEnabled(), "a second click must not send a second answer"
-    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON, "x"), 3.0, RECEIVED))
+    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON), 3.0, RECEIVED))
     assert not card.reject_button.isVisible()
     assert "Rejected" in card.status.text() and "by a person" in card.status.text()
 

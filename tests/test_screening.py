@@ -16,6 +16,7 @@ from refusing import refused
 import wording
 from screening import phone
 from screening.call import Call
+from screening.messages import Message
 from screening.phone import InvalidNumber
 from screening.policy import (
     AskPerson,
@@ -23,6 +24,7 @@ from screening.policy import (
     Mode,
     Reason,
     ScreeningSettings,
+    Unanswered,
     Verdict,
     WithheldHandling,
     failsafe,
@@ -30,6 +32,8 @@ from screening.policy import (
     screen,
 )
 from screening.rules import Action, Rule, RuleIndex
+from screening.schedule import mode_detail
+from wording import render
 
 SAMPLES = ("seed_incoming_call.json", "numeric_types.json", "unknown_caller_no_customer.json")
 TOKYO = "+81330001234"
@@ -316,7 +320,9 @@ def test_a_block_rule_rejects_the_call_and_names_the_rule() -> None:
     assert verdict.decision is Decision.REJECT
     assert verdict.reason is Reason.RULE
     assert verdict.rule_id == 42
-    assert "03-3000-1234" in verdict.detail
+    number = Message("rule.number", ("03-3000-1234",))
+    assert verdict.detail == Message("detail.rule.block", (number,))
+    assert render(verdict.detail) == "block 03-3000-1234"
 
 
 def test_an_allow_rule_lets_the_call_through_and_names_the_rule() -> None:
@@ -324,8 +330,7 @@ def test_an_allow_rule_lets_the_call_through_and_names_the_rule() -> None:
     verdict = screen(call_from("0330001234"), rules, settings(mode=Mode.REJECT_ALL))
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason, verdict.rule_id) == (Decision.ACCEPT, Reason.RULE, 7)
-    assert "allow" in verdict.detail
-    assert "03-3000-1234" in verdict.detail
+    assert render(verdict.detail) == "allow 03-3000-1234"
 
 
 @pytest.mark.parametrize("sent", ["0330001234", "03-3000-1234", "+81330001234", 330001234])
@@ -375,7 +380,8 @@ def test_accept_all_and_reject_all_decide_by_mode(mode: Mode, decision: Decision
     assert isinstance(verdict, Verdict)
     assert (verdict.decision, verdict.reason) == (decision, Reason.MODE)
     assert verdict.rule_id is None
-    assert str(mode) in verdict.detail
+    assert verdict.detail == Message("detail.mode", (mode.message,))
+    assert render(verdict.detail) == str(mode)
 
 
 @pytest.mark.parametrize("default", list(Decision))
@@ -461,13 +467,16 @@ def test_rules_come_before_the_withheld_setting_and_the_mode() -> None:
 
 @pytest.mark.parametrize("default", list(Decision))
 def test_when_nobody_answers_the_default_applies_with_reason_timeout(default: Decision) -> None:
-    ask = AskPerson(timeout=10.0, default=default, detail="mode ask")
+    ask = AskPerson(timeout=10.0, default=default, detail=mode_detail(Mode.ASK))
     verdict = ask.timed_out()
     assert verdict.decision is default
     assert verdict.reason is Reason.TIMEOUT
-    assert str(default) in verdict.detail
+    assert render(verdict.detail) == f"default {default}"
     assert verdict.rule_id is None
-    assert "no console open" in ask.timed_out("no console open").detail
+    assert render(ask.timed_out(Unanswered.NO_CONSOLE).detail) == (
+        f"no console is open to ask; default {default}")
+    assert render(ask.timed_out(Unanswered.STOPPING).detail) == (
+        f"callgate is stopping; default {default}")
 
 
 @pytest.mark.parametrize(
@@ -498,9 +507,10 @@ def test_ask_timeout_nan_is_refused() -> None:
 @pytest.mark.parametrize("decision", list(Decision))
 def test_failsafe_uses_the_configured_decision_and_keeps_the_reason(decision: Decision) -> None:
     chosen = settings(failsafe=decision, mode=Mode.REJECT_ALL)
-    verdict = failsafe(chosen, "storage error: disk full")
-    assert verdict == Verdict(decision, Reason.FAILSAFE, "storage error: disk full")
+    why = Message("detail.failsafe.storage", ("disk full",))
+    assert failsafe(chosen, why) == Verdict(decision, Reason.FAILSAFE, why)
 
 
 def test_failsafe_lets_calls_through_by_default() -> None:
-    assert failsafe(ScreeningSettings(), "bug").decision is Decision.ACCEPT
+    bug = Message("detail.failsafe.unexpected", ("bug",))
+    assert failsafe(ScreeningSettings(), bug).decision is Decision.ACCEPT
