@@ -106,6 +106,10 @@ FORMS: dict[Reason, list[tuple[re.Pattern[str], Build]]] = {
         (re.compile("the client disconnected before its whole body arrived"),
          _fixed(Message("detail.refused.client_left"))),
     ],
+    Reason.STOPPED: [
+        (re.compile("commubo got no answer and aborted the call; recorded at the next start"),
+         _fixed(Message("detail.stopped"))),
+    ],
 }
 
 

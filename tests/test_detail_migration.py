@@ -99,6 +99,10 @@ OLD_DETAILS: list[tuple[Reason, str, Message, str]] = [
     (Reason.REFUSED, "the client disconnected before its whole body arrived",
      Message("detail.refused.client_left"),
      "the client disconnected before its whole body arrived"),
+    # A call that callgate stopped before answering (issue 10's journal)
+    (Reason.STOPPED, "commubo got no answer and aborted the call; recorded at the next start",
+     Message("detail.stopped"),
+     "commubo got no answer and aborted the call; recorded at the next start"),
     # Words that match no form, or a form under another reason: kept as words
     (Reason.FAILSAFE, "storage error: disk full", Message.text("storage error: disk full"),
      "storage error: disk full"),
