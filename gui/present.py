@@ -148,6 +148,8 @@ VERDICT_TEXT = {
                       QT_TRANSLATE_NOOP("present", "%1 by the fail-safe (%2)")),
     Reason.REFUSED: (QT_TRANSLATE_NOOP("present", "%1: refused request"),
                      QT_TRANSLATE_NOOP("present", "%1: refused request (%2)")),
+    Reason.STOPPED: (QT_TRANSLATE_NOOP("present", "%1: callgate stopped before answering"),
+                     QT_TRANSLATE_NOOP("present", "%1: callgate stopped before answering (%2)")),
 }
 
 
