@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 from sqlite_utils import Database
 
+import wording
 from screening import phone
 from screening.call import Customer
 from screening.names import parse_name
@@ -240,7 +241,7 @@ class Context:
             host = SETTINGS["host"].parse(self._host) if self._host else self.settings.get("host")
             port = SETTINGS["port"].parse(self._port) if self._port else self.settings.get("port")
         except ValueError as error:
-            raise UsageError(str(error)) from None
+            raise UsageError(wording.refused(error)) from None
         return host, int(port)
 
     def local_url(self) -> str:
@@ -263,7 +264,7 @@ def describe_call(event: CallDecided) -> str:
     number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
     who = call.customer.name if call.customer else "unknown caller"
     org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
-    detail = f"{verdict.detail}; " if verdict.detail else ""
+    detail = f"{wording.render(verdict.detail)}; " if verdict.detail else ""
     return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
             f"({detail}{event.latency_ms:.1f} ms)")
 
@@ -272,7 +273,7 @@ def log_event(event: ListenerEvent) -> None:
     if isinstance(event, CallDecided):
         log.info(describe_call(event))
     elif isinstance(event, CallWaiting):
-        log.info("waiting  %s: %s", event.call.call_id, event.ask.detail)
+        log.info("waiting  %s: %s", event.call.call_id, wording.render(event.ask.detail))
     elif isinstance(event, ListenerFailed):
         log.error(event.message)
 
@@ -291,7 +292,7 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     log.info("listening on %s (%s); Ctrl+C stops",
-             listener.url("<token>"), current_mode(ctx.settings.screening()).detail)
+             listener.url("<token>"), wording.render(current_mode(ctx.settings.screening()).detail))
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()
@@ -357,7 +358,7 @@ def rule_target(text: str, name: bool = False) -> tuple[RuleKind, str]:
     try:
         return (RuleKind.NAME, parse_name(text)) if name else parse_target(text)
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(wording.refused(error)) from None
 
 
 def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
@@ -369,7 +370,8 @@ def rule_expiry(ctx: Context, args: argparse.Namespace) -> datetime | None:
             return future_expiry(parse_instant(args.until, time_zone), datetime.now(UTC),
                                  time_zone)
     except ValueError as error:
-        raise UsageError(f"--{'for' if args.duration is not None else 'until'}: {error}") from None
+        option = "for" if args.duration is not None else "until"
+        raise UsageError(f"--{option}: {wording.refused(error)}") from None
     return None
 
 
@@ -389,14 +391,14 @@ def cmd_rule(ctx: Context, args: argparse.Namespace) -> int:
     rule = RuleBook(ctx.db).put(target, Action(args.command), args.note, kind=kind,
                                 expires_at=expires_at, once=once)
     state = rule_state(rule, ctx.settings.get("time-zone"), datetime.now(UTC))
-    print(f"{rule.action} {rule.label}" + (f"  ({state})" if state else "")
+    print(f"{rule.action} {wording.render(rule.label)}" + (f"  ({state})" if state else "")
           + (f"  {rule.note}" if rule.note else ""))
     return 0
 
 
 def cmd_unlist(ctx: Context, args: argparse.Namespace) -> int:
     kind, target = rule_target(args.number, args.name)
-    shown = Rule(0, target, Action.BLOCK, kind=kind, pattern=target).label
+    shown = wording.render(Rule(0, target, Action.BLOCK, kind=kind, pattern=target).label)
     if not RuleBook(ctx.db).remove(target, kind):
         print(f"{PROG}: error: {shown} has no rule", file=sys.stderr)
         return 1
@@ -431,7 +433,7 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
         rule = rule_of(row)
         matched = f"matched {row['times_matched']}x" if row["times_matched"] else "never matched"
         state = rule_state(rule, time_zone, now)
-        print(f"{row['action']:<5}  {rule.label:<16} {matched:<14} "
+        print(f"{row['action']:<5}  {wording.render(rule.label):<16} {matched:<14} "
               + (f"[{state}] " if state else "") + f"{row['note']}")
     if not rows:
         print("no rules: every call follows the mode")
@@ -495,7 +497,7 @@ def cmd_import_rules(ctx: Context, args: argparse.Namespace) -> int:
         try:
             entry = import_entry(row, time_zone)
         except ValueError as error:
-            refused.append(f"line {line}: {error}")
+            refused.append(f"line {line}: {wording.refused(error)}")
             continue
         first = seen.setdefault((entry.kind, entry.target), line)
         if first != line:
@@ -521,14 +523,14 @@ def cmd_explain(ctx: Context, args: argparse.Namespace) -> int:
     try:
         now = parse_instant(args.at, settings.time_zone) if args.at else datetime.now(UTC)
     except ValueError as error:
-        raise UsageError(f"--at: {error}") from None
+        raise UsageError(f"--at: {wording.refused(error)}") from None
     customer = None
     if args.customer or args.company or args.customer_name:
         customer = Customer(org_name=args.company, family_name=args.customer_name)
     found = explain_call(ctx.db, args.number, customer=customer, at=now)
     print(found.decision)
     for step in found.steps:
-        print(f"- {step}")
+        print(f"- {wording.render(step)}")
     return 0
 
 
@@ -580,7 +582,8 @@ def cmd_schedule(ctx: Context, args: argparse.Namespace) -> int:
             try:
                 values[key] = SETTINGS[key].parse(given.strip())
             except ValueError as error:
-                raise UsageError(f"--{option.replace('_', '-')}: {error}") from None
+                raise UsageError(f"--{option.replace('_', '-')}: {wording.refused(error)}"
+                                 ) from None
         if not values and not args.on:
             raise UsageError("schedule set: give at least one of --hours, --open-mode, "
                              "--closed-mode, --holidays, --closed-days, --time-zone, --on")
@@ -607,7 +610,7 @@ def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
     except UnknownSetting as error:
         raise UsageError(str(error)) from None
     except ValueError as error:
-        raise UsageError(f"{args.key}: {error}") from None
+        raise UsageError(f"{args.key}: {wording.refused(error)}") from None
     return 0
 
 
@@ -616,6 +619,7 @@ def history_cells(row: dict[str, Any], office: ZoneInfo) -> list[Cell]:
     the office's time zone."""
     cells: dict[str, Cell] = {field: row[field] for field in HISTORY_FIELDS}
     cells["received_at"] = moment_cell(row["received_at"], office)
+    cells["detail"] = wording.render(row["detail"])
     if row["rule_id"] is not None:
         cells["rule_id"] = str(row["rule_id"])
     return list(cells.values())
@@ -641,7 +645,11 @@ def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     rows: list[dict[str, Any]] = [
         {field: row[field] for field in HISTORY_FIELDS} | {
-            "received_at": office_time(row["received_at"], office)
+            "received_at": office_time(row["received_at"], office),
+            # The words for people, and the code with its arguments for scripts.
+            "detail": wording.render(row["detail"]),
+            "detail_code": row["detail"].code if row["detail"] else None,
+            "detail_args": row["detail"].plain()["args"] if row["detail"] else [],
         }
         for row in calls
     ]

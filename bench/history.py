@@ -29,6 +29,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from screening.messages import Message
+from screening.policy import Decision, Mode
+from storage.calls import stored_detail
 from storage.database import DB_FILENAME, open_database
 
 FAMILY = [
@@ -71,6 +74,11 @@ INSERT_COLUMNS = (
     "rule_id", "latency_ms", "raw_body",
 )
 CUSTOMERS = 20_000
+# Details as the history keeps them: codes with arguments.
+BLOCKED = stored_detail(Message("detail.rule.block", (Message("rule.prefix", ("0120*",)),)))
+ALLOWED = stored_detail(Message("detail.rule.allow", (Message("rule.prefix", ("03-3000*",)),)))
+TIMED_OUT = stored_detail(Message("detail.timeout", (Decision.ACCEPT.message,)))
+ACCEPT_ALL = stored_detail(Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
 DAYS = 3 * 365
 
 
@@ -132,18 +140,18 @@ def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
             body["customer"] = customer
         decide = rng.random()
         if caller is None:
-            decision, reason, detail, latency = "accept", "withheld", "withheld caller", 1.5
+            decision, reason, detail, latency = "accept", "withheld", "", 1.5
         elif decide < 0.05:
-            decision, reason, detail, latency = "reject", "rule", "block rule", 1.2
+            decision, reason, detail, latency = "reject", "rule", BLOCKED, 1.2
         elif decide < 0.08:
-            decision, reason, detail, latency = "accept", "rule", "allow rule", 1.2
+            decision, reason, detail, latency = "accept", "rule", ALLOWED, 1.2
         elif decide < 0.15:
             decision = rng.choice(["accept", "reject"])
-            reason, detail, latency = "person", "decided by a person", rng.uniform(1500, 9000)
+            reason, detail, latency = "person", "", rng.uniform(1500, 9000)
         elif decide < 0.18:
-            decision, reason, detail, latency = "accept", "timeout", "nobody answered", 10_000.0
+            decision, reason, detail, latency = "accept", "timeout", TIMED_OUT, 10_000.0
         else:
-            decision, reason, detail, latency = "accept", "mode", "accept-all", 1.0
+            decision, reason, detail, latency = "accept", "mode", ACCEPT_ALL, 1.0
         latency += rng.random() * 3
         name = kana = org = ""
         if customer is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from gui import present
 from gui.banner import ErrorLabel
 from screening.call import Customer
 from screening.policy import Explanation
@@ -107,7 +108,7 @@ class ExplainDialog(QDialog):
                                    SettingsStore(self._db).get("time-zone"))
             found = explain_call(self._db, self.number_edit.text(), customer=customer, at=at)
         except ValueError as error:
-            self.error_label.show_error(str(error))
+            self.error_label.show_error(present.refused(error))
             return None
         words = {"accept": self.tr("accept: the call rings through"),
                  "reject": self.tr("reject: commubo hangs up"),
@@ -115,7 +116,7 @@ class ExplainDialog(QDialog):
         self.decision_label.setText(self.tr("Decision: %1").replace("%1", words[found.decision]))
         self.decision_label.setStyleSheet(DECISION_STYLES[found.decision])
         self.decision_label.setProperty("decision", found.decision)
-        self.steps.addItems(list(found.steps))
+        self.steps.addItems([present.words(step) for step in found.steps])
         return found
 
     @Slot()

@@ -65,6 +65,7 @@ from sqlite_utils import Database
 from gui import present
 from gui.export import HistoryExport
 from gui.steady import hold_rows_in_place, looking, put_back, sighted_row
+from screening.messages import Message
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
@@ -118,7 +119,7 @@ class _Row(NamedTuple):
     operator_name: str
     decision: str
     reason: str
-    detail: str
+    detail: Message
     latency_ms: float | None
 
     @classmethod
@@ -136,7 +137,7 @@ class _Row(NamedTuple):
             operator_name=row["operator_name"] or "",
             decision=row["decision"] or "",
             reason=row["reason"] or "",
-            detail=row["detail"] or "",
+            detail=row["detail"],
             latency_ms=row["latency_ms"],
         )
 
@@ -430,7 +431,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.COMPANY:
             return row.customer_org_kana or None
         if column is Column.REASON:
-            return row.detail or None
+            return present.detail_text(row.detail) or None
         return None
 
     # Export
@@ -470,7 +471,7 @@ class HistoryModel(QAbstractTableModel):
                 reason,
                 None if row.latency_ms is None else round(float(row.latency_ms), 1),
                 row.customer_kana,
-                row.detail,
+                present.detail_text(row.detail),
                 row.operator_name,
                 row.phone_number,
                 row.call_id,
@@ -775,7 +776,7 @@ class HistoryView(QWidget):
             company = f"{company} ({stored['customer_org_kana']})"
         reason = reason_label(stored["reason"])
         if stored["detail"]:
-            detail = present.detail_text(Reason(stored["reason"]), stored["detail"])
+            detail = present.detail_text(stored["detail"])
             reason = f"{reason}: {detail}"
         latency = stored["latency_ms"]
         values = {

@@ -18,14 +18,31 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 
+import wording
 from screening import phone
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Mode, Reason, Verdict
 from screening.schedule import DEFAULT_TIME_ZONE, zone
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("present", text)
+
+
+def qt_translate(context: str, text: str, count: int) -> str:
+    """wording's templates through the console's translations (the catalogue of issue 12)."""
+    return QCoreApplication.translate(context, text, None, count)
+
+
+def words(message: Message) -> str:
+    """A message (an explanation's step, a problem) in the console's language."""
+    return wording.render(message, qt_translate)
+
+
+def refused(error: ValueError) -> str:
+    """Why some input was refused, in the console's language."""
+    return wording.refused(error, qt_translate)
 
 
 # --- Callers -----------------------------------------------------------------------------------
@@ -131,24 +148,32 @@ VERDICT_TEXT = {
                       QT_TRANSLATE_NOOP("present", "%1 by the fail-safe (%2)")),
     Reason.REFUSED: (QT_TRANSLATE_NOOP("present", "%1: refused request"),
                      QT_TRANSLATE_NOOP("present", "%1: refused request (%2)")),
+    Reason.STOPPED: (QT_TRANSLATE_NOOP("present", "%1: callgate stopped before answering"),
+                     QT_TRANSLATE_NOOP("present", "%1: callgate stopped before answering (%2)")),
 }
 
 
-_MODE_CODES = frozenset(mode.value for mode in Mode)
+_MODES = {mode.message: mode for mode in Mode}
 
 
 def reason_text(reason: Reason) -> str:
     return tr(str(REASON_TEXT[reason]))
 
 
-def detail_text(reason: Reason, detail: str) -> str:
-    """A stored detail in the console's words: a mode decision names the mode as its button
-    does (`reject-all, schedule, office closed` → `Reject all, schedule, office closed`)."""
-    if reason is Reason.MODE:
-        code, comma, rest = detail.partition(",")
-        if code in _MODE_CODES:
-            return mode_text(Mode(code)) + comma + rest
-    return detail
+def detail_text(detail: Message) -> str:
+    """A stored detail in the console's words: a mode is named as its button names it
+    (`reject-all, schedule, office closed` → `Reject all, schedule, office closed`)."""
+    return words(_as_buttons(detail))
+
+
+def _as_buttons(message: Message) -> Message:
+    mode = _MODES.get(message)
+    if mode is not None:
+        return Message.text(mode_text(mode))
+    if not any(isinstance(arg, Message) for arg in message.args):
+        return message
+    return Message(message.code, tuple(_as_buttons(arg) if isinstance(arg, Message) else arg
+                                       for arg in message.args))
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -157,7 +182,7 @@ def verdict_text(verdict: Verdict) -> str:
     if not verdict.detail:
         return tr(str(plain)).replace("%1", decision_text(verdict.decision))
     return (tr(str(detailed)).replace("%1", decision_text(verdict.decision))
-            .replace("%2", detail_text(verdict.reason, verdict.detail)))
+            .replace("%2", detail_text(verdict.detail)))
 
 
 # --- Moments -----------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ from sqlite_utils import Database
 from gui import present
 from gui.banner import ErrorLabel
 from screening import phone
-from screening.names import InvalidName, parse_name
+from screening.messages import Refusal
+from screening.names import parse_name
 from screening.rules import Action, Rule, RuleKind, future_expiry, parse_duration, parse_target
 from storage.rules import KEEP, NumberTaken, RuleBook, rule_of
 from storage.settings import SettingsStore
@@ -707,8 +708,7 @@ class RulesView(QWidget):
         try:
             return datetime.now(UTC) + length
         except OverflowError:
-            raise ValueError(self.tr("%1 is too long for a duration")
-                             .replace("%1", draft.expiry_text)) from None
+            raise Refusal("refusal.duration.too_long", repr(draft.expiry_text)) from None
 
     def _save_new(self, draft: RuleDraft) -> str | None:
         try:
@@ -716,8 +716,8 @@ class RulesView(QWidget):
             expires_at = self._expiry(draft)
             self.add_rule(draft.target, draft.action, draft.note, name=draft.is_name,
                           expires_at=expires_at, once=draft.once)
-        except (phone.InvalidNumber, InvalidName, ValueError) as error:
-            return str(error)
+        except ValueError as error:  # InvalidNumber, InvalidName and the other refusals
+            return present.refused(error)
         return None
 
     def _save_edit(self, rule_id: int, draft: RuleDraft) -> str | None:
@@ -735,8 +735,8 @@ class RulesView(QWidget):
             return self.tr("{number} already has a rule ({list}): edit that one instead.").format(
                 number=shown, list=listed
             )
-        except (phone.InvalidNumber, InvalidName, ValueError) as error:
-            return str(error)
+        except ValueError as error:
+            return present.refused(error)
         if rule is None:
             return self.tr("This rule was removed meanwhile; cancel and add it again.")
         return None

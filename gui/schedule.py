@@ -115,7 +115,7 @@ class ScheduleDialog(QDialog):
                 ranges = parse_ranges(text)
             except ValueError as error:
                 raise ValueError(self.tr("%1: %2").replace("%1", day_label(day))
-                                 .replace("%2", str(error))) from None
+                                 .replace("%2", present.refused(error))) from None
             if ranges:
                 entries.append(f"{WEEKDAYS[day]} {', '.join(str(part) for part in ranges)}")
         return "; ".join(entries)
@@ -136,7 +136,7 @@ class ScheduleDialog(QDialog):
             }
             self._settings.set_many(values)
         except ValueError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(present.refused(error))
             return False
         on = self.enabled.isChecked()
         if on != (self._settings.get("schedule") == "on"):

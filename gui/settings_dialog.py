@@ -245,6 +245,6 @@ class SettingsDialog(QDialog):
         try:
             self._settings.set_many(values)
         except ValueError as error:
-            self.error.setText(str(error))
+            self.error.setText(present.refused(error))
             return
         self.accept()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui import present
 from gui.reach import BackgroundTask, ReachabilityMonitor
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QUICK_TUNNEL_WARNING, QuickTunnel, TunnelStatus, tunnel_from_settings
@@ -159,7 +160,7 @@ class SetupWizard(QWizard):
         try:
             self.settings.set_many(values)
         except ValueError as error:
-            return str(error)
+            return present.refused(error)
         return None
 
     def quick_problem(self) -> str:
@@ -371,7 +372,7 @@ class PublicUrlPage(QWizardPage):
         try:
             tunnel = tunnel_from_settings(values, wizard.local_port)
         except ValueError as error:
-            self._show_error(str(error))
+            self._show_error(present.refused(error))
             return
         if tunnel is None:
             self.status.setText(self.tr("There is nothing to detect for this choice."))

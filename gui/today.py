@@ -46,7 +46,7 @@ def live_call(row: Mapping[str, Any]) -> LiveCall:
         call = replace(Call.from_payload(sent, call_id), call_id=call_id)
     else:  # a body that was no JSON object: only what the row says
         call = Call(call_id=call_id, phone_number=row["phone_number"] or "")
-    verdict = Verdict(Decision(row["decision"]), Reason(row["reason"]), row["detail"] or "",
+    verdict = Verdict(Decision(row["decision"]), Reason(row["reason"]), row["detail"],
                       row["rule_id"])
     return LiveCall(call, row["received_at"], CallState.DECIDED, verdict=verdict)
 

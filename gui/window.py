@@ -440,7 +440,7 @@ class ConsoleWindow(QMainWindow):
         self._refresh_history_soon()
         if event.verdict.reason is Reason.FAILSAFE:
             self.show_error(self.tr("Fail-safe decision for a call: %1")
-                            .replace("%1", event.verdict.detail))
+                            .replace("%1", present.detail_text(event.verdict.detail)))
 
     def _storage_recovered(self, written: int) -> None:
         self.storage_problem.hide()

@@ -30,13 +30,22 @@ class Message:
         """Words that have no code (an old history row, another program's error)."""
         return cls(TEXT, (words,))
 
+    def __bool__(self) -> bool:
+        """False for no words at all (a verdict whose reason says everything), like ''."""
+        return not (self.code == TEXT and self.args in ((), ("",)))
+
+    def __str__(self) -> str:
+        """The code and its arguments, for logs and tracebacks; people get wording.render."""
+        return " ".join([self.code, *(str(arg) for arg in self.args)])
+
     def to_json(self) -> str:
         """The compact form the history keeps."""
-        return json.dumps(self._plain(), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(self.plain(), ensure_ascii=False, separators=(",", ":"))
 
-    def _plain(self) -> dict[str, Any]:
+    def plain(self) -> dict[str, Any]:
+        """The message as JSON-ready data: {"code": ..., "args": [...]}, nested alike."""
         return {"code": self.code,
-                "args": [arg._plain() if isinstance(arg, Message) else arg for arg in self.args]}
+                "args": [arg.plain() if isinstance(arg, Message) else arg for arg in self.args]}
 
     @classmethod
     def from_json(cls, stored: str | None) -> Message:
@@ -63,15 +72,23 @@ class Message:
         return cls(data["code"], tuple(kept))
 
 
+NOTHING = Message.text("")
+"""No detail: the reason says it all (a person decided, a withheld caller)."""
+
+
 class Refusal(ValueError):
     """Input that cannot be taken (a number, a rule, a setting), with the reason as a Message.
 
-    `field` names what was refused, when a form has several (a setting's key)."""
+    `field` names what was refused, when a form has several (a setting's key). Its str() is
+    the code and arguments, for logs: what people read is `wording.render(refusal.message)`."""
 
     def __init__(self, code: str, *args: Arg | Message, field: str | None = None) -> None:
         self.message = Message(code, args)
         self.field = field
         super().__init__(code, *args)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
     @classmethod
     def of(cls, message: Message, *, field: str | None = None) -> Refusal:

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from screening.call import Customer
+from screening.messages import Refusal
 
 # Legal forms, written before or after the name and left out of its kana reading as often as
 # not: they say nothing about who is calling. Compared after folding (so in hiragana).
@@ -32,7 +33,7 @@ _FOLD_TABLE: dict[int, int | None] = {
 }
 
 
-class InvalidName(ValueError):
+class InvalidName(Refusal):
     """A name a person typed for a rule that cannot name a customer."""
 
 
@@ -55,12 +56,10 @@ def parse_name(raw: str) -> str:
     folded = fold(text)
     if not folded:
         if text:
-            raise InvalidName(
-                f"{raw!r} names nobody: a legal form or punctuation alone matches every company"
-            )
-        raise InvalidName("a name rule needs a name")
+            raise InvalidName("refusal.name.nobody", repr(raw))
+        raise InvalidName("refusal.name.empty")
     if set(folded) <= set("0123456789+-()*"):
-        raise InvalidName(f"{raw!r} looks like a number: use a number or prefix rule for it")
+        raise InvalidName("refusal.name.number", repr(raw))
     return text
 
 

@@ -7,11 +7,14 @@ from functools import lru_cache
 
 import phonenumbers
 
+from screening.messages import Refusal
+
 REGION = "JP"
 
 
-class InvalidNumber(ValueError):
-    """A number a person typed that cannot be a phone number."""
+class InvalidNumber(Refusal):
+    """A number or prefix a person typed that cannot be one; its first argument is what was
+    typed, quoted (repr: invisible characters show)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,21 +87,21 @@ def canonical(raw: str) -> str | None:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
-_WHAT_TO_WRITE = ("write only digits, a + at the start, and spaces, hyphens, dots, slashes or "
-                  "brackets between them")
-
-
-def _typed_digits(raw: str, text: str, what: str) -> tuple[bool, str]:
-    """Whether a folded number or prefix typed by a person starts with +, and its digits;
+def _typed_digits(raw: str, text: str, *, prefix: bool) -> tuple[bool, str]:
+    """Whether a folded number (or `prefix`) typed by a person starts with +, and its digits;
     InvalidNumber naming the first character that has no place in a phone number."""
     plus = text.startswith("+")
     for ch in text[1:] if plus else text:
         if ch in _DIGITS or ch in _SEPARATORS:
             continue
         if ch == "+":
-            raise InvalidNumber(f"{raw!r} is not {what}: a + may only stand at the start")
-        wrong = "is a letter" if ch.isalpha() else "has no place in a phone number"
-        raise InvalidNumber(f"{raw!r} is not {what}: {ch!r} {wrong}; {_WHAT_TO_WRITE}")
+            raise InvalidNumber("refusal.prefix.plus" if prefix else "refusal.number.plus",
+                                repr(raw))
+        if ch.isalpha():
+            raise InvalidNumber("refusal.prefix.letter" if prefix else "refusal.number.letter",
+                                repr(raw), repr(ch))
+        raise InvalidNumber("refusal.prefix.symbol" if prefix else "refusal.number.symbol",
+                            repr(raw), repr(ch))
     return plus, "".join(ch for ch in text if ch in _DIGITS)
 
 
@@ -109,11 +112,11 @@ def parse_rule_number(raw: str) -> str:
     saved as a block of 033000124."""
     text = fold(raw).strip()
     if _DIGITS.isdisjoint(text):
-        raise InvalidNumber(f"{raw!r} is not a phone number: it has no digits")
-    _typed_digits(raw, text, "a phone number")
+        raise InvalidNumber("refusal.number.no_digits", repr(raw))
+    _typed_digits(raw, text, prefix=False)
     number = canonical(text)
     if number is None:
-        raise InvalidNumber(f"{raw!r} is not a possible phone number")
+        raise InvalidNumber("refusal.number.impossible", repr(raw))
     return number
 
 
@@ -179,41 +182,29 @@ def parse_prefix(raw: str) -> str:
     """
     text = fold(raw).strip()
     if "*" not in text:
-        raise InvalidNumber(f"{raw!r} is not a prefix: a prefix ends with *, like 0120*")
+        raise InvalidNumber("refusal.prefix.no_star", repr(raw))
     body = text[:-1]
     if "*" in body or not text.endswith("*"):
-        raise InvalidNumber(f"{raw!r} is not a prefix: a * may only stand at the end")
-    plus, digits = _typed_digits(raw, body.strip(), "a prefix")
+        raise InvalidNumber("refusal.prefix.star_inside", repr(raw))
+    plus, digits = _typed_digits(raw, body.strip(), prefix=True)
     if not digits:
-        raise InvalidNumber(
-            f"{raw!r} is not a prefix: it has no digits before the * "
-            "(a rule for every caller is a mode, not a rule)"
-        )
+        raise InvalidNumber("refusal.prefix.no_digits", repr(raw))
     if plus:
         if digits[0] == "0":
-            raise InvalidNumber(f"{raw!r} is not a prefix: no country code starts with 0")
+            raise InvalidNumber("refusal.prefix.country_zero", repr(raw))
         if digits.startswith("810"):  # +81 0120…: the domestic 0 written after the country code
             digits = "81" + digits[3:]
         canonical_digits = digits
     else:
         if digits[0] != "0":
-            raise InvalidNumber(
-                f"{raw!r} is not a prefix: a Japanese prefix starts with 0 (like 0120*), "
-                "an international one with + and the country code (like +1*)"
-            )
+            raise InvalidNumber("refusal.prefix.no_trunk_zero", repr(raw))
         if digits.startswith("00"):
-            raise InvalidNumber(
-                f"{raw!r} is not a prefix: write numbers abroad with + and the country code, "
-                "like +1*"
-            )
+            raise InvalidNumber("refusal.prefix.abroad", repr(raw))
         if digits == "0":
-            raise InvalidNumber(
-                f"{raw!r} is not a prefix: 0* would match every number in Japan "
-                "(that is a mode, not a rule)"
-            )
+            raise InvalidNumber("refusal.prefix.every_number", repr(raw))
         canonical_digits = "81" + digits[1:]
     if len(canonical_digits) > MAX_DIGITS:
-        raise InvalidNumber(f"{raw!r} is too long for a prefix: numbers have at most 15 digits")
+        raise InvalidNumber("refusal.prefix.too_long", repr(raw), MAX_DIGITS)
     return f"+{canonical_digits}*"
 
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Call, CallerClass
+from screening.messages import NOTHING, Message, Refusal
 from screening.rules import Action, Rule, RuleIndex, RuleMatch
 from screening.schedule import (
     DEFAULT_TIME_ZONE,
@@ -28,6 +29,7 @@ from screening.schedule import (
     Override,
     Schedule,
     format_instant,
+    mode_detail,
     mode_in_force,
 )
 
@@ -43,6 +45,7 @@ __all__ = [
     "PayphoneHandling",
     "Reason",
     "ScreeningSettings",
+    "Unanswered",
     "Verdict",
     "WithheldHandling",
     "explain",
@@ -60,6 +63,15 @@ class Decision(StrEnum):
     ACCEPT = "accept"
     REJECT = "reject"
 
+    @property
+    def message(self) -> Message:
+        """The decision as a word to be worded (inside a detail or a step)."""
+        return _DECISION_WORDS[self]
+
+
+_DECISION_WORDS = {Decision.ACCEPT: Message("decision.accept"),
+                   Decision.REJECT: Message("decision.reject")}
+
 
 class CallerHandling(StrEnum):
     """What to do with a class of callers (withheld, customers, unknown): follow the mode, or
@@ -70,6 +82,17 @@ class CallerHandling(StrEnum):
     REJECT = "reject"
     ASK = "ask"
 
+    @property
+    def message(self) -> Message:
+        return _HANDLING_WORDS[self]
+
+
+_HANDLING_WORDS = {
+    CallerHandling.MODE: Message("handling.mode"),
+    CallerHandling.ACCEPT: Message("handling.accept"),
+    CallerHandling.REJECT: Message("handling.reject"),
+    CallerHandling.ASK: Message("handling.ask"),
+}
 
 # The name the setting had when only withheld callers had one; the console still uses it.
 WithheldHandling = CallerHandling
@@ -153,12 +176,21 @@ class CallerPreset(StrEnum):
 
 @dataclass(frozen=True)
 class Verdict:
-    """A final decision with the reason a person can read back later."""
+    """A final decision with the reason a person can read back later; the detail says only
+    what the reason does not (which rule, which mode), and nothing when the reason says all."""
 
     decision: Decision
     reason: Reason
-    detail: str = ""
+    detail: Message = NOTHING
     rule_id: int | None = None
+
+
+class Unanswered(StrEnum):
+    """Why a call waiting for a person got the default."""
+
+    TIMED_OUT = "timed-out"  # nobody answered in time
+    NO_CONSOLE = "no-console"  # nobody could: no console was open to ask
+    STOPPING = "stopping"  # nobody could: callgate was stopping
 
 
 @dataclass(frozen=True)
@@ -167,34 +199,45 @@ class AskPerson:
 
     timeout: float
     default: Decision
-    detail: str
+    detail: Message
 
-    def timed_out(self, why: str = "") -> Verdict:
-        """The default, as the reason `timeout` says; `why` when nobody could answer (no
-        console open, callgate stopping), not merely nobody did."""
-        default = f"default {self.default}"
-        return Verdict(self.default, Reason.TIMEOUT, f"{why}; {default}" if why else default)
+    def timed_out(self, why: Unanswered = Unanswered.TIMED_OUT) -> Verdict:
+        """The default, as the reason `timeout` says; and why nobody could answer (no console
+        open, callgate stopping), when not merely nobody did."""
+        default = self.default.message
+        if why is Unanswered.NO_CONSOLE:
+            detail = Message("detail.timeout.no_console", (default,))
+        elif why is Unanswered.STOPPING:
+            detail = Message("detail.timeout.stopping", (default,))
+        else:
+            detail = Message("detail.timeout", (default,))
+        return Verdict(self.default, Reason.TIMEOUT, detail)
 
 
-def _bounded(text: str, what: str, unit: str, bounds: tuple[float, float]) -> float:
+def _bounded(text: str, bounds: tuple[float, float], no_number: Refusal,
+             out_of_range: Refusal) -> float:
     low, high = bounds
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{what} must be a number of {unit}, not {text!r}") from None
+        raise no_number from None
     if not low <= value <= high:
-        raise ValueError(f"{what} must be between {low:g} and {high:g} {unit}")
+        raise out_of_range
     return value
 
 
 def parse_ask_timeout(text: str) -> float:
     """Seconds a person gets to decide; refuses values outside 3–60 s."""
-    return _bounded(text, "ask timeout", "seconds", ASK_TIMEOUT_RANGE)
+    return _bounded(text, ASK_TIMEOUT_RANGE,
+                    Refusal("refusal.ask_timeout.number", repr(text)),
+                    Refusal("refusal.ask_timeout.range", *ASK_TIMEOUT_RANGE))
 
 
 def parse_repeat_minutes(text: str) -> float:
     """Minutes within which a rejected number calling again rings through; 1–60."""
-    return _bounded(text, "repeat-caller window", "minutes", REPEAT_MINUTES_RANGE)
+    return _bounded(text, REPEAT_MINUTES_RANGE,
+                    Refusal("refusal.repeat_minutes.number", repr(text)),
+                    Refusal("refusal.repeat_minutes.range", *REPEAT_MINUTES_RANGE))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,7 +249,7 @@ class Explanation:
     """A decision and how it came about: the basis of `explain` and "test a number"."""
 
     outcome: Verdict | AskPerson
-    steps: tuple[str, ...]
+    steps: tuple[Message, ...]
     caller_class: CallerClass
     rule: Rule | None = None  # the rule that decided, if one did (a one-shot rule is now used)
     mode: ModeInForce | None = None  # the mode in force, when it could be known
@@ -217,11 +260,12 @@ class Explanation:
         return "ask" if isinstance(self.outcome, AskPerson) else self.outcome.decision.value
 
 
+# Callers of a class, in the steps of an explanation ("the setting for withheld callers").
 _CLASS_NAMES = {
-    CallerClass.WITHHELD: "withheld callers",
-    CallerClass.PAYPHONE: "payphones",
-    CallerClass.CUSTOMER: "registered customers",
-    CallerClass.UNKNOWN: "unknown callers",
+    CallerClass.WITHHELD: Message("callers.withheld"),
+    CallerClass.PAYPHONE: Message("callers.payphone"),
+    CallerClass.CUSTOMER: Message("callers.customer"),
+    CallerClass.UNKNOWN: Message("callers.unknown"),
 }
 
 
@@ -230,31 +274,40 @@ _CLASS_SETTING = {
     CallerClass.CUSTOMER: "customers",
     CallerClass.UNKNOWN: "unknown",
 }
+# One caller of a class, as the detail of a call that its class's setting decided.
 _CLASS_DETAIL = {
-    CallerClass.WITHHELD: "withheld caller",
-    CallerClass.PAYPHONE: "payphone",
-    CallerClass.CUSTOMER: "registered customer",
-    CallerClass.UNKNOWN: "unknown caller",
+    CallerClass.WITHHELD: Message("caller.withheld"),
+    CallerClass.PAYPHONE: Message("caller.payphone"),
+    CallerClass.CUSTOMER: Message("caller.customer"),
+    CallerClass.UNKNOWN: Message("caller.unknown"),
 }
+_MODE_DETAILS = {mode: Message("detail.mode", (mode.message,)) for mode in Mode}
 
 
-def _describe_caller(call: Call) -> str:
+def _describe_caller(call: Call) -> Message:
     kind = call.caller_class
     raw = call.phone_number
     if kind is CallerClass.WITHHELD:
-        shown = f" ({raw!r})" if raw else ""
-        return f"The caller shows no number{shown}: a withheld caller (非通知)."
+        if raw:
+            return Message("step.caller.withheld_sent", (repr(raw),))
+        return Message("step.caller.withheld")
     if kind is CallerClass.PAYPHONE:
-        return f"The caller is a payphone (公衆電話, sent as {raw!r})."
-    number = (
-        f"{phone.display(call.caller)} ({call.caller})"
-        if call.caller
-        else f"{raw!r}, which is no possible phone number,"
-    )
-    if kind is CallerClass.CUSTOMER and call.customer is not None:
-        who = " ".join(p for p in (call.customer.org_name, call.customer.name) if p)
-        return f"The caller {number} is a registered customer{': ' + who if who else ''}."
-    return f"The caller {number} is not a registered customer: an unknown caller."
+        return Message("step.caller.payphone", (repr(raw),))
+    customer = call.customer if kind is CallerClass.CUSTOMER else None
+    who = " ".join(p for p in (customer.org_name, customer.name) if p) if customer else ""
+    caller = call.caller
+    if caller:
+        number = (phone.display(caller), caller)
+        if customer is None:
+            return Message("step.caller.unknown", number)
+        if who:
+            return Message("step.caller.customer_named", (*number, who))
+        return Message("step.caller.customer", number)
+    if customer is None:
+        return Message("step.caller.unknown_impossible", (repr(raw),))
+    if who:
+        return Message("step.caller.customer_impossible_named", (repr(raw), who))
+    return Message("step.caller.customer_impossible", (repr(raw),))
 
 
 class _Decider:
@@ -273,68 +326,75 @@ class _Decider:
         self.settings = settings
         self.now = now
         self.last_reject = last_reject
-        self.steps: list[str] = []
+        self.steps: list[Message] = []
         self.mode: ModeInForce | None = None
 
-    def say(self, step: Callable[[], str]) -> None:
-        """Note a step, when explaining: on the hot path the sentences are never built."""
+    def say(self, step: Callable[[], Message]) -> None:
+        """Note a step, when explaining: on the hot path the steps are never built."""
         if self.explaining:
             self.steps.append(step())
 
     def when(self, moment: datetime) -> str:
         return format_instant(moment, self.settings.time_zone)
 
-    def rules(self, match: RuleMatch, what: str) -> tuple[Verdict, Rule] | None:
+    def rules(self, match: RuleMatch, numbers: bool) -> tuple[Verdict, Rule] | None:
+        """The rule that decides, of the number and prefix rules (`numbers`) or the name rules."""
         if not match.candidates:
-            self.say(lambda: f"No {what} rule names this caller.")
+            if numbers:
+                self.say(lambda: Message("step.rules.none.number"))
+            else:
+                self.say(lambda: Message("step.rules.none.name"))
             return None
         if self.explaining:
             for candidate in match.candidates:
-                rule = candidate.rule.describe().capitalize()
+                rule = candidate.rule.describe()
                 expires_at = candidate.rule.expires_at
                 if candidate.expired and expires_at is not None:
-                    step = f"{rule} expired at {self.when(expires_at)}: it no longer matches."
+                    step = Message("step.rule.expired", (rule, self.when(expires_at)))
                 elif candidate.rule is match.rule:
-                    step = f"{rule} matches."
+                    step = Message("step.rule.matches", (rule,))
                 else:
-                    step = f"{rule} matches too, but {match.why_not(candidate)}."
+                    step = Message("step.rule.matches_too", (rule, match.why_not(candidate)))
                 self.steps.append(step)
         applies = match.rule
         if applies is None:
             return None
-        decision = Decision.ACCEPT if applies.action is Action.ALLOW else Decision.REJECT
         if applies.once:
-            self.say(lambda: "It is a one-shot rule: this call uses it up.")
-        detail = f"{applies.action} {applies.label}"  # the reason says it is a rule
-        return Verdict(decision, Reason.RULE, detail, applies.id), applies
+            self.say(lambda: Message("step.rule.once"))
+        # The reason says it is a rule: the detail says which.
+        if applies.action is Action.ALLOW:
+            verdict = Verdict(Decision.ACCEPT, Reason.RULE,
+                              Message("detail.rule.allow", (applies.label,)), applies.id)
+        else:
+            verdict = Verdict(Decision.REJECT, Reason.RULE,
+                              Message("detail.rule.block", (applies.label,)), applies.id)
+        return verdict, applies
 
     def repeat(self) -> Verdict | None:
         settings = self.settings
         if not settings.repeat_caller:
             return None
         window = timedelta(minutes=settings.repeat_minutes)
-        minutes = f"{settings.repeat_minutes:g} min"
+        minutes = settings.repeat_minutes
         if not self.call.caller:
-            self.say(lambda: "Repeat caller is on, but needs a number to recognise the caller.")
+            self.say(lambda: Message("step.repeat.no_number"))
             return None
         if self.last_reject is None:
-            self.say(lambda: "Repeat caller is on: this number has no reject on record.")
+            self.say(lambda: Message("step.repeat.no_reject"))
             return None
         if self.now is None:
             raise ValueError("the repeat-caller setting needs the time of the call")
         last = self.last_reject
         ago = self.now - last
         within = timedelta() <= ago <= window
-        self.say(lambda: (
-            f"This number was last rejected at {self.when(last)}, "
-            + (f"within {minutes}: a repeat caller rings through." if within
-               else f"not within {minutes}: no repeat caller.")
-        ))
-        if not within:
+        if within:
+            self.say(lambda: Message("step.repeat.within", (self.when(last), minutes)))
+        else:
+            self.say(lambda: Message("step.repeat.not_within", (self.when(last), minutes)))
             return None
         seconds = int(ago.total_seconds())
-        detail = f"repeat caller: rejected {seconds // 60}:{seconds % 60:02d} min before"
-        return Verdict(Decision.ACCEPT, Reason.MODE, detail)
+        before = f"{seconds // 60}:{seconds % 60:02d}"
+        return Verdict(Decision.ACCEPT, Reason.MODE, Message("detail.repeat", (before,)))
 
     def caller_class(self) -> Verdict | AskPerson | None:
         settings = self.settings
@@ -343,16 +403,16 @@ class _Decider:
         names = _CLASS_NAMES[kind]
         if kind is CallerClass.PAYPHONE:
             if settings.payphone is PayphoneHandling.AS_WITHHELD:
-                self.say(lambda: "Payphones are treated as withheld callers.")
+                self.say(lambda: Message("step.class.payphone_as_withheld"))
                 handling, names = settings.withheld, _CLASS_NAMES[CallerClass.WITHHELD]
             else:
                 handling = CallerHandling(settings.payphone.value)
         else:
             handling = getattr(settings, _CLASS_SETTING[kind])
         if handling is CallerHandling.MODE:
-            self.say(lambda: f"The setting for {names} is to follow the mode.")
+            self.say(lambda: Message("step.class.follows_mode", (names,)))
             return None
-        self.say(lambda: f"The setting for {names} is {handling}: it decides.")
+        self.say(lambda: Message("step.class.decides", (names, handling.message)))
         detail = _CLASS_DETAIL[kind]
         if handling is CallerHandling.ASK:
             return AskPerson(settings.ask_timeout, settings.ask_default, detail)
@@ -379,32 +439,33 @@ class _Decider:
             self.steps.extend(mode.steps)  # empty unless explaining
             chosen, detail = mode.mode, mode.detail
         else:  # the hot path without a schedule: the mode as set
-            chosen, detail = settings.mode, f"mode {settings.mode}"
+            chosen, detail = settings.mode, mode_detail(settings.mode)
         if chosen is Mode.ASK:
-            self.say(lambda: (
-                f"Mode ask: a person decides within {settings.ask_timeout:g} s, "
-                f"else {settings.ask_default}."
-            ))
+            self.say(lambda: Message("step.mode.ask", (
+                chosen.message, settings.ask_timeout, settings.ask_default.message)))
             return AskPerson(settings.ask_timeout, settings.ask_default, detail)
         decision = Decision.ACCEPT if chosen is Mode.ACCEPT_ALL else Decision.REJECT
-        self.say(lambda: f"Mode {chosen}: {decision}.")
+        self.say(lambda: Message("step.mode.decides", (chosen.message, decision.message)))
         # The reason says "mode": the detail names which, and where it comes from.
-        source = self.mode.why if self.mode is not None else ""
-        return Verdict(decision, Reason.MODE, f"{chosen}, {source}" if source else chosen.value)
+        source = self.mode.why if self.mode is not None else None
+        if source is None:
+            return Verdict(decision, Reason.MODE, _MODE_DETAILS[chosen])
+        return Verdict(decision, Reason.MODE,
+                       Message("detail.mode.source", (chosen.message, source)))
 
     def decide(self) -> tuple[Verdict | AskPerson, Rule | None]:
         call = self.call
         self.say(lambda: _describe_caller(call))
         if call.caller:
-            decided = self.rules(self.index.match_number(call.caller, self.now), "number or prefix")
+            decided = self.rules(self.index.match_number(call.caller, self.now), numbers=True)
             if decided is not None:
                 return decided
         if call.customer is not None and self.index.name_rules:
-            decided = self.rules(self.index.match_name(call.customer, self.now), "name")
+            decided = self.rules(self.index.match_name(call.customer, self.now), numbers=False)
             if decided is not None:
                 return decided
         elif self.index.name_rules:
-            self.say(lambda: "Name rules apply only to registered customers.")
+            self.say(lambda: Message("step.rules.customers_only"))
         outcome = self.repeat() or self.caller_class()
         if outcome is not None:
             return outcome, None
@@ -416,7 +477,7 @@ class _Decider:
             mode = self.mode_in_force()
         except ValueError:
             return
-        self.say(lambda: f"The mode in force was not needed: {mode.detail}.")
+        self.say(lambda: Message("step.mode.not_needed", (mode.detail,)))
 
 
 def explain(
@@ -453,6 +514,6 @@ def screen(
     return decider.decide()[0]
 
 
-def failsafe(settings: ScreeningSettings, why: str) -> Verdict:
+def failsafe(settings: ScreeningSettings, why: Message) -> Verdict:
     """The decision when something inside callgate went wrong: never a 5xx for commubo."""
     return Verdict(settings.failsafe, Reason.FAILSAFE, why)

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Customer
+from screening.messages import Message, Refusal
 from screening.names import customer_names, fold
 from screening.schedule import format_instant
 
@@ -69,18 +70,19 @@ class Rule:
         return self.number if self.kind is RuleKind.NUMBER else self.pattern
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """What the rule names, as people write it: `03-3000-1234`, `prefix 0120*`, `name …`."""
         if self.kind is RuleKind.PREFIX:
-            return f"prefix {phone.display_prefix(self.pattern)}"
+            return Message("rule.prefix", (phone.display_prefix(self.pattern),))
         if self.kind is RuleKind.NAME:
-            return f"name {self.pattern}"
-        return phone.display(self.number)
+            return Message("rule.name", (self.pattern,))
+        return Message("rule.number", (phone.display(self.number),))
 
-    def describe(self) -> str:
-        """`one-shot allow rule #3 for prefix 0120*`."""
-        once = "one-shot " if self.once else ""
-        return f"{once}{self.action} rule #{self.id} for {self.label}"
+    def describe(self) -> Message:
+        """`One-shot allow rule #3 for prefix 0120*`, as the subject of a sentence."""
+        if self.action is Action.ALLOW:
+            return Message("rule.allow.once" if self.once else "rule.allow", (self.id, self.label))
+        return Message("rule.block.once" if self.once else "rule.block", (self.id, self.label))
 
     def expired(self, now: datetime) -> bool:
         """True from the moment of its expiry on (a used one-shot rule is expired too)."""
@@ -117,14 +119,14 @@ class RuleMatch:
     candidates: tuple[Candidate, ...] = ()
     rule: Rule | None = None
 
-    def why_not(self, candidate: Candidate) -> str:
+    def why_not(self, candidate: Candidate) -> Message:
         """Why a live candidate did not apply (it lost to `rule`)."""
         winner = next(c for c in self.candidates if c.rule is self.rule)
         if candidate.specificity < winner.specificity:
-            return "a more specific rule applies"
+            return Message("rule.why_not.more_specific")
         if winner.rule.action is not candidate.rule.action:
-            return "block wins at equal specificity"
-        return "an equal rule applies first"
+            return Message("rule.why_not.block_wins")
+        return Message("rule.why_not.equal")
 
 
 NO_MATCH = RuleMatch()
@@ -142,7 +144,7 @@ def _is_expired(rule: Rule, now: datetime | None) -> bool:
     if rule.expires_at is None:
         return False
     if now is None:
-        raise ValueError(f"{rule.describe()} expires: deciding needs the time of the call")
+        raise ValueError(f"rule #{rule.id} expires: deciding needs the time of the call")
     return rule.expired(now)
 
 
@@ -220,7 +222,7 @@ class RuleIndex:
 
 def parse_target(raw: str) -> tuple[RuleKind, str]:
     """A number or prefix typed for a rule, canonical: `0120*` → (PREFIX, `+81120*`),
-    `03-3000-1234` → (NUMBER, `+81330001234`). Raises phone.InvalidNumber with the reason.
+    `03-3000-1234` → (NUMBER, `+81330001234`). Raises phone.InvalidNumber (a Refusal).
     Name rules are asked for by name (names.parse_name), never guessed from the text."""
     if "*" in unicodedata.normalize("NFKC", raw):
         return RuleKind.PREFIX, phone.parse_prefix(raw)
@@ -236,22 +238,21 @@ def parse_duration(raw: str) -> timedelta:
     """How long a temporary rule lasts: `30m`, `24h`, `7d`, `2w`, or combined like `1h30m`."""
     text = unicodedata.normalize("NFKC", raw)
     if not _DURATION.fullmatch(text):
-        raise ValueError(f"{raw!r} is not a duration: write it like 30m, 24h or 7d")
+        raise Refusal("refusal.duration.form", repr(raw))
     total = timedelta()
     try:
         for part in _DURATION_PART.finditer(text):
             total += timedelta(**{_UNITS[part[2].lower()]: int(part[1])})
     except OverflowError:
-        raise ValueError(f"{raw!r} is too long for a duration") from None
+        raise Refusal("refusal.duration.too_long", repr(raw)) from None
     if total <= timedelta():
-        raise ValueError(f"{raw!r} is no time at all: a duration must be longer than zero")
+        raise Refusal("refusal.duration.zero", repr(raw))
     return total
 
 
 def future_expiry(expires_at: datetime, now: datetime, time_zone: str) -> datetime:
     """The end a person asked for a temporary rule (`--until`, the rule dialog's date), when it
-    is still ahead; ValueError with the reason when it has passed."""
+    is still ahead; a Refusal when it has passed."""
     if expires_at <= now:
-        raise ValueError(f"{format_instant(expires_at, time_zone)} is already past: "
-                         "a temporary rule must end in the future")
+        raise Refusal("refusal.until.past", format_instant(expires_at, time_zone))
     return expires_at

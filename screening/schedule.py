@@ -21,11 +21,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MINYEAR, UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from screening.messages import Message, Refusal
 
 
 class Mode(StrEnum):
@@ -33,10 +35,25 @@ class Mode(StrEnum):
     REJECT_ALL = "reject-all"
     ASK = "ask"
 
+    @property
+    def message(self) -> Message:
+        """The mode as a word to be worded (inside a detail or a step)."""
+        return _MODE_WORDS[self]
+
+
+_MODE_WORDS = {
+    Mode.ACCEPT_ALL: Message("mode.accept-all"),
+    Mode.REJECT_ALL: Message("mode.reject-all"),
+    Mode.ASK: Message("mode.ask"),
+}
+
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_WORDS = (Message("weekday.monday"), Message("weekday.tuesday"), Message("weekday.wednesday"),
+             Message("weekday.thursday"), Message("weekday.friday"), Message("weekday.saturday"),
+             Message("weekday.sunday"))
 _JAPANESE_DAYS = "月火水木金土日"
 MIDNIGHT = time(0)
 DAY = 24 * 3600
@@ -45,14 +62,14 @@ HORIZON_DAYS = 400  # how far ahead the next change is looked for; beyond: "no c
 
 @lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo:
-    """The ZoneInfo for an IANA name; ValueError with the reason when there is none.
+    """The ZoneInfo for an IANA name; a Refusal when there is none.
 
     The `tzdata` package supplies the database on machines without one (Windows).
     """
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{name!r} is not a time zone (like Asia/Tokyo)") from None
+        raise Refusal("refusal.time_zone", repr(name)) from None
 
 
 def _aware(moment: datetime, what: str) -> datetime:
@@ -69,15 +86,12 @@ def format_instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
 
 def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
     """An ISO time a person typed (`2025-01-06T09:30`, `2025-01-06 09:30+09:00`); without an
-    offset it is the office's wall time. Raises ValueError with the reason."""
+    offset it is the office's wall time. Raises a Refusal otherwise."""
     text = unicodedata.normalize("NFKC", raw).strip()
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f"{raw!r} is not a time: write it like 2025-01-06T09:30 (office time) "
-            "or with an offset, 2025-01-06T09:30+09:00"
-        ) from None
+        raise Refusal("refusal.instant", repr(raw)) from None
     if moment.utcoffset() is None:
         moment = moment.replace(tzinfo=zone(time_zone))
     return moment
@@ -157,14 +171,14 @@ _CLOSED_WORDS = frozenset({"", "closed", "none", "-", "休", "休み", "休業",
 def _clock_seconds(raw: str, hours: str, minutes: str | None, *, end: bool) -> int:
     hour, minute = int(hours), int(minutes or 0)
     if minute > 59 or hour > 24 or (hour == 24 and (minute or not end)):
-        what = "an end time (00:00 to 24:00)" if end else "a start time (00:00 to 23:59)"
-        raise ValueError(f"{raw!r}: {hours}:{minute:02d} is not {what}")
+        raise Refusal("refusal.hours.end_time" if end else "refusal.hours.start_time",
+                      repr(raw), f"{hours}:{minute:02d}")
     return hour * 3600 + minute * 60
 
 
 def parse_ranges(raw: str) -> tuple[TimeRange, ...]:
     """One day's hours as typed: `9:00-12:00, 13:00-18:00` (also `9-12`, `９：００〜１２：００`,
-    `9時-12時`); `closed` or nothing for a day without hours. Raises ValueError with the reason."""
+    `9時-12時`); `closed` or nothing for a day without hours. Raises a Refusal otherwise."""
     text = unicodedata.normalize("NFKC", raw).strip()
     if text.casefold() in _CLOSED_WORDS:
         return ()
@@ -177,14 +191,11 @@ def parse_ranges(raw: str) -> tuple[TimeRange, ...]:
         start = _clock_seconds(raw, match[1], match[2], end=False)
         end = _clock_seconds(raw, match[3], match[4], end=True)
         if end <= start:
-            raise ValueError(
-                f"{raw!r}: {_clock(start)}-{_clock(end)} ends before it starts "
-                "(write a stretch across midnight as 22:00-24:00 and 00:00-06:00 next day)"
-            )
+            raise Refusal("refusal.hours.backwards", repr(raw), f"{_clock(start)}-{_clock(end)}")
         found.append(TimeRange(_time_of(start), _time_of(end)))
         at = match.end()
     if not found or not _BETWEEN_RANGES.fullmatch(text[at:]):
-        raise ValueError(f"{raw!r} is not business hours: write them like 9:00-12:00, 13:00-18:00")
+        raise Refusal("refusal.hours.form", repr(raw))
     return merge_ranges(found)
 
 
@@ -199,7 +210,7 @@ def _weekday(raw: str, word: str) -> int:
     for index, name in enumerate(DAY_NAMES):
         if len(word) >= 3 and name.casefold().startswith(word):
             return index
-    raise ValueError(f"{raw!r}: {word!r} is not a day of the week (mon, tue, … sun)")
+    raise Refusal("refusal.hours.weekday", repr(raw), repr(word))
 
 
 def _days(raw: str, spec: str) -> list[int]:
@@ -214,7 +225,7 @@ def _days(raw: str, spec: str) -> list[int]:
         if dash:
             start, end = _weekday(raw, first), _weekday(raw, last)
             if end < start:
-                raise ValueError(f"{raw!r}: {part} runs backwards (write mon-fri, not fri-mon)")
+                raise Refusal("refusal.hours.days_backwards", repr(raw), part)
             days.extend(range(start, end + 1))
         else:
             days.append(_weekday(raw, part))
@@ -226,7 +237,7 @@ def parse_hours(raw: str) -> Week:
 
     Entries are separated by `;` or new lines; each names days (`mon`, `mon-fri`, `mon,wed`,
     `weekdays`, `daily`, `月-金`) and that day's hours (or `closed`). Days not named are closed.
-    Raises ValueError with the reason.
+    Raises a Refusal otherwise.
     """
     week: list[tuple[TimeRange, ...] | None] = [None] * 7
     text = unicodedata.normalize("NFKC", raw)
@@ -238,7 +249,7 @@ def parse_hours(raw: str) -> Week:
         ranges = parse_ranges(hours)
         for day in _days(raw, spec):
             if week[day] is not None:
-                raise ValueError(f"{raw!r}: {WEEKDAYS[day]} is given twice")
+                raise Refusal("refusal.hours.twice", repr(raw), WEEKDAYS[day])
             week[day] = ranges
     return tuple(day or () for day in week)
 
@@ -279,9 +290,9 @@ class ClosedDays:
             object.__setattr__(self, "first", self.first.replace(year=_YEARLESS))
             object.__setattr__(self, "last", self.last.replace(year=_YEARLESS))
         elif self.last < self.first:
-            raise ValueError(f"closed days must end on or after their first day, not {self}")
+            raise Refusal("refusal.closed_days.backwards", str(self))
         elif (self.last - self.first).days > 366:
-            raise ValueError(f"closed days {self} last longer than a year")
+            raise Refusal("refusal.closed_days.too_long", str(self))
 
     def covers(self, day: date) -> bool:
         if not self.yearly:
@@ -306,30 +317,33 @@ _CLOSED = re.compile(rf"{_DATE}(?:\s*(?:\.\.|[~〜–])\s*{_DATE})?")
 
 def parse_closed_days(raw: str) -> ClosedDays:
     """Closed days as typed, with an optional note after a space: `2025-08-13..2025-08-16 お盆`,
-    `2025/08/15`, yearly `12-29..01-03 年末年始`. Raises ValueError with the reason."""
+    `2025/08/15`, yearly `12-29..01-03 年末年始`. Raises a Refusal otherwise."""
     text = unicodedata.normalize("NFKC", raw).strip()
     match = _CLOSED.match(text)
     if match is None or (match.end() < len(text) and not text[match.end()].isspace()):
-        raise ValueError(
-            f"{raw!r} is not closed days: write a date or a range like 2025-12-29..2026-01-03, "
-            "or 12-29..01-03 for every year"
-        )
+        raise Refusal("refusal.closed_days.form", repr(raw))
     note = text[match.end() :].strip()
     first_year, last_year = match[1], match[4]
     last_given = match[5] is not None
     yearly = first_year is None
     if last_given and (last_year is None) != yearly:
-        raise ValueError(f"{raw!r}: give the year on both dates or on neither")
-    try:
-        first = date(int(first_year or _YEARLESS), int(match[2]), int(match[3]))
-        last = (
-            date(int(last_year or _YEARLESS), int(match[5]), int(match[6]))
-            if last_given
-            else first
-        )
-    except ValueError as error:
-        raise ValueError(f"{raw!r} is not a date: {error}") from None
+        raise Refusal("refusal.closed_days.years", repr(raw))
+    first = _date(raw, first_year, match[2], match[3])
+    last = _date(raw, last_year, match[5], match[6]) if last_given else first
     return ClosedDays(first, last, note, yearly)
+
+
+def _date(raw: str, year: str | None, month: str, day: str) -> date:
+    """A date as typed (a yearly one in the year 2000), or a Refusal saying what is wrong."""
+    numbers = int(year or _YEARLESS), int(month), int(day)
+    try:
+        return date(*numbers)
+    except ValueError:
+        if not 1 <= numbers[1] <= 12:
+            raise Refusal("refusal.date.month", repr(raw), numbers[1]) from None
+        if numbers[0] < MINYEAR:
+            raise Refusal("refusal.date.year", repr(raw), numbers[0]) from None
+        raise Refusal("refusal.date.day", repr(raw), numbers[2], numbers[1]) from None
 
 
 @lru_cache(maxsize=64)
@@ -358,14 +372,14 @@ class ScheduleState:
     open: bool
     mode: Mode
     until: datetime | None  # the next schedule change (UTC), None if none within a year
-    why: str  # `open: inside business hours (Monday 09:00-12:00, 13:00-18:00)`, `closed …`
+    why: Message  # `open: inside business hours (Monday 09:00-12:00, 13:00-18:00)`, `closed …`
 
 
 class _Day(NamedTuple):
-    closed: str | None  # why the office is closed all day, if it is
+    closed: Message | None  # why the office is closed all day, if it is
     spans: tuple[tuple[datetime, datetime], ...]  # open, in UTC
-    why_open: str
-    why_closed: str
+    why_open: Message
+    why_closed: Message
 
 
 @dataclass(frozen=True)
@@ -411,12 +425,12 @@ class Schedule:
             self._days[day] = known
         return known
 
-    def _closed_because(self, day: date) -> str | None:
+    def _closed_because(self, day: date) -> Message | None:
         for closed in self.closed_days:
             if closed.covers(day):
-                return f"closed day ({closed})"
+                return Message("schedule.closed_day", (str(closed),))
         if self.public_holidays and (holiday := public_holiday(day)) is not None:
-            return f"public holiday ({holiday})"
+            return Message("schedule.holiday", (holiday,))
         return None
 
     def _instant(self, day: date, seconds: int) -> datetime:
@@ -437,15 +451,17 @@ class Schedule:
         if pending is not None:
             yield pending
 
-    def _why(self, day: date, closed: str | None, is_open: bool) -> str:
+    def _why(self, day: date, closed: Message | None, is_open: bool) -> Message:
         if closed is not None:
-            return f"closed all day: {closed}"
+            return Message("schedule.closed_all_day", (closed,))
+        weekday = DAY_WORDS[day.weekday()]
         hours = self.week[day.weekday()]
         if not hours:
-            return f"closed: no business hours on {DAY_NAMES[day.weekday()]}"
+            return Message("schedule.no_hours", (weekday,))
         listed = ", ".join(str(r) for r in hours)
-        inside = "open: inside" if is_open else "closed: outside"
-        return f"{inside} business hours ({DAY_NAMES[day.weekday()]} {listed})"
+        if is_open:
+            return Message("schedule.inside", (weekday, listed))
+        return Message("schedule.outside", (weekday, listed))
 
     def state_at(self, now: datetime) -> ScheduleState:
         """Open or closed at `now`, the scheduled mode, and until when (the next change)."""
@@ -512,25 +528,38 @@ class ModeInForce:
     mode: Mode
     source: ModeSource
     until: datetime | None  # when it changes by itself (UTC); None: only by hand
-    steps: tuple[str, ...]  # how it came about, as short English sentences
+    steps: tuple[Message, ...]  # how it came about, step by step
     schedule: ScheduleState | None = None
 
     @property
-    def why(self) -> str:
+    def why(self) -> Message | None:
         """Where the mode comes from, when not the mode setting: `manual override`, `schedule,
-        office closed`; '' for the setting."""
+        office closed`; None for the setting."""
         if self.source is ModeSource.OVERRIDE:
-            return "manual override"
+            return _OVERRIDE
         if self.source is ModeSource.SCHEDULE and self.schedule is not None:
-            return f"schedule, office {'open' if self.schedule.open else 'closed'}"
-        return ""
+            return _SCHEDULE_OPEN if self.schedule.open else _SCHEDULE_CLOSED
+        return None
 
     @property
-    def detail(self) -> str:
+    def detail(self) -> Message:
         """`mode ask`, `mode reject-all (schedule, office closed)`, `mode ask (manual override)`:
         short, for logs and a call waiting for a person."""
         why = self.why
-        return f"mode {self.mode} ({why})" if why else f"mode {self.mode}"
+        if why is None:
+            return mode_detail(self.mode)
+        return Message("mode.detail.source", (self.mode.message, why))
+
+
+_OVERRIDE = Message("mode.source.override")
+_SCHEDULE_OPEN = Message("mode.source.open")
+_SCHEDULE_CLOSED = Message("mode.source.closed")
+_MODE_DETAILS = {mode: Message("mode.detail", (mode.message,)) for mode in Mode}
+
+
+def mode_detail(mode: Mode) -> Message:
+    """`mode ask`: the mode setting's detail (made once per mode: the hot path asks for it)."""
+    return _MODE_DETAILS[mode]
 
 
 def mode_in_force(
@@ -549,52 +578,53 @@ def mode_in_force(
     def when(moment: datetime) -> str:
         return format_instant(moment, time_zone)
 
-    steps: list[str] = []
+    steps: list[Message] = []
 
-    def say(step: Callable[[], str]) -> None:
+    def say(step: Callable[[], Message]) -> None:
         if explain:
             steps.append(step())
 
     if now is None:
         if schedule is not None or override is not None:
             raise ValueError("a schedule or an override needs the time of the call")
-        say(lambda: f"The mode setting is {mode}.")
+        say(lambda: Message("step.mode.setting", (mode.message,)))
         return ModeInForce(mode, ModeSource.SETTING, None, tuple(steps))
     _aware(now, "now")
     state: ScheduleState | None = None
     chosen, source, until = mode, ModeSource.SETTING, None
     if schedule is None:
-        say(lambda: f"No schedule: the mode setting is {mode}.")
+        say(lambda: Message("step.mode.no_schedule", (mode.message,)))
     else:
         state = schedule.state_at(now)
         scheduled = state
 
-        def schedule_step() -> str:
-            change = f"until {when(scheduled.until)}" if scheduled.until else "with no change ahead"
-            return (
-                f"Schedule ({time_zone}) at {when(now)}: {scheduled.why}; "
-                f"the scheduled mode is {scheduled.mode} {change}."
-            )
+        def schedule_step() -> Message:
+            if scheduled.until is None:
+                return Message("step.schedule.no_change", (
+                    time_zone, when(now), scheduled.why, scheduled.mode.message))
+            return Message("step.schedule.until", (
+                time_zone, when(now), scheduled.why, scheduled.mode.message,
+                when(scheduled.until)))
 
         say(schedule_step)
         chosen, source, until = state.mode, ModeSource.SCHEDULE, state.until
     if override is not None:
         ends = override.until(schedule)
         manual = override
-
-        def lasting() -> str:
-            if ends is None:
-                return "until turned off"
-            return f"until the next schedule change at {when(ends)}"
-
         if override.set_at > now:
-            say(lambda: f"A manual override to {manual.mode} was set later, at "
-                f"{when(manual.set_at)}: it does not apply yet.")
-        elif ends is None or now < ends:  # override.active(), without a second `until`
-            say(lambda: f"Manual override: {manual.mode} since {when(manual.set_at)}, "
-                f"{lasting()}.")
-            chosen, source, until = override.mode, ModeSource.OVERRIDE, ends
+            say(lambda: Message("step.override.later", (
+                manual.mode.message, when(manual.set_at))))
+        elif ends is None:
+            say(lambda: Message("step.override.active", (
+                manual.mode.message, when(manual.set_at))))
+            chosen, source, until = override.mode, ModeSource.OVERRIDE, None
         else:
-            say(lambda: f"A manual override to {manual.mode} set at {when(manual.set_at)} "
-                f"has expired: it lasted {lasting()}.")
+            change = ends
+            if now < change:  # override.active(), without a second `until`
+                say(lambda: Message("step.override.active_until", (
+                    manual.mode.message, when(manual.set_at), when(change))))
+                chosen, source, until = override.mode, ModeSource.OVERRIDE, change
+            else:
+                say(lambda: Message("step.override.expired", (
+                    manual.mode.message, when(manual.set_at), when(change))))
     return ModeInForce(chosen, source, until, tuple(steps), state)

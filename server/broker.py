@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from screening.policy import AskPerson, Decision, Reason, Verdict
+from screening.policy import AskPerson, Decision, Reason, Unanswered, Verdict
 
 
 class DecisionBroker:
@@ -29,8 +29,7 @@ class DecisionBroker:
 
     async def ask(self, call_id: str, ask: AskPerson) -> Verdict:
         if not self.can_ask:
-            why = "callgate is stopping" if self._closed else "no console is open to ask"
-            return ask.timed_out(why)
+            return ask.timed_out(Unanswered.STOPPING if self._closed else Unanswered.NO_CONSOLE)
         answer: asyncio.Future[Decision | None] = asyncio.get_running_loop().create_future()
         self._waiting[call_id] = answer
         try:
@@ -40,7 +39,7 @@ class DecisionBroker:
         finally:
             self._waiting.pop(call_id, None)
         if decision is None:
-            return ask.timed_out("callgate is stopping")
+            return ask.timed_out(Unanswered.STOPPING)
         return Verdict(decision, Reason.PERSON)  # the reason says it all
 
     def resolve(self, call_id: str, decision: Decision) -> bool:

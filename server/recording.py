@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from screening.policy import Decision, Reason, Verdict
 from server.events import EventSink, ListenerFailed
-from storage.calls import CallHistory, CallRecord
+from storage.calls import CallHistory, CallRecord, read_detail
 from storage.journal import JOURNAL_DIR, Journal, Kept, Leftovers
 from storage.rules import RuleBook
 from storage.writer import MAX_GROUP, Job, StorageHealth, Writer, WriterClosed, WriterRefused
@@ -68,7 +68,7 @@ def open_journal(data_dir: Path) -> Journal | None:
 
 
 def _verdict_of(record: CallRecord) -> Verdict:
-    return Verdict(Decision(record.decision), Reason(record.reason), record.detail,
+    return Verdict(Decision(record.decision), Reason(record.reason), read_detail(record.detail),
                    record.rule_id)
 
 

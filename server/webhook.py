@@ -15,7 +15,9 @@ from typing import Any
 from aiohttp import HttpVersion11, hdrs, web
 from sqlite_utils import Database
 
+import wording
 from screening.call import Call, decode
+from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
 from screening.schedule import ModeInForce, mode_in_force, public_holiday
 from server.broker import DecisionBroker
@@ -41,7 +43,7 @@ from storage.writer import StorageHealth, Writer
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024
-TOO_LARGE = f"body larger than {MAX_BODY // 1024} KiB"
+TOO_LARGE = Message("detail.refused.too_large", (MAX_BODY // 1024,))
 REFUSED_COUNTER = "refused-requests"
 # A post whose JSON object carries this field is callgate's own reachability test, not a call.
 SELF_TEST_FIELD = "callgateSelfTest"
@@ -177,26 +179,26 @@ class CallDesk:
             body = await self._read_body(request)
             content_type = request.headers.get(hdrs.CONTENT_TYPE)
             if content_type is not None and not _is_json(content_type):
-                why = f"content type must be application/json, not {content_type}"
+                why = Message("detail.refused.content_type", (content_type,))
                 return await self._refuse(415, why, received_at, started, body)
             return await self._take(body, received_at, started)
         except web.HTTPRequestEntityTooLarge:
             return await self._refuse(413, TOO_LARGE, received_at, started, "")
         except BodyStalled:
-            why = f"the body did not arrive within {self._body_timeout:g} s"
+            why = Message("detail.refused.stalled", (self._body_timeout,))
             # Then the connection closes: aiohttp would otherwise linger, reading for the
             # rest of a body that is not coming.
             return await send_and_close(
                 request, await self._refuse(408, why, received_at, started, ""))
         except ClientLeft:
             # Nobody is left to read the answer; the post is kept, like any other refused one.
-            why = "the client disconnected before its whole body arrived"
+            why = Message("detail.refused.client_left")
             return await self._refuse(400, why, received_at, started, "")
         except Exception as error:
             # The last line of defence: for commubo a 5xx would mean "reject".
             log.exception("unexpected error while taking a call")
             call = Call(call_id=f"local-{uuid.uuid4().hex}")
-            verdict = self._failsafe(f"unexpected error: {error!r}")
+            verdict = self._failsafe(Message("detail.failsafe.unexpected", (repr(error),)))
             return answer(await self._finish(call, verdict, received_at, started, body))
 
     async def expect(self, request: web.Request) -> web.StreamResponse | None:
@@ -250,7 +252,7 @@ class CallDesk:
         if not isinstance(data, dict):
             call = Call(call_id=fallback_id)
             self._recorder.arrived(call.call_id, received_at, body)
-            verdict = self._failsafe("the body is not a JSON object")
+            verdict = self._failsafe(Message("detail.failsafe.not_json"))
             return answer(await self._finish(call, verdict, received_at, started, body))
         if SELF_TEST_FIELD in data:
             return await self._self_test(data[SELF_TEST_FIELD], received_at)
@@ -322,9 +324,9 @@ class CallDesk:
             return outcome
         except Exception as error:
             log.exception("screening failed for call %s", call.call_id)
-            return self._failsafe(f"screening failed: {error}")
+            return self._failsafe(Message("detail.failsafe.screening", (str(error),)))
 
-    def _failsafe(self, why: str) -> Verdict:
+    def _failsafe(self, why: Message) -> Verdict:
         try:
             settings = self._snapshot.current()[1]
         except Exception:
@@ -362,21 +364,21 @@ class CallDesk:
         except Exception as error:
             self._recorder.lost(record, error)
             if verdict.reason is not Reason.FAILSAFE:
-                verdict = self._failsafe(f"storage failed: {error}")
+                verdict = self._failsafe(Message("detail.failsafe.storage", (str(error),)))
         finally:
             if once is not None:
                 self._settle(once, pending)
         if verdict.reason is Reason.FAILSAFE:
             self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
-                                      f"{verdict.detail}"))
+                                      f"{wording.render(verdict.detail)}"))
         self._emit(CallDecided(call, verdict, latency_ms, received_at))
         return verdict
 
     async def _refuse(
-        self, status: int, why: str, received_at: str, started: float, body: str
+        self, status: int, why: Message, received_at: str, started: float, body: str
     ) -> web.Response:
         """A post commubo should never send: answer the status, but keep it in the history."""
         call = Call(call_id=f"local-{uuid.uuid4().hex}")
         verdict = Verdict(Decision.REJECT, Reason.REFUSED, why)
         await self._finish(call, verdict, received_at, started, body)
-        return web.json_response({"error": why}, status=status)
+        return web.json_response({"error": wording.render(why)}, status=status)

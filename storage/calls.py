@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 
 from screening import phone
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from storage.database import HISTORY_SORT_INDEXES
 
@@ -35,7 +37,7 @@ class CallRecord:
     call_type: str
     decision: str
     reason: str
-    detail: str
+    detail: str  # the verdict's detail as stored_detail() keeps it
     rule_id: int | None
     latency_ms: float | None  # None: no answer left (the call was cut off by callgate stopping)
     raw_body: str
@@ -59,11 +61,27 @@ class CallRecord:
             call_type=call.call_type,
             decision=verdict.decision,
             reason=verdict.reason,
-            detail=verdict.detail,
+            detail=stored_detail(verdict.detail),
             rule_id=verdict.rule_id,
             latency_ms=round(latency_ms, 3),
             raw_body=raw_body,
         )
+
+
+def stored_detail(detail: Message) -> str:
+    """A verdict's detail as the history keeps it: its code and arguments as JSON, '' for
+    none. Words are made when it is read, in the reader's language."""
+    return detail.to_json() if detail else ""
+
+
+read_detail = lru_cache(maxsize=4096)(Message.from_json)
+"""A stored detail as a Message (the same few details come back again and again)."""
+
+
+def _read(row: dict[str, Any]) -> dict[str, Any]:
+    """A history row as callers get it: the detail as a Message."""
+    row["detail"] = read_detail(row["detail"])
+    return row
 
 
 _CALL_COLUMNS = [f.name for f in fields(CallRecord)]
@@ -89,7 +107,7 @@ class CallHistory:
         ).fetchone()
         if row is None:
             return None
-        return Verdict(Decision(row[0]), Reason(row[1]), row[2] or "", row[3])
+        return Verdict(Decision(row[0]), Reason(row[1]), read_detail(row[2]), row[3])
 
     def last_reject(self, caller: str, before: datetime | None = None) -> datetime | None:
         """When calls from this canonical number were last rejected (up to `before`), if ever:
@@ -106,13 +124,13 @@ class CallHistory:
         self._db.execute("UPDATE calls SET repeats = repeats + 1 WHERE call_id = ?", [call_id])
 
     def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Newest first."""
+        """Newest first (every column; the detail as a Message)."""
         sql = "SELECT * FROM calls ORDER BY received_at DESC, id DESC"
         params: list[int] = []
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return list(self._db.query(sql, params))
+        return [_read(row) for row in self._db.query(sql, params)]
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM calls").fetchone()[0])
@@ -195,15 +213,18 @@ class CallHistory:
             yield from self.rows_by_id([row[0] for row in chunk])
 
     def get(self, row_id: int) -> dict[str, Any] | None:
-        """One call with everything stored about it, raw body included."""
-        return next(self._db.query("SELECT * FROM calls WHERE id = ?", [row_id]), None)
+        """One call with everything stored about it, raw body included (the detail as a
+        Message)."""
+        row = next(self._db.query("SELECT * FROM calls WHERE id = ?", [row_id]), None)
+        return None if row is None else _read(row)
 
     def last_id(self) -> int:
         """The newest row id (0 for an empty history), for HistoryFilter.upto_id snapshots."""
         return int(self._db.execute("SELECT coalesce(max(id), 0) FROM calls").fetchone()[0])
 
     def rows_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
-        """The calls with these row ids (LIST_COLUMNS), in the order of `ids`."""
+        """The calls with these row ids (LIST_COLUMNS, the detail as a Message), in the order
+        of `ids`."""
         found: dict[int, dict[str, Any]] = {}
         columns = ", ".join(LIST_COLUMNS)
         for start in range(0, len(ids), 500):
@@ -211,7 +232,7 @@ class CallHistory:
             marks = ", ".join("?" * len(chunk))
             sql = f"SELECT {columns} FROM calls WHERE id IN ({marks})"
             for values in self._db.execute(sql, chunk).fetchall():
-                found[values[0]] = dict(zip(LIST_COLUMNS, values, strict=True))
+                found[values[0]] = _read(dict(zip(LIST_COLUMNS, values, strict=True)))
         return [found[row_id] for row_id in ids if row_id in found]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from screening.call import Customer
+from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
 BUSY_TIMEOUT_MS = 5000
@@ -263,3 +264,12 @@ def _company_kana(db: Database) -> None:
                "WHERE instr(raw_body, 'orgNameKana') > 0")
     db.execute(f"DROP INDEX IF EXISTS {HISTORY_INDEX}")
     db.table("calls").create_index(list(HISTORY_INDEX_COLUMNS), index_name=HISTORY_INDEX)
+
+
+@migrations(name="0008_detail_codes")
+def _detail_codes(db: Database) -> None:
+    """The history's details as codes with arguments instead of English (issue 11), so that
+    old rows read in the reader's language too; words that match no known form stay words."""
+    db.conn.create_function("callgate_detail_code", 2, coded, deterministic=True)
+    db.execute("UPDATE calls SET detail = callgate_detail_code(reason, detail) "
+               "WHERE detail <> '' AND detail NOT LIKE '{\"code\":%'")

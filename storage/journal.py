@@ -33,6 +33,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from storage.calls import CallRecord
 
@@ -40,7 +41,8 @@ log = logging.getLogger(__name__)
 
 JOURNAL_DIR = "journal"
 SEGMENT_BYTES = 1 << 20
-STOPPED_DETAIL = "commubo got no answer and aborted the call; recorded at the next start"
+# commubo got no answer and aborted the call; recorded at the next start
+STOPPED_DETAIL = Message("detail.stopped")
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
 
 

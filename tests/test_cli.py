@@ -429,6 +429,25 @@ def test_history_json_lists_calls_newest_first(session: Session) -> None:
     assert times == sorted(times, reverse=True)
 
 
+def test_history_json_has_each_detail_in_words_and_as_a_code_for_scripts(
+    session: Session,
+) -> None:
+    by_mode, blocked, unknown, _ = session.history
+    assert (by_mode["detail"], by_mode["detail_code"], by_mode["detail_args"]) == (
+        "reject-all", "detail.mode", [{"code": "mode.reject-all", "args": []}])
+    assert (blocked["detail"], blocked["detail_code"], blocked["detail_args"]) == (
+        "block 03-3000-1234", "detail.rule.block",
+        [{"code": "rule.number", "args": ["03-3000-1234"]}])
+    assert unknown["detail"] == "accept-all"
+
+
+def test_history_csv_and_serve_give_the_detail_in_words(session: Session) -> None:
+    table = list(csv.DictReader(io.StringIO(session.cli.ok("history", "--csv"))))
+    assert [row["detail"] for row in table] == [row["detail"] for row in session.history]
+    [blocked] = [line for line in session.serve_log.splitlines() if "reject rule" in line]
+    assert "(block 03-3000-1234; " in blocked, blocked
+
+
 def test_history_times_are_right_in_any_time_zone(session: Session) -> None:
     cli = session.cli
     rows = cli.history(env=cli.env(TZ="JST-9"))

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from gui.app import Console
 from gui.history import CALL_ID_ROLE, Column, HistoryView
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from screening.schedule import mode_in_force
 from storage.calls import CallHistory, CallRecord
@@ -69,7 +70,8 @@ def record(db_path: Path, call_id: str, number: str, received: datetime) -> None
     db = open_database(db_path)
     try:
         CallHistory(db).record(CallRecord.of(
-            call, Verdict(Decision.REJECT, Reason.TIMEOUT, "default reject"),
+            call, Verdict(Decision.REJECT, Reason.TIMEOUT,
+                          Message("detail.timeout", (Decision.REJECT.message,))),
             received.isoformat(timespec="milliseconds"), 10_000.0, json.dumps(data)))
     finally:
         db.close()

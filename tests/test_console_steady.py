@@ -21,13 +21,17 @@ from sqlite_utils import Database
 from gui.history import CALL_ID_ROLE, HistoryView
 from gui.live import LiveView
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason, Verdict
+from screening.schedule import Mode, mode_detail
 from server.events import CallArrived, CallDecided, CallWaiting
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
 START = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 
+
+ACCEPT_ALL = Message("detail.mode", (Mode.ACCEPT_ALL.message,))
 
 def live_call(n: int) -> Call:
     return Call.from_payload(sample("seed_incoming_call.json") | {
@@ -39,7 +43,7 @@ def arrive(view: LiveView, n: int) -> None:
     received = (START + timedelta(seconds=n)).isoformat(timespec="milliseconds")
     call = live_call(n)
     view.on_arrived(CallArrived(call, received))
-    view.on_decided(CallDecided(call, Verdict(Decision.ACCEPT, Reason.MODE, "accept-all"), 1.0,
+    view.on_decided(CallDecided(call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), 1.0,
                                 received))
 
 
@@ -93,7 +97,7 @@ def test_a_waiting_call_comes_to_the_card_without_moving_the_rows(live: LiveView
     call = live_call(99)
     received = START.isoformat(timespec="milliseconds")
     live.on_arrived(CallArrived(call, received))
-    ask = AskPerson(10.0, Decision.ACCEPT, "mode ask")
+    ask = AskPerson(10.0, Decision.ACCEPT, mode_detail(Mode.ASK))
     live.on_waiting(CallWaiting(call, received, ask, time.monotonic() + 10.0))
     assert live.card.call_id == "call-99"
     assert live.model.entry(rows.indexAt(at).row()).call.call_id == looked_at
@@ -120,7 +124,7 @@ def record(db: Database, n: int) -> None:
     call = Call.from_payload(data, "x")
     stamp = (START + timedelta(minutes=n)).isoformat(timespec="milliseconds")
     CallHistory(db).record(CallRecord.of(
-        call, Verdict(Decision.ACCEPT, Reason.MODE, "accept-all"), stamp, 1.0, json.dumps(data)))
+        call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), stamp, 1.0, json.dumps(data)))
 
 
 @pytest.fixture

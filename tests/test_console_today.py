@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from gui.live import CallState, LiveCall, LiveCallsModel
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
+from screening.schedule import Mode
 from server.events import CallArrived
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
@@ -53,8 +55,9 @@ def listed(model: LiveCallsModel) -> list[str]:
     return [model.entry(row).call.call_id for row in range(model.rowCount())]
 
 
-ACCEPTED = Verdict(Decision.ACCEPT, Reason.MODE, "mode accept-all")
-REJECTED = Verdict(Decision.REJECT, Reason.RULE, "block rule for 03-3000-1234")
+ACCEPTED = Verdict(Decision.ACCEPT, Reason.MODE, Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
+REJECTED = Verdict(Decision.REJECT, Reason.RULE,
+                   Message("detail.rule.block", (Message("rule.number", ("03-3000-1234",)),)))
 
 
 def test_a_restarted_console_lists_todays_calls_newest_first_with_their_decisions(
@@ -64,7 +67,7 @@ def test_a_restarted_console_lists_todays_calls_newest_first_with_their_decision
     record(db_path, "yesterday", midnight - timedelta(minutes=1), ACCEPTED)
     record(db_path, "early", midnight + timedelta(minutes=1), REJECTED)
     record(db_path, "not-json", midnight + timedelta(minutes=2),
-           Verdict(Decision.ACCEPT, Reason.FAILSAFE, "the body is not a JSON object"),
+           Verdict(Decision.ACCEPT, Reason.FAILSAFE, Message("detail.failsafe.not_json")),
            raw="this is not json")
     record(db_path, "latest", midnight + timedelta(minutes=3), ACCEPTED)
 

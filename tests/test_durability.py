@@ -26,6 +26,7 @@ from conftest import Answer, post, sample
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
 
+from screening.messages import Message
 from screening.phone import parse_rule_number
 from screening.rules import Action
 from server.listener import Listener
@@ -34,6 +35,7 @@ from storage.database import DB_FILENAME, open_database
 from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore
+from wording import render
 
 REFUSED_COUNTER = "refused-requests"
 
@@ -218,7 +220,7 @@ def assert_stopped_before_answering(db_path: Path, call_id: str) -> None:
     assert len(found) == 1
     decision, reason, detail, customer, number = found[0]
     assert (decision, reason) == ("reject", "stopped")
-    assert "no answer" in detail
+    assert "no answer" in render(Message.from_json(detail))
     assert (customer, number) == ("鈴木 スミス 一郎", "0330001234")
 
 

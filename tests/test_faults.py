@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.app import Console
+from screening.messages import Message
 from screening.policy import Mode
 from storage.database import DB_FILENAME, open_database
 from storage.settings import SettingsStore
+from wording import render
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWER_DEADLINE = 2.0  # seconds; far inside any timeout commubo could reasonably use
@@ -159,7 +161,8 @@ def assert_default_once(answer: Future[Answer], db_path: Path, call_id: str) -> 
     with sqlite3.connect(db_path) as db:
         rows = db.execute("SELECT reason, detail FROM calls WHERE call_id = ?",
                           [call_id]).fetchall()
-    assert rows == [("timeout", "callgate is stopping; default reject")]
+    said = [(reason, render(Message.from_json(detail))) for reason, detail in rows]
+    assert said == [("timeout", "callgate is stopping; default reject")]
 
 
 def test_quit_while_a_call_waits_gives_it_its_default(

@@ -30,7 +30,9 @@ from gui.history import (
     HistoryView,
 )
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
+from screening.schedule import Mode
 from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
 from storage.database import migrations, open_database
 from storage.journal import stopped
@@ -88,14 +90,15 @@ def record(
     call = Call.from_payload(data, "fallback")
     raw = json.dumps(data, ensure_ascii=False)
     stamp = received.isoformat(timespec="milliseconds")
-    verdict = Verdict(decision, reason, f"{reason} decided")
+    verdict = Verdict(decision, reason, Message.text(f"{reason} decided"))
     CallHistory(db).record(CallRecord.of(call, verdict, stamp, latency_ms, raw))
 
 
 def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
     """Store a call as callgate did before migration 0007 (no column for the company's kana)."""
     call = Call.from_payload(data, "fallback")
-    verdict = Verdict(Decision.ACCEPT, Reason.MODE, "accept-all")
+    verdict = Verdict(Decision.ACCEPT, Reason.MODE,
+                      Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
     stored = asdict(CallRecord.of(call, verdict, received.isoformat(timespec="milliseconds"),
                                   2.0, json.dumps(data, ensure_ascii=False)))
     del stored["customer_org_kana"]

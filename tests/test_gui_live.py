@@ -8,10 +8,14 @@ from conftest import sample
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from gui import present
 from gui.live import CallState, LiveView
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason, Verdict
+from screening.schedule import Mode, mode_detail
 from server.events import CallArrived, CallDecided, CallWaiting
+from storage.journal import STOPPED_DETAIL
 
 RECEIVED = "2026-11-25T01:00:00.000+00:00"
 
@@ -21,7 +25,7 @@ def known_call(call_id: str = "1") -> Call:
 
 
 def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
-    ask = AskPerson(seconds, Decision.ACCEPT, "mode ask")
+    ask = AskPerson(seconds, Decision.ACCEPT, mode_detail(Mode.ASK))
     return CallWaiting(call, RECEIVED, ask, time.monotonic() + seconds)
 
 
@@ -68,7 +72,7 @@ def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
         card.reject_button.click()
     assert decided.args == ["42", Decision.REJECT]
     assert not card.reject_button.isEnabled(), "a second click must not send a second answer"
-    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON, "x"), 3.0, RECEIVED))
+    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON), 3.0, RECEIVED))
     assert not card.reject_button.isVisible()
     assert "Rejected" in card.status.text() and "by a person" in card.status.text()
 
@@ -113,3 +117,23 @@ def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     assert view.model.entry(0).call.call_id == str(most)
     assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
         most - view.model.MAX_CALLS + 1)
+
+
+def test_a_call_callgate_stopped_before_answering_reads_so(qtbot: QtBot) -> None:
+    """Such a call is in today's list after a restart (issue 10's journal writes it)."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    call = known_call("cut-off")
+    view.on_arrived(CallArrived(call, RECEIVED))
+    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.STOPPED, STOPPED_DETAIL),
+                                0.0, RECEIVED))
+    assert view.card.status.text() == (
+        "Rejected: callgate stopped before answering (commubo got no answer and aborted the "
+        "call; recorded at the next start)")
+
+
+def test_every_reason_reads_as_words_with_and_without_a_detail(qtbot: QtBot) -> None:
+    detail = Message("detail.failsafe.not_json")
+    for reason in Reason:
+        for verdict in (Verdict(Decision.ACCEPT, reason), Verdict(Decision.ACCEPT, reason, detail)):
+            assert present.verdict_text(verdict).startswith("Let through"), reason

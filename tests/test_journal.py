@@ -13,7 +13,8 @@ import pytest
 from conftest import sample
 
 from screening.call import Call
-from screening.policy import Decision, Reason, Verdict
+from screening.messages import Message
+from screening.policy import Decision, Mode, Reason, Verdict
 from storage import journal as journal_module
 from storage.calls import CallRecord
 from storage.journal import Journal, Kept
@@ -22,7 +23,8 @@ BODY = json.dumps(sample("seed_incoming_call.json"), ensure_ascii=False)
 
 
 def record(call_id: str) -> CallRecord:
-    verdict = Verdict(Decision.ACCEPT, Reason.MODE, "accept-all")
+    verdict = Verdict(Decision.ACCEPT, Reason.MODE,
+                      Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
     return CallRecord.of(Call(call_id=call_id), verdict, "2026-01-05T09:00:00.000+00:00", 1.0,
                          "{}")
 

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from conftest import Running, encode_body, sample
 
+from screening.messages import Message
 from server.events import ListenerFailed
 from storage.database import open_database
+from wording import render
 
 HEADERS = b"Host: 127.0.0.1\r\nContent-Type: application/json\r\n"
 
@@ -32,9 +34,12 @@ def request_head(path: str, content_length: int, *extra: bytes) -> bytes:
 def calls(running: Running) -> list[dict[str, Any]]:
     db = open_database(running.db_path)
     try:
-        return list(db.query("SELECT call_id, decision, reason, detail FROM calls"))
+        rows = list(db.query("SELECT call_id, decision, reason, detail FROM calls"))
     finally:
         db.close()
+    # The detail in words, as the command line and the console show it.
+    return [row | {"detail": render(Message.from_json(row["detail"]))} for row in rows]
+
 
 
 def wait_for_calls(running: Running, count: int) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from storage.database import CONFIG_VERSION, migrations, open_database
 from storage.rules import NumberTaken, RuleBook, RuleEntry
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
+from wording import render
 
 TOKYO = "+81330001234"
 FREEPHONE = "+81120*"
@@ -244,7 +245,7 @@ def test_snapshot_sees_expiry_set_through_another_connection(db_path: Path) -> N
     index, settings = snapshot.current()
     found = explain(call, index, settings, now=NOW)
     assert found.rule is None and found.decision == "accept"
-    assert any("expired" in step for step in found.steps)
+    assert any("expired" in render(step) for step in found.steps)
 
 
 def test_snapshot_knows_one_shot_rules(db_path: Path) -> None:

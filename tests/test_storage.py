@@ -15,7 +15,9 @@ import pytest
 from conftest import sample
 from sqlite_utils import Database
 
+import wording
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import (
     Decision,
     Mode,
@@ -25,7 +27,7 @@ from screening.policy import (
     WithheldHandling,
 )
 from screening.rules import Action, RuleIndex
-from storage.calls import CallHistory, CallRecord
+from storage.calls import CallHistory, CallRecord, HistoryFilter
 from storage.database import BUSY_TIMEOUT_MS, migrations, open_database
 from storage.rules import RuleBook
 from storage.settings import Counters, SettingsStore, UnknownSetting
@@ -282,7 +284,7 @@ def test_a_bad_value_is_refused_with_a_readable_message_and_changes_nothing(
     with pytest.raises(ValueError) as caught:
         store.set(key, value)
     assert not isinstance(caught.value, UnknownSetting)
-    message = str(caught.value)
+    message = wording.refused(caught.value)
     assert "Traceback" not in message and "\n" not in message
     for word in words:
         assert word in message
@@ -447,6 +449,9 @@ def test_a_rule_made_by_one_connection_is_seen_by_another(db_path: Path) -> None
 # Call history
 
 
+BLOCKED = Message("detail.rule.block", (Message("rule.number", ("03-3000-1234",)),))
+
+
 def record_of(
     call_id: str,
     received_at: str,
@@ -458,7 +463,8 @@ def record_of(
     call = Call.from_payload(body, "fallback")
     return CallRecord.of(
         call,
-        verdict or Verdict(Decision.ACCEPT, Reason.MODE, "mode accept-all"),
+        verdict or Verdict(Decision.ACCEPT, Reason.MODE,
+                           Message("detail.mode", (Mode.ACCEPT_ALL.message,))),
         received_at,
         1.23456,
         raw,
@@ -466,7 +472,7 @@ def record_of(
 
 
 def test_a_recorded_call_is_kept_with_everything_the_history_shows(db_path: Path) -> None:
-    verdict = Verdict(Decision.REJECT, Reason.RULE, "block rule for 03-3000-1234", 3)
+    verdict = Verdict(Decision.REJECT, Reason.RULE, BLOCKED, 3)
     record = record_of("c-1", "2026-01-05T09:00:00.000+00:00", verdict)
     CallHistory(open_database(db_path)).record(record)
 
@@ -497,7 +503,7 @@ def test_a_call_without_customer_is_recorded_with_empty_names(db: Database) -> N
 
 
 def test_the_stored_decision_answers_a_repeated_post(db_path: Path) -> None:
-    verdict = Verdict(Decision.REJECT, Reason.RULE, "block rule", 9)
+    verdict = Verdict(Decision.REJECT, Reason.RULE, BLOCKED, 9)
     CallHistory(open_database(db_path)).record(
         record_of("c-1", "2026-01-05T09:00:00.000+00:00", verdict)
     )
@@ -507,6 +513,28 @@ def test_the_stored_decision_answers_a_repeated_post(db_path: Path) -> None:
     assert again is not None and again.decision is Decision.REJECT
     assert again.reason is Reason.RULE
     assert history.verdict_of("never-seen") is None
+
+
+def test_a_detail_is_stored_as_its_code_and_read_back_as_a_message(db: Database) -> None:
+    """No words in the history: the code and its arguments, worded when read."""
+    history = CallHistory(db)
+    history.record(record_of("c-1", "2026-01-05T09:00:00.000+00:00",
+                             Verdict(Decision.REJECT, Reason.RULE, BLOCKED, 3)))
+    history.record(record_of("c-2", "2026-01-05T09:01:00.000+00:00",
+                             Verdict(Decision.ACCEPT, Reason.PERSON)))
+    stored = dict(db.execute("SELECT call_id, detail FROM calls").fetchall())
+    assert json.loads(stored["c-1"]) == {
+        "code": "detail.rule.block",
+        "args": [{"code": "rule.number", "args": ["03-3000-1234"]}]}
+    assert stored["c-2"] == "", "a reason that says it all keeps no detail"
+    second, first = history.recent()
+    assert first["detail"] == BLOCKED and not second["detail"]
+    assert wording.render(first["detail"]) == "block 03-3000-1234"
+    [listed] = history.page(HistoryFilter(reason="rule"))
+    assert listed["detail"] == BLOCKED
+    assert history.get(first["id"]) == first
+    assert history.rows_by_id([first["id"]])[0]["detail"] == BLOCKED
+    assert history.verdict_of("c-2") == Verdict(Decision.ACCEPT, Reason.PERSON)
 
 
 def test_a_repeat_is_counted_on_the_first_row_not_recorded_twice(db: Database) -> None:

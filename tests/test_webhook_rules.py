@@ -11,10 +11,12 @@ from typing import Any
 
 from conftest import Answer, Running, post, sample
 
+from screening.messages import Message
 from screening.rules import Action, RuleKind
 from storage.database import open_database
 from storage.rules import RuleBook
 from storage.settings import SettingsStore
+from wording import render
 
 
 def call(number: str, *, customer: bool = True) -> dict[str, Any]:
@@ -39,9 +41,12 @@ def health(running: Running) -> dict[str, Any]:
 def history(running: Running) -> list[dict[str, Any]]:
     db = open_database(running.db_path)
     try:
-        return list(db.query("SELECT * FROM calls ORDER BY id"))
+        rows = list(db.query("SELECT * FROM calls ORDER BY id"))
     finally:
         db.close()
+    # The detail in words, as the command line and the console show it.
+    return [row | {"detail": render(Message.from_json(row["detail"]))} for row in rows]
+
 
 
 def test_a_prefix_rule_blocks_every_number_under_it(running: Running) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from screening.messages import TEXT, Message
+from screening.messages import TEXT, Message, Refusal
 
 Translate = Callable[[str, str, int], str]
 """(context, English template, count for %n or -1) -> the template in the reader's language."""
@@ -47,6 +47,12 @@ def known(code: str) -> bool:
     return code == TEXT or code in _TEMPLATES
 
 
+def template(code: str) -> str:
+    """The English template of a code (KeyError for a code without one)."""
+    _load()
+    return _TEMPLATES[code][1]
+
+
 def render(message: Message, translate: Translate = english) -> str:
     """The message in words; a code without a template reads as its code and arguments, so a
     missing template shows as such instead of hiding what happened (a test keeps them all)."""
@@ -70,6 +76,14 @@ def render(message: Message, translate: Translate = english) -> str:
         return words[index] if 0 <= index < len(words) else found[0]
 
     return _PLACEHOLDER.sub(fill, text)
+
+
+def refused(error: ValueError, translate: Translate = english) -> str:
+    """Why some input was refused, in words: a Refusal's message, else the error's own text
+    (a check that has no code yet)."""
+    if isinstance(error, Refusal):
+        return render(error.message, translate)
+    return str(error)
 
 
 def _plain(arg: str | int | float) -> str:
