@@ -42,9 +42,9 @@ from screening.schedule import (
     parse_instant,
     zone,
 )
+from screening.urls import webhook_url
 from server import logs
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
-from server.urls import webhook_url
 from storage.calls import CallHistory
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database, writing
 from storage.explain import explain_call
@@ -677,8 +677,8 @@ def cmd_simulate(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from screening.urls import redact_token
     from server.selftest import check_reachability
-    from server.urls import redact_token
 
     _, port = ctx.address()
     found = asyncio.run(check_reachability(

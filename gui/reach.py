@@ -21,9 +21,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.banner import Banner
+from screening.urls import WEBHOOK_PREFIX
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QuickTunnel, TunnelError
-from server.urls import WEBHOOK_PREFIX
 from storage.settings import SettingsStore
 
 log = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ from screening.policy import (
     PayphoneHandling,
     WithheldHandling,
 )
-from server.urls import WEBHOOK_PREFIX, public_webhook_url
+from screening.urls import WEBHOOK_PREFIX, public_webhook_url
 from storage.settings import SettingsStore
 
 CUSTOM_PRESET = "custom"  # customers and unknown callers set otherwise (command line)

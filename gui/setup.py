@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.reach import BackgroundTask, ReachabilityMonitor
+from screening.urls import WEBHOOK_PREFIX, public_webhook_url
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QUICK_TUNNEL_WARNING, QuickTunnel, TunnelStatus, tunnel_from_settings
-from server.urls import WEBHOOK_PREFIX, public_webhook_url
 from storage.settings import SettingsStore
 
 DETECT_TIMEOUT = 5.0

@@ -52,9 +52,9 @@ from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
 from screening.schedule import OverrideEnd, mode_in_force
+from screening.urls import WEBHOOK_PREFIX
 from server.events import CallDecided, CallWaiting
 from server.selftest import Reachability
-from server.urls import WEBHOOK_PREFIX
 from storage.settings import SettingsStore
 
 log = logging.getLogger(__name__)

@@ -22,8 +22,8 @@ from typing import Any
 import aiohttp
 from yarl import URL
 
+from screening.urls import public_webhook_url, redact_token
 from server.tunnels import Tunnel, TunnelStatus, tunnel_from_settings
-from server.urls import public_webhook_url, redact_token
 from server.webhook import SELF_TEST_FIELD
 from storage.database import SELF_TESTS_TABLE
 
