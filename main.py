@@ -38,7 +38,6 @@ from screening.schedule import (
     ModeSource,
     OverrideEnd,
     format_instant,
-    mode_in_force,
     parse_instant,
     zone,
 )
@@ -331,7 +330,7 @@ def describe_mode(mode: ModeInForce, time_zone: str) -> str:
 
 def current_mode(settings: ScreeningSettings) -> ModeInForce:
     """The mode that decides the next call: the setting, the schedule or an override."""
-    return mode_in_force(settings.mode, settings.schedule, settings.override, datetime.now(UTC))
+    return settings.mode_at(datetime.now(UTC))
 
 
 def cmd_mode(ctx: Context, args: argparse.Namespace) -> int:
@@ -546,7 +545,7 @@ def print_schedule(ctx: Context) -> None:
         ("time zone", values["time-zone"]),
     ]
     now = datetime.now(UTC)
-    mode = mode_in_force(settings.mode, settings.schedule, settings.override, now)
+    mode = settings.mode_at(now)
     rows.append(("now", f"{mode.mode} ({describe_mode(mode, settings.time_zone)})"))
     override = settings.override  # read only while the schedule is on
     if override is not None and settings.schedule is not None:

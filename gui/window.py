@@ -51,7 +51,7 @@ from gui.tray import ConsoleTray, app_icon
 from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
-from screening.schedule import OverrideEnd, mode_in_force
+from screening.schedule import OverrideEnd
 from screening.urls import WEBHOOK_PREFIX
 from server.events import CallDecided, CallWaiting
 from server.selftest import Reachability
@@ -263,8 +263,7 @@ class ConsoleWindow(QMainWindow):
         settings = self._settings.screening()
         present.set_time_zone(settings.time_zone)  # every view shows the office's clock
         now = datetime.now(UTC)
-        in_force = mode_in_force(settings.mode, settings.schedule, settings.override, now,
-                                 explain=False)
+        in_force = settings.mode_at(now)
         self.show_mode(in_force.mode)
         self.mode_bar.show_source(in_force.source, in_force.until)
 

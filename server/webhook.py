@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from screening.call import Call, decode
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
-from screening.schedule import ModeInForce, mode_in_force, public_holiday
+from screening.schedule import ModeInForce, public_holiday
 from server.broker import DecisionBroker
 from server.events import (
     CallArrived,
@@ -176,9 +176,7 @@ class CallDesk:
 
     def mode_in_force(self) -> ModeInForce:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
-        settings = self._snapshot.current()[1]
-        return mode_in_force(settings.mode, settings.schedule, settings.override,
-                             datetime.now(UTC), explain=False)
+        return self._snapshot.current()[1].mode_at(datetime.now(UTC))
 
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
