@@ -25,6 +25,7 @@ from screening import phone
 from screening.call import Customer
 from screening.names import parse_name
 from screening.policy import Mode, ScreeningSettings
+from screening.rule_draft import RuleEntry
 from screening.rules import (
     Action,
     Rule,
@@ -48,7 +49,7 @@ from storage.calls import CallHistory
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database, writing
 from storage.explain import explain_call
 from storage.export import Cell, moment_cell, restored, write_csv, write_xlsx
-from storage.rules import RuleBook, RuleEntry, rule_of
+from storage.rules import RuleBook, rule_of
 from storage.settings import SETTINGS, SettingsStore, UnknownSetting
 
 PROG = "callgate"

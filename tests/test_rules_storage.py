@@ -10,10 +10,11 @@ from sqlite_utils import Database
 
 from screening.call import Call
 from screening.policy import CallerHandling, Mode, PayphoneHandling, explain, screen
+from screening.rule_draft import RuleEntry
 from screening.rules import Action, RuleIndex, RuleKind
 from screening.schedule import ModeSource, OverrideEnd, mode_in_force
 from storage.database import CONFIG_VERSION, migrations, open_database
-from storage.rules import NumberTaken, RuleBook, RuleEntry
+from storage.rules import NumberTaken, RuleBook
 from storage.settings import Counters, SettingsStore
 from storage.snapshot import ScreeningSnapshot
 
