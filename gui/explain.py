@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from application import Office
 from gui.banner import ErrorLabel
+from gui.words import reason, say
 from screening.call import Customer
 from screening.policy import Explanation
 from screening.schedule import parse_instant
-from storage.explain import explain_call
-from storage.settings import SettingsStore
 
 DECISION_STYLES = {
     "accept": "color: #198754; font-weight: bold;",
@@ -39,7 +39,7 @@ class ExplainDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._office = Office.over(db)
         self.setWindowTitle(self.tr("Test a number"))
         self.number_edit = QLineEdit(self)
         self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 (empty: withheld)"))
@@ -103,11 +103,10 @@ class ExplainDialog(QDialog):
         try:
             at = None
             if self.at_edit.text().strip():
-                at = parse_instant(self.at_edit.text(),
-                                   SettingsStore(self._db).get("time-zone"))
-            found = explain_call(self._db, self.number_edit.text(), customer=customer, at=at)
+                at = parse_instant(self.at_edit.text(), self._office.settings.get().time_zone)
+            found = self._office.explain(self.number_edit.text(), customer=customer, at=at)
         except ValueError as error:
-            self.error_label.show_error(str(error))
+            self.error_label.show_error(reason(error))
             return None
         words = {"accept": self.tr("accept: the call rings through"),
                  "reject": self.tr("reject: commubo hangs up"),
@@ -115,7 +114,7 @@ class ExplainDialog(QDialog):
         self.decision_label.setText(self.tr("Decision: %1").replace("%1", words[found.decision]))
         self.decision_label.setStyleSheet(DECISION_STYLES[found.decision])
         self.decision_label.setProperty("decision", found.decision)
-        self.steps.addItems(list(found.steps))
+        self.steps.addItems([say(step) for step in found.steps])
         return found
 
     @Slot()

@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import HttpVersion11, hdrs, web
 from sqlite_utils import Database
 
+from application import Office
 from screening.call import Call, decode
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
 from screening.schedule import ModeInForce, public_holiday
@@ -35,7 +36,7 @@ from server.logs import redact
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters
 from storage.snapshot import ScreeningSnapshot
 from storage.writer import Job, StorageHealth, Writer
 
@@ -135,7 +136,7 @@ class CallDesk:
         self._history = CallHistory(db)
         self._counters = Counters(db)
         self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
-        SettingsStore(db).webhook_token()  # made on first start, before the first call
+        Office.over(db).webhook.token()  # made on first start, before the first call
         self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
         try:  # load the holiday package now, not during the first call that needs it
             public_holiday(date.today())

@@ -3,7 +3,9 @@ settings of an office; and refusals that name the setting and read the same ever
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +13,11 @@ import wording
 from screening.messages import Refusal
 from screening.policy import Decision, ScreeningSettings
 from screening.schedule import Mode, Override, OverrideEnd
+from screening.setting_values import TunnelKind
 from screening.settings import (
     SPECS,
     Key,
     OfficeSettings,
-    TunnelKind,
     canonical,
     key_of,
     with_defaults,
@@ -107,3 +109,21 @@ def test_an_unknown_key_is_refused_with_the_list_of_settings() -> None:
     words = wording.render(refused.value.message)
     assert words.startswith("no setting 'colour'; settings are: mode, ask-timeout")
     assert all(key in words for key in Key)
+
+
+def test_a_setting_is_named_by_its_key_everywhere() -> None:
+    """No other module spells a setting's key itself (a typo would be a setting nobody has):
+    every text equal to a key of two words or more is in screening/settings.py."""
+    project = Path(__file__).resolve().parent.parent
+    spelled = {key.value for key in Key if "-" in key.value}
+    found = [
+        f"{path.relative_to(project)}:{node.lineno} {node.value!r}"
+        for layer in ("main.py", "screening", "storage", "application", "server", "cli", "gui",
+                      "wording")
+        for path in ([project / layer] if layer.endswith(".py")
+                     else sorted((project / layer).rglob("*.py")))
+        if path != project / "screening" / "settings.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in spelled
+    ]
+    assert not found, "\n".join(found)

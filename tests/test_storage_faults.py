@@ -25,6 +25,7 @@ from conftest import Running, post, sample, url_of
 from pytestqt.qtbot import QtBot
 from test_faults import ROOT, free_port, wait_for_health
 
+from application import Office
 from gui.app import Console, report_storage_errors
 from screening.phone import parse_rule_number
 from screening.policy import Mode
@@ -34,7 +35,7 @@ from server.listener import Listener
 from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters
 from storage.writer import BacklogFull, Writer, WriterClosed
 
 ANSWER_DEADLINE = 2.0
@@ -104,7 +105,7 @@ def timed_post(url: str, call_id: str) -> tuple[float, Any]:
 def set_mode(db_path: Path, mode: str) -> None:
     db = open_database(db_path)
     try:
-        SettingsStore(db).set("mode", mode)
+        Office.over(db).settings.set("mode", mode)
     finally:
         db.close()
 
@@ -152,7 +153,7 @@ def test_a_full_disk_delays_records_and_loses_none(tmp_path: Path) -> None:
     db_path = tmp_path / DB_FILENAME
     try:
         wait_for_health(port, serve)
-        token = SettingsStore(open_database(db_path)).webhook_token()
+        token = Office(db_path).webhook.token()
         url = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
         assert timed_post(url, "before")[1].status == 200
 
@@ -253,7 +254,7 @@ def test_a_mode_change_that_cannot_be_saved_says_so_and_shows_the_real_mode(
     assert "locked" in window.storage_box.text()
     assert not window.banner.isVisible(), "the window must not show reject-all: it is not"
     assert window.mode_bar.buttons[Mode.ACCEPT_ALL].isChecked()
-    assert SettingsStore(console.db).screening().mode is Mode.ACCEPT_ALL
+    assert Office.over(console.db).settings.screening().mode is Mode.ACCEPT_ALL
 
 
 def test_any_other_change_the_database_refuses_is_told(
@@ -300,7 +301,7 @@ def test_records_still_waiting_at_quit_go_to_the_log_in_full(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setattr(writer_module, "CLOSE_GRACE", 0.5)
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
     listener = Listener(db_path, "127.0.0.1", 0)
     listener.start()
     try:
