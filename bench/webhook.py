@@ -73,10 +73,11 @@ from typing import Literal, TypeVar
 import aiohttp
 from aiohttp import web
 
+from application import Office
+from screening.settings import Key
 from server.app_thread import AppThread
 from server.listener import Listener
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME, open_database
-from storage.settings import SettingsStore
 
 SAMPLE = Path(__file__).resolve().parent.parent / "server" / "sample_call.json"
 ID_PLACEHOLDER = "@@CALL_ID@@"
@@ -346,9 +347,9 @@ def prepare_database(db_path: Path) -> str:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(db_path)
     try:
-        settings = SettingsStore(db)
-        settings.set("mode", "accept-all")
-        return settings.webhook_token()
+        office = Office.over(db)
+        office.settings.set(Key.MODE, "accept-all")
+        return office.webhook.token()
     finally:
         db.close()
 

@@ -22,12 +22,13 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from application import Office  # noqa: E402
 from gui.app import application, open_console  # noqa: E402
 from screening.rules import Action  # noqa: E402
+from screening.settings import Key  # noqa: E402
 from server.simulate import post_call, sample_call  # noqa: E402
 from storage.database import DB_FILENAME, open_database  # noqa: E402
 from storage.rules import RuleBook  # noqa: E402
-from storage.settings import SettingsStore  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "screenshot.png"
 
@@ -67,12 +68,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         db_path = Path(data_dir) / DB_FILENAME
         db = open_database(db_path)
-        settings = SettingsStore(db)
+        office = Office.over(db)
         RuleBook(db).put("+81120123456", Action.BLOCK, "営業電話")
         RuleBook(db).put("+81312345678", Action.ALLOW, "本社")
         console = open_console(app, db_path, "127.0.0.1", 0)
         assert console.listener is not None
-        url = console.listener.url(settings.webhook_token())
+        url = console.listener.url(office.webhook.token())
         window = console.window
         window.resize(1240, 760)
         window.move(0, 0)
@@ -85,8 +86,7 @@ def main() -> None:
         unknown = sample_call("0120123456", unknown=True)
         post(unknown).result()
         post(sample_call("", unknown=True)).result()
-        settings.set("mode", "ask")
-        settings.set("ask-timeout", "60")
+        office.settings.save({Key.MODE: "ask", Key.ASK_TIMEOUT: "60"})
         waiting = post(customer_call("09012345678", "田中", "花子", "タナカ ハナコ",
                                      "株式会社サンプル商事"))
         wait_until(app, lambda: window.live.card.accept_button.isVisible())

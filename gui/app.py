@@ -16,12 +16,12 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from application import Office
 from gui.bridge import ListenerBridge
 from gui.single import Handover, SingleInstance, hand_over, server_name
 from gui.window import ConsoleWindow
 from server.listener import Listener, ListenerError
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 TRANSLATIONS = Path(__file__).parent / "i18n"
 SIGNAL_WAKE_MS = 300
@@ -97,7 +97,7 @@ def open_console(app: QApplication, db_path: Path, host: str, port: int, *,
         problem, control = str(error), None
     db = open_database(db_path)
     db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
-    url = listener.url(SettingsStore(db).webhook_token())
+    url = listener.url(Office.over(db).webhook.token())
     window = ConsoleWindow(db, bridge, control, url, problem,
                            db_path=db_path, local_port=listener.port)
     window.show()

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from application import Office
 from gui import present
 from gui.banner import ErrorLabel
 from screening.call import Customer
 from screening.policy import Explanation
 from screening.schedule import parse_instant
-from storage.explain import explain_call
-from storage.settings import SettingsStore
 
 DECISION_STYLES = {
     "accept": "color: #198754; font-weight: bold;",
@@ -40,7 +39,7 @@ class ExplainDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._office = Office.over(db)
         self.setWindowTitle(self.tr("Test a number"))
         self.number_edit = QLineEdit(self)
         self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 (empty: withheld)"))
@@ -104,9 +103,8 @@ class ExplainDialog(QDialog):
         try:
             at = None
             if self.at_edit.text().strip():
-                at = parse_instant(self.at_edit.text(),
-                                   SettingsStore(self._db).get("time-zone"))
-            found = explain_call(self._db, self.number_edit.text(), customer=customer, at=at)
+                at = parse_instant(self.at_edit.text(), self._office.settings.get().time_zone)
+            found = self._office.explain(self.number_edit.text(), customer=customer, at=at)
         except ValueError as error:
             self.error_label.show_error(present.refused(error))
             return None

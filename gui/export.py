@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from application import Office
 from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
 from storage.database import open_database
 from storage.export import Cell, ExportCancelled, TableFormat, write_table
-from storage.settings import SettingsStore
 
 #: The cells of each stored call, times in the office's time zone.
 Fields = Callable[[Iterable[dict[str, Any]], ZoneInfo], Iterator[list[Cell]]]
@@ -64,7 +64,7 @@ class HistoryExport(QObject):
         try:
             db = open_database(db_path)
             try:
-                office = zone(SettingsStore(db).get("time-zone"))
+                office = zone(Office.over(db).settings.get().time_zone)
                 rows = CallHistory(db).matching(history_filter, *order)
                 written = write_table(path, table_format, header, fields(rows, office),
                                       progress=self.progress.emit, cancelled=self._stop)

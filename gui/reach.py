@@ -20,11 +20,13 @@ from typing import Any, Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from application import Office
 from gui.banner import Banner
+from screening.setting_values import TunnelKind
+from screening.settings import Key
+from screening.urls import WEBHOOK_PREFIX
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QuickTunnel, TunnelError
-from server.urls import WEBHOOK_PREFIX
-from storage.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +179,7 @@ class ReachabilityMonitor(QObject):
         self,
         db_path: Path,
         local_port: int,
-        settings: SettingsStore,
+        office: Office,
         parent: QObject,
         *,
         adapter_interval_ms: int | None = None,
@@ -187,7 +189,7 @@ class ReachabilityMonitor(QObject):
         super().__init__(parent)
         self._db_path = db_path
         self._local_port = local_port
-        self._settings = settings
+        self._office = office
         self._check = check
         self.last: Reachability | None = None
         self.completed = 0  # checks finished so far
@@ -251,8 +253,8 @@ class ReachabilityMonitor(QObject):
     def check_settings(self) -> dict[str, str]:
         """The settings a check reads. A quick tunnel runs as long as the monitor and is
         started here; a check reads it like any cloudflared, through its metrics server."""
-        values = dict(self._settings.all())
-        if values.get("tunnel") != "quick":
+        values = self._office.settings.values()
+        if values.get(Key.TUNNEL) != TunnelKind.QUICK:
             self._stop_quick_tunnel()
             return values
         if self._quick is None:
@@ -267,8 +269,8 @@ class ReachabilityMonitor(QObject):
             return values
         self._quick_problem = None
         assert self._quick.metrics is not None
-        return values | {"tunnel": "cloudflared", "cloudflared-metrics": self._quick.metrics,
-                         "public-url": ""}
+        return values | {Key.TUNNEL: TunnelKind.CLOUDFLARED,
+                         Key.CLOUDFLARED_METRICS: self._quick.metrics, Key.PUBLIC_URL: ""}
 
     def _quick_starting(self) -> bool:
         return (self._quick is not None and self._quick.running
@@ -293,7 +295,7 @@ class ReachabilityMonitor(QObject):
             self._pending = full or bool(self._pending)
             return
         values = self.check_settings()
-        token = self._settings.webhook_token()
+        token = self._office.webhook.token()
         check, db_path, port = self._check, self._db_path, self._local_port
 
         async def work() -> object:

@@ -52,14 +52,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from application import Office
 from gui import present
 from gui.banner import ErrorLabel
-from screening import phone
-from screening.messages import Refusal
-from screening.names import parse_name
-from screening.rules import Action, Rule, RuleKind, future_expiry, parse_duration, parse_target
-from storage.rules import KEEP, NumberTaken, RuleBook, rule_of
-from storage.settings import SettingsStore
+from screening import phone, rule_draft
+from screening.rule_draft import ExpiryKind, target_of
+from screening.rules import Action, Rule, RuleKind
+from storage.rules import RuleBook, rule_of
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -111,7 +110,8 @@ class ExpiryChoice(IntEnum):
 
 @dataclass(frozen=True)
 class RuleDraft:
-    """What the add/edit dialog holds, as typed; the view parses it and says why it refuses."""
+    """What the add/edit dialog holds, as typed; checked by the one validation of every rule
+    (screening.rule_draft.validate), which says why it refuses."""
 
     target: str
     action: Action
@@ -122,6 +122,14 @@ class RuleDraft:
     expiry_until: datetime | None = None  # the end, for ExpiryChoice.UNTIL
     once: bool = False
     expiry_touched: bool = True  # False: an edit leaves the expiry and one-shot flag as stored
+
+    def asked(self) -> rule_draft.RuleDraft:
+        """The rule as the command line and the protocol hand it over, for the one check."""
+        return rule_draft.RuleDraft(
+            self.target, self.action, self.note, self.is_name,
+            {ExpiryChoice.NEVER: ExpiryKind.NEVER, ExpiryChoice.FOR: ExpiryKind.FOR,
+             ExpiryChoice.UNTIL: ExpiryKind.UNTIL}[self.expiry],
+            self.expiry_text, self.expiry_until, self.once)
 
 
 def default_until(now: datetime) -> datetime:
@@ -444,7 +452,7 @@ class RulesView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._book = RuleBook(db)
-        self._settings = SettingsStore(db)
+        self._office = Office.over(db)
         self._next_expiry: datetime | None = None
         self._dialog: RuleDialog | None = None
         self._confirmation: QMessageBox | None = None
@@ -514,10 +522,10 @@ class RulesView(QWidget):
         """Put a number, a prefix (`0120*`) or, with `name`, a customer's name on a list in one
         step, as "block this caller" / "always let through" do.
 
-        `number` may be as typed or as sent (03-3000-1234, 0330001234, +81330001234); raises
-        screening.phone.InvalidNumber (or names.InvalidName) with the reason otherwise (a
-        withheld caller has no number to put on a list). A target is on one list at a time: an
-        existing rule for it moves to this list, and keeps its note when `note` is empty.
+        `number` may be as typed or as sent (03-3000-1234, 0330001234, +81330001234); raises a
+        Refusal with the reason otherwise (a withheld caller has no number to put on a list).
+        A target is on one list at a time: an existing rule for it moves to this list, and keeps
+        its note when `note` is empty.
         `caller` (who called, for a rule made from a call) is the note when there is no other.
         """
         kind, canonical = self._canonical(number, name)
@@ -527,37 +535,6 @@ class RulesView(QWidget):
         rule = self._book.put(canonical, action, note, kind=kind, expires_at=expires_at,
                               once=once and action is Action.ALLOW)
         self._stored(rule.id, self._listed_message(rule))
-        return rule
-
-    def edit_rule(
-        self,
-        rule_id: int,
-        number: str,
-        action: Action,
-        note: str,
-        *,
-        name: bool = False,
-        expires_at: Any = KEEP,
-        once: Any = KEEP,
-    ) -> Rule | None:
-        """Change a rule; None if it is gone (removed elsewhere). `expires_at` and `once` stay as
-        stored unless given (expires_at=None makes the rule permanent).
-
-        Raises InvalidNumber / InvalidName for a target that cannot be one, and
-        storage.rules.NumberTaken if another rule already names it.
-        """
-        kind, canonical = self._canonical(number, name)
-        before = self._book.get(rule_id)
-        rule = self._book.update(rule_id, canonical, action, note, kind=kind,
-                                 expires_at=expires_at, once=once)
-        if rule is None:
-            self.refresh()
-            return None
-        if before is not None and before.action is rule.action:
-            text = self.tr("Updated the rule for {number}").format(number=target_label(rule))
-        else:
-            text = self._listed_message(rule)
-        self._stored(rule.id, text)
         return rule
 
     def remove_rule(self, rule_id: int) -> bool:
@@ -690,55 +667,35 @@ class RulesView(QWidget):
                 popup.reject()
 
     def _canonical(self, text: str, name: bool) -> tuple[RuleKind, str]:
-        if name:
-            return RuleKind.NAME, parse_name(text)
-        return parse_target(text)
-
-    def _expiry(self, draft: RuleDraft) -> datetime | None:
-        """The expiry a draft asks for; ValueError with the reason for people."""
-        if draft.expiry is ExpiryChoice.NEVER:
-            return None
-        if draft.expiry is ExpiryChoice.UNTIL and draft.expiry_until is not None:
-            # Refused as `block --until` refuses it.
-            return future_expiry(draft.expiry_until, datetime.now(UTC),
-                                 self._settings.get("time-zone"))
-        if not draft.expiry_text:
-            raise ValueError(self.tr("Give the expiry, or choose “Never expires”."))
-        length: timedelta = parse_duration(draft.expiry_text)
-        try:
-            return datetime.now(UTC) + length
-        except OverflowError:
-            raise Refusal("refusal.duration.too_long", repr(draft.expiry_text)) from None
+        return target_of(text, is_name=name)
 
     def _save_new(self, draft: RuleDraft) -> str | None:
         try:
-            self._canonical(draft.target, draft.is_name)
-            expires_at = self._expiry(draft)
+            entry = self._office.rules.check(draft.asked())  # as `block` and import check it
             self.add_rule(draft.target, draft.action, draft.note, name=draft.is_name,
-                          expires_at=expires_at, once=draft.once)
-        except ValueError as error:  # InvalidNumber, InvalidName and the other refusals
+                          expires_at=entry.expires_at, once=entry.once)
+        except ValueError as error:
             return present.refused(error)
         return None
 
     def _save_edit(self, rule_id: int, draft: RuleDraft) -> str | None:
+        """Change a rule; its expiry and one-shot flag stay as stored unless the dialog touched
+        them. The reason for people when it is refused, or gone (removed elsewhere)."""
+        before = self._book.get(rule_id)
         try:
-            self._canonical(draft.target, draft.is_name)
-            expires_at: Any = self._expiry(draft) if draft.expiry_touched else KEEP
-            once: Any = draft.once if draft.expiry_touched else KEEP
-            rule = self.edit_rule(rule_id, draft.target, draft.action, draft.note,
-                                  name=draft.is_name, expires_at=expires_at, once=once)
-        except NumberTaken as error:
-            held = self._book.find(error.number, RuleKind.NAME if draft.is_name
-                                   else parse_target(draft.target)[0])
-            listed = list_label(held.action) if held is not None else ""
-            shown = target_label(held) if held is not None else error.number
-            return self.tr("{number} already has a rule ({list}): edit that one instead.").format(
-                number=shown, list=listed
-            )
+            view = self._office.rules.edit(rule_id, draft.asked(),
+                                           keep_expiry=not draft.expiry_touched)
         except ValueError as error:
             return present.refused(error)
-        if rule is None:
+        if view is None:
+            self.refresh()
             return self.tr("This rule was removed meanwhile; cancel and add it again.")
+        rule = view.rule
+        if before is not None and before.action is rule.action:
+            text = self.tr("Updated the rule for {number}").format(number=target_label(rule))
+        else:
+            text = self._listed_message(rule)
+        self._stored(rule.id, text)
         return None
 
     def _listed_message(self, rule: Rule) -> str:

@@ -1,6 +1,6 @@
 """The schedule: business hours per weekday, the mode inside and outside them, Japanese public
-holidays, the office's closed days and its time zone. Saved through SettingsStore all at once;
-an invalid field is refused with the reason and nothing is stored."""
+holidays, the office's closed days and its time zone. Saved through the application's mode
+service all at once; an invalid field is refused with the reason and nothing is stored."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from application import Office
 from gui import present
 from gui.banner import ErrorLabel
 from screening.policy import Mode
-from screening.schedule import WEEKDAYS, parse_hours, parse_ranges
-from storage.settings import SettingsStore, closed_days_of
+from screening.schedule import WEEKDAYS, parse_ranges
+from screening.settings import Key
 
 DAY_LABELS = (
     QT_TRANSLATE_NOOP("ScheduleDialog", "Monday (月)"),
@@ -43,15 +44,15 @@ class ScheduleDialog(QDialog):
     """Opened with open(); Save validates every field and stays open with the reason on a bad
     one, storing nothing. Turning the schedule on or off ends a manual override."""
 
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Schedule"))
-        self._settings = settings
-        values = settings.all()
-        week = parse_hours(values["schedule-hours"])
+        self._office = office
+        settings = office.settings.get()
+        week = settings.hours
 
         self.enabled = QCheckBox(self.tr("&Business hours choose the mode"), self)
-        self.enabled.setChecked(values["schedule"] == "on")
+        self.enabled.setChecked(settings.schedule_on)
         hours = QGroupBox(self.tr("Business hours (office time; several ranges a day, like "
                                   "9:00-12:00, 13:00-18:00; empty: closed)"), self)
         hours_form = QFormLayout(hours)
@@ -63,16 +64,16 @@ class ScheduleDialog(QDialog):
             edit.textEdited.connect(self.error.clear_error)
             hours_form.addRow(self.tr("%1:").replace("%1", day_label(day)), edit)
             self.days.append(edit)
-        self.open_mode = self._mode_combo(values["open-mode"])
-        self.closed_mode = self._mode_combo(values["closed-mode"])
+        self.open_mode = self._mode_combo(settings.open_mode)
+        self.closed_mode = self._mode_combo(settings.closed_mode)
         self.holidays = QCheckBox(self.tr("Closed on Japanese public &holidays"), self)
-        self.holidays.setChecked(values["public-holidays"] == "on")
+        self.holidays.setChecked(settings.public_holidays)
         self.closed_days = QPlainTextEdit(
-            "\n".join(str(days) for days in closed_days_of(values["closed-days"])), self)
+            "\n".join(str(days) for days in settings.closed_days), self)
         self.closed_days.setPlaceholderText(
             self.tr("One per line, like:\n2025-08-13..2025-08-16 お盆\n12-29..01-03 年末年始"))
         self.closed_days.setTabChangesFocus(True)
-        self.time_zone = QLineEdit(values["time-zone"], self)
+        self.time_zone = QLineEdit(settings.time_zone, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
@@ -125,21 +126,21 @@ class ScheduleDialog(QDialog):
         """Store every field, or none with the reason shown; True when stored."""
         try:
             values = {
-                "schedule-hours": self.hours_text(),
-                "open-mode": str(self.open_mode.currentData()),
-                "closed-mode": str(self.closed_mode.currentData()),
-                "public-holidays": "on" if self.holidays.isChecked() else "off",
-                "closed-days": "; ".join(line.strip() for line in
-                                         self.closed_days.toPlainText().splitlines()
-                                         if line.strip()),
-                "time-zone": self.time_zone.text().strip(),
+                Key.SCHEDULE_HOURS: self.hours_text(),
+                Key.OPEN_MODE: str(self.open_mode.currentData()),
+                Key.CLOSED_MODE: str(self.closed_mode.currentData()),
+                Key.PUBLIC_HOLIDAYS: "on" if self.holidays.isChecked() else "off",
+                Key.CLOSED_DAYS: "; ".join(line.strip() for line in
+                                           self.closed_days.toPlainText().splitlines()
+                                           if line.strip()),
+                Key.TIME_ZONE: self.time_zone.text().strip(),
             }
-            self._settings.set_many(values)
+            saved = self._office.mode.set_schedule(values)
         except ValueError as error:
             self.error.show_error(present.refused(error))
             return False
         on = self.enabled.isChecked()
-        if on != (self._settings.get("schedule") == "on"):
-            self._settings.turn_schedule(on)
+        if on != saved.schedule_on:
+            self._office.mode.turn_schedule(on)
         self.accept()
         return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from application import Office
 from gui import present
 from gui.setup import (
     ListeningPort,
@@ -36,14 +37,15 @@ from screening.policy import (
     PayphoneHandling,
     WithheldHandling,
 )
-from server.urls import WEBHOOK_PREFIX, public_webhook_url
-from storage.settings import SettingsStore
+from screening.settings import Key
+from screening.urls import WEBHOOK_PREFIX, public_webhook_url
 
 CUSTOM_PRESET = "custom"  # customers and unknown callers set otherwise (command line)
 
 
 class SettingsDialog(QDialog):
-    """Opened with open(); Save validates through storage and stays open on a bad value.
+    """Opened with open(); Save validates through the application and stays open on a bad
+    value.
 
     A token rotation takes effect at once (it needs no Save) and `token_rotated` says so.
     `public_base` is the public URL a tunnel reported, when there is one; `listening` the port
@@ -52,65 +54,65 @@ class SettingsDialog(QDialog):
 
     token_rotated = Signal(str)
 
-    def __init__(self, settings: SettingsStore, webhook_url: str,
+    def __init__(self, office: Office, webhook_url: str,
                  parent: QWidget | None = None, *, public_base: str | None = None,
                  listening: ListeningPort | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
-        self._settings = settings
+        self._office = office
         self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
         self._public_base = public_base
-        values = settings.all()
+        values = office.settings.values()
         low, high = ASK_TIMEOUT_RANGE
         self.ask_timeout = QSpinBox(self)
         self.ask_timeout.setRange(int(low), int(high))
         self.ask_timeout.setSuffix(self.tr(" s"))
-        self.ask_timeout.setValue(round(float(values["ask-timeout"])))
+        self.ask_timeout.setValue(round(float(values[Key.ASK_TIMEOUT])))
         decisions: dict[str, str] = {
             Decision.ACCEPT: self.tr("Let through"),
             Decision.REJECT: self.tr("Reject"),
         }
-        self.ask_default = self._combo(decisions, values["ask-default"])
-        self.failsafe = self._combo(decisions, values["failsafe"])
+        self.ask_default = self._combo(decisions, values[Key.ASK_DEFAULT])
+        self.failsafe = self._combo(decisions, values[Key.FAILSAFE])
         self.withheld = self._combo({
             WithheldHandling.MODE: self.tr("Follow the mode"),
             WithheldHandling.ACCEPT: self.tr("Let through"),
             WithheldHandling.REJECT: self.tr("Reject"),
             WithheldHandling.ASK: self.tr("Ask me"),
-        }, values["withheld"])
+        }, values[Key.WITHHELD])
         self.payphone = self._combo({
             PayphoneHandling.AS_WITHHELD: self.tr("As withheld callers"),
             PayphoneHandling.MODE: self.tr("Follow the mode"),
             PayphoneHandling.ACCEPT: self.tr("Let through"),
             PayphoneHandling.REJECT: self.tr("Reject"),
             PayphoneHandling.ASK: self.tr("Ask me"),
-        }, values["payphone"])
+        }, values[Key.PAYPHONE])
         presets: dict[str, str] = {
             CallerPreset.FOLLOW_MODE: self.tr("Customers and unknown callers follow the mode"),
             CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
             CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
         }
-        current = CallerPreset.of(settings.screening())
+        current = CallerPreset.of(office.settings.screening())
         if current is None:
             presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
-                "%1", values["customers"]).replace("%2", values["unknown"])
+                "%1", values[Key.CUSTOMERS]).replace("%2", values[Key.UNKNOWN])
         self.caller_preset = self._combo(presets, current or CUSTOM_PRESET)
         self.repeat_caller = QCheckBox(
             self.tr("Let a number through that calls again soon after a reject "
                     "(for emergencies; off by default)"), self)
-        self.repeat_caller.setChecked(values["repeat-caller"] == "on")
+        self.repeat_caller.setChecked(values[Key.REPEAT_CALLER] == "on")
         low_minutes, high_minutes = REPEAT_MINUTES_RANGE
         self.repeat_minutes = QSpinBox(self)
         self.repeat_minutes.setRange(int(low_minutes), int(high_minutes))
         self.repeat_minutes.setSuffix(self.tr(" min"))
-        self.repeat_minutes.setValue(round(float(values["repeat-minutes"])))
+        self.repeat_minutes.setValue(round(float(values[Key.REPEAT_MINUTES])))
         self.repeat_minutes.setEnabled(self.repeat_caller.isChecked())
         self.repeat_caller.toggled.connect(self.repeat_minutes.setEnabled)
-        self.host = QLineEdit(values["host"], self)
+        self.host = QLineEdit(values[Key.HOST], self)
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
-        self.port.setValue(int(values["port"]))
-        self.listening = QLabel(listening.text(values["port"]) if listening else "", self)
+        self.port.setValue(int(values[Key.PORT]))
+        self.listening = QLabel(listening.text(values[Key.PORT]) if listening else "", self)
         self.listening.setWordWrap(True)
         self.listening.setVisible(listening is not None)
         self.url, _, url_row = url_field(self)
@@ -145,12 +147,12 @@ class SettingsDialog(QDialog):
 
     def _reachability_section(self, values: dict[str, str]) -> QGroupBox:
         group = QGroupBox(self.tr("Reachability"), self)
-        kinds = offered_tunnel_kinds(values["tunnel"])
+        kinds = offered_tunnel_kinds(values[Key.TUNNEL])
         self.tunnel = self._combo({kind: tunnel_kind_label(kind) for kind in kinds},
-                                  values["tunnel"])
-        self.ngrok_api = QLineEdit(values["ngrok-api"], group)
-        self.cloudflared_metrics = QLineEdit(values["cloudflared-metrics"], group)
-        self.public_url = QLineEdit(values["public-url"], group)
+                                  values[Key.TUNNEL])
+        self.ngrok_api = QLineEdit(values[Key.NGROK_API], group)
+        self.cloudflared_metrics = QLineEdit(values[Key.CLOUDFLARED_METRICS], group)
+        self.public_url = QLineEdit(values[Key.PUBLIC_URL], group)
         self.public_url.setPlaceholderText("https://callgate.example.com")
         self.rotate_button = QPushButton(self.tr("Rotate webhook token…"), group)
         self.rotate_button.clicked.connect(self.confirm_rotation)
@@ -167,26 +169,27 @@ class SettingsDialog(QDialog):
         return group
 
     def _webhook_urls(self, token: str) -> str:
-        base = self._public_base or self._settings.get("public-url")
+        base = self._public_base or self._office.settings.get().public_url
         local = local_webhook_url(self._local_base, token)
         return f"{public_webhook_url(base, token)}\n{local}" if base else local
 
     def show_tokens(self) -> None:
         """The current token and, during its grace period, the previous one with its end."""
-        previous, until = self._settings.token_grace()
+        state = self._office.webhook.state()
+        previous, until = state.previous, state.previous_until
         if previous is None or until is None:
             self.tokens.clear()
             return
-        current = self._settings.webhook_token()
+        current = state.token
         self.tokens.setText(
             self.tr("Current token: %1\nWebhook URL for commubo:\n%2\n\nPrevious token: %3\n"
                     "It keeps working until %4; paste the new URL into commubo's dashboard "
                     "before then.")
             .replace("%1", current).replace("%2", self._webhook_urls(current))
-            .replace("%3", previous).replace("%4", present.local_time(until)))
+            .replace("%3", previous).replace("%4", present.local_time(until.isoformat())))
 
     def confirm_rotation(self) -> None:
-        hours = self._settings.get("token-grace-hours")
+        hours = self._office.settings.value(Key.TOKEN_GRACE_HOURS)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Rotate the webhook token?"),
                           self.tr("callgate makes a new secret token for its webhook URL. The "
                                   "old URL keeps working for %1 hours: paste the new one into "
@@ -199,7 +202,7 @@ class SettingsDialog(QDialog):
         self.rotation_box = box
 
     def rotate_token(self) -> str:
-        new = self._settings.rotate_token()
+        new = self._office.webhook.rotate().token
         self.url.setText(local_webhook_url(self._local_base, new))
         self.show_tokens()
         if not self.tokens.text():
@@ -224,26 +227,26 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Store every field; on a bad value show why and keep the dialog open."""
         values = {
-            "ask-timeout": str(self.ask_timeout.value()),
-            "ask-default": self.ask_default.currentData(),
-            "withheld": self.withheld.currentData(),
-            "payphone": self.payphone.currentData(),
-            "repeat-caller": "on" if self.repeat_caller.isChecked() else "off",
-            "repeat-minutes": str(self.repeat_minutes.value()),
-            "failsafe": self.failsafe.currentData(),
-            "host": self.host.text(),
-            "port": str(self.port.value()),
-            "tunnel": self.tunnel.currentData(),
-            "ngrok-api": self.ngrok_api.text(),
-            "cloudflared-metrics": self.cloudflared_metrics.text(),
-            "public-url": self.public_url.text(),
+            Key.ASK_TIMEOUT: str(self.ask_timeout.value()),
+            Key.ASK_DEFAULT: self.ask_default.currentData(),
+            Key.WITHHELD: self.withheld.currentData(),
+            Key.PAYPHONE: self.payphone.currentData(),
+            Key.REPEAT_CALLER: "on" if self.repeat_caller.isChecked() else "off",
+            Key.REPEAT_MINUTES: str(self.repeat_minutes.value()),
+            Key.FAILSAFE: self.failsafe.currentData(),
+            Key.HOST: self.host.text(),
+            Key.PORT: str(self.port.value()),
+            Key.TUNNEL: self.tunnel.currentData(),
+            Key.NGROK_API: self.ngrok_api.text(),
+            Key.CLOUDFLARED_METRICS: self.cloudflared_metrics.text(),
+            Key.PUBLIC_URL: self.public_url.text(),
         }
         preset = self.caller_preset.currentData()
         if preset != CUSTOM_PRESET:
             customers, unknown = CallerPreset(preset).handling
-            values |= {"customers": customers.value, "unknown": unknown.value}
+            values |= {Key.CUSTOMERS: customers.value, Key.UNKNOWN: unknown.value}
         try:
-            self._settings.set_many(values)
+            self._office.settings.save(values)
         except ValueError as error:
             self.error.setText(present.refused(error))
             return

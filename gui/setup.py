@@ -6,7 +6,7 @@ only helps an office make callgate reachable from the internet and prove that it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from application import Office
 from gui import present
 from gui.reach import BackgroundTask, ReachabilityMonitor
+from screening.settings import Key
+from screening.urls import WEBHOOK_PREFIX, public_webhook_url
 from server.selftest import Reachability, SelfTestResult, check_reachability
 from server.tunnels import QUICK_TUNNEL_WARNING, QuickTunnel, TunnelStatus, tunnel_from_settings
-from server.urls import WEBHOOK_PREFIX, public_webhook_url
-from storage.settings import SettingsStore
 
 DETECT_TIMEOUT = 5.0
 QUICK_RETRY_MS = 2000
@@ -120,7 +121,7 @@ def selectable_label(parent: QWidget, text: str = "") -> QLabel:
 class SetupWizard(QWizard):
     """Opened with open(); Cancel is "Skip setup" and skips the rest at any page."""
 
-    def __init__(self, settings: SettingsStore, db_path: Path, local_port: int,
+    def __init__(self, office: Office, db_path: Path, local_port: int,
                  local_base: str, parent: QWidget | None = None, *,
                  monitor: ReachabilityMonitor | None = None,
                  listening: ListeningPort | None = None) -> None:
@@ -128,7 +129,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up reachability"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Skip setup"))
-        self.settings = settings
+        self.office = office
         self.db_path = db_path
         self.local_port = local_port
         self.local_base = local_base
@@ -146,19 +147,19 @@ class SetupWizard(QWizard):
             self.addPage(page)
 
     def values(self) -> dict[str, str]:
-        return self.settings.all()
+        return self.office.settings.values()
 
     def check_values(self) -> dict[str, str]:
         """The settings a check reads (the monitor runs a chosen quick tunnel)."""
         return self.monitor.check_settings() if self.monitor is not None else self.values()
 
     def token(self) -> str:
-        return self.settings.webhook_token()
+        return self.office.webhook.token()
 
-    def store(self, values: dict[str, str]) -> str | None:
+    def store(self, values: Mapping[Key, str]) -> str | None:
         """Save settings; the reason for people when one is not valid (then nothing is saved)."""
         try:
-            self.settings.set_many(values)
+            self.office.settings.save(values)
         except ValueError as error:
             return present.refused(error)
         return None
@@ -171,7 +172,7 @@ class SetupWizard(QWizard):
         """The URL to paste into commubo: the self-test's, else from the stored public URL."""
         if self.last_test is not None and self.last_test.public_webhook_url:
             return self.last_test.public_webhook_url
-        base = self.values().get("public-url", "")
+        base = self.values().get(Key.PUBLIC_URL, "")
         return public_webhook_url(base, self.token()) if base else None
 
     def stop(self) -> None:
@@ -190,7 +191,7 @@ class PortPage(QWizardPage):
             "another program needs that port; a new port applies when callgate restarts. "
             "You can skip this setup at any page: calls on this computer work without it.")
             .replace("%1", str(wizard.local_port)))
-        setting = wizard.values()["port"]
+        setting = wizard.values()[Key.PORT]
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(int(setting))
@@ -208,9 +209,9 @@ class PortPage(QWizardPage):
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:
-        if str(self.port.value()) == self._wizard.values()["port"]:
+        if str(self.port.value()) == self._wizard.values()[Key.PORT]:
             return True
-        problem = self._wizard.store({"port": str(self.port.value())})
+        problem = self._wizard.store({Key.PORT: str(self.port.value())})
         self.error.setText(problem or "")
         return problem is None
 
@@ -245,14 +246,14 @@ class ExposurePage(QWizardPage):
         layout.addWidget(selectable_label(self, self.tr(
             "callgate does not install tunnel programs; it works with the one your office "
             "runs. Choose it:")))
-        for kind in offered_tunnel_kinds(values["tunnel"]):
+        for kind in offered_tunnel_kinds(values[Key.TUNNEL]):
             button = QRadioButton(tunnel_kind_label(kind), self)
             self.choices.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
-        self.buttons.get(values["tunnel"], self.buttons["none"]).setChecked(True)
-        self.ngrok_api = QLineEdit(values["ngrok-api"], self)
-        self.cloudflared_metrics = QLineEdit(values["cloudflared-metrics"], self)
+        self.buttons.get(values[Key.TUNNEL], self.buttons["none"]).setChecked(True)
+        self.ngrok_api = QLineEdit(values[Key.NGROK_API], self)
+        self.cloudflared_metrics = QLineEdit(values[Key.CLOUDFLARED_METRICS], self)
         self.cloudflared_metrics.setPlaceholderText("127.0.0.1:20241")
         self.form = QFormLayout()
         self.form.addRow(self.tr("ngrok agent API address:"), self.ngrok_api)
@@ -302,11 +303,11 @@ class ExposurePage(QWizardPage):
 
     def validatePage(self) -> bool:
         kind = self.kind()
-        values = {"tunnel": kind}
+        values = {Key.TUNNEL: kind}
         if kind == "ngrok":
-            values["ngrok-api"] = self.ngrok_api.text()
+            values[Key.NGROK_API] = self.ngrok_api.text()
         if kind == "cloudflared":
-            values["cloudflared-metrics"] = self.cloudflared_metrics.text()
+            values[Key.CLOUDFLARED_METRICS] = self.cloudflared_metrics.text()
         problem = self._wizard.store(values)
         self.error.setText(problem or "")
         return problem is None
@@ -343,8 +344,8 @@ class PublicUrlPage(QWizardPage):
 
     def initializePage(self) -> None:
         values = self._wizard.values()
-        kind = values["tunnel"]
-        self.url.setText(values["public-url"])
+        kind = values[Key.TUNNEL]
+        self.url.setText(values[Key.PUBLIC_URL])
         self.status.clear()
         self.detect_button.setVisible(kind in ("ngrok", "cloudflared", "quick"))
         self.url.setEnabled(kind != "none")
@@ -361,13 +362,13 @@ class PublicUrlPage(QWizardPage):
     def detect(self, retries_left: int = QUICK_RETRIES) -> None:
         """Ask the chosen tunnel for its public URL; a starting quick tunnel is asked again."""
         wizard = self._wizard
-        kind = wizard.values()["tunnel"]
+        kind = wizard.values()[Key.TUNNEL]
         if kind == "quick" and wizard.monitor is None:
             self._show_error(self.tr("A quick tunnel runs only while callgate listens."))
             return
         values = wizard.check_values()
         if kind == "cloudflared":
-            values["public-url"] = self.url.text().strip()
+            values[Key.PUBLIC_URL] = self.url.text().strip()
         self._retries_left = retries_left if kind == "quick" else 0
         try:
             tunnel = tunnel_from_settings(values, wizard.local_port)
@@ -415,7 +416,7 @@ class PublicUrlPage(QWizardPage):
                          + self._wizard.quick_problem())
 
     def validatePage(self) -> bool:
-        problem = self._wizard.store({"public-url": self.url.text().strip()})
+        problem = self._wizard.store({Key.PUBLIC_URL: self.url.text().strip()})
         self.status.setStyleSheet(ERROR_STYLE)
         if problem is not None:
             self.status.setText(problem)

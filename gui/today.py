@@ -17,21 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from application import Office
 from gui.live import CallState, LiveCall
 from gui.reach import BackgroundTask
 from screening.call import Call
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import zone
-from storage.calls import CallHistory
-from storage.database import open_database
-from storage.settings import SettingsStore
 
 log = logging.getLogger(__name__)
-
-
-def office_midnight(now: datetime, time_zone: str) -> datetime:
-    """The start of the office's day that `now` is in."""
-    return now.astimezone(zone(time_zone)).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def live_call(row: Mapping[str, Any]) -> LiveCall:
@@ -53,14 +45,12 @@ def live_call(row: Mapping[str, Any]) -> LiveCall:
 
 def todays_calls(db_path: Path, limit: int, now: datetime) -> list[LiveCall]:
     """Up to `limit` of today's calls, newest first (runs on the worker thread)."""
-    db = open_database(db_path)
+    office = Office(db_path)
     try:
-        since = office_midnight(now, SettingsStore(db).get("time-zone"))
-        rows = CallHistory(db).recent(limit)
+        rows = office.history.today(now, limit)
     finally:
-        db.close()
-    return [live_call(row) for row in rows
-            if datetime.fromisoformat(row["received_at"]) >= since]
+        office.close()
+    return [live_call(row) for row in rows]
 
 
 class TodaysCalls(QObject):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from application import Office
 from gui import present
 from gui.banner import Banner
 from gui.bridge import ListenerBridge
@@ -51,11 +52,11 @@ from gui.tray import ConsoleTray, app_icon
 from gui.waiting import WaitingStrip
 from screening.policy import Decision, Mode, Reason
 from screening.rules import Action
-from screening.schedule import OverrideEnd, mode_in_force
+from screening.settings import Key
+from screening.urls import WEBHOOK_PREFIX
 from server.events import CallDecided, CallWaiting
 from server.selftest import Reachability
-from server.urls import WEBHOOK_PREFIX
-from storage.settings import SettingsStore
+from storage.settings import SettingsTable
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +106,13 @@ class ConsoleWindow(QMainWindow):
         self.setWindowTitle("callgate")
         self.setWindowIcon(app_icon())
         self._db = db
-        self._settings = SettingsStore(db)
+        self._office = Office.over(db)
+        self._ui = SettingsTable(db)  # the console's own state, beside the settings
         self._control = control
         self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
         self._quitting = False
         self._shown_mode: Mode | None = None
-        self._tray_notice_shown = self._settings.recall("tray-notice-shown") == "yes"
+        self._tray_notice_shown = self._ui.recall("tray-notice-shown") == "yes"
         self._reachability_known = False  # no check has finished yet
         self.schedule_dialog: ScheduleDialog | None = None
         self.explain_dialog: ExplainDialog | None = None
@@ -167,12 +169,12 @@ class ConsoleWindow(QMainWindow):
         self._db_path = db_path
         self._local_port = local_port
         # Read once at start: a later change of the setting applies only on restart.
-        self._listening = (ListeningPort(local_port, self._settings.get("port"))
+        self._listening = (ListeningPort(local_port, self._office.settings.value(Key.PORT))
                            if control is not None and local_port is not None else None)
         self.setup: SetupWizard | None = None
         self.reach: ReachabilityMonitor | None = None
         if control is not None and db_path is not None and local_port is not None:
-            self.reach = ReachabilityMonitor(db_path, local_port, self._settings, self)
+            self.reach = ReachabilityMonitor(db_path, local_port, self._office, self)
             self.reach.changed.connect(self.show_reachability)
             self.reach.public_url_changed.connect(self._public_url_changed)
         elif listener_problem is not None:
@@ -243,9 +245,8 @@ class ConsoleWindow(QMainWindow):
 
     def set_mode(self, mode: str) -> None:
         """A click on a mode button: with a schedule on, an override until its next change."""
-        ends = OverrideEnd.TURNED_OFF if self.mode_bar.keep.isChecked() else OverrideEnd.NEXT_CHANGE
         try:
-            self._settings.set_mode(mode, ends=ends)
+            self._office.mode.set(mode, until_off=self.mode_bar.keep.isChecked())
         except sqlite3.Error as error:
             self.storage_refused(error)
         self.show_mode_in_force()
@@ -253,18 +254,16 @@ class ConsoleWindow(QMainWindow):
     def resume_schedule(self) -> None:
         """End a manual override: the schedule decides the mode again."""
         try:
-            self._settings.clear_override()
+            self._office.mode.resume_schedule()
         except sqlite3.Error as error:
             self.storage_refused(error)
         self.show_mode_in_force()
 
     def show_mode_in_force(self) -> None:
         """The mode that decides calls now (setting, schedule or override) and until when."""
-        settings = self._settings.screening()
+        settings = self._office.settings.screening()
         present.set_time_zone(settings.time_zone)  # every view shows the office's clock
-        now = datetime.now(UTC)
-        in_force = mode_in_force(settings.mode, settings.schedule, settings.override, now,
-                                 explain=False)
+        in_force = settings.mode_at(datetime.now(UTC))
         self.show_mode(in_force.mode)
         self.mode_bar.show_source(in_force.source, in_force.until)
 
@@ -321,7 +320,7 @@ class ConsoleWindow(QMainWindow):
 
     def open_settings(self) -> None:
         last = self.reach.last if self.reach is not None else None
-        dialog = SettingsDialog(self._settings, self.local_webhook_url(), self,
+        dialog = SettingsDialog(self._office, self.local_webhook_url(), self,
                                 public_base=public_base(last.public_webhook_url if last else None),
                                 listening=self._listening)
         dialog.finished.connect(lambda _: self.reload_if_changed())
@@ -331,7 +330,7 @@ class ConsoleWindow(QMainWindow):
     def open_schedule(self) -> ScheduleDialog:
         """The schedule dialog (one at a time), opened with open()."""
         if self.schedule_dialog is None:
-            self.schedule_dialog = _open_deleting(ScheduleDialog(self._settings, self),
+            self.schedule_dialog = _open_deleting(ScheduleDialog(self._office, self),
                                                   self._schedule_closed)
         else:
             _to_front(self.schedule_dialog)
@@ -355,7 +354,7 @@ class ConsoleWindow(QMainWindow):
 
     def local_webhook_url(self) -> str:
         """The local webhook URL with the current token (a rotation changes it)."""
-        return local_webhook_url(self._local_base, self._settings.webhook_token())
+        return local_webhook_url(self._local_base, self._office.webhook.token())
 
     def check_reachability_now(self) -> None:
         if self.reach is not None:
@@ -399,20 +398,20 @@ class ConsoleWindow(QMainWindow):
         if self.setup is not None:
             _to_front(self.setup)
             return
-        self.setup = SetupWizard(self._settings, self._db_path, self._local_port,
+        self.setup = SetupWizard(self._office, self._db_path, self._local_port,
                                  self._local_base, self, monitor=self.reach,
                                  listening=self._listening)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 
     def open_setup_if_first_run(self) -> None:
-        if self._settings.recall("setup-done") is None:
+        if self._ui.recall("setup-done") is None:
             self.open_setup()
 
     def _setup_closed(self) -> None:
         """Finished or skipped, the setup does not come back by itself; it showed the
         webhook URL to copy, so a changed public URL was seen."""
-        self._settings.remember("setup-done", "yes")
+        self._ui.remember("setup-done", "yes")
         self.url_changed.hide()
         if self.setup is not None:
             self.setup.stop()
@@ -468,13 +467,13 @@ class ConsoleWindow(QMainWindow):
         self.rules.add_rule(number, Action(action), caller=caller)
 
     def _restore_geometry(self) -> None:
-        saved = self._settings.recall("geometry")
+        saved = self._ui.recall("geometry")
         if saved is None or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
-            self._settings.remember("geometry",
+            self._ui.remember("geometry",
                                     bytes(self.saveGeometry().toBase64().data()).decode())
         except sqlite3.Error as error:  # a nicety; never a reason a window cannot close
             log.warning("could not remember the window geometry: %s", error)
@@ -490,7 +489,7 @@ class ConsoleWindow(QMainWindow):
             self.tray.showMessage("callgate", self.tr(
                 "callgate keeps taking calls in the background. Quit from this icon's menu."))
             self._tray_notice_shown = True
-            self._settings.remember("tray-notice-shown", "yes")
+            self._ui.remember("tray-notice-shown", "yes")
 
     def confirm_quit(self) -> None:
         """Quitting makes commubo reject every call, so a person must confirm it."""

@@ -9,6 +9,8 @@ the console and the command line cannot word one refusal two ways.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,3 +95,15 @@ class Refusal(ValueError):
     @classmethod
     def of(cls, message: Message, *, field: str | None = None) -> Refusal:
         return cls(message.code, *message.args, field=field)
+
+
+@contextmanager
+def naming(field: str) -> Iterator[None]:
+    """Refusals raised inside name `field` (the part of a form that was refused); a ValueError
+    that has no code yet becomes a refusal in its words."""
+    try:
+        yield
+    except Refusal as refusal:
+        raise Refusal.of(refusal.message, field=field) from None
+    except ValueError as error:
+        raise Refusal(TEXT, str(error), field=field) from None

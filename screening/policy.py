@@ -146,6 +146,12 @@ class ScreeningSettings:
         """The office's time zone: the schedule's, else the setting's."""
         return self.schedule.time_zone if self.schedule is not None else self.office_zone
 
+    def mode_at(self, now: datetime | None, *, explain: bool = False) -> ModeInForce:
+        """The mode in force at `now`: an active manual override, else the schedule, else the
+        mode setting; the one place that combines the three. With `explain`, the steps that
+        led there. `now` may be None only without a schedule and an override."""
+        return mode_in_force(self.mode, self.schedule, self.override, now, explain=explain)
+
 
 class CallerPreset(StrEnum):
     """The one-click settings for customers and unknown callers."""
@@ -425,11 +431,7 @@ class _Decider:
 
     def mode_in_force(self) -> ModeInForce:
         if self.mode is None:
-            settings = self.settings
-            self.mode = mode_in_force(
-                settings.mode, settings.schedule, settings.override, self.now,
-                explain=self.explaining,
-            )
+            self.mode = self.settings.mode_at(self.now, explain=self.explaining)
         return self.mode
 
     def by_mode(self) -> Verdict | AskPerson:

@@ -8,7 +8,7 @@ import re
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from server.urls import WEBHOOK_PREFIX
+from screening.urls import WEBHOOK_PREFIX
 
 ACCESS_LOG = logging.getLogger("callgate.access")
 _SECRET_PATH = re.compile(re.escape(WEBHOOK_PREFIX.rstrip("/")) + r"(/[^?#]*)?")

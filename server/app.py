@@ -9,10 +9,10 @@ from pathlib import Path
 
 from aiohttp import web
 
+from screening.urls import WEBHOOK_PREFIX
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
 from server.recording import open_journal
-from server.urls import WEBHOOK_PREFIX
 from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk, send_and_close
 from storage.database import open_database
 from storage.writer import Writer

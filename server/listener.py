@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from screening.policy import Decision
+from screening.urls import webhook_url
 from server.access_log import ACCESS_LOG, RedactingAccessLogger
 from server.app import create_app
 from server.app_thread import START_TIMEOUT, AppThread
 from server.broker import DecisionBroker
 from server.events import EventSink, ignore
-from server.urls import webhook_url
 from server.webhook import BODY_TIMEOUT
 
 SHUTDOWN_TIMEOUT = 10.0

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from types import TracebackType
 
-from server.urls import WEBHOOK_PREFIX
+from screening.urls import WEBHOOK_PREFIX
 
 HIDDEN = "<token>"
 # The shortest start of a token that a truncated quote may show before it is redacted.

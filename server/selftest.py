@@ -22,8 +22,11 @@ from typing import Any
 import aiohttp
 from yarl import URL
 
+import wording
+from screening.messages import Refusal
+from screening.settings import Key
+from screening.urls import public_webhook_url, redact_token
 from server.tunnels import Tunnel, TunnelStatus, tunnel_from_settings
-from server.urls import public_webhook_url, redact_token
 from server.webhook import SELF_TEST_FIELD
 from storage.database import SELF_TESTS_TABLE
 
@@ -31,7 +34,6 @@ SELF_TEST_TIMEOUT = 10.0
 # The listener commits the nonce before it answers, so it is normally there at the first look.
 CONFIRM_WAIT = 1.0
 LOCAL_PROBE_TIMEOUT = 2.0
-PUBLIC_URL_KEY = "public-url"
 
 KINDS = ("ok", "no-public-url", "dns", "tls", "timeout", "refused", "wrong-token", "rejected",
          "http-error", "other-listener", "error")
@@ -283,7 +285,8 @@ async def _tunnel_status(
     try:
         tunnel = adapter or tunnel_from_settings(settings, local_port)
     except Exception as error:  # bad settings are a finding, not a crash
-        return None, TunnelStatus(None, False, f"the tunnel settings are not usable: {error}")
+        why = wording.render(error.message) if isinstance(error, Refusal) else str(error)
+        return None, TunnelStatus(None, False, f"the tunnel settings are not usable: {why}")
     if tunnel is None:
         return None, None
     try:
@@ -298,7 +301,7 @@ async def _check(
 ) -> Reachability:
     kind, tunnel = await _tunnel_status(settings, local_port, session, adapter)
     said = tunnel.why.strip().rstrip(".") if tunnel is not None else ""
-    base = (tunnel.public_url if tunnel is not None else None) or settings.get(PUBLIC_URL_KEY)
+    base = (tunnel.public_url if tunnel is not None else None) or settings.get(Key.PUBLIC_URL)
     url = public_webhook_url(base, token) if base and base.strip() else None
     if url is None:
         missing = (f"no public URL: the {kind} tunnel gives none, so there was nothing to test"

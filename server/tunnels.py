@@ -30,7 +30,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from storage.settings import SETTINGS
+from screening.setting_values import TunnelKind, parse_public_url
+from screening.settings import SPECS, Key, canonical
 
 REQUEST_TIMEOUT = 3.0
 MAX_ANSWER = 1 << 20
@@ -289,7 +290,7 @@ class TypedUrl:
     kind = "url"
 
     def __init__(self, url: str) -> None:
-        self.url = SETTINGS["public-url"].parse(url.strip())
+        self.url = parse_public_url(url.strip())
 
     async def status(self, session: aiohttp.ClientSession) -> TunnelStatus:
         if not self.url:
@@ -430,20 +431,19 @@ def tunnel_from_settings(values: Mapping[str, str], local_port: int) -> Tunnel |
     `public-url`; missing keys take their defaults), or None for "none".
 
     Nothing is started here: a QuickTunnel needs start() (and stop() when done).
-    Raises ValueError with a reason for people when a value is not valid.
+    Raises a Refusal naming the key when a value is not valid.
     """
 
-    def value(key: str) -> str:
-        setting = SETTINGS[key]
-        return setting.parse(values.get(key, setting.default).strip())
+    def value(key: Key) -> str:
+        return canonical(key, values.get(key, SPECS[key].default))
 
-    kind = value("tunnel")
-    if kind == "ngrok":
-        return NgrokAgent(local_port, value("ngrok-api"))
-    if kind == "cloudflared":
-        return CloudflaredMetrics(value("cloudflared-metrics"), value("public-url") or None)
-    if kind == "url":
-        return TypedUrl(value("public-url"))
-    if kind == "quick":
+    kind = value(Key.TUNNEL)
+    if kind == TunnelKind.NGROK:
+        return NgrokAgent(local_port, value(Key.NGROK_API))
+    if kind == TunnelKind.CLOUDFLARED:
+        return CloudflaredMetrics(value(Key.CLOUDFLARED_METRICS), value(Key.PUBLIC_URL) or None)
+    if kind == TunnelKind.URL:
+        return TypedUrl(value(Key.PUBLIC_URL))
+    if kind == TunnelKind.QUICK:
         return QuickTunnel(local_port)
     return None

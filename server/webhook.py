@@ -16,10 +16,11 @@ from aiohttp import HttpVersion11, hdrs, web
 from sqlite_utils import Database
 
 import wording
+from application import Office
 from screening.call import Call, decode
 from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
-from screening.schedule import ModeInForce, mode_in_force, public_holiday
+from screening.schedule import ModeInForce, public_holiday
 from server.broker import DecisionBroker
 from server.events import (
     CallArrived,
@@ -36,7 +37,7 @@ from server.recording import CallRecorder
 from storage.calls import CallHistory, CallRecord
 from storage.database import SELF_TESTS_TABLE, utc_now
 from storage.journal import Journal
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters
 from storage.snapshot import ScreeningSnapshot
 from storage.writer import StorageHealth, Writer
 
@@ -117,7 +118,7 @@ class CallDesk:
         # Refused requests are counted by the writer in memory; this is what was saved before.
         self._refused_before = Counters(db).get(REFUSED_COUNTER)
         self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
-        SettingsStore(db).webhook_token()  # made on first start, before the first call
+        Office.over(db).webhook.token()  # made on first start, before the first call
         self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
         try:  # load the holiday package now, not during the first call that needs it
             public_holiday(date.today())
@@ -165,9 +166,7 @@ class CallDesk:
 
     def mode_in_force(self) -> ModeInForce:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
-        settings = self._snapshot.current()[1]
-        return mode_in_force(settings.mode, settings.schedule, settings.override,
-                             datetime.now(UTC), explain=False)
+        return self._snapshot.current()[1].mode_at(datetime.now(UTC))
 
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()

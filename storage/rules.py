@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
 from sqlite_utils import Database
 
+from screening.rule_draft import RuleEntry
 from screening.rules import Action, Rule, RuleKind
 from storage.database import utc_now, writing
 
@@ -57,23 +57,11 @@ def rule_of(row: dict[str, Any]) -> Rule:
     return rule if used_at is None else rule.used(used_at)
 
 
-@dataclass(frozen=True)
-class RuleEntry:
-    """One rule to store (RuleBook.put_many): what import-rules reads from each CSV row."""
-
-    target: str  # canonical: number, prefix `+81120*` or name
-    action: Action
-    note: str = ""
-    kind: RuleKind = RuleKind.NUMBER
-    expires_at: datetime | None = None
-    once: bool = False
-
-
 class NumberTaken(ValueError):
     """Another rule already names this number: a number is on one list at a time."""
 
     def __init__(self, number: str, rule_id: int) -> None:
-        super().__init__(f"{number} already has a rule")
+        super().__init__(number, rule_id)
         self.number = number
         self.rule_id = rule_id
 

@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from screening.policy import ScreeningSettings
 from screening.rules import Rule, RuleIndex
+from screening.settings import OfficeSettings
 from storage.database import CONFIG_VERSION
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters, SettingsTable, Tokens
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,15 @@ class ScreeningSnapshot:
             self._data_version = data_version
             config_version = Counters(self._db).get(CONFIG_VERSION)
             if config_version != self._config_version:
-                store = SettingsStore(self._db)
                 self._read = RuleBook(self._db).rules()
                 self._once = frozenset(rule.id for rule in self._read if rule.once)
                 self._index()
-                self._settings = store.screening()
-                previous, until = store.token_grace()
-                self._tokens = tuple(token for token in (store.current_token(), previous) if token)
+                self._settings = OfficeSettings.of(SettingsTable(self._db).stored()).screening()
+                tokens = Tokens(self._db)
+                previous, until = tokens.previous()
+                if until is None:
+                    previous = None
+                self._tokens = tuple(token for token in (tokens.current(), previous) if token)
                 if self._tokens_read is not None:
                     self._tokens_read(self._tokens)
                 self._previous_until = datetime.fromisoformat(until) if until else None

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
+from application import Office
 from gui.app import Console, open_console
 from server.events import ListenerEvent
 from server.listener import Listener
-from storage.database import DB_FILENAME, open_database
-from storage.settings import SettingsStore
+from storage.database import DB_FILENAME
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -101,7 +101,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def running(db_path: Path) -> Iterator[Running]:
     """The real listener on a free loopback port, with its own database file."""
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
     events = EventLog()
     listener = Listener(db_path, "127.0.0.1", 0, events)
     listener.start()
@@ -139,7 +139,7 @@ def close_without_tray(qtbot: QtBot, console: Console) -> QMessageBox:
 def url_of(console: Console) -> str:
     """The console's own local webhook URL."""
     assert console.listener is not None
-    return console.listener.url(SettingsStore(console.db).webhook_token())
+    return console.listener.url(Office.over(console.db).webhook.token())
 
 
 @pytest.fixture

@@ -39,13 +39,27 @@ def _name(node: ast.expr) -> str | None:
     return None
 
 
+FAMILY = "*"  # ends a code made at run time from a written start: f"setting.help.{key}"
+
+
 def _constants(node: ast.expr) -> list[str]:
-    """The codes an expression can be: a string, or either branch of `a if c else b`."""
+    """The codes an expression can be: a string, either branch of `a if c else b`, or the
+    family an f-string's written start names (`setting.help.*`)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
     if isinstance(node, ast.IfExp):
         return _constants(node.body) + _constants(node.orelse)
+    if isinstance(node, ast.JoinedStr) and node.values:
+        start = node.values[0]
+        if isinstance(start, ast.Constant) and isinstance(start.value, str):
+            return [start.value + FAMILY]
     return []
+
+
+def written(code: str, uses: Iterable[CodeUse]) -> bool:
+    """Whether the source writes `code`, itself or as a member of a family."""
+    return any(use.code == code or (use.code.endswith(FAMILY)
+                                    and code.startswith(use.code[:-1])) for use in uses)
 
 
 def _refusal_classes(trees: Iterable[ast.Module]) -> set[str]:

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from conftest import Answer, Running, post, sample
 
+from application import Office
 from screening.phone import parse_rule_number
 from screening.rules import Action
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 BOM = b"\xef\xbb\xbf"
 
@@ -54,7 +54,7 @@ def test_a_blocked_number_posted_with_a_byte_order_mark_is_rejected_by_its_rule(
 
 
 def test_a_call_id_with_spaces_is_another_call(running: Running) -> None:
-    SettingsStore(open_database(running.db_path)).set("mode", "reject-all")
+    Office(running.db_path).settings.set("mode", "reject-all")
     first = post(running.url, with_call_id('"collide-2"'))
     block(running, "0311112222")  # the second call is decided anew: by this rule, not the mode
 

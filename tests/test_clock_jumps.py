@@ -21,13 +21,13 @@ import time_machine
 from conftest import Answer, Running, post, sample, url_of
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.app import Console
 from screening.phone import parse_rule_number
 from screening.policy import Mode
 from screening.rules import Action
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 # A Wednesday that is no Japanese public holiday.
@@ -44,7 +44,7 @@ def pool() -> Iterator[ThreadPoolExecutor]:
 def configure(db_path: Path, values: dict[str, str]) -> None:
     db = open_database(db_path)
     try:
-        SettingsStore(db).set_many(values)
+        Office.over(db).settings.save(values)
     finally:
         db.close()
 

@@ -24,10 +24,10 @@ from pytestqt.qtbot import QtBot
 from test_cli import ROOT, Cli, Serving, free_port, one_error_line, start_serve
 from test_storage_faults import LockHolder
 
+from application import Office
 from gui.app import Console
 from screening.policy import Mode
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME
-from storage.settings import SettingsStore
 
 POSTERS = 16
 ROUNDS = 2
@@ -260,7 +260,7 @@ def test_the_consoles_mode_buttons_are_saved_while_calls_pour_in(
             mode = (Mode.REJECT_ALL, Mode.ACCEPT_ALL)[n % 2]
             window.mode_bar.buttons[mode].click()
             assert window.last_error.text() == "", "the change was not saved"
-            assert SettingsStore(console.db).screening().mode is mode
+            assert Office.over(console.db).settings.screening().mode is mode
 
             def more_calls(since: int = answered) -> bool:
                 return load.answered > since

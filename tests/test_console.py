@@ -23,13 +23,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.app import Console
 from screening.policy import Mode
 from screening.rules import Action
 from storage.calls import CallHistory
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,7 @@ def send(pool: ThreadPoolExecutor, console: Console, body: dict[str, Any]) -> Fu
 def from_command_line(db_path: Path, key: str, value: str) -> None:
     """Change a setting the way `python main.py config` does: its own connection."""
     db = open_database(db_path)
-    SettingsStore(db).set(key, value)
+    Office.over(db).settings.set(key, value)
     db.close()
 
 
@@ -311,7 +311,7 @@ def test_an_override_kept_until_turned_off_and_the_way_back_to_the_schedule(
     bar.keep.setChecked(True)
     bar.buttons[Mode.ASK].click()
     assert "until turned off" in bar.source.text()
-    assert SettingsStore(console.db).get("override-ends") == "turned-off"
+    assert Office.over(console.db).settings.value("override-ends") == "turned-off"
     assert bar.back_to_schedule.isVisible()
     bar.back_to_schedule.click()
     assert bar.buttons[Mode.REJECT_ALL].isChecked() and "by the schedule" in bar.source.text()

@@ -21,15 +21,14 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.app import Console
 from gui.history import CALL_ID_ROLE, Column, HistoryView
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import mode_in_force
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 # 08:38 UTC is 17:38 in Tokyo: the moment of the issue's "1 12 2026 08:38".
@@ -81,9 +80,9 @@ def record(db_path: Path, call_id: str, number: str, received: datetime) -> None
 def office(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
     """The console of an office in Tokyo with business hours, on a UTC machine."""
     db = open_database(db_path)
-    SettingsStore(db).set_many({"schedule": "on", "schedule-hours": "daily 09:00-18:00",
-                                "public-holidays": "off", "closed-mode": "accept-all",
-                                "time-zone": "Asia/Tokyo"})
+    Office.over(db).settings.save({"schedule": "on", "schedule-hours": "daily 09:00-18:00",
+                                   "public-holidays": "off", "closed-mode": "accept-all",
+                                   "time-zone": "Asia/Tokyo"})
     db.close()
     console = start_console(qtbot, db_path)
     yield console
@@ -99,8 +98,7 @@ def english(moment: datetime) -> str:
 def test_the_mode_bar_says_until_when_on_the_office_clock(
     utc_machine: None, c_locale: None, office: Console, db_path: Path
 ) -> None:
-    settings = SettingsStore(office.db).screening()
-    in_force = mode_in_force(settings.mode, settings.schedule, None, datetime.now(UTC))
+    in_force = Office.over(office.db).settings.screening().mode_at(datetime.now(UTC))
     assert in_force.until is not None
     office.window.show_mode_in_force()
     until = english(in_force.until.astimezone(TOKYO))

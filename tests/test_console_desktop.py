@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTra
 from pytestqt.qtbot import QtBot
 from test_console import send
 
+from application import Office
 from gui.app import Console
 from gui.settings_dialog import SettingsDialog
 from screening.policy import Mode
-from storage.settings import SettingsStore
 
 
 def open_settings(qtbot: QtBot, console: Console) -> SettingsDialog:
@@ -35,7 +35,7 @@ def test_settings_are_saved_and_used_by_the_next_call(
     dialog.withheld.setCurrentIndex(dialog.withheld.findData("reject"))
     dialog.save()
     assert not dialog.isVisible()
-    stored = SettingsStore(console.db).all()
+    stored = Office.over(console.db).settings.values()
     assert (stored["ask-timeout"], stored["withheld"]) == ("25", "reject")
     with ThreadPoolExecutor(max_workers=1) as pool:
         withheld = sample("seed_incoming_call.json") | {"callId": "w1", "phoneNumber": ""}
@@ -52,12 +52,12 @@ def test_a_bad_setting_is_refused_with_its_reason_and_nothing_is_stored(
     dialog.save()
     assert dialog.isVisible(), "the dialog stays open so the person can correct it"
     assert "not an address" in dialog.error.text()
-    assert SettingsStore(console.db).get("ask-timeout") == "10", "nothing half-saved"
+    assert Office.over(console.db).settings.value("ask-timeout") == "10", "nothing half-saved"
 
 
 def test_the_webhook_url_is_copied_with_one_click(qtbot: QtBot, console: Console) -> None:
     dialog = open_settings(qtbot, console)
-    token = SettingsStore(console.db).webhook_token()
+    token = Office.over(console.db).webhook.token()
     assert dialog.url.text().endswith(f"/hooks/commubo/{token}")
     [copy] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Copy"]
     copy.click()

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
+from application import Office
 from gui import reach
 from gui.app import run_console
 from gui.reach import REACHABLE, UNREACHABLE, BackgroundTask
 from gui.window import ConsoleWindow
-from storage.database import open_database
-from storage.settings import SettingsStore
+from storage.settings import SettingsTable
 
 Script = Callable[[ConsoleWindow], Coroutine[Any, Any, None]]
 
@@ -100,9 +100,9 @@ def test_periodic_checks_on_the_console_loop_notice_a_tunnel_that_died(
     port = free_port()
     proxy.target_port = port
     agent.forward(proxy.base, port)
-    store = SettingsStore(open_database(db_path))
-    store.set_many({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
-    store.remember("setup-done", "yes")
+    store = Office(db_path)
+    store.settings.save({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
+    SettingsTable(store.db()).remember("setup-done", "yes")
     seen: list[str] = []
 
     async def script(window: ConsoleWindow) -> None:

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent
 
+from application import Office
 from gui import status
 from gui.app import Console
 from gui.reach import UNREACHABLE
 from screening.rules import Action
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 CHECK_TIMEOUT = 15_000
 on_a_faked_tray = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
@@ -49,7 +49,7 @@ def test_unreachable_at_start_up_shows_in_the_window_not_in_a_balloon_over_it(
     """ngrok runs without callgate's tunnel: the window says so; a balloon would sit over the
     card's buttons just when the first call may come."""
     db = open_database(db_path)
-    SettingsStore(db).set_many({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
+    Office.over(db).settings.save({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
     db.close()
     console = start_console(qtbot, db_path)
     try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget, QW
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
+from application import Office
 from gui.app import Console, open_console
 from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE, ReachabilityMonitor
 from gui.settings_dialog import SettingsDialog
@@ -27,7 +28,7 @@ from gui.setup import SetupWizard
 from server.selftest import Reachability, SelfTestResult
 from server.tunnels import QuickTunnel, TunnelStatus
 from storage.database import open_database
-from storage.settings import SettingsStore
+from storage.settings import SettingsTable
 
 CHECK_TIMEOUT = 15_000
 
@@ -65,7 +66,8 @@ def behind_ngrok(console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy) -
     port = listener_port(console)
     proxy.target_port = port
     agent.forward(proxy.base, port)
-    SettingsStore(console.db).set_many({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
+    Office.over(console.db).settings.save(
+        {"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
 
 
 def checked(qtbot: QtBot, console: Console, state: str) -> None:
@@ -190,7 +192,7 @@ def test_a_quick_tunnel_runs_while_the_console_does(
     monitor = console.window.reach
     assert monitor is not None and monitor.quick_tunnel is None
 
-    SettingsStore(console.db).set("tunnel", "quick")
+    Office.over(console.db).settings.set("tunnel", "quick")
     console.window.check_reachability_now()
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
@@ -199,7 +201,7 @@ def test_a_quick_tunnel_runs_while_the_console_does(
     assert quick is not None and quick.running
     assert monitor.last is not None
     assert monitor.last.public_webhook_url == (
-        f"{proxy.base}/hooks/commubo/{SettingsStore(console.db).webhook_token()}")
+        f"{proxy.base}/hooks/commubo/{Office.over(console.db).webhook.token()}")
 
     wizard = open_setup(qtbot, console)
     wizard.next()
@@ -240,7 +242,7 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
     proxy.target_port = port
     agent.forward(proxy.base, port)
     wizard = open_setup(qtbot, console)
-    token = SettingsStore(console.db).webhook_token()
+    token = Office.over(console.db).webhook.token()
 
     assert wizard.currentPage() is wizard.port_page
     wizard.next()
@@ -251,7 +253,7 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
     wizard.exposure_page.ngrok_api.setText(f"127.0.0.1:{agent.port}")
     wizard.next()
     assert wizard.currentPage() is wizard.public_page
-    assert SettingsStore(console.db).get("tunnel") == "ngrok"
+    assert Office.over(console.db).settings.value("tunnel") == "ngrok"
 
     wizard.public_page.detect_button.click()
     qtbot.waitUntil(lambda: wizard.public_page.url.text() == proxy.base, timeout=CHECK_TIMEOUT)
@@ -275,7 +277,7 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
 
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
-    assert SettingsStore(console.db).recall("setup-done") == "yes"
+    assert SettingsTable(console.db).recall("setup-done") == "yes"
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
 
@@ -294,7 +296,7 @@ def test_the_self_test_in_setup_names_a_precise_failure(
     wizard.next()
     wizard.public_page.url.setText(proxy.base)
     wizard.next()
-    assert SettingsStore(console.db).get("public-url") == proxy.base
+    assert Office.over(console.db).settings.value("public-url") == proxy.base
     wizard.test_page.run_button.click()
     qtbot.waitUntil(lambda: "Failed" in wizard.test_page.result.text(), timeout=CHECK_TIMEOUT)
     assert "502" in wizard.test_page.result.text()
@@ -317,7 +319,7 @@ def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
         wizard.next()
         skip.click()  # from the middle of it
         qtbot.waitUntil(lambda: first.window.setup is None, timeout=2000)
-        assert SettingsStore(first.db).get("tunnel") == "none", "skipping stores nothing"
+        assert Office.over(first.db).settings.value("tunnel") == "none", "skipping stores nothing"
     finally:
         first.window.quit_now()
         first.close()
@@ -343,7 +345,7 @@ def test_every_page_can_be_passed_without_entering_anything(
         assert wizard.currentPage() is wizard.commubo_page
         assert "only works on this computer" in wizard.commubo_page.note.text()
         wizard.accept()
-        assert SettingsStore(console.db).recall("setup-done") == "yes"
+        assert SettingsTable(console.db).recall("setup-done") == "yes"
     finally:
         console.window.quit_now()
         console.close()
@@ -385,8 +387,8 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
 ) -> None:
     console = start_console(qtbot, db_path)
     try:
-        store = SettingsStore(console.db)
-        old = store.webhook_token()
+        store = Office.over(console.db)
+        old = store.webhook.token()
         console.window.open_settings()
         dialog = console.window.findChild(SettingsDialog)
         assert isinstance(dialog, SettingsDialog)
@@ -397,12 +399,12 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
             qtbot.waitUntil(dialog.rotation_box.isVisible, timeout=2000)
             assert "24 hours" in dialog.rotation_box.text()
             dialog.rotation_box.button(dialog.rotation_box.StandardButton.Cancel).click()
-        assert store.webhook_token() == old
+        assert store.webhook.token() == old
         dialog.rotate_button.click()
         [confirm] = [b for b in dialog.rotation_box.buttons() if b.text() == "Rotate token"]
         with qtbot.waitSignal(dialog.token_rotated, timeout=2000):
             confirm.click()
-        new = store.webhook_token()
+        new = store.webhook.token()
         assert new != old
         assert dialog.url.text().endswith(f"/hooks/commubo/{new}")
         assert new in dialog.tokens.text() and old in dialog.tokens.text()
@@ -436,7 +438,7 @@ def test_reachability_settings_are_saved_and_checked(qtbot: QtBot, db_path: Path
         dialog.ngrok_api.setText("4041")
         dialog.save()
         assert not dialog.isVisible()
-        stored = SettingsStore(console.db).all()
+        stored = Office.over(console.db).settings.values()
         assert (stored["tunnel"], stored["public-url"], stored["ngrok-api"]) == (
             "url", "https://calls.example.com", "127.0.0.1:4041")
     finally:
@@ -484,7 +486,7 @@ def monitor(qtbot: QtBot, db_path: Path, world: World) -> Iterator[ReachabilityM
     owner = QWidget()
     qtbot.addWidget(owner)
     db = open_database(db_path)
-    running = ReachabilityMonitor(db_path, 8080, SettingsStore(db), owner,
+    running = ReachabilityMonitor(db_path, 8080, Office.over(db), owner,
                                   adapter_interval_ms=50, self_test_interval_ms=600_000,
                                   check=world.check)
     yield running

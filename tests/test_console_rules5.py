@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.app import Console
 from gui.explain import ExplainDialog
 from gui.rules import Column, ExpiryChoice, RuleDialog, RulesView
@@ -25,7 +26,6 @@ from screening.policy import CallerPreset, Mode
 from screening.rules import Action, RuleKind
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -195,9 +195,9 @@ def test_editing_the_schedule(qtbot: QtBot, console: Console, db_path: Path) -> 
     click(dialog.save_button)
     assert dialog.isVisible()
     assert "Tuesday" in dialog.error_text() and "not business hours" in dialog.error_text()
-    store = SettingsStore(console.db)
-    assert store.get("schedule") == "off"
-    assert store.get("schedule-hours") == "mon-fri 09:00-18:00"
+    store = Office.over(console.db)
+    assert store.settings.value("schedule") == "off"
+    assert store.settings.value("schedule-hours") == "mon-fri 09:00-18:00"
 
     type_into(dialog.days[1], "9:00-12:00, 13:00-18:00")  # several ranges a day
     assert "tue 09:00-12:00, 13:00-18:00" in dialog.hours_text()
@@ -208,15 +208,16 @@ def test_editing_the_schedule(qtbot: QtBot, console: Console, db_path: Path) -> 
     dialog.time_zone.setText("Nowhere/City")
     click(dialog.save_button)
     assert "not a time zone" in dialog.error_text()
-    assert store.get("schedule") == "off"
-    assert store.get("open-mode") == Mode.ACCEPT_ALL.value
+    assert store.settings.value("schedule") == "off"
+    assert store.settings.value("open-mode") == Mode.ACCEPT_ALL.value
 
     dialog.time_zone.setText("Asia/Tokyo")
     click(dialog.save_button)
     qtbot.waitUntil(lambda: window.schedule_dialog is None, timeout=1000)
-    assert store.get("schedule") == "on"
-    assert store.get("schedule-hours") == "mon-sun 00:00-24:00"  # ranges that touch are one
-    assert store.get("open-mode") == Mode.ASK.value
+    assert store.settings.value("schedule") == "on"
+    # Ranges that touch are one.
+    assert store.settings.value("schedule-hours") == "mon-sun 00:00-24:00"
+    assert store.settings.value("open-mode") == Mode.ASK.value
     assert "by the schedule" in window.mode_bar.source.text()
     assert window.mode_bar.buttons[Mode.ASK].isChecked()
 
@@ -237,8 +238,9 @@ def test_a_caller_preset_applies_to_the_next_call(
     combo.setCurrentIndex(combo.findData(CallerPreset.CUSTOMERS_RING))
     dialog.save()
     assert not dialog.isVisible()
-    store = SettingsStore(console.db)
-    assert (store.get("customers"), store.get("unknown")) == ("accept", "mode")
+    store = Office.over(console.db)
+    settings = store.settings.get()
+    assert (settings.customers, settings.unknown) == ("accept", "mode")
 
     customer = send(pool, console, call_from("0330001234", "preset-1")).result(timeout=5)
     assert customer.status == 200

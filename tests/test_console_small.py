@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui import present
 from gui.app import Console
 from gui.explain import ExplainDialog
@@ -31,7 +32,6 @@ from screening.policy import Mode
 from screening.rules import Action
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -44,7 +44,7 @@ def call(call_id: str, **fields: Any) -> dict[str, Any]:
 
 def configure(db_path: Path, **values: str) -> None:
     db = open_database(db_path)
-    SettingsStore(db).set_many({key.replace("_", "-"): value for key, value in values.items()})
+    Office.over(db).settings.save({key.replace("_", "-"): value for key, value in values.items()})
     db.close()
 
 

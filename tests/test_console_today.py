@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from conftest import post, sample, start_console, url_of
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.live import CallState, LiveCall, LiveCallsModel
 from screening.call import Call
 from screening.messages import Message
@@ -20,7 +21,6 @@ from screening.schedule import Mode
 from server.events import CallArrived
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 OFFICE = ZoneInfo("Asia/Tokyo")
 
@@ -94,7 +94,7 @@ def test_today_is_the_office_s_day_not_the_machine_s(qtbot: QtBot, db_path: Path
     zone = ZoneInfo("America/Los_Angeles")
     midnight = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     db = open_database(db_path)
-    SettingsStore(db).set("time-zone", "America/Los_Angeles")
+    Office.over(db).settings.set("time-zone", "America/Los_Angeles")
     db.close()
     record(db_path, "before", midnight - timedelta(minutes=1), ACCEPTED)
     record(db_path, "after", midnight + timedelta(minutes=1), ACCEPTED)

@@ -26,6 +26,7 @@ from conftest import Answer, post, sample
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
 
+from application import Office
 from screening.messages import Message
 from screening.phone import parse_rule_number
 from screening.rules import Action
@@ -34,7 +35,7 @@ from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
 from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters, SettingsTable
 from wording import render
 
 REFUSED_COUNTER = "refused-requests"
@@ -57,7 +58,7 @@ class Process:
         self._drain = threading.Thread(target=self._read_log, daemon=True)
         self._drain.start()
         wait_for_health(self.port, self.process)
-        self.token = SettingsStore(open_database(self.db_path)).webhook_token()
+        self.token = Office(self.db_path).webhook.token()
 
     @property
     def base(self) -> str:
@@ -115,7 +116,7 @@ def locks(db_path: Path) -> Iterator[list[LockHolder]]:
 def configure(db_path: Path, values: dict[str, str]) -> None:
     db = open_database(db_path)
     try:
-        SettingsStore(db).set_many(values)
+        Office.over(db).settings.save(values)
     finally:
         db.close()
 
@@ -229,7 +230,7 @@ def test_a_call_waiting_for_a_person_when_callgate_is_killed_is_in_the_history(
 ) -> None:
     db_path = tmp_path / DB_FILENAME
     configure(db_path, {"mode": "ask", "ask-timeout": "60"})
-    SettingsStore(open_database(db_path)).remember("setup-done", "yes")
+    SettingsTable(open_database(db_path)).remember("setup-done", "yes")
     console = Process(tmp_path, env={"QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"})
     processes.append(console)
 
@@ -371,7 +372,7 @@ def test_calls_past_a_full_backlog_keep_their_decision_and_are_written_on_recove
     """The writer keeps 3 records at most: the journal keeps the others."""
     monkeypatch.setattr(writer_module, "MAX_BACKLOG", 3)
     configure(db_path, {"mode": "reject-all"})
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
     listener = Listener(db_path, "127.0.0.1", 0)
     listener.start()
     try:

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_cli import Cli, cli, free_port
 
+from application.history import HISTORY_FIELDS
 from gui.history import HistoryView
-from main import HISTORY_FIELDS
 from storage import export
 from storage.database import open_database
 from storage.export import (

@@ -21,11 +21,11 @@ from conftest import Answer, close_without_tray, post, sample, url_of
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from application import Office
 from gui.app import Console
 from screening.messages import Message
 from screening.policy import Mode
-from storage.database import DB_FILENAME, open_database
-from storage.settings import SettingsStore
+from storage.database import DB_FILENAME
 from wording import render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def test_killed_mid_burst_loses_no_answered_call(tmp_path: Path) -> None:
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_health(port, serve)
-        token = SettingsStore(open_database(tmp_path / DB_FILENAME)).webhook_token()
+        token = Office(tmp_path / DB_FILENAME).webhook.token()
         url = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
         answered: list[str] = []
         stop = threading.Event()
@@ -145,8 +145,8 @@ def test_a_stuck_gui_thread_does_not_delay_answers(qtbot: QtBot, console: Consol
 def ask_and_wait(qtbot: QtBot, console: Console, pool: ThreadPoolExecutor,
                  call_id: str) -> Future[Answer]:
     """A call waiting for a person with 30 s on its clock and `reject` as its default."""
-    settings = SettingsStore(console.db)
-    settings.set_many({"ask-timeout": "30", "ask-default": "reject"})
+    settings = Office.over(console.db)
+    settings.settings.save({"ask-timeout": "30", "ask-default": "reject"})
     console.window.mode_bar.buttons[Mode.ASK].click()
     answer = pool.submit(post, url_of(console),
                          sample("seed_incoming_call.json") | {"callId": call_id})

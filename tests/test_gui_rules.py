@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from gui.rules import Column, RuleDialog, RulesModel, RulesView
-from screening.phone import InvalidNumber
+from screening.messages import Refusal
 from screening.rules import Action, Rule
 from storage.database import open_database
 from storage.rules import RuleBook
@@ -281,7 +281,7 @@ def test_add_rule_from_code_as_the_window_does(
     assert moved.id == rule.id
     assert shown_rows(view) == [("03-3000-1234", "Always let through", "営業電話")]
 
-    with qtbot.assertNotEmitted(view.rules_changed), pytest.raises(InvalidNumber):
+    with qtbot.assertNotEmitted(view.rules_changed), pytest.raises(Refusal):
         view.add_rule("", Action.BLOCK)
 
 

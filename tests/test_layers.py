@@ -1,7 +1,10 @@
 """The import direction of ARCHITECTURE.md, checked by parsing every source file.
 
-`gui → server → screening ← storage`: the screening core stays pure (no Qt, no aiohttp, no SQL),
-storage knows nothing of the listener or the console, and the listener never pulls in Qt.
+`cli → application, server`; `server → application → {storage, screening}`; `storage →
+screening`; `wording → screening.messages`: the screening core stays pure (no Qt, no aiohttp,
+no SQL, nothing of ours), storage knows nothing of the use cases, the listener or the console,
+the application layer (the use cases) is synchronous and needs neither Qt nor aiohttp, the
+command line writes no SQL, and the listener never pulls in Qt.
 """
 
 from __future__ import annotations
@@ -15,11 +18,21 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 QT = ("PySide6", "shiboken6", "qasync")
 
+SQL = ("sqlite_utils", "sqlite3")
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "screening": ("storage", "server", "gui", "main", "aiohttp", *QT, "sqlite_utils", "sqlite3"),
-    "storage": ("server", "gui", "main", "aiohttp", *QT),
-    "server": ("gui", "main", *QT),
+    "screening": ("storage", "application", "server", "cli", "gui", "wording", "main", "aiohttp",
+                  *QT, *SQL),
+    "storage": ("application", "server", "cli", "gui", "wording", "main", "aiohttp", *QT),
+    "application": ("server", "cli", "gui", "wording", "main", "aiohttp", *QT),
+    "server": ("cli", "gui", "main", *QT),
+    "cli": ("storage", "main", *QT, *SQL),
+    "wording": ("storage", "application", "server", "cli", "gui", "main", "aiohttp", *QT, *SQL),
 }
+#: Of callgate's own modules, the only ones a layer may import (besides itself).
+ONLY: dict[str, tuple[str, ...]] = {
+    "wording": ("screening.messages",),
+}
+OWN = ("screening", "storage", "application", "server", "cli", "gui", "wording", "main")
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,18 @@ def test_layer_imports_point_one_way(layer: str) -> None:
     assert not found, "\n".join(str(v) for v in found)
 
 
+@pytest.mark.parametrize("layer", sorted(ONLY))
+def test_a_layer_imports_only_the_modules_it_may(layer: str) -> None:
+    """wording/ words messages: of callgate it needs the Message type alone."""
+    found = [
+        violation
+        for violation in layer_violations(PROJECT, layer, OWN)
+        if not is_within(violation.imported, layer)
+        and not any(is_within(violation.imported, allowed) for allowed in ONLY[layer])
+    ]
+    assert not found, "\n".join(str(v) for v in found)
+
+
 def test_the_checker_sees_the_real_imports_of_the_project() -> None:
     """A checker that found nothing at all would pass every layer vacuously."""
     policy = (PROJECT / "screening" / "policy.py").read_text(encoding="utf-8")
@@ -131,6 +156,10 @@ def test_the_checker_sees_the_real_imports_of_the_project() -> None:
     assert storage, "storage reads the screening types, so this must find something"
     server = layer_violations(PROJECT, "server", ("aiohttp",))
     assert server, "the server is built on aiohttp, so this must find something"
+    application = layer_violations(PROJECT, "application", ("storage",))
+    assert application, "the use cases run over storage, so this must find something"
+    cli = layer_violations(PROJECT, "cli", ("application",))
+    assert cli, "the command line calls the application layer, so this must find something"
 
 
 # ---------------------------------------------------------------------------------------------

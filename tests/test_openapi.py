@@ -32,9 +32,9 @@ from schemathesis.checks import (
 )
 from sqlite_utils import Database
 
+from application import Office
 from server.events import CallArrived, CallDecided
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 WEBHOOK = "/hooks/commubo/{token}"
 # Token tails a router could miss or normalise (schemathesis found the newline): each must reach
@@ -101,7 +101,7 @@ def test_the_description_is_served_as_kept_in_the_repository(running: Running) -
 def test_calls_on_the_real_token_are_decided_in_time_and_recorded(
     running: Running, history: Database, mode: str
 ) -> None:
-    SettingsStore(history).set("mode", mode)
+    Office.over(history).settings.set("mode", mode)
     document = served_description(running)
     document["paths"][WEBHOOK]["parameters"][0]["schema"] = {"enum": [running.token]}
     schema = schemathesis.openapi.from_dict(document)

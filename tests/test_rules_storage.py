@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from application import Office
 from screening.call import Call
+from screening.messages import Refusal
 from screening.policy import CallerHandling, Mode, PayphoneHandling, explain, screen
+from screening.rule_draft import RuleEntry
 from screening.rules import Action, RuleIndex, RuleKind
-from screening.schedule import ModeSource, OverrideEnd, mode_in_force
+from screening.schedule import ModeSource, Override, OverrideEnd
 from storage.database import CONFIG_VERSION, migrations, open_database
-from storage.rules import NumberTaken, RuleBook, RuleEntry
-from storage.settings import Counters, SettingsStore
+from storage.rules import NumberTaken, RuleBook
+from storage.settings import Counters
 from storage.snapshot import ScreeningSnapshot
 from wording import render
 
@@ -158,39 +161,40 @@ def test_expiry_and_use_move_the_config_version(db: Database) -> None:
     ],
 )
 def test_new_settings_refuse_bad_values(db: Database, key: str, value: str) -> None:
-    store = SettingsStore(db)
-    before = store.all()
+    store = Office.over(db)
+    before = store.settings.values()
     with pytest.raises(ValueError) as caught:
-        store.set(key, value)
+        store.settings.set(key, value)
     assert "\n" not in str(caught.value)
-    assert store.all() == before
+    assert store.settings.values() == before
 
 
 def test_new_settings_are_stored_canonically(db: Database) -> None:
-    store = SettingsStore(db)
-    assert store.set("schedule-hours", "月-金 9:00-12:00、13:00-18:00") == (
+    store = Office.over(db)
+    assert store.settings.set("schedule-hours", "月-金 9:00-12:00、13:00-18:00") == (
         "mon-fri 09:00-12:00, 13:00-18:00")
-    assert store.set("closed-days", "12-29..01-03 年末年始\n2025/08/13..2025/08/16") == (
+    assert store.settings.set("closed-days", "12-29..01-03 年末年始\n2025/08/13..2025/08/16") == (
         "12-29..01-03 年末年始; 2025-08-13..2025-08-16")
-    assert store.set("repeat-caller", "YES") == "on"
-    assert store.set("repeat-minutes", "5.0") == "5"
-    assert store.set("override-set-at", "2026-01-06T10:00:00+09:00") == (
+    assert store.settings.set("repeat-caller", "YES") == "on"
+    assert store.settings.set("repeat-minutes", "5.0") == "5"
+    assert store.settings.set("override-set-at", "2026-01-06T10:00:00+09:00") == (
         "2026-01-06T01:00:00+00:00")
 
 
 def test_screening_settings_round_trip_with_schedule_and_override(db_path: Path) -> None:
-    store = SettingsStore(open_database(db_path))
-    default = store.screening()
+    store = Office(db_path)
+    default = store.settings.screening()
     assert default.schedule is None and default.override is None
     assert default.payphone is PayphoneHandling.AS_WITHHELD and not default.repeat_caller
-    store.set_many({
+    store.settings.save({
         "payphone": "reject", "customers": "accept", "unknown": "ask", "repeat-caller": "on",
         "repeat-minutes": "7", "schedule-hours": "mon-fri 9:00-18:00", "open-mode": "ask",
         "closed-mode": "reject-all", "public-holidays": "off",
         "closed-days": "12-29..01-03 年末年始", "time-zone": "Europe/Berlin",
     })
-    store.turn_schedule(True)
-    override = store.set_mode("accept-all", now=NOW)
+    store.mode.turn_schedule(True)
+    assert store.mode.set("accept-all", now=NOW).source is ModeSource.OVERRIDE
+    override = store.settings.get().override
     assert override is not None and override.ends is OverrideEnd.NEXT_CHANGE
 
     snapshot = ScreeningSnapshot(open_database(db_path))
@@ -206,30 +210,35 @@ def test_screening_settings_round_trip_with_schedule_and_override(db_path: Path)
     assert not schedule.public_holidays and len(schedule.closed_days) == 1
     assert settings.override == override
     # 02:00 Berlin on a Tuesday: closed, but overridden by hand until the office opens at 9:00.
-    mode = mode_in_force(settings.mode, schedule, settings.override, NOW)
+    mode = settings.mode_at(NOW)
     assert (mode.mode, mode.source) == (Mode.ACCEPT_ALL, ModeSource.OVERRIDE)
     assert mode.until == datetime(2026, 1, 6, 8, 0, tzinfo=UTC)
-    later = mode_in_force(settings.mode, schedule, settings.override, NOW + timedelta(hours=8))
+    later = settings.mode_at(NOW + timedelta(hours=8))
     assert (later.mode, later.source) == (Mode.ASK, ModeSource.SCHEDULE)
 
 
 def test_toggling_the_mode_by_hand(db: Database) -> None:
-    store = SettingsStore(db)
-    assert store.set_mode("reject-all", now=NOW) is None  # no schedule: no override
-    assert store.get("mode") == "reject-all" and store.screening().override is None
+    store = Office.over(db)
+    # No schedule: no override, the mode setting decides.
+    assert store.mode.set("reject-all", now=NOW).source is ModeSource.SETTING
+    assert store.settings.value("mode") == "reject-all"
+    assert store.settings.screening().override is None
 
-    store.turn_schedule(True)
-    held = store.set_mode("ask", ends="turned-off", now=NOW)
-    assert held is not None and held.mode is Mode.ASK and held.ends is OverrideEnd.TURNED_OFF
-    assert held.set_at == NOW and store.screening().override == held
-    store.clear_override()
-    assert store.screening().override is None
+    store.mode.turn_schedule(True)
+    held = store.mode.set("ask", until_off=True, now=NOW)
+    assert (held.mode, held.source, held.until) == (Mode.ASK, ModeSource.OVERRIDE, None)
+    override = store.settings.get().override
+    assert override == Override(Mode.ASK, NOW, OverrideEnd.TURNED_OFF)
+    assert store.settings.screening().override == override
+    store.mode.resume_schedule()
+    assert store.settings.screening().override is None
 
-    store.set_mode("ask", now=NOW)
-    store.turn_schedule(False)  # turning the schedule off (or on) ends a manual override
-    assert store.override() is None
-    with pytest.raises(ValueError):
-        store.set_mode("loud")
+    store.mode.set("ask", now=NOW)
+    store.mode.turn_schedule(False)  # turning the schedule off (or on) ends a manual override
+    assert store.settings.get().override is None
+    with pytest.raises(Refusal) as refused:
+        store.mode.set("loud")
+    assert refused.value.field == "mode"
 
 
 def test_snapshot_sees_expiry_set_through_another_connection(db_path: Path) -> None:

@@ -26,6 +26,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from conftest import EventLog, Running, post
 from test_cli import Cli, free_port, start_serve
 
+from screening.urls import public_webhook_url, redact_token
 from server.app_thread import AppThread
 from server.events import CallArrived, CallDecided, CallWaiting
 from server.listener import Listener
@@ -37,7 +38,6 @@ from server.selftest import (
     check_reachability,
     self_test,
 )
-from server.urls import public_webhook_url, redact_token
 from server.webhook import SELF_TEST_FIELD
 from storage.database import open_database
 from storage.settings import TOKEN_KEY

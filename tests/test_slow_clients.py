@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import EventLog, Running, encode_body, post, sample
 
+from application import Office
 from server.listener import Listener
 from storage.database import open_database
-from storage.settings import SettingsStore
 
 SLOW_CONNECTIONS = 300
 ANSWER_DEADLINE = 2.0
@@ -61,7 +61,7 @@ QUICK_TIMEOUT = 1.0
 @pytest.fixture
 def impatient(db_path: Path) -> Iterator[Running]:
     """The real listener with one-second idle and body timeouts, so the tests stay short."""
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
     events = EventLog()
     listener = Listener(db_path, "127.0.0.1", 0, events,
                         idle_timeout=QUICK_TIMEOUT, body_timeout=QUICK_TIMEOUT)

@@ -16,8 +16,9 @@ from conftest import sample
 from sqlite_utils import Database
 
 import wording
+from application import Office
 from screening.call import Call
-from screening.messages import Message
+from screening.messages import Message, Refusal
 from screening.policy import (
     Decision,
     Mode,
@@ -30,7 +31,7 @@ from screening.rules import Action, RuleIndex
 from storage.calls import CallHistory, CallRecord, HistoryFilter
 from storage.database import BUSY_TIMEOUT_MS, migrations, open_database
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore, UnknownSetting
+from storage.settings import Counters
 from storage.snapshot import ScreeningSnapshot
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -88,7 +89,7 @@ def test_a_fresh_database_has_the_schema(db: Database) -> None:
 def test_opening_twice_applies_migrations_once_and_keeps_the_data(db_path: Path) -> None:
     first = open_database(db_path)
     RuleBook(first).put(TOKYO, Action.BLOCK, "sales calls")
-    SettingsStore(first).set("mode", "ask")
+    Office.over(first).settings.set("mode", "ask")
     applied = [m.name for m in migrations.applied(first)]
     first.close()
 
@@ -97,7 +98,7 @@ def test_opening_twice_applies_migrations_once_and_keeps_the_data(db_path: Path)
     assert [m.name for m in migrations.applied(second)] == applied
     assert len(applied) == len(set(applied)) >= 1
     assert [r.number for r in RuleBook(third).rules()] == [TOKYO]
-    assert SettingsStore(third).get("mode") == "ask"
+    assert Office.over(third).settings.value("mode") == "ask"
 
 
 def test_opening_waits_for_another_connection_busy_with_the_new_file(db_path: Path) -> None:
@@ -166,13 +167,13 @@ OPENER = """
 import sys, time
 from pathlib import Path
 from storage.database import open_database
-from storage.settings import SettingsStore
+from application import Office
 start = float(sys.argv[2])
 time.sleep(max(0.0, start - time.time() - 0.05))
 while time.time() < start:
     pass
 db = open_database(Path(sys.argv[1]))
-print(SettingsStore(db).webhook_token())
+print(Office.over(db).webhook.token())
 """
 
 
@@ -207,11 +208,11 @@ def test_processes_opening_a_fresh_file_at_once_all_succeed_and_agree(tmp_path: 
 
 
 def test_settings_have_the_documented_defaults(db: Database) -> None:
-    store = SettingsStore(db)
-    assert DEFAULTS.items() <= store.all().items()
+    store = Office.over(db)
+    assert DEFAULTS.items() <= store.settings.values().items()
     for key, value in DEFAULTS.items():
-        assert store.get(key) == value
-    assert store.screening() == ScreeningSettings()
+        assert store.settings.value(key) == value
+    assert store.settings.screening() == ScreeningSettings()
 
 
 @pytest.mark.parametrize(
@@ -236,26 +237,28 @@ def test_settings_have_the_documented_defaults(db: Database) -> None:
 def test_a_valid_setting_is_stored_in_its_canonical_form(
     db_path: Path, key: str, typed: str, stored: str
 ) -> None:
-    writer = SettingsStore(open_database(db_path))
-    assert writer.set(key, typed) == stored
-    assert writer.get(key) == stored
-    reader = SettingsStore(open_database(db_path))
-    assert reader.get(key) == stored, "another connection (the listener) sees the new value"
+    writer = Office(db_path)
+    assert writer.settings.set(key, typed) == stored
+    assert writer.settings.value(key) == stored
+    reader = Office(db_path)
+    assert reader.settings.value(key) == stored, (
+        "another connection (the listener) sees the new value")
 
 
 def test_an_unknown_setting_is_refused_and_the_message_lists_the_settings(db: Database) -> None:
-    store = SettingsStore(db)
-    with pytest.raises(UnknownSetting) as caught:
-        store.set("colour", "blue")
-    message = str(caught.value)
+    store = Office.over(db)
+    with pytest.raises(Refusal) as caught:
+        store.settings.set("colour", "blue")
+    assert caught.value.message.code == "refusal.setting.unknown"
+    message = wording.render(caught.value.message)
     assert "'colour'" in message
     for key in DEFAULTS:
         assert key in message
-    with pytest.raises(UnknownSetting):
-        store.get("colour")
-    with pytest.raises(KeyError):
-        store.get("webhook-token")
-    assert "colour" not in store.all()
+    with pytest.raises(Refusal):
+        store.settings.value("colour")
+    with pytest.raises(Refusal):
+        store.settings.value("webhook-token")
+    assert "colour" not in store.settings.values()
 
 
 @pytest.mark.parametrize(
@@ -279,16 +282,16 @@ def test_an_unknown_setting_is_refused_and_the_message_lists_the_settings(db: Da
 def test_a_bad_value_is_refused_with_a_readable_message_and_changes_nothing(
     db: Database, key: str, value: str, words: list[str]
 ) -> None:
-    store = SettingsStore(db)
-    before = store.all()
-    with pytest.raises(ValueError) as caught:
-        store.set(key, value)
-    assert not isinstance(caught.value, UnknownSetting)
-    message = wording.refused(caught.value)
+    store = Office.over(db)
+    before = store.settings.values()
+    with pytest.raises(Refusal) as caught:
+        store.settings.set(key, value)
+    assert caught.value.field == key, "the refusal names the setting, which is known"
+    message = wording.render(caught.value.message)
     assert "Traceback" not in message and "\n" not in message
     for word in words:
         assert word in message
-    assert store.all() == before
+    assert store.settings.values() == before
 
 
 @pytest.mark.parametrize(
@@ -298,13 +301,13 @@ def test_a_bad_value_is_refused_with_a_readable_message_and_changes_nothing(
 def test_screening_settings_are_read_from_the_stored_values(
     db: Database, ask_default: Decision, failsafe: Decision
 ) -> None:
-    store = SettingsStore(db)
-    store.set("mode", "ask")
-    store.set("ask-timeout", "25")
-    store.set("ask-default", ask_default.value)
-    store.set("withheld", "reject")
-    store.set("failsafe", failsafe.value)
-    assert store.screening() == ScreeningSettings(
+    store = Office.over(db)
+    store.settings.set("mode", "ask")
+    store.settings.set("ask-timeout", "25")
+    store.settings.set("ask-default", ask_default.value)
+    store.settings.set("withheld", "reject")
+    store.settings.set("failsafe", failsafe.value)
+    assert store.settings.screening() == ScreeningSettings(
         mode=Mode.ASK,
         ask_timeout=25.0,
         ask_default=ask_default,
@@ -314,10 +317,10 @@ def test_screening_settings_are_read_from_the_stored_values(
 
 
 def test_host_and_port_do_not_change_the_screening_settings(db: Database) -> None:
-    store = SettingsStore(db)
-    store.set("port", "9000")
-    store.set("host", "0.0.0.0")
-    assert store.screening() == ScreeningSettings()
+    store = Office.over(db)
+    store.settings.set("port", "9000")
+    store.settings.set("host", "0.0.0.0")
+    assert store.settings.screening() == ScreeningSettings()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,17 +329,17 @@ def test_host_and_port_do_not_change_the_screening_settings(db: Database) -> Non
 
 def test_the_webhook_token_is_made_once_and_stays_across_connections(db_path: Path) -> None:
     first = open_database(db_path)
-    token = SettingsStore(first).webhook_token()
-    assert SettingsStore(first).webhook_token() == token
+    token = Office.over(first).webhook.token()
+    assert Office.over(first).webhook.token() == token
     other = open_database(db_path)
-    assert SettingsStore(other).webhook_token() == token
+    assert Office.over(other).webhook.token() == token
     first.close()
     other.close()
-    assert SettingsStore(open_database(db_path)).webhook_token() == token
+    assert Office(db_path).webhook.token() == token
 
 
 def test_the_webhook_token_is_long_random_and_url_safe(db: Database) -> None:
-    token = SettingsStore(db).webhook_token()
+    token = Office.over(db).webhook.token()
     # 128 bits need at least 22 characters of URL-safe base64 (6 bits each).
     assert len(token) >= 22
     assert re.fullmatch(r"[A-Za-z0-9_-]+", token), token
@@ -345,18 +348,18 @@ def test_the_webhook_token_is_long_random_and_url_safe(db: Database) -> None:
 
 def test_each_database_gets_its_own_webhook_token(tmp_path: Path) -> None:
     tokens = {
-        SettingsStore(open_database(tmp_path / f"office-{n}" / "callgate.db")).webhook_token()
+        Office(tmp_path / f"office-{n}" / "callgate.db").webhook.token()
         for n in range(5)
     }
     assert len(tokens) == 5
 
 
 def test_the_webhook_token_is_not_shown_or_changed_as_a_setting(db: Database) -> None:
-    store = SettingsStore(db)
-    token = store.webhook_token()
-    assert token not in store.all().values()
-    assert DEFAULTS.items() <= store.all().items()
-    assert not any("token" in key and key != "token-grace-hours" for key in store.all())
+    store = Office.over(db)
+    token = store.webhook.token()
+    assert token not in store.settings.values().values()
+    assert DEFAULTS.items() <= store.settings.values().items()
+    assert not any("token" in key and key != "token-grace-hours" for key in store.settings.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -592,7 +595,7 @@ def action_for(rules: RuleIndex, number: str) -> Action | None:
 def test_the_snapshot_starts_from_what_is_stored(db_path: Path) -> None:
     setup = open_database(db_path)
     RuleBook(setup).put(TOKYO, Action.BLOCK)
-    SettingsStore(setup).set("mode", "reject-all")
+    Office.over(setup).settings.set("mode", "reject-all")
     rules, settings = ScreeningSnapshot(open_database(db_path)).current()
     assert [rule.number for rule in rules] == [TOKYO]
     assert action_for(rules, TOKYO) is Action.BLOCK
@@ -640,9 +643,9 @@ def test_a_setting_changed_through_another_connection_applies_to_the_next_call(
     _, settings = snapshot.current()
     assert settings.mode is Mode.ACCEPT_ALL
 
-    other = SettingsStore(open_database(db_path))
-    other.set("mode", "ask")
-    other.set("ask-timeout", "5")
+    other = Office(db_path)
+    other.settings.set("mode", "ask")
+    other.settings.set("ask-timeout", "5")
     _, settings = snapshot.current()
     assert settings.mode is Mode.ASK
     assert settings.ask_timeout == 5.0
@@ -679,7 +682,7 @@ def test_a_change_from_a_writer_thread_reaches_the_snapshot(db_path: Path) -> No
     def console() -> None:
         own = open_database(db_path)
         RuleBook(own).put(FREEPHONE, Action.BLOCK)
-        SettingsStore(own).set("withheld", "reject")
+        Office.over(own).settings.set("withheld", "reject")
         own.close()
 
     thread = threading.Thread(target=console)

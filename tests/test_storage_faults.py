@@ -25,6 +25,7 @@ from conftest import Running, post, sample, url_of
 from pytestqt.qtbot import QtBot
 from test_faults import ROOT, free_port, wait_for_health
 
+from application import Office
 from gui.app import Console, report_storage_errors
 from screening.phone import parse_rule_number
 from screening.policy import Mode
@@ -36,7 +37,7 @@ from storage.calls import CallHistory
 from storage.database import DB_FILENAME, open_database
 from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsStore
+from storage.settings import Counters
 from storage.writer import BacklogFull, Writer, WriterClosed
 
 ANSWER_DEADLINE = 2.0
@@ -106,7 +107,7 @@ def timed_post(url: str, call_id: str) -> tuple[float, Any]:
 def set_mode(db_path: Path, mode: str) -> None:
     db = open_database(db_path)
     try:
-        SettingsStore(db).set("mode", mode)
+        Office.over(db).settings.set("mode", mode)
     finally:
         db.close()
 
@@ -154,7 +155,7 @@ def test_a_full_disk_delays_records_and_loses_none(tmp_path: Path) -> None:
     db_path = tmp_path / DB_FILENAME
     try:
         wait_for_health(port, serve)
-        token = SettingsStore(open_database(db_path)).webhook_token()
+        token = Office(db_path).webhook.token()
         url = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
         assert timed_post(url, "before")[1].status == 200
 
@@ -255,7 +256,7 @@ def test_a_mode_change_that_cannot_be_saved_says_so_and_shows_the_real_mode(
     assert "locked" in window.storage_box.text()
     assert not window.banner.isVisible(), "the window must not show reject-all: it is not"
     assert window.mode_bar.buttons[Mode.ACCEPT_ALL].isChecked()
-    assert SettingsStore(console.db).screening().mode is Mode.ACCEPT_ALL
+    assert Office.over(console.db).settings.screening().mode is Mode.ACCEPT_ALL
 
 
 def test_any_other_change_the_database_refuses_is_told(
@@ -300,7 +301,7 @@ def test_a_one_shot_allow_lets_one_call_through_while_its_use_is_not_on_disk(
 def quit_while_a_record_waits(db_path: Path, lock_holder: Any, call_id: str) -> LockHolder:
     """A call answered while another program holds the lock, then the listener stops (its
     writer retries for 0.5 s); the lock stays held."""
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
     listener = Listener(db_path, "127.0.0.1", 0)
     listener.start()
     try:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from conftest import Running, post, sample
 
+from application import Office
 from storage.database import open_database
-from storage.settings import PREVIOUS_UNTIL_KEY, SettingsStore
+from storage.settings import PREVIOUS_UNTIL_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,29 +25,30 @@ def body(call_id: str) -> dict[str, object]:
 
 def test_old_and_new_token_both_work_during_the_grace_period(running: Running) -> None:
     old = running.token
-    new = SettingsStore(open_database(running.db_path)).rotate_token()
+    new = Office(running.db_path).webhook.rotate().token
     assert new != old and len(new) >= 22
     assert post(hook(running, new), body("via-new")).status == 200
     assert post(hook(running, old), body("via-old")).status == 200
     assert post(hook(running, "neither"), body("via-none")).status == 404
-    previous, until = SettingsStore(open_database(running.db_path)).token_grace()
-    assert previous == old and until is not None
+    state = Office(running.db_path).webhook.state()
+    assert state.previous == old and state.previous_until is not None
 
 
 def test_the_old_token_stops_when_its_grace_period_ends(running: Running) -> None:
     db = open_database(running.db_path)
-    SettingsStore(db).rotate_token()
+    Office.over(db).webhook.rotate()
     assert post(hook(running, running.token), body("before-end")).status == 200
     db.execute("UPDATE settings SET value = ? WHERE key = ?",
                ["2000-01-01T00:00:00+00:00", PREVIOUS_UNTIL_KEY])
     assert post(hook(running, running.token), body("after-end")).status == 404
-    assert SettingsStore(db).token_grace() == (None, None)
+    state = Office.over(db).webhook.state()
+    assert (state.previous, state.previous_until) == (None, None)
 
 
 def test_no_grace_means_the_old_token_stops_at_once(running: Running) -> None:
-    store = SettingsStore(open_database(running.db_path))
-    store.set("token-grace-hours", "0")
-    new = store.rotate_token()
+    store = Office(running.db_path)
+    store.settings.set("token-grace-hours", "0")
+    new = store.webhook.rotate().token
     assert post(hook(running, running.token), body("old")).status == 404
     assert post(hook(running, new), body("new")).status == 200
 

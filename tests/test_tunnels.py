@@ -25,6 +25,10 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+import wording
+from application import Office
+from screening.messages import Refusal
+from screening.setting_values import parse_public_url
 from server import tunnels
 from server.tunnels import (
     QUICK_TUNNEL_WARNING,
@@ -37,8 +41,6 @@ from server.tunnels import (
     forwarded_port,
     tunnel_from_settings,
 )
-from storage.database import open_database
-from storage.settings import SETTINGS, SettingsStore
 
 T = TypeVar("T")
 PORT = 8080
@@ -490,8 +492,9 @@ def test_an_empty_typed_url_says_what_to_set() -> None:
 
 
 def test_a_typed_url_with_a_path_is_refused() -> None:
-    with pytest.raises(ValueError, match="without a path"):
+    with pytest.raises(Refusal) as refused:
         TypedUrl("https://calls.example.com/hooks/commubo/abc")
+    assert "without a path" in wording.render(refused.value.message)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -531,10 +534,10 @@ def test_tunnel_from_settings_for_each_kind() -> None:
 
 
 def test_tunnel_from_stored_settings(db_path: Path) -> None:
-    store = SettingsStore(open_database(db_path))
-    assert tunnel_from_settings(store.all(), PORT) is None
-    store.set_many({"tunnel": "ngrok", "ngrok-api": "localhost:4045"})
-    ngrok = tunnel_from_settings(store.all(), PORT)
+    store = Office(db_path)
+    assert tunnel_from_settings(store.settings.values(), PORT) is None
+    store.settings.save({"tunnel": "ngrok", "ngrok-api": "localhost:4045"})
+    ngrok = tunnel_from_settings(store.settings.values(), PORT)
     assert isinstance(ngrok, NgrokAgent)
     assert ngrok.api == "localhost:4045"
 
@@ -554,7 +557,7 @@ def test_tunnel_from_settings_refuses_bad_values(values: dict[str, str]) -> None
 
 
 def test_tunnel_settings_defaults(db_path: Path) -> None:
-    values = SettingsStore(open_database(db_path)).all()
+    values = Office(db_path).settings.values()
     assert {key: values[key] for key in
             ("tunnel", "ngrok-api", "cloudflared-metrics", "public-url")} == {
         "tunnel": "none", "ngrok-api": "127.0.0.1:4040",
@@ -588,9 +591,9 @@ def test_tunnel_settings_defaults(db_path: Path) -> None:
 def test_tunnel_settings_are_stored_in_one_spelling(
     db_path: Path, key: str, typed: str, stored: str
 ) -> None:
-    store = SettingsStore(open_database(db_path))
-    assert store.set(key, typed) == stored
-    assert store.get(key) == stored
+    store = Office(db_path)
+    assert store.settings.set(key, typed) == stored
+    assert store.settings.value(key) == stored
 
 
 @pytest.mark.parametrize(
@@ -621,19 +624,22 @@ def test_tunnel_settings_are_stored_in_one_spelling(
 def test_bad_tunnel_settings_are_refused_with_a_reason(
     db_path: Path, key: str, typed: str, reason: str
 ) -> None:
-    store = SettingsStore(open_database(db_path))
-    before = store.get(key)
-    with pytest.raises(ValueError, match=reason.replace("?", r"\?")):
-        store.set(key, typed)
-    assert store.get(key) == before
+    store = Office(db_path)
+    before = store.settings.value(key)
+    with pytest.raises(Refusal) as refused:
+        store.settings.set(key, typed)
+    assert refused.value.field == key
+    assert reason in wording.render(refused.value.message)
+    assert store.settings.value(key) == before
 
 
 def test_a_pasted_webhook_url_is_refused_without_repeating_its_token() -> None:
     token = "s3cr3t-T0ken-value"
-    with pytest.raises(ValueError) as refused:
-        SETTINGS["public-url"].parse(f"https://calls.example.com/hooks/commubo/{token}")
-    assert token not in str(refused.value)
-    assert "/hooks/commubo/<token>" in str(refused.value)
+    with pytest.raises(Refusal) as refused:
+        parse_public_url(f"https://calls.example.com/hooks/commubo/{token}")
+    words = wording.render(refused.value.message)
+    assert token not in words and token not in repr(refused.value.message)
+    assert "/hooks/commubo/<token>" in words
 
 
 # ---------------------------------------------------------------------------------------------

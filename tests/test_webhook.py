@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from conftest import SAMPLES, Running, encode_body, post, sample
 
+from application import Office
 from screening.phone import parse_rule_number
 from screening.policy import Decision
 from screening.rules import Action, Rule
@@ -32,7 +33,6 @@ from server.listener import Listener, ListenerError
 from server.webhook import MAX_BODY
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 NUMBER = "0330001234"
 CANONICAL = "+81330001234"
@@ -130,9 +130,9 @@ def configure(db_path: Path, values: dict[str, str]) -> None:
     """Like `python main.py config KEY VALUE` (or `mode ...`) while the listener runs."""
     db = open_database(db_path)
     try:
-        settings = SettingsStore(db)
+        settings = Office.over(db)
         for key, value in values.items():
-            settings.set(key, value)
+            settings.settings.set(key, value)
     finally:
         db.close()
 
@@ -971,7 +971,7 @@ def test_storage_failure_while_counting_a_refused_request_is_still_404(
 
 def test_a_failing_watcher_does_not_cost_the_call(db_path: Path) -> None:
     """The console's event sink raising (e.g. during shutdown) must not turn into a 5xx."""
-    token = SettingsStore(open_database(db_path)).webhook_token()
+    token = Office(db_path).webhook.token()
 
     def broken_sink(event: ListenerEvent) -> None:
         raise RuntimeError("the console is gone")

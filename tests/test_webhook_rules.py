@@ -11,11 +11,11 @@ from typing import Any
 
 from conftest import Answer, Running, post, sample
 
+from application import Office
 from screening.messages import Message
 from screening.rules import Action, RuleKind
 from storage.database import open_database
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 from wording import render
 
 
@@ -81,8 +81,8 @@ def test_an_expired_rule_stops_matching_at_once(running: Running) -> None:
 
 
 def test_a_one_shot_allow_lets_one_call_through(running: Running) -> None:
-    store = SettingsStore(open_database(running.db_path))
-    store.set("mode", "reject-all")
+    store = Office(running.db_path)
+    store.settings.set("mode", "reject-all")
     rule = RuleBook(open_database(running.db_path)).put(
         "+81330001234", Action.ALLOW, once=True, expires_at=datetime.now(UTC) + timedelta(hours=1))
 
@@ -100,8 +100,8 @@ def test_a_one_shot_allow_lets_one_call_through(running: Running) -> None:
 
 
 def test_a_repeat_caller_rings_through_after_a_reject(running: Running) -> None:
-    store = SettingsStore(open_database(running.db_path))
-    store.set_many({"mode": "reject-all", "repeat-caller": "on"})
+    store = Office(running.db_path)
+    store.settings.save({"mode": "reject-all", "repeat-caller": "on"})
     assert ring(running, "03-3000-1234").status == 403
     again = ring(running, "03-3000-1234")
     assert again.status == 200
@@ -110,49 +110,49 @@ def test_a_repeat_caller_rings_through_after_a_reject(running: Running) -> None:
 
 
 def test_repeat_caller_is_off_by_default(running: Running) -> None:
-    SettingsStore(open_database(running.db_path)).set("mode", "reject-all")
+    Office(running.db_path).settings.set("mode", "reject-all")
     assert ring(running, "03-3000-1234").status == 403
     assert ring(running, "03-3000-1234").status == 403
 
 
 def test_customers_setting_lets_registered_customers_through(running: Running) -> None:
-    SettingsStore(open_database(running.db_path)).set_many(
+    Office(running.db_path).settings.save(
         {"mode": "reject-all", "customers": "accept"})
     assert ring(running, "03-3000-1234").status == 200
     assert ring(running, "03-3000-1234", customer=False).status == 403
 
 
 def test_a_manual_override_applies_over_the_schedule(running: Running) -> None:
-    store = SettingsStore(open_database(running.db_path))
+    store = Office(running.db_path)
     # No business hours at all: the schedule says closed (reject-all), with no change ahead.
-    store.set_many({"schedule-hours": "", "closed-mode": "reject-all"})
-    store.turn_schedule(True)
+    store.settings.save({"schedule-hours": "", "closed-mode": "reject-all"})
+    store.mode.turn_schedule(True)
     closed = ring(running, "03-3000-1234")
     assert closed.status == 403
     assert "schedule, office closed" in history(running)[-1]["detail"]
     status = health(running)
     assert (status["mode"], status["mode_source"]) == ("reject-all", "schedule")
 
-    store.set_mode("accept-all")  # what `python main.py mode accept-all` does
+    store.mode.set("accept-all")  # what `python main.py mode accept-all` does
     assert ring(running, "03-3000-1234").status == 200
     assert "manual override" in history(running)[-1]["detail"]
     status = health(running)
     assert (status["mode"], status["mode_source"], status["mode_until"]) == (
         "accept-all", "override", None)
 
-    store.clear_override()  # `python main.py mode schedule`
+    store.mode.resume_schedule()  # `python main.py mode schedule`
     assert ring(running, "03-3000-1234").status == 403
 
 
 def test_an_override_from_before_the_last_change_no_longer_applies(running: Running) -> None:
-    store = SettingsStore(open_database(running.db_path))
-    store.set_many({"schedule-hours": "daily 00:00-24:00", "open-mode": "reject-all",
-                    "public-holidays": "off"})
-    store.turn_schedule(True)
+    store = Office(running.db_path)
+    store.settings.save({"schedule-hours": "daily 00:00-24:00", "open-mode": "reject-all",
+                         "public-holidays": "off"})
+    store.mode.turn_schedule(True)
     # Set a week ago: a daily schedule from midnight to midnight is one stretch, with no
     # change ahead, so the override lasts; set on a stored timestamp, never by waiting.
-    store.set_mode("accept-all", now=datetime.now(UTC) - timedelta(days=7))
+    store.mode.set("accept-all", now=datetime.now(UTC) - timedelta(days=7))
     assert ring(running, "03-3000-1234").status == 200
-    store.set_many({"schedule-hours": "mon-sun 00:00-23:59"})
+    store.settings.save({"schedule-hours": "mon-sun 00:00-23:59"})
     # With a change every night the week-old override ended long ago.
     assert ring(running, "03-3000-1234").status == 403

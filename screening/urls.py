@@ -1,4 +1,5 @@
-"""Where commubo's posts go; kept apart from aiohttp so the command line starts quickly."""
+"""Where commubo's posts go: the webhook's path with its token, locally and through the public
+address. Pure, so that the command line, the listener and the console build them alike."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Why a call from a number would be decided as it would: the pure explanation, fed with the
-rules, settings and history stored now. Used by `python main.py explain` and the console's
+rules, settings and history stored now. Records nothing. Used by `explain` and the console's
 "Test a number"."""
 
 from __future__ import annotations
@@ -9,17 +9,15 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from screening.call import Call, Customer
-from screening.policy import Explanation, explain
+from screening.policy import Explanation, ScreeningSettings, explain
 from screening.rules import RuleIndex
 from storage.calls import CallHistory
 from storage.rules import RuleBook
-from storage.settings import SettingsStore
 
 
-def explain_call(db: Database, number: str, *, customer: Customer | None = None,
-                 at: datetime | None = None) -> Explanation:
-    """The explanation for a call from `number` at `at` (now if None), read from `db`."""
-    settings = SettingsStore(db).screening()
+def explain_call(db: Database, settings: ScreeningSettings, number: str, *,
+                 customer: Customer | None = None, at: datetime | None = None) -> Explanation:
+    """The explanation for a call from `number` at `at` (now if None)."""
     now = at or datetime.now(UTC)
     call = Call(call_id="explain", phone_number=number, customer=customer)
     rejected = (CallHistory(db).last_reject(call.caller, before=now)

@@ -1,0 +1,47 @@
+"""callgate's command line: a module per group of commands (calls, rules, mode, config,
+history, reach), each over the application layer; no command, the console."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from application.trouble import DATABASE_ERRORS
+from cli.console import open_console
+from cli.context import PROG, Context, StorageError, UsageError
+from cli.parser import build_parser
+from cli.words import reason
+from screening.messages import Refusal
+from server import logs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
+        ctx = Context(args)
+        try:
+            return int(getattr(args, "handler", open_console)(ctx, args))
+        except Refusal as refusal:  # input a command passed on as it was typed
+            raise UsageError(reason(refusal)) from None
+        except DATABASE_ERRORS as error:  # every command's reads and writes, in one place
+            raise ctx.storage_error(error) from None
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except StorageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+
+
+def run() -> int:
+    """main(), quiet when the reader of our output goes away (`history --csv | head`)."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return status

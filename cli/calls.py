@@ -1,0 +1,121 @@
+"""Calls: `serve` takes them (headless, a log line each), `simulate` posts a test call to the
+running listener, `explain` tells the decision a call would get and why."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+import threading
+from datetime import UTC, datetime
+
+from cli.context import PROG, Context, UsageError
+from cli.parser import Commands
+from cli.words import reason, say
+from screening import phone
+from screening.call import Customer
+from screening.schedule import parse_instant
+from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
+
+log = logging.getLogger(PROG)
+
+
+def add(commands: Commands) -> None:
+    commands("serve", "run the listener without a window, one log line per call", serve)
+    explain = commands("explain", "print the decision a call would get (accept, reject or ask) "
+                                  "and every step that led there; records nothing", explain_call)
+    explain.add_argument("number", metavar="NUMBER",
+                         help="the caller's number as commubo would send it ('' for withheld)")
+    explain.add_argument("--at", metavar="ISO-TIME",
+                         help="the time of the call (office time unless an offset is given); "
+                              "default now")
+    explain.add_argument("--customer", action="store_true",
+                         help="the caller is a registered customer")
+    explain.add_argument("--company", default="", help="the customer's company (implies "
+                                                         "--customer)")
+    explain.add_argument("--customer-name", default="",
+                         help="the customer's name (implies --customer)")
+    simulate = commands("simulate", "post a test call to the running listener", simulate_call)
+    simulate.add_argument("--from", dest="number", default=None, help="caller's number")
+    simulate.add_argument("--unknown", action="store_true", help="a caller who is no customer")
+    simulate.add_argument("--url", default=None, help="webhook URL (default: the local one)")
+
+
+def describe_call(event: CallDecided) -> str:
+    """One log line a person can read: decision, reason, caller, customer, latency."""
+    call, verdict = event.call, event.verdict
+    number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
+    who = call.customer.name if call.customer else "unknown caller"
+    org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
+    detail = say(verdict.detail)
+    shown = f"{detail}; " if detail else ""
+    return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
+            f"({shown}{event.latency_ms:.1f} ms)")
+
+
+def log_event(event: ListenerEvent) -> None:
+    if isinstance(event, CallDecided):
+        log.info(describe_call(event))
+    elif isinstance(event, CallWaiting):
+        log.info("waiting  %s: %s", event.call.call_id, say(event.ask.detail))
+    elif isinstance(event, ListenerFailed):
+        log.error(say(event.message))
+
+
+def serve(ctx: Context, args: argparse.Namespace) -> int:
+    from server.listener import Listener, ListenerError
+
+    host, port = ctx.address()
+    listener = Listener(ctx.db_path, host, port, log_event)
+    try:
+        listener.start()
+    except ListenerError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    log.info("listening on %s (%s); Ctrl+C stops",
+             listener.url("<token>"), say(ctx.office.mode.in_force().detail))
+    stop.wait()
+    log.info("stopping: waiting calls get their default, calls in flight finish")
+    listener.stop()
+    return 0
+
+
+def explain_call(ctx: Context, args: argparse.Namespace) -> int:
+    time_zone = ctx.office.settings.get().time_zone
+    try:
+        now = parse_instant(args.at, time_zone) if args.at else datetime.now(UTC)
+    except ValueError as error:
+        raise UsageError(f"--at: {reason(error)}") from None
+    customer = None
+    if args.customer or args.company or args.customer_name:
+        customer = Customer(org_name=args.company, family_name=args.customer_name)
+    found = ctx.office.explain(args.number, customer=customer, at=now)
+    print(found.decision)
+    for step in found.steps:
+        print(f"- {say(step)}")
+    return 0
+
+
+def simulate_call(ctx: Context, args: argparse.Namespace) -> int:
+    import aiohttp
+
+    from server.simulate import post_call, sample_call
+
+    url = args.url or ctx.local_url()
+    payload = sample_call(args.number, unknown=args.unknown)
+    try:
+        status, body = asyncio.run(post_call(url, payload))
+    except (aiohttp.ClientError, TimeoutError) as error:
+        shown = url.split("/hooks/")[0]
+        print(f"{PROG}: error: no answer from {shown}: {error or type(error).__name__} "
+              "(is `python main.py serve` or the console running?)", file=sys.stderr)
+        return 1
+    decision = body.get("decision", "?")
+    why = body.get("reason", body.get("error", ""))
+    print(f"{status} {decision} ({why}) for call {payload['callId']}")
+    return 0 if status in (200, 403) else 1

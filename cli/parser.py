@@ -1,0 +1,45 @@
+"""The command line's grammar: the options every command takes, and each group's commands
+(cli/calls.py, rules.py, mode.py, config.py, history.py, reach.py add theirs)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from cli.context import Context, UsageError
+
+Handler = Callable[[Context, argparse.Namespace], int]
+Commands = Callable[[str, str, Handler], "Parser"]
+"""Adds a command: its name, its help and what runs it; the parser for its arguments."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    from cli import calls, config, history, mode, reach, rules
+
+    common = Parser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="where the database lives (env CALLGATE_DATA_DIR)")
+    common.add_argument("--host", default=argparse.SUPPRESS,
+                        help="listener address (env CALLGATE_HOST)")
+    common.add_argument("--port", default=argparse.SUPPRESS,
+                        help="listener port (env CALLGATE_PORT)")
+    parser = Parser(prog="main.py", parents=[common],
+                    description="callgate: screen commubo's incoming calls.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help_text: str, handler: Handler) -> Parser:
+        added: Parser = subparsers.add_parser(name, parents=[common], help=help_text,
+                                              description=help_text)
+        added.set_defaults(handler=handler)
+        return added
+
+    for group in (calls, reach, mode, rules, config, history):
+        group.add(command)
+    return parser
