@@ -88,7 +88,7 @@ def open_console(app: QApplication, db_path: Path, host: str, port: int, *,
     With `first_run_setup` the reachability setup opens if it never ran (tests leave it off).
     """
     bridge = ListenerBridge(app)
-    listener = Listener(db_path, host, port, bridge)
+    listener = Listener(db_path, host, port, bridge, watch_reachability=False)
     control: Listener | None = listener
     problem = None
     try:

@@ -189,6 +189,7 @@ class Verdict:
     reason: Reason
     detail: Message = NOTHING
     rule_id: int | None = None
+    decided_by: str | None = None  # the desk whose person decided (reason `person`)
 
 
 class Unanswered(StrEnum):

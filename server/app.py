@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
 from aiohttp import web
 
+from application import Office
 from screening.urls import WEBHOOK_PREFIX
 from server.broker import DecisionBroker
-from server.events import EventSink, ignore
+from server.console.service import ConsoleService
+from server.console.views import mode_state
+from server.events import EventSink, fan_out, ignore
+from server.protocol.messages import ListenerState
 from server.recording import open_journal
 from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk, send_and_close
 from storage.database import open_database
 from storage.writer import Writer
 
 DESK = web.AppKey("desk", CallDesk)
+CONSOLE = web.AppKey("console", ConsoleService)
 # The listener's own description (server/openapi.json), read once: schemathesis tests against it.
 OPENAPI_DOCUMENT = files("server").joinpath("openapi.json").read_bytes()
 
@@ -72,12 +77,17 @@ async def _openapi(request: web.Request) -> web.Response:
     return web.Response(body=OPENAPI_DOCUMENT, content_type="application/json")
 
 
+def _unbound() -> ListenerState:
+    return ListenerState(listening=True, local_base="", port=0, port_setting=0)
+
+
 def create_app(
     db_path: Path, emit: EventSink = ignore, broker: DecisionBroker | None = None, *,
-    body_timeout: float = BODY_TIMEOUT,
+    body_timeout: float = BODY_TIMEOUT, listener_state: Callable[[], ListenerState] = _unbound,
 ) -> web.Application:
     """The listener's app; its database connection opens on the loop that serves it.
 
+    Its console service (app[CONSOLE]) hears every event the call desk sends `emit`.
     No path-normalising middleware: for commubo a redirect is a reject.
     """
     app = web.Application(client_max_size=MAX_BODY)
@@ -87,11 +97,16 @@ def create_app(
         db = open_database(db_path)
         writer = Writer(db_path)
         writer.start()
-        desk = app[DESK] = CallDesk(db, writer, call_broker, emit,
+        console = app[CONSOLE] = ConsoleService(
+            Office(db_path), call_broker, mode=lambda: mode_state(app[DESK].mode_in_force()),
+            config_version=lambda: app[DESK].config_version(), listener_state=listener_state)
+        desk = app[DESK] = CallDesk(db, writer, call_broker, fan_out(emit, console.take),
                                     journal=open_journal(db_path.parent),
                                     body_timeout=body_timeout)
         desk.start()  # before the first call: what the journal kept from a crash goes first
+        console.start()
         yield
+        console.close()
         writer.close()
         desk.close()
         db.close()

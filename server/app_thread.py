@@ -31,9 +31,12 @@ class AppThread:
         access_log_class: type[AbstractAccessLogger] | None = None,
         access_log: Any = None,
         idle_timeout: float | None = None,
+        keep_without_port: bool = False,
     ) -> None:
         """`idle_timeout`: close a connection that has sent no complete request for this
-        long, whether it is idle between requests or still trickling its headers."""
+        long, whether it is idle between requests or still trickling its headers.
+        `keep_without_port`: when the port cannot be bound, the app keeps running without it
+        (`port_error` says why) instead of failing to start."""
         self.host = host
         self.port = port
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -45,6 +48,8 @@ class AppThread:
             self._handler_options["access_log_class"] = access_log_class
         if idle_timeout is not None:
             self._handler_options["keepalive_timeout"] = idle_timeout
+        self._keep_without_port = keep_without_port
+        self.port_error: OSError | None = None
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -88,8 +93,13 @@ class AppThread:
         await runner.setup()
         try:
             site = web.TCPSite(runner, self.host, self.port, ssl_context=self._ssl_context)
-            await site.start()
-            self.port = runner.addresses[0][1]
+            try:
+                await site.start()
+                self.port = runner.addresses[0][1]
+            except OSError as error:
+                if not self._keep_without_port:
+                    raise
+                self.port_error = error
             self._ready.set()
             await self._stop.wait()
         finally:

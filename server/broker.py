@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from enum import StrEnum
 
 from screening.policy import AskPerson, Decision, Reason, Unanswered, Verdict
 
+# Calls recently decided, remembered so that a late click hears "too late", not "unknown".
+RECENT_CALLS = 1000
+
+
+class Resolved(StrEnum):
+    """What became of a person's decision."""
+
+    DECIDED = "decided"  # it decided the call
+    TOO_LATE = "too-late"  # the call was decided already (by another desk, or its default)
+    UNKNOWN_CALL = "unknown-call"  # no such call waited here
+
 
 class DecisionBroker:
-    """Lives on the listener's loop; other threads reach it through the Listener."""
+    """Lives on the listener's loop; consoles reach it through the console service."""
 
     def __init__(self) -> None:
-        self._waiting: dict[str, asyncio.Future[Decision | None]] = {}
+        self._waiting: dict[str, asyncio.Future[tuple[Decision, str | None] | None]] = {}
+        self._recent: OrderedDict[str, None] = OrderedDict()
         self._people = 0
         self._closed = False
 
@@ -30,25 +44,34 @@ class DecisionBroker:
     async def ask(self, call_id: str, ask: AskPerson) -> Verdict:
         if not self.can_ask:
             return ask.timed_out(Unanswered.STOPPING if self._closed else Unanswered.NO_CONSOLE)
-        answer: asyncio.Future[Decision | None] = asyncio.get_running_loop().create_future()
+        answer: asyncio.Future[tuple[Decision, str | None] | None] = (
+            asyncio.get_running_loop().create_future())
         self._waiting[call_id] = answer
         try:
-            decision = await asyncio.wait_for(answer, ask.timeout)
+            decided = await asyncio.wait_for(answer, ask.timeout)
         except TimeoutError:
             return ask.timed_out()
         finally:
             self._waiting.pop(call_id, None)
-        if decision is None:
+            self._remember(call_id)
+        if decided is None:
             return ask.timed_out(Unanswered.STOPPING)
-        return Verdict(decision, Reason.PERSON)  # the reason says it all
+        decision, desk = decided
+        return Verdict(decision, Reason.PERSON, decided_by=desk)  # the reason says it all
 
-    def resolve(self, call_id: str, decision: Decision) -> bool:
-        """A person's answer; False when the call is no longer waiting (decided or timed out)."""
+    def resolve(self, call_id: str, decision: Decision, desk: str | None = None) -> Resolved:
+        """A person's answer from `desk`; the first one decides, later ones are too late."""
         answer = self._waiting.get(call_id)
-        if answer is None or answer.done():
-            return False
-        answer.set_result(decision)
-        return True
+        if answer is not None and not answer.done():
+            answer.set_result((decision, desk))
+            return Resolved.DECIDED
+        return Resolved.TOO_LATE if answer is not None or call_id in self._recent \
+            else Resolved.UNKNOWN_CALL
+
+    def _remember(self, call_id: str) -> None:
+        self._recent[call_id] = None
+        while len(self._recent) > RECENT_CALLS:
+            self._recent.popitem(last=False)
 
     def close(self) -> None:
         """Give every waiting call its timeout default now, so stopping cuts nobody off."""

@@ -67,3 +67,12 @@ EventSink = Callable[[ListenerEvent], None]
 
 def ignore(event: ListenerEvent) -> None:
     """The sink for a listener nobody watches."""
+
+
+def fan_out(*sinks: EventSink) -> EventSink:
+    """One sink that hands each event to every one of `sinks`, in order."""
+    def each(event: ListenerEvent) -> None:
+        for sink in sinks:
+            sink(event)
+
+    return each

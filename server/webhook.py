@@ -164,6 +164,11 @@ class CallDesk:
         """Saved at start, and counted since (saved or not)."""
         return self._refused_before + self._writer.counted(REFUSED_COUNTER)
 
+    def config_version(self) -> int | None:
+        """Moves whenever rules or settings change (here or in another program)."""
+        self._snapshot.current()
+        return self._snapshot.version
+
     def mode_in_force(self) -> ModeInForce:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
         return self._snapshot.current()[1].mode_at(datetime.now(UTC))

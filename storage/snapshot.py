@@ -68,6 +68,11 @@ class ScreeningSnapshot:
                 self._config_version = config_version
         return self._rules, self._settings
 
+    @property
+    def version(self) -> int | None:
+        """The config version last read: it moves whenever rules or settings change."""
+        return self._config_version
+
     def spend(self, rule_id: int, when: datetime) -> None:
         """Use a one-shot rule up now, in memory: a second call in the moment before the
         first one's record (and the rule's use) is on disk must not pass it too."""

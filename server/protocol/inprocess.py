@@ -101,6 +101,8 @@ class InProcessLink:
         request = self._through_wire(Request(id=next(self._ids), command=command))
 
         def answered(future: Future[Result]) -> None:
+            if future.cancelled():  # the service stopped: nobody waits for this any more
+                return
             try:
                 result = future.result()
             except Exception as error:
@@ -123,7 +125,8 @@ class InProcessLink:
             if not self._closed.is_set():
                 call(argument)
 
-        post(run)
+        if not self._closed.is_set():
+            post(run)
 
     def _submit(self, work: Coroutine[Any, Any, Any]) -> Future[Any]:
         return asyncio.run_coroutine_threadsafe(work, self._loop)

@@ -143,7 +143,11 @@ class ConfigChanged(Tagged, frozen=True, kw_only=True):
 
 
 class ReachabilityChanged(Tagged, frozen=True, kw_only=True):
+    """A check finished; `moved_from` is the public address commubo still posts to when a
+    restarted tunnel got a new one."""
+
     reach: ReachState
+    moved_from: str | None = None
 
 
 class ListenerProblem(Tagged, frozen=True, kw_only=True):
@@ -234,6 +238,14 @@ class SaveSettings(Tagged, frozen=True, kw_only=True):
     changes: dict[str, str]
 
 
+class SetSchedule(Tagged, frozen=True, kw_only=True):
+    """Change parts of the schedule, all or nothing; `on` also turns it on or off (which ends
+    a manual override)."""
+
+    changes: dict[str, str]
+    on: bool | None = None
+
+
 class RotateToken(Tagged, frozen=True, kw_only=True):
     pass
 
@@ -285,8 +297,9 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
 
 
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
-           | RemoveRule | GetSettings | SaveSettings | RotateToken | HistoryPage | HistoryCount
-           | HistoryDetail | Explain | CheckReachability | DetectPublicUrl | RunSelfTest)
+           | RemoveRule | GetSettings | SaveSettings | SetSchedule | RotateToken | HistoryPage
+           | HistoryCount | HistoryDetail | Explain | CheckReachability | DetectPublicUrl
+           | RunSelfTest)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -381,15 +394,23 @@ class ExplanationView(Tagged, frozen=True, kw_only=True):
 
 
 class PublicUrl(Tagged, frozen=True, kw_only=True):
+    """What a tunnel says of itself: its public address (None: it has none, or there is no
+    tunnel to ask), whether it is healthy, and why."""
+
     public_base: str | None
-    problem: Message | None = None
+    healthy: bool | None = None
+    why: Message | None = None
+    no_tunnel: bool = False
 
 
 class SelfTestView(Tagged, frozen=True, kw_only=True):
+    """A test call through the public URL: whether it came back here, and the whole check."""
+
     ok: bool
     kind: str
     message: Message
     round_trip_ms: float | None = None
+    reach: ReachState
 
 
 class Nothing(Tagged, frozen=True, kw_only=True):

@@ -1,0 +1,123 @@
+"""The console's end of its link to callgate: the one object the widgets hear and ask.
+
+Everything the link delivers (the snapshot, numbered events, command results, the link's
+state) arrives here on the GUI thread, through a queued signal, and goes out as Qt signals. A
+command is sent with `request` and its result comes back to a callback; the GUI thread never
+waits for it. A change that has no answer within SLOW_MS is slow (another program holds the
+database's lock, say): `slow` tells the widget, so it can say "saving…" instead of freezing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from server.protocol.link import ConsoleLink, LinkState
+from server.protocol.messages import (
+    CallArrived,
+    CallDecided,
+    CallWaiting,
+    Command,
+    ConfigChanged,
+    Event,
+    ListenerProblem,
+    ReachabilityChanged,
+    Result,
+    Snapshot,
+    StorageFailing,
+    StorageRecovered,
+)
+
+log = logging.getLogger(__name__)
+
+SLOW_MS = 300
+
+_SIGNALS: dict[type, str] = {
+    CallArrived: "call_arrived",
+    CallWaiting: "call_waiting",
+    CallDecided: "call_decided",
+    StorageFailing: "storage_failing",
+    StorageRecovered: "storage_recovered",
+    ConfigChanged: "config_changed",
+    ReachabilityChanged: "reachability_changed",
+    ListenerProblem: "listener_problem",
+}
+
+
+class ConsoleSession(QObject):
+    attached = Signal(object)  # Snapshot: at first, and again after every reconnection
+    link_state = Signal(object)  # LinkState
+    call_arrived = Signal(object)  # CallArrived
+    call_waiting = Signal(object)  # CallWaiting
+    call_decided = Signal(object)  # CallDecided
+    storage_failing = Signal(object)  # StorageFailing
+    storage_recovered = Signal(object)  # StorageRecovered
+    config_changed = Signal(object)  # ConfigChanged
+    reachability_changed = Signal(object)  # ReachabilityChanged
+    listener_problem = Signal(object)  # ListenerProblem
+    _posted = Signal(object)
+
+    def __init__(self, link: ConsoleLink, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._link = link
+        self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self.snapshot: Snapshot | None = None
+        self.state = LinkState.CONNECTING
+        self.seq = 0  # the last event's number
+        self.settings: dict[str, str] = {}
+        self._open = False
+
+    def open(self) -> None:
+        self._open = True
+        self._link.open(self._posted.emit, self._attached, self._event, self._state)
+
+    def close(self) -> None:
+        """No signal is emitted and no result delivered afterwards."""
+        if self._open:
+            self._open = False
+            self._link.close()
+
+    def request(self, command: Command, done: Callable[[Result], None],
+                slow: Callable[[], None] | None = None) -> None:
+        """Send `command`; `done(result)` runs on the GUI thread when it is answered, and
+        `slow()` before that if the answer takes longer than SLOW_MS."""
+        timer: QTimer | None = None
+        if slow is not None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(slow)
+            timer.start(SLOW_MS)
+
+        def answered(result: Result) -> None:
+            if timer is not None:
+                timer.stop()
+                timer.deleteLater()
+            done(result)
+
+        self._link.request(command, answered)
+
+    @Slot(object)
+    def _run(self, call: Callable[[], None]) -> None:
+        if self._open:
+            call()
+
+    def _attached(self, snapshot: Snapshot) -> None:
+        self.snapshot, self.seq, self.settings = snapshot, snapshot.seq, dict(snapshot.settings)
+        self.attached.emit(snapshot)
+
+    def _state(self, state: LinkState) -> None:
+        self.state = state
+        self.link_state.emit(state)
+
+    def _event(self, event: Event) -> None:
+        if event.seq <= self.seq:
+            return  # already in the snapshot
+        if event.seq != self.seq + 1:
+            log.warning("console events %d to %d were missed", self.seq + 1, event.seq - 1)
+        self.seq = event.seq
+        body = event.body
+        if isinstance(body, ConfigChanged) and body.settings is not None:
+            self.settings = dict(body.settings)
+        getattr(self, _SIGNALS[type(body)]).emit(body)

@@ -1,0 +1,79 @@
+"""The console's end of its link: everything arrives as Qt signals on the GUI thread, and a
+change that waits for the database says so instead of freezing the window."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import post, sample
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from application import Office
+from gui.session import ConsoleSession
+from screening.schedule import Mode
+from server.listener import Listener
+from server.protocol import messages as protocol
+from server.protocol.link import LinkState
+
+
+@pytest.fixture
+def listener(db_path: Path) -> Iterator[Listener]:
+    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
+    owner = QObject()
+    opened = ConsoleSession(listener.link(wire=True), owner)
+    with qtbot.waitSignal(opened.attached, timeout=5000):
+        opened.open()
+    yield opened
+    opened.close()
+
+
+def test_events_arrive_as_signals_on_the_gui_thread(
+        qtbot: QtBot, session: ConsoleSession, listener: Listener, db_path: Path) -> None:
+    assert session.state is LinkState.ATTACHED and session.snapshot is not None
+    threads: list[threading.Thread] = []
+    session.call_decided.connect(lambda _: threads.append(threading.current_thread()))
+    body = sample("seed_incoming_call.json")
+    with qtbot.waitSignal(session.call_decided, timeout=5000) as decided:
+        post(listener.url(Office(db_path).webhook.token()), body)
+    assert decided.args is not None and decided.args[0].call.call_id == body["callId"]
+    assert threads == [threading.main_thread()]
+    assert session.seq == session.snapshot.seq + 2, "arrived, then decided"
+
+
+def test_a_change_that_waits_for_the_lock_says_so_then_ends_saved(
+        qtbot: QtBot, session: ConsoleSession, db_path: Path) -> None:
+    other = sqlite3.connect(db_path, timeout=1)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    slow: list[bool] = []
+    results: list[protocol.Result] = []
+    session.request(protocol.SetMode(mode=Mode.REJECT_ALL), results.append,
+                    slow=lambda: slow.append(True))
+    qtbot.waitUntil(lambda: bool(slow), timeout=3000)
+    assert not results, "still waiting for the lock"
+    other.rollback()
+    other.close()
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    assert isinstance(results[0], protocol.Done)
+    qtbot.waitUntil(lambda: session.settings.get("mode") == "reject-all", timeout=3000)
+
+
+def test_nothing_is_delivered_after_close(
+        qtbot: QtBot, session: ConsoleSession, listener: Listener, db_path: Path) -> None:
+    heard: list[object] = []
+    session.call_arrived.connect(heard.append)
+    session.close()
+    post(listener.url(Office(db_path).webhook.token()), sample("seed_incoming_call.json"))
+    qtbot.wait(300)
+    assert heard == []
