@@ -93,7 +93,7 @@ def test_a_waiting_call_has_an_instant_deadline_and_the_first_decision_wins(
     first = reception.done(protocol.ResolveCall(call_id="ask-1", decision=Decision.REJECT))
     assert first.outcome == "decided"
     second = manager.done(protocol.ResolveCall(call_id="ask-1", decision=Decision.ACCEPT))
-    assert second.outcome == "too-late"
+    assert second.outcome == "too-late" and second.decided_by == "reception"
     unknown = manager.done(protocol.ResolveCall(call_id="never", decision=Decision.ACCEPT))
     assert unknown.outcome == "unknown-call"
 

@@ -24,7 +24,7 @@ from application import Office
 from application.trouble import DATABASE_ERRORS, problem
 from screening.messages import Message, Refusal
 from server import events as listener
-from server.broker import DecisionBroker
+from server.broker import DecisionBroker, Resolved
 from server.console import answers
 from server.console.hub import EventHub
 from server.console.reach import ReachabilityMonitor
@@ -180,7 +180,10 @@ class ConsoleService:
             if isinstance(command, protocol.ResolveCall):
                 outcome = self._broker.resolve(command.call_id, command.decision,
                                                session.desk or None)
-                return protocol.Done(value=protocol.Resolution(outcome=outcome.value))
+                by = self._broker.decided_by(command.call_id) \
+                    if outcome is Resolved.TOO_LATE else None
+                return protocol.Done(value=protocol.Resolution(outcome=outcome.value,
+                                                               decided_by=by))
             if isinstance(command, _REACHABILITY):
                 return protocol.Done(value=await self._ask_monitor(command))
             return protocol.Done(value=await answers.answer(self, command))
