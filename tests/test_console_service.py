@@ -191,3 +191,16 @@ def test_with_no_console_attached_ask_applies_the_default_at_once(
     desk.close()
     answer = post(url_of(listener, db_path), call("nobody"))
     assert answer.status == 200 and answer.body["reason"] == "timeout"
+
+
+def test_a_change_is_heard_as_an_event_before_its_answer_arrives(
+        listener: Listener, db_path: Path) -> None:
+    """So a console that acts on the answer already shows what the change made."""
+    desk = desk_of(listener)
+    desk.attached()
+    for seconds in range(11, 17):  # a race would lose within a few rounds
+        desk.done(protocol.SaveSettings(changes={"ask-timeout": str(seconds)}))
+        changed = [body.settings for body in desk.bodies(protocol.ConfigChanged)]
+        assert changed and changed[-1] is not None and changed[-1]["ask-timeout"] == str(seconds)
+    desk.done(protocol.SetMode(mode=Mode.REJECT_ALL))
+    assert desk.bodies(protocol.ConfigChanged)[-1].mode.mode is Mode.REJECT_ALL
