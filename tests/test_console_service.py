@@ -204,3 +204,19 @@ def test_a_change_is_heard_as_an_event_before_its_answer_arrives(
         assert changed and changed[-1] is not None and changed[-1]["ask-timeout"] == str(seconds)
     desk.done(protocol.SetMode(mode=Mode.REJECT_ALL))
     assert desk.bodies(protocol.ConfigChanged)[-1].mode.mode is Mode.REJECT_ALL
+
+
+def test_a_rule_made_from_a_call_keeps_a_note_someone_wrote(
+        listener: Listener, db_path: Path) -> None:
+    """"Block this caller" notes who called, unless the caller's rule already says more."""
+    desk = desk_of(listener)
+    desk.attached()
+    made = desk.done(protocol.PutRule(draft=RuleDraft("03-3000-1234", Action.BLOCK, "鈴木"),
+                                      keep_note=True))
+    assert (made.action, made.note) == (Action.BLOCK, "鈴木")
+    Office(db_path).rules.put(RuleDraft("0330001234", Action.BLOCK, "営業電話"))
+    moved = desk.done(protocol.PutRule(draft=RuleDraft("0330001234", Action.ALLOW, "鈴木"),
+                                       keep_note=True))
+    assert (moved.action, moved.note) == (Action.ALLOW, "営業電話")
+    replaced = desk.done(protocol.PutRule(draft=RuleDraft("0330001234", Action.BLOCK, "new")))
+    assert replaced.note == "new", "without keep_note the draft's note is the note"

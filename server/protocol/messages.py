@@ -213,9 +213,12 @@ class AddRule(Tagged, frozen=True, kw_only=True):
 
 
 class PutRule(Tagged, frozen=True, kw_only=True):
-    """Add, or move the target's rule to this list (block/allow, "Block this caller")."""
+    """Add, or move the target's rule to this list (block/allow, "Block this caller").
+    `keep_note`: a note the target's rule has stays (the draft's note, who called, is only
+    for a new rule or one without a note)."""
 
     draft: RuleDraft
+    keep_note: bool = False
 
 
 class EditRule(Tagged, frozen=True, kw_only=True):
