@@ -22,6 +22,7 @@ from server.console.service import ConsoleService
 from server.events import EventSink, ignore
 from server.protocol.inprocess import InProcessLink
 from server.protocol.messages import ListenerState
+from server.tunnels import QuickTunnel
 from server.webhook import BODY_TIMEOUT
 
 SHUTDOWN_TIMEOUT = 10.0
@@ -77,7 +78,8 @@ class Listener:
         return ListenerState(
             listening=problem is None, local_base=self.url("").removesuffix(WEBHOOK_PREFIX),
             port=self.port, port_setting=self._port_setting,
-            problem=Message.text(problem) if problem is not None else None)
+            problem=Message.text(problem) if problem is not None else None,
+            cloudflared=QuickTunnel.available())
 
     @property
     def console(self) -> ConsoleService:

@@ -220,3 +220,31 @@ def test_a_rule_made_from_a_call_keeps_a_note_someone_wrote(
     assert (moved.action, moved.note) == (Action.ALLOW, "営業電話")
     replaced = desk.done(protocol.PutRule(draft=RuleDraft("0330001234", Action.BLOCK, "new")))
     assert replaced.note == "new", "without keep_note the draft's note is the note"
+
+
+@pytest.mark.parametrize("installed", [True, False], ids=["installed", "missing"])
+def test_a_console_learns_whether_a_quick_tunnel_can_be_started(
+        listener: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        installed: bool) -> None:
+    """cloudflared on the listener's PATH is a fact of the listener's machine, not the
+    console's: the setup offers the quick tunnel from what the service says."""
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    if installed:
+        fake = programs / "cloudflared"
+        fake.write_text("#!/bin/sh\n", encoding="utf-8")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(programs))
+    assert desk_of(listener).attached().listener.cloudflared is installed
+
+
+def test_the_token_and_the_previous_one_during_its_grace(
+        listener: Listener, db_path: Path) -> None:
+    desk = desk_of(listener)
+    desk.attached()
+    first = desk.done(protocol.GetToken())
+    assert first.token == Office(db_path).webhook.token() and first.previous is None
+    rotated = desk.done(protocol.RotateToken())
+    assert rotated.token != first.token and rotated.previous == first.token
+    assert rotated.previous_until is not None and rotated.previous_until > datetime.now(UTC)
+    assert desk.done(protocol.GetToken()) == rotated

@@ -88,6 +88,9 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
         case protocol.SetSchedule(changes=changes, on=on):
             await worker.change(lambda office: _set_schedule(office, changes, on))
             return protocol.SettingsValues(values=await worker.read(settings_values))
+        case protocol.GetToken():
+            return shown(await worker.read(lambda office: office.webhook.state()),
+                         protocol.TokenView)
         case protocol.RotateToken():
             return shown(await worker.change(lambda office: office.webhook.rotate()),
                          protocol.TokenView)

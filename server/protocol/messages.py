@@ -92,6 +92,7 @@ class ListenerState(Data, frozen=True, kw_only=True):
     port: int
     port_setting: int  # the stored `port`; differs when --port or CALLGATE_PORT chose another
     problem: Message | None = None  # why it is not listening
+    cloudflared: bool = False  # on the listener's PATH: a quick tunnel can be started
 
 
 # --- Events -------------------------------------------------------------------------------------
@@ -249,6 +250,10 @@ class SetSchedule(Tagged, frozen=True, kw_only=True):
     on: bool | None = None
 
 
+class GetToken(Tagged, frozen=True, kw_only=True):
+    """The webhook's token (and the one it replaced, while that still works)."""
+
+
 class RotateToken(Tagged, frozen=True, kw_only=True):
     pass
 
@@ -300,9 +305,9 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
 
 
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
-           | RemoveRule | GetSettings | SaveSettings | SetSchedule | RotateToken | HistoryPage
-           | HistoryCount | HistoryDetail | Explain | CheckReachability | DetectPublicUrl
-           | RunSelfTest)
+           | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
+           | HistoryPage | HistoryCount | HistoryDetail | Explain | CheckReachability
+           | DetectPublicUrl | RunSelfTest)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -347,6 +352,7 @@ class SettingsValues(Tagged, frozen=True, kw_only=True):
 
 class TokenView(Tagged, frozen=True, kw_only=True):
     token: str
+    previous: str | None = None  # the token it replaced, while that still works
     previous_until: datetime | None = None  # the old token works until then
 
 
