@@ -88,6 +88,12 @@ class Listener:
             raise ListenerError("the listener is not running")
         return self._app[CONSOLE]
 
+    @property
+    def reachability(self) -> ReachabilityMonitor | None:
+        """What watches whether commubo can reach this listener (None while it is not
+        watched: not started, no port, or watch_reachability off)."""
+        return self._monitor
+
     def link(self, *, desk: str = "", wire: bool = False) -> InProcessLink:
         """A console's link to this listener, in this process (`wire`: every message through
         its JSON form, as a network would carry it)."""

@@ -131,7 +131,10 @@ class ReachabilityMonitor:
 
     async def detect(self, values: Mapping[str, str]) -> TunnelStatus | None:
         """What the tunnel these settings name says of itself (None: there is none)."""
-        adapter = self._quick_for(values) if values.get(Key.TUNNEL) == TunnelKind.QUICK else None
+        quick = values.get(Key.TUNNEL) == TunnelKind.QUICK
+        adapter = self._quick_for(values) if quick else None
+        if quick and adapter is None:
+            return TunnelStatus(None, False, self._quick_problem or "")
         tunnel = adapter or tunnel_from_settings(values, self._local_port)
         if tunnel is None:
             return None
@@ -181,10 +184,10 @@ class ReachabilityMonitor:
             full = self._full_asked or time.monotonic() >= next_self_test or not (
                 self.last is not None and self.last.state == "reachable")
             self._full_asked = False
+            self._wake.clear()  # before the check: a check asked for meanwhile comes next
             if full:
                 next_self_test = time.monotonic() + self._self_test_interval
             again = await self._one(full)
-            self._wake.clear()
             wait = QUICK_RETRY if again else self._adapter_interval
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), wait)
