@@ -77,19 +77,23 @@ class ReachabilityMonitor:
         found: Callable[[Reachability], None],
         moved: Callable[[str, str], None] = lambda old, new: None,
         *,
-        adapter_interval: float = ADAPTER_CHECK,
-        self_test_interval: float = SELF_TEST_EVERY,
+        adapter_interval: float | None = None,
+        self_test_interval: float | None = None,
         check: CheckFunction = check_reachability,
     ) -> None:
+        """The intervals default to ADAPTER_CHECK and SELF_TEST_EVERY as they are when the
+        monitor is made (a test of the whole console shortens them there)."""
         self._db_path = db_path
         self._local_port = local_port
         self._settings = settings
         self._found = found
         self._moved = moved
-        self._adapter_interval = adapter_interval
-        self._self_test_interval = self_test_interval
+        self._adapter_interval = ADAPTER_CHECK if adapter_interval is None else adapter_interval
+        self._self_test_interval = (SELF_TEST_EVERY if self_test_interval is None
+                                    else self_test_interval)
         self._check = check
         self.last: Reachability | None = None
+        self.started = 0  # checks begun so far
         self.completed = 0  # checks finished so far
         self._last_full: Reachability | None = None
         self._known_base: str | None = None
@@ -152,7 +156,9 @@ class ReachabilityMonitor:
     # -- the loop ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        loop = asyncio.new_event_loop()  # no policy: a process-wide one must never reach here
+        # A loop of its own, never one a process-wide event-loop policy makes: qasync's (Python
+        # 3.11) makes Qt loops, which cannot run off the main thread.
+        loop = asyncio.SelectorEventLoop()
         self._loop = loop
         try:
             loop.run_until_complete(self._checks())
@@ -195,6 +201,7 @@ class ReachabilityMonitor:
     async def _one(self, full: bool) -> bool:
         """One check; True when the next should come soon (a quick tunnel still starting,
         or a new public URL to test)."""
+        self.started += 1
         try:
             values, token = await asyncio.to_thread(self._settings)
             values = await asyncio.to_thread(self._check_settings, values)
