@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
@@ -33,10 +35,9 @@ from PySide6.QtWidgets import (
 
 from gui import present
 from gui.steady import Sighted, hold_rows_in_place, looking, put_back, sighted_row
-from screening.call import Call
-from screening.policy import Decision, Verdict
+from screening.policy import Decision
 from screening.rules import Action
-from server.events import CallArrived, CallDecided, CallWaiting
+from server.protocol.messages import CallArrived, CallDecided, CallView, CallWaiting
 
 COUNTDOWN_TICK_MS = 200
 WAITING_COLOUR = QColor("#fff3cd")
@@ -53,16 +54,44 @@ class CallState(Enum):
 
 @dataclass(frozen=True)
 class LiveCall:
-    call: Call
-    received_at: str
+    """One call as the list shows it. `deadline` is on this process's monotonic clock, from the
+    milliseconds left that the waiting event carried when it arrived: a countdown never moves
+    with the wall clock, here or on the listener's machine."""
+
+    call: CallView
+    received_at: datetime
     state: CallState
     deadline: float | None = None
     timeout: float | None = None
-    verdict: Verdict | None = None
+    decided: CallDecided | None = None
     answered: bool = False
 
     def seconds_left(self, now: float) -> float:
         return max(0.0, (self.deadline or now) - now)
+
+    @classmethod
+    def of_decided(cls, event: CallDecided) -> LiveCall:
+        """A call decided before it reached this list (today's calls of the snapshot)."""
+        return cls(event.call, event.received_at, CallState.DECIDED, decided=event)
+
+
+CallEvent = CallArrived | CallWaiting | CallDecided
+
+
+def verdict_text(event: CallDecided) -> str:
+    return present.verdict_text(event.decision, event.reason, event.detail)
+
+
+def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
+    """What the list holds of a call after `event` (`entry`: what it held, if anything)."""
+    if isinstance(event, CallArrived):
+        return LiveCall(event.call, event.received_at, CallState.ARRIVED)
+    base = entry or LiveCall(event.call, event.received_at, CallState.ARRIVED)
+    if isinstance(event, CallWaiting):
+        return replace(base, state=CallState.WAITING,
+                       deadline=time.monotonic() + event.ms_left / 1000,
+                       timeout=event.timeout_s)
+    return replace(base, state=CallState.DECIDED, decided=event, deadline=None)
 
 
 class LiveCallsModel(QAbstractListModel):
@@ -96,13 +125,13 @@ class LiveCallsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if entry.state is CallState.WAITING:
                 return QBrush(WAITING_COLOUR)
-            if entry.verdict is not None and entry.verdict.decision is Decision.REJECT:
+            if entry.decided is not None and entry.decided.decision is Decision.REJECT:
                 return QBrush(REJECTED_COLOUR)
         if role == Qt.ItemDataRole.SizeHintRole:
             # Two lines for every row, fixed, so a row never elides when its status changes.
             return QSize(0, 2 * QFontMetrics(QApplication.font()).lineSpacing() + 10)
-        if role == Qt.ItemDataRole.ToolTipRole and entry.verdict is not None:
-            return present.verdict_text(entry.verdict)
+        if role == Qt.ItemDataRole.ToolTipRole and entry.decided is not None:
+            return verdict_text(entry.decided)
         return None
 
     def _text(self, entry: LiveCall) -> str:
@@ -110,14 +139,14 @@ class LiveCallsModel(QAbstractListModel):
                 f"{self._status(entry)}")
 
     def _status(self, entry: LiveCall) -> str:
-        when = present.local_time(entry.received_at)
+        when = present.moment_text(entry.received_at)
         if entry.state is CallState.WAITING:
             left = entry.seconds_left(time.monotonic())
             return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
                 "%2", f"{left:.0f}")
-        if entry.verdict is not None:
-            return f"{when} · {present.decision_text(entry.verdict.decision)} " \
-                   f"({present.reason_text(entry.verdict.reason)})"
+        if entry.decided is not None:
+            return f"{when} · {present.decision_text(entry.decided.decision)} " \
+                   f"({present.reason_text(entry.decided.reason)})"
         return f"{when} · {self.tr('deciding…')}"
 
     def entry(self, row: int) -> LiveCall:
@@ -130,18 +159,42 @@ class LiveCallsModel(QAbstractListModel):
         return [row for row, e in enumerate(self._calls) if e.state is CallState.WAITING]
 
     def arrived(self, event: CallArrived) -> None:
-        self._upsert(self.row_of(event.call.call_id),
-                     LiveCall(event.call, event.received_at, CallState.ARRIVED))
+        self.take([event])
 
     def waiting(self, event: CallWaiting) -> None:
-        row, base = self._current(event.call, event.received_at)
-        self._upsert(row, replace(base, state=CallState.WAITING, deadline=event.deadline,
-                                  timeout=event.ask.timeout))
+        self.take([event])
 
     def decided(self, event: CallDecided) -> None:
-        row, base = self._current(event.call, event.received_at)
-        self._upsert(row, replace(base, state=CallState.DECIDED, verdict=event.verdict,
-                                  deadline=None))
+        self.take([event])
+
+    def take(self, events: Sequence[CallEvent]) -> None:
+        """Events in the order they came. The calls new to the list go in above the others in
+        one insertion: a burst of calls costs the view one layout, not one per call (with a
+        person looking at a row, each layout also puts the row back in place)."""
+        rows = {entry.call.call_id: row for row, entry in enumerate(self._calls)}
+        fresh: dict[str, LiveCall] = {}  # in the order they arrived
+        changed: list[int] = []
+        for event in events:
+            call_id = event.call.call_id
+            self._texts.pop(call_id, None)
+            row = rows.get(call_id)
+            if call_id in fresh or row is None:
+                fresh[call_id] = _after(fresh.get(call_id), event)
+            else:
+                self._calls[row] = _after(self._calls[row], event)
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 0))
+        if fresh:
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._calls[:0] = reversed(fresh.values())  # the newest first
+            self.endInsertRows()
+        if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
+            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
+            for gone in self._calls[self.MAX_CALLS:]:
+                self._texts.pop(gone.call.call_id, None)
+            del self._calls[self.MAX_CALLS:]
+            self.endRemoveRows()
 
     def add_earlier(self, entries: list[LiveCall]) -> None:
         """Calls from before this console started, newest first, go below those it saw
@@ -167,30 +220,6 @@ class LiveCallsModel(QAbstractListModel):
         """Repaint the countdowns."""
         for row in self.waiting_rows():
             self._changed(row)
-
-    def _current(self, call: Call, received_at: str) -> tuple[int | None, LiveCall]:
-        """The call's row (None if it is not listed) and what the list holds of it."""
-        row = self.row_of(call.call_id)
-        if row is None:
-            return None, LiveCall(call, received_at, CallState.ARRIVED)
-        return row, self._calls[row]
-
-    def _upsert(self, row: int | None, entry: LiveCall) -> None:
-        """Replace the call in `row`, or put it at the top when it is not listed."""
-        self._texts.pop(entry.call.call_id, None)
-        if row is not None:
-            self._calls[row] = entry
-            self._changed(row)
-            return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._calls.insert(0, entry)
-        self.endInsertRows()
-        if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
-            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
-            for gone in self._calls[self.MAX_CALLS:]:
-                self._texts.pop(gone.call.call_id, None)
-            del self._calls[self.MAX_CALLS:]
-            self.endRemoveRows()
 
     def _changed(self, row: int) -> None:
         index = self.index(row, 0)
@@ -279,11 +308,11 @@ class CallCard(QFrame):
             self.number.setText(present.caller_number(call))
             self.name.setText(present.caller_name(call))
             customer = call.customer
-            self.kana.setText(customer.name_kana if customer else "")
+            self.kana.setText(customer.kana if customer else "")
             self.company.setText(present.company_line(call))
             self.note.setText(customer.note if customer else "")
             self.note.setVisible(bool(customer and customer.note))
-            operator = call.operator.name if call.operator else "-"
+            operator = call.operator or "-"
             self.operator.setText(self.tr("AI operator: %1 · scenario: %2")
                                   .replace("%1", operator).replace("%2", call.scenario_id or "-"))
         self.tick()
@@ -306,8 +335,8 @@ class CallCard(QFrame):
             self.countdown.setRange(0, int(total * 1000))
             self.countdown.setValue(int(left * 1000))
             self.status.setText(self.tr("Waiting for you: %1 s left").replace("%1", f"{left:.0f}"))
-        elif entry.verdict is not None:
-            self.status.setText(present.verdict_text(entry.verdict))
+        elif entry.decided is not None:
+            self.status.setText(verdict_text(entry.decided))
         else:
             self.status.setText(self.tr("Deciding…"))
 
@@ -369,21 +398,25 @@ class LiveView(QWidget):
         self._ticker.start()
 
     def on_arrived(self, event: CallArrived) -> None:
-        self.model.arrived(event)
-        if self.card.call_id is None:
-            self.select(event.call.call_id)
+        self.take([event])
 
     def on_waiting(self, event: CallWaiting) -> None:
-        self.model.waiting(event)
-        row = self.model.row_of(self.card.call_id) if self.card.call_id else None
-        if row is None or self.model.entry(row).state is not CallState.WAITING:
-            self.select(event.call.call_id)
-        self._tick()
+        self.take([event])
 
     def on_decided(self, event: CallDecided) -> None:
-        self.model.decided(event)
-        if self.card.call_id is None:
-            self.select(event.call.call_id)
+        self.take([event])
+
+    def take(self, events: Sequence[CallEvent]) -> None:
+        """Calls as callgate reports them, several at once: a call comes to an empty card, and
+        a newly waiting call to a card that shows no waiting call."""
+        self.model.take(events)
+        for event in events:
+            if isinstance(event, CallWaiting):
+                row = self.model.row_of(self.card.call_id) if self.card.call_id else None
+                if row is None or self.model.entry(row).state is not CallState.WAITING:
+                    self.select(event.call.call_id)
+            elif self.card.call_id is None:
+                self.select(event.call.call_id)
         self._tick()
 
     def add_earlier(self, entries: list[LiveCall]) -> None:

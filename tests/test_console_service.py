@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,14 +24,6 @@ from server.listener import Listener
 from server.protocol import messages as protocol
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def listener(db_path: Path) -> Iterator[Listener]:
-    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
-    running.start()
-    yield running
-    running.stop()
 
 
 def url_of(listener: Listener, db_path: Path) -> str:
