@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -67,12 +67,17 @@ class Changes(QObject):
 
     def not_saved(self, why: str) -> None:
         """Say plainly that a change was not saved (`why`): the window never shows a mode or
-        rule that is not the one deciding calls."""
+        rule that is not the one deciding calls. Not modal: a call waiting for a person must
+        not wait for the box to be closed."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), self.tr(
             "Your change was NOT saved: %1. Calls are still decided as before. Try again in a "
             "moment; if this goes on, close the other program that uses callgate's database."
         ).replace("%1", why), QMessageBox.StandardButton.Ok, self._window)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.box is not None and isValid(self.box):
+            self.box.close()  # one box, with the latest reason
+        box.show()
         self.box = box
         self.problem(self.tr("Not saved: %1").replace("%1", why))
 
