@@ -22,6 +22,7 @@ from screening.rules import Action
 from screening.schedule import Mode, ModeSource
 from server.listener import Listener
 from server.protocol import messages as protocol
+from server.selftest import Reachability
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -239,3 +240,20 @@ def test_the_token_and_the_previous_one_during_its_grace(
     assert rotated.token != first.token and rotated.previous == first.token
     assert rotated.previous_until is not None and rotated.previous_until > datetime.now(UTC)
     assert desk.done(protocol.GetToken()) == rotated
+
+
+def test_a_tunnel_that_came_back_elsewhere_is_told_with_the_address_commubo_still_uses(
+        listener: Listener) -> None:
+    desk = desk_of(listener)
+    desk.attached()
+    service = listener.console
+    service.moved("https://old.example", "https://new.example")  # as the monitor reports it
+    service.found(Reachability("reachable", None, None,
+                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+    heard = desk.wait_for(protocol.ReachabilityChanged)
+    assert heard.moved_from == "https://old.example"
+    assert heard.reach.public_base == "https://new.example"
+    service.found(Reachability("reachable", None, None,
+                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+    later = desk.wait_for(protocol.ReachabilityChanged, lambda body: body is not heard)
+    assert later.moved_from is None, "said once"
