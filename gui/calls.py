@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from gui import present
 from gui.changes import Changes, ask
-from gui.live import CallEvent, LiveCall, LiveView
+from gui.live import LiveView
+from gui.live_calls import CallEvent, LiveCall
 from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
 from screening.rule_draft import RuleDraft

@@ -15,7 +15,7 @@ from live_events import decision
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.live import CallState, LiveCall, LiveCallsModel
+from gui.live_calls import CallState, LiveCall, LiveCallsModel
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict

@@ -9,7 +9,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gui import present
-from gui.live import CallState, LiveView
+from gui.live import LiveView
+from gui.live_calls import CallState
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
