@@ -56,3 +56,13 @@ def test_nothing_is_delivered_after_close(
     post(listener.url(Office(db_path).webhook.token()), sample("seed_incoming_call.json"))
     qtbot.wait(300)
     assert heard == []
+
+
+def test_a_command_after_close_is_dropped_without_an_answer(
+        qtbot: QtBot, session: ConsoleSession) -> None:
+    """A widget may still ask while the window closes; nothing raises, nothing answers."""
+    session.close()
+    answered: list[protocol.Result] = []
+    session.request(protocol.GetSettings(), answered.append)
+    qtbot.wait(200)
+    assert answered == []
