@@ -82,7 +82,10 @@ class ConsoleSession(QObject):
     def request(self, command: Command, done: Callable[[Result], None],
                 slow: Callable[[], None] | None = None) -> None:
         """Send `command`; `done(result)` runs on the GUI thread when it is answered, and
-        `slow()` before that if the answer takes longer than SLOW_MS."""
+        `slow()` before that if the answer takes longer than SLOW_MS. After close() nothing
+        is sent and nothing answers (a widget may still ask while the window closes)."""
+        if not self._open:
+            return
         timer: QTimer | None = None
         if slow is not None:
             timer = QTimer(self)

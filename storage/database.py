@@ -273,3 +273,11 @@ def _detail_codes(db: Database) -> None:
     db.conn.create_function("callgate_detail_code", 2, coded, deterministic=True)
     db.execute("UPDATE calls SET detail = callgate_detail_code(reason, detail) "
                "WHERE detail <> '' AND detail NOT LIKE '{\"code\":%'")
+
+
+@migrations(name="0009_console_preferences_out")
+def _console_preferences_out(db: Database) -> None:
+    """The console kept its own state (window geometry, notices shown) beside the settings, so
+    each resize moved the configuration's version; it keeps it in Qt's per-user settings now
+    (issue 11)."""
+    db.execute("DELETE FROM settings WHERE key LIKE 'ui.%'")

@@ -16,13 +16,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import post, sample, start_console, url_of
+from conftest import Console, post, sample, start_console, url_of
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.app import Console
 from gui.history import CALL_ID_ROLE, Column, HistoryView
 from screening.call import Call
 from screening.messages import Message
@@ -98,9 +97,8 @@ def english(moment: datetime) -> str:
 def test_the_mode_bar_says_until_when_on_the_office_clock(
     utc_machine: None, c_locale: None, office: Console, db_path: Path
 ) -> None:
-    in_force = Office.over(office.db).settings.screening().mode_at(datetime.now(UTC))
+    in_force = Office(office.db_path).settings.screening().mode_at(datetime.now(UTC))
     assert in_force.until is not None
-    office.window.show_mode_in_force()
     until = english(in_force.until.astimezone(TOKYO))
     assert until.endswith((" 09:00", " 18:00"))  # the office's hours, not 00:00 or 09:00 UTC
     assert office.window.mode_bar.source.text() == f"(by the schedule, until {until})"
@@ -122,7 +120,9 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     live = office.window.live
     qtbot.waitUntil(lambda: live.model.rowCount() == 1, timeout=3000)
     shown = live.model.data(live.model.index(0, 0))
-    stored = CallHistory(office.db).recent(1)[0]["received_at"]
+    db = open_database(office.db_path)
+    stored = CallHistory(db).recent(1)[0]["received_at"]
+    db.close()
     assert english(datetime.fromisoformat(stored).astimezone(TOKYO)) in shown
 
 

@@ -5,13 +5,13 @@ where that row was hits that call; new calls come in above it."""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import sample
+from live_events import arrived, decision, waiting
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
@@ -22,9 +22,8 @@ from gui.history import CALL_ID_ROLE, HistoryView
 from gui.live import LiveView
 from screening.call import Call
 from screening.messages import Message
-from screening.policy import AskPerson, Decision, Reason, Verdict
-from screening.schedule import Mode, mode_detail
-from server.events import CallArrived, CallDecided, CallWaiting
+from screening.policy import Decision, Reason, Verdict
+from screening.schedule import Mode
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
@@ -42,9 +41,8 @@ def arrive(view: LiveView, n: int) -> None:
     """A call as the listener reports it: arrived, then decided."""
     received = (START + timedelta(seconds=n)).isoformat(timespec="milliseconds")
     call = live_call(n)
-    view.on_arrived(CallArrived(call, received))
-    view.on_decided(CallDecided(call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), 1.0,
-                                received))
+    view.on_arrived(arrived(call, received))
+    view.on_decided(decision(call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), received))
 
 
 def click(view: QAbstractItemView, at: QPoint) -> None:
@@ -96,9 +94,8 @@ def test_a_waiting_call_comes_to_the_card_without_moving_the_rows(live: LiveView
     looked_at = live.model.entry(rows.indexAt(at).row()).call.call_id
     call = live_call(99)
     received = START.isoformat(timespec="milliseconds")
-    live.on_arrived(CallArrived(call, received))
-    ask = AskPerson(10.0, Decision.ACCEPT, mode_detail(Mode.ASK))
-    live.on_waiting(CallWaiting(call, received, ask, time.monotonic() + 10.0))
+    live.on_arrived(arrived(call, received))
+    live.on_waiting(waiting(call, received, 10.0))
     assert live.card.call_id == "call-99"
     assert live.model.entry(rows.indexAt(at).row()).call.call_id == looked_at
 

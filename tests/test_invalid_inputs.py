@@ -1,6 +1,8 @@
-"""The command line refuses every invalid input of tests/invalid_inputs.py with the reason the
-application layer gives for it: the words of the same code (issue 11). The console joins the
-table when it is ported onto the protocol."""
+"""The command line and the console refuse every invalid input of tests/invalid_inputs.py with
+the reason the application layer gives for it: the words of the same code (issue 11). The
+console's protocol refuses each setting and part of the schedule with the same message; its
+settings and schedule dialogs show the same words for every input they can take. (Rule drafts
+through the console are the Rules tab's, ported on its own branch.)"""
 
 from __future__ import annotations
 
@@ -10,11 +12,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import Console
+from console_desk import Desk
 from invalid_inputs import INVALID, Invalid
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from pytestqt.qtbot import QtBot
 
 import wording
 from application import Office
+from gui.schedule import ScheduleDialog
+from gui.settings_dialog import SettingsDialog
 from screening.messages import Refusal
+from screening.settings import Key
+from server.listener import Listener
+from server.protocol import messages as protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,3 +93,88 @@ def test_the_command_line_refuses_with_the_application_layers_reason(
     assert status == 2 and len(lines) == 1, (status, err)
     (line,) = lines
     assert line.startswith("callgate: error: ") and line.endswith(words), (line, words)
+
+
+CONSOLE_WAYS = [invalid for invalid in INVALID if invalid.draft is None]
+#: The settings dialog's text fields, by the setting each one sets.
+SETTINGS_FIELDS = {"host": "host", "ngrok-api": "ngrok_api",
+                   "cloudflared-metrics": "cloudflared_metrics", "public-url": "public_url"}
+#: The schedule dialog's fields that take a setting's text as it is.
+SCHEDULE_FIELDS = {Key.CLOSED_DAYS: "closed_days", Key.TIME_ZONE: "time_zone"}
+
+
+def schedule_part(invalid: Invalid) -> tuple[str, str] | None:
+    """The part of the schedule dialog's fields an input sets, if it sets one (`config
+    time-zone` does; the dialog takes the hours day by day, not as the setting's text)."""
+    if invalid.schedule is not None:
+        key, value = invalid.schedule
+        return (str(key), value) if key in SCHEDULE_FIELDS else None
+    if invalid.setting is not None and invalid.setting[0] in SCHEDULE_FIELDS:
+        return invalid.setting
+    return None
+
+
+def error_of(dialog: SettingsDialog | ScheduleDialog) -> str:
+    return dialog.error_text() if isinstance(dialog, ScheduleDialog) else dialog.error.text()
+
+
+def office_refusal(tmp_path: Path, invalid: Invalid) -> Refusal:
+    office = Office.of_directory(tmp_path / "reference")
+    try:
+        return refusal_of(office, invalid)
+    finally:
+        office.close()
+
+
+@pytest.mark.parametrize("invalid", CONSOLE_WAYS, ids=[invalid.id for invalid in CONSOLE_WAYS])
+def test_the_console_protocol_refuses_with_the_application_layers_reason(
+    invalid: Invalid, listener: Listener, db_path: Path, tmp_path: Path
+) -> None:
+    refusal = office_refusal(tmp_path, invalid)
+    desk = Desk(listener.link(wire=True))
+    desk.attached()
+    command: protocol.Command
+    if invalid.setting is not None:
+        command = protocol.SaveSettings(changes=dict([invalid.setting]))
+    else:
+        assert invalid.schedule is not None
+        key, value = invalid.schedule
+        command = protocol.SetSchedule(changes={str(key): value})
+    before = Office(db_path).settings.values()
+    refused = desk.ask(command)
+    assert isinstance(refused, protocol.Refused), refused
+    assert (refused.reason, refused.field) == (refusal.message, refusal.field)
+    assert Office(db_path).settings.values() == before, "nothing stored"
+
+
+DIALOG_WAYS = [invalid for invalid in CONSOLE_WAYS
+               if schedule_part(invalid) is not None
+               or (invalid.setting is not None and invalid.setting[0] in SETTINGS_FIELDS)]
+
+
+@pytest.mark.parametrize("invalid", DIALOG_WAYS, ids=[invalid.id for invalid in DIALOG_WAYS])
+def test_the_consoles_dialogs_refuse_with_the_same_words(
+    invalid: Invalid, qtbot: QtBot, console: Console, tmp_path: Path
+) -> None:
+    words = wording.render(office_refusal(tmp_path, invalid).message)
+    part = schedule_part(invalid)
+    window = console.window
+    if part is not None:
+        key, value = part
+        dialog: SettingsDialog | ScheduleDialog = window.open_schedule()
+        field = getattr(dialog, SCHEDULE_FIELDS[Key(key)])
+    else:
+        assert invalid.setting is not None
+        key, value = invalid.setting
+        window.open_settings()
+        dialog = window.findChildren(SettingsDialog)[-1]
+        field = getattr(dialog, SETTINGS_FIELDS[key])
+    if isinstance(field, QPlainTextEdit):
+        field.setPlainText(value)
+    else:
+        assert isinstance(field, QLineEdit)
+        field.setText(value)
+    dialog.save()
+    qtbot.waitUntil(lambda: error_of(dialog) == words, timeout=5000)
+    assert dialog.isVisible(), "it stays open to correct the value"
+    dialog.reject()

@@ -4,10 +4,9 @@ with its 0 on the card, the live list, the history and the rules tab (issue 10, 
 from __future__ import annotations
 
 import pytest
-from conftest import post, sample, url_of
+from conftest import Console, post, sample, url_of
 from pytestqt.qtbot import QtBot
 
-from gui.app import Console
 from gui.history import Column as HistoryColumn
 from gui.rules import Column as RulesColumn
 from screening.rules import Action

@@ -92,6 +92,7 @@ class ListenerState(Data, frozen=True, kw_only=True):
     port: int
     port_setting: int  # the stored `port`; differs when --port or CALLGATE_PORT chose another
     problem: Message | None = None  # why it is not listening
+    cloudflared: bool = False  # on the listener's PATH: a quick tunnel can be started
 
 
 # --- Events -------------------------------------------------------------------------------------
@@ -213,9 +214,12 @@ class AddRule(Tagged, frozen=True, kw_only=True):
 
 
 class PutRule(Tagged, frozen=True, kw_only=True):
-    """Add, or move the target's rule to this list (block/allow, "Block this caller")."""
+    """Add, or move the target's rule to this list (block/allow, "Block this caller").
+    `keep_note`: a note the target's rule has stays (the draft's note, who called, is only
+    for a new rule or one without a note)."""
 
     draft: RuleDraft
+    keep_note: bool = False
 
 
 class EditRule(Tagged, frozen=True, kw_only=True):
@@ -244,6 +248,10 @@ class SetSchedule(Tagged, frozen=True, kw_only=True):
 
     changes: dict[str, str]
     on: bool | None = None
+
+
+class GetToken(Tagged, frozen=True, kw_only=True):
+    """The webhook's token (and the one it replaced, while that still works)."""
 
 
 class RotateToken(Tagged, frozen=True, kw_only=True):
@@ -297,9 +305,9 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
 
 
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
-           | RemoveRule | GetSettings | SaveSettings | SetSchedule | RotateToken | HistoryPage
-           | HistoryCount | HistoryDetail | Explain | CheckReachability | DetectPublicUrl
-           | RunSelfTest)
+           | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
+           | HistoryPage | HistoryCount | HistoryDetail | Explain | CheckReachability
+           | DetectPublicUrl | RunSelfTest)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -344,6 +352,7 @@ class SettingsValues(Tagged, frozen=True, kw_only=True):
 
 class TokenView(Tagged, frozen=True, kw_only=True):
     token: str
+    previous: str | None = None  # the token it replaced, while that still works
     previous_until: datetime | None = None  # the old token works until then
 
 
