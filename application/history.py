@@ -18,7 +18,8 @@ from screening.messages import Message
 from screening.policy import Decision, Reason
 from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
-from storage.export import Cell, moment_cell, write_csv, write_xlsx
+from tables.cells import Cell, moment_cell
+from tables.files import write_csv, write_xlsx
 
 #: The columns of `history --csv|--xlsx|--json`: everything stored about a call.
 HISTORY_FIELDS = (

@@ -18,8 +18,9 @@ from screening.messages import Message, Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft, RuleEntry, target_of, validate
 from screening.rules import Action, Rule, RuleKind
 from storage.database import writing
-from storage.export import Cell, restored, write_csv
 from storage.rules import NumberTaken, RuleBook, rule_of
+from tables.cells import Cell, restored
+from tables.files import write_csv
 
 #: The columns of `rules --csv`, which import-rules reads back.
 RULE_CSV_FIELDS = ("number", "action", "note", "expires", "once", "kind")

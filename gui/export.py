@@ -1,6 +1,6 @@
 """Writing the call history to a CSV file or an Excel workbook, on a worker thread: a million
 rows must not freeze the window (staff still need to see and answer calls while an export
-runs). The file itself is written by storage/export.py, as every table callgate writes is."""
+runs). The file itself is written by tables/, as every table callgate writes is."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from application import Office
 from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
 from storage.database import open_database
-from storage.export import Cell, ExportCancelled, TableFormat, write_table
+from tables.cells import Cell
+from tables.files import ExportCancelled, TableFormat, write_table
 
 #: The cells of each stored call, times in the office's time zone.
 Fields = Callable[[Iterable[dict[str, Any]], ZoneInfo], Iterator[list[Cell]]]

@@ -69,7 +69,8 @@ from screening.messages import Message
 from screening.policy import Decision, Reason
 from screening.rules import Action
 from storage.calls import CallHistory, HistoryFilter
-from storage.export import Cell, TableFormat, moment_cell, write_table
+from tables.cells import Cell, moment_cell
+from tables.files import TableFormat, write_table
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
