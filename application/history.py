@@ -76,6 +76,7 @@ class HistoryRow:
     customer_name: str
     customer_kana: str
     customer_org: str
+    customer_org_kana: str
     operator_name: str
     decision: Decision
     reason: Reason
@@ -91,6 +92,7 @@ class HistoryRow:
             phone_number=row["phone_number"] or "", caller=row["caller"],
             caller_class=caller_class(row), customer_name=row["customer_name"] or "",
             customer_kana=row["customer_kana"] or "", customer_org=row["customer_org"] or "",
+            customer_org_kana=row.get("customer_org_kana") or "",
             operator_name=row["operator_name"] or "", decision=Decision(row["decision"]),
             reason=Reason(row["reason"]), detail=row["detail"],
             latency_ms=row["latency_ms"], repeats=int(row["repeats"] or 0))
