@@ -4,7 +4,7 @@ tables for spreadsheets. Times are UTC instants; the office's day is its time zo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -127,9 +127,10 @@ class HistoryService:
         """One page of the calls that match, in the query's order."""
         calls = self._calls()
         newest = calls.last_id()
-        rows = calls.page(query.filter(), query.order_column, query.descending, query.offset,
-                          query.limit)
         upto = newest if query.upto_id is None else min(newest, query.upto_id)
+        # Bounded by what it says it saw: a call recorded meanwhile is in no page of this one.
+        rows = calls.page(replace(query, upto_id=upto).filter(), query.order_column,
+                          query.descending, query.offset, query.limit)
         return HistoryPage([HistoryRow.of(row) for row in rows], upto)
 
     def count(self, query: HistoryQuery) -> int:
