@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from gui import present
+from gui.replies import for_widget
 from gui.rules.dialog import Asked, RuleDialog
 from gui.rules.model import target_label
 from gui.session import ConsoleSession
@@ -79,8 +80,10 @@ class RuleChanges(QObject):
                 case Refused() | Failed():
                     self.said.emit(present.not_done(result))
 
-        self._session.request(RemoveRule(rule_id=rule.id), removed, slow=lambda: self.said.emit(
-            self.tr("Removing the rule for %1… (the database is busy)").replace("%1", shown)))
+        self._session.request(RemoveRule(rule_id=rule.id), for_widget(self, removed),
+                              slow=for_widget(self, lambda: self.said.emit(self.tr(
+                                  "Removing the rule for %1… (the database is busy)")
+                                  .replace("%1", shown))))
 
     def listed(self, rule: RuleView) -> str:
         number = target_label(rule)
@@ -127,4 +130,4 @@ class RuleChanges(QObject):
                 case Failed():
                     refused(present.not_done(result), None)
 
-        self._session.request(command, answered, slow=slow)
+        self._session.request(command, for_widget(self, answered), slow=for_widget(self, slow))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import present
+from gui.replies import for_widget
 from gui.rules.changes import RuleChanges
 from gui.rules.dialog import ExpiryChoice, RuleDialog, removal_box
 from gui.rules.model import SORT_ROLE, Column, RulesModel, target_label
@@ -211,7 +212,8 @@ class RulesView(QWidget):
             return
         self._listing = True
         changed, self._changed = self._changed, []
-        self._session.request(ListRules(), lambda result: self._listed(result, changed))
+        self._session.request(ListRules(), for_widget(
+            self, lambda result: self._listed(result, changed)))
 
     def open_add_dialog(
         self, number: str = "", action: Action = Action.BLOCK, note: str = ""
