@@ -24,12 +24,14 @@ import pytest
 from conftest import Running, post, sample
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_cli import Cli, cli, free_port
 
 from application.history import HISTORY_FIELDS
 from gui.history import HistoryView
+from gui.session import ConsoleSession
 from storage.database import open_database
 from tables import workbook
 from tables.cells import FORMULA_STARTS, neutralised, restored
@@ -229,13 +231,18 @@ def test_rules_csv_runs_no_formula_and_imports_back(cli: Cli, tmp_path: Path) ->
 
 @pytest.fixture
 def view(qtbot: QtBot, hostile: Running) -> Iterator[HistoryView]:
-    db = open_database(hostile.db_path)
-    widget = HistoryView(db)
+    """The history tab over a session to the hostile listener (every message through JSON)."""
+    owner = QObject()  # goes at the end, on this thread, with the session
+    session = ConsoleSession(hostile.listener.link(wire=True), owner)
+    with qtbot.waitSignal(session.attached, timeout=5000):
+        session.open()
+    widget = HistoryView(session)
     qtbot.addWidget(widget)
     widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == len(HOSTILE), timeout=5000)
     yield widget
     widget.export.cancel()
-    db.close()
+    session.close()
 
 
 def export_through_the_dialog(qtbot: QtBot, view: HistoryView, path: Path,

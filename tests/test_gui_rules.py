@@ -466,3 +466,13 @@ def test_a_rule_from_a_card_while_the_lock_is_held_says_saving_then_what_was_lis
     qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
     assert said[1] == "Blocked 03-3000-1234"
     assert shown_rows(view) == [("03-3000-1234", "Block", "鈴木 一郎")]
+
+
+def test_add_for_a_target_that_has_a_rule_says_so(qtbot: QtBot, view: RulesView) -> None:
+    added(qtbot, view, "03-3000-1234", Action.BLOCK, "営業電話")
+    dialog = open_dialog(qtbot, view, view.add_button)
+    fill(qtbot, dialog, "0330001234", Action.ALLOW, "")
+    click(qtbot, dialog.save_button)
+    assert refused(qtbot, dialog) == (
+        "03-3000-1234 already has a rule (Block): edit that one instead.")
+    assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]
