@@ -68,13 +68,16 @@ class ConsoleSession(QObject):
         self.seq = 0  # the last event's number
         self.settings: dict[str, str] = {}
         self._open = False
+        self._closed = False
 
     def open(self) -> None:
         self._open = True
         self._link.open(self._posted.emit, self._attached, self._event, self._state)
 
     def close(self) -> None:
-        """No signal is emitted and no result delivered afterwards."""
+        """No signal is emitted and no result delivered afterwards, and no command sent (a
+        widget's timer may still ask for something while the console quits)."""
+        self._closed = True
         if self._open:
             self._open = False
             self._link.close()
@@ -83,6 +86,8 @@ class ConsoleSession(QObject):
                 slow: Callable[[], None] | None = None) -> None:
         """Send `command`; `done(result)` runs on the GUI thread when it is answered, and
         `slow()` before that if the answer takes longer than SLOW_MS."""
+        if self._closed:
+            return
         timer: QTimer | None = None
         if slow is not None:
             timer = QTimer(self)

@@ -59,3 +59,12 @@ def test_nothing_is_delivered_after_close(
     post(listener.url(Office(db_path).webhook.token()), sample("seed_incoming_call.json"))
     qtbot.wait(300)
     assert heard == []
+
+
+def test_a_command_after_close_is_not_sent(qtbot: QtBot, session: ConsoleSession) -> None:
+    """A widget's timer may still ask for something while the console quits."""
+    results: list[protocol.Result] = []
+    session.close()
+    session.request(protocol.ListRules(), results.append)
+    qtbot.wait(300)
+    assert results == []
