@@ -938,3 +938,15 @@ def test_calls_the_listener_decides_come_in_by_themselves(
     qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)
     assert call_ids(view)[:3] == ["live-2", "live-1", "live-0"]
     assert view.count_label.text() == "10 call(s)"
+
+
+def test_scrolling_to_the_end_during_a_refresh_brings_the_next_page_after_it(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    bulk(db, 1000)
+    model = model_of(qtbot, session)
+    model.refresh()  # nothing new, but asked: busy until answered
+    assert model.busy
+    model.fetchMore()  # a view asks once, when it reaches the end
+    settled(model)
+    assert model.rowCount() == 2 * CHUNK

@@ -76,6 +76,7 @@ class HistoryModel(QAbstractTableModel):
         self._wanted = self._chunk  # rows a person asked for (a page, then each one scrolled to)
         self._generation = 0  # a new list: answers to the old one are dropped
         self._loading = self._fetching = self._refreshing = self._refresh_again = False
+        self._fetch_again = False  # the view asked for more while busy
         self.count = MatchCount(session, self)
         self.count.changed.connect(self.count_changed)
         self.count.trouble.connect(self.trouble)
@@ -141,6 +142,7 @@ class HistoryModel(QAbstractTableModel):
         """A new list: the first page of what the filter and sort ask for, as it is now."""
         self._generation += 1
         self._loading, self._fetching, self._refreshing = True, False, False
+        self._fetch_again = False
         self._ask(self._page(0, self._chunk + 1), self._loaded)
 
     @Slot()
@@ -256,9 +258,13 @@ class HistoryModel(QAbstractTableModel):
         return len(rows)
 
     def _again(self) -> None:
+        """What was asked for while the model was busy."""
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()
+        elif self._fetch_again:
+            self._fetch_again = False
+            self.fetchMore()
 
     # -- Qt's table model --------------------------------------------------------------------
 
@@ -273,7 +279,10 @@ class HistoryModel(QAbstractTableModel):
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         """Ask for the next page; the rows come in when it is answered."""
-        if parent.isValid() or not self._more or self.busy:
+        if parent.isValid() or not self._more:
+            return
+        if self.busy:
+            self._fetch_again = True  # a view asks once, when it reaches the end
             return
         self._fetching = True
         start = len(self._rows)
