@@ -950,3 +950,14 @@ def test_scrolling_to_the_end_during_a_refresh_brings_the_next_page_after_it(
     model.fetchMore()  # a view asks once, when it reaches the end
     settled(model)
     assert model.rowCount() == 2 * CHUNK
+
+
+def test_a_refresh_while_the_first_page_is_on_its_way_is_not_lost(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    view = HistoryView(session)
+    qtbot.addWidget(view)
+    time.sleep(0.5)  # the listener has answered; the answer waits for the GUI thread
+    record(db, body("meanwhile"), START)
+    view.refresh()
+    assert call_ids(view) == ["meanwhile"]

@@ -142,20 +142,18 @@ class HistoryModel(QAbstractTableModel):
         """A new list: the first page of what the filter and sort ask for, as it is now."""
         self._generation += 1
         self._loading, self._fetching, self._refreshing = True, False, False
-        self._fetch_again = False
+        self._fetch_again = self._refresh_again = False
         self._ask(self._page(0, self._chunk + 1), self._loaded)
 
     @Slot()
     def refresh(self) -> None:
         """Put in the calls recorded since the rows shown were read (once more afterwards, if
         asked again meanwhile)."""
-        if self._loading:
-            return  # the new list has them
+        if self.busy:
+            self._refresh_again = True  # what is on its way was asked for before these calls
+            return
         if self._upto is None:
             self.reload()
-            return
-        if self._fetching or self._refreshing:
-            self._refresh_again = True
             return
         self._refreshing = True
         self._take_new(self._upto, None, 0, 0)
