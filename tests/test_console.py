@@ -152,7 +152,8 @@ def test_block_a_caller_from_history(
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     history.select_row(0)
-    history.block_button.click()
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        history.block_button.click()
     assert [(r.number, r.action) for r in RuleBook(console.db).rules()] == [
         ("+81330001234", Action.BLOCK)]
     qtbot.waitUntil(lambda: console.window.rules.model.rowCount() == 1, timeout=2000)
@@ -167,7 +168,8 @@ def test_always_let_through_from_the_live_card(
     send(pool, console, call_from("0330001234", "boss")).result(timeout=5)
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.call_id == "boss", timeout=2000)
-    card.allow_button.click()
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        card.allow_button.click()
     result = send(pool, console, call_from("03-3000-1234", "boss-again")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (200, "rule")
 
