@@ -1,6 +1,6 @@
 """The allow and block lists tab: model.py shows the rules, dialog.py takes one rule as a
-person types it, view.py asks the listener for the list and every change (over the console's
-session) and shows what it answers."""
+person types it, changes.py sends each change to the listener and words how it ended, view.py
+holds the tab and reads the list again whenever it changed (over the console's session)."""
 
 from gui.rules.dialog import ExpiryChoice, RuleDialog
 from gui.rules.model import Column, RulesModel, list_label, target_label
