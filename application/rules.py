@@ -13,26 +13,17 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from application.settings import SettingsService
-from screening import phone
 from screening.messages import Message, Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft, RuleEntry, target_of, validate
-from screening.rules import Action, Rule, RuleKind
+from screening.rules import Action, Rule, RuleKind, shown_target
 from storage.database import writing
-from storage.export import Cell, restored, write_csv
 from storage.rules import NumberTaken, RuleBook, rule_of
+from tables.cells import Cell, restored
+from tables.files import write_csv
 
 #: The columns of `rules --csv`, which import-rules reads back.
 RULE_CSV_FIELDS = ("number", "action", "note", "expires", "once", "kind")
 REQUIRED_COLUMNS = ("number", "action")
-
-
-def shown_target(kind: RuleKind, target: str) -> str:
-    """A canonical target as people write it: `03-3000-1234`, `0120*`, or the name."""
-    if kind is RuleKind.NUMBER:
-        return phone.display(target)
-    if kind is RuleKind.PREFIX:
-        return phone.display_prefix(target)
-    return target
 
 
 def _instant(text: str | None) -> datetime | None:

@@ -19,7 +19,6 @@ import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from gui import unported
 from gui.preferences import APPLICATION, ORGANISATION
 from gui.session import ConsoleSession
 from gui.single import Handover, SingleInstance, hand_over, server_name
@@ -116,7 +115,6 @@ def run_console(start: Callable[[], Embedded], data_dir: Path) -> int:
     window = open_window(listener.link(), data_dir, first_run_setup=True)
     single.show_requested.connect(window.bring_to_front)
     window.quit_confirmed.connect(quit_request.request)
-    unported.report_storage_errors(window.not_saved)
     app.aboutToQuit.connect(quit_request.request)
     try:
         # A loop factory, not qasync.run: on Python 3.11 that installs an event-loop policy for

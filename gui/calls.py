@@ -20,18 +20,14 @@ from gui.live import LiveView
 from gui.live_calls import CallEvent, LiveCall
 from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
-from screening.rule_draft import RuleDraft
-from screening.rules import Action
 from server.protocol.messages import (
     CallDecided,
     CallWaiting,
     Failed,
-    PutRule,
     Refused,
     Resolution,
     ResolveCall,
     Result,
-    RuleView,
     Snapshot,
 )
 
@@ -53,7 +49,6 @@ class Calls(QObject):
         session.call_waiting.connect(self.waiting)
         session.call_decided.connect(self.decided)
         live.decision_made.connect(self.resolve)
-        live.rule_requested.connect(self.put_rule)
 
     def _list(self, event: CallEvent) -> None:
         """Onto the live list with the other events that came before the GUI thread's next
@@ -111,15 +106,3 @@ class Calls(QObject):
         if resolution.outcome == "unknown-call":
             return self.tr("Too late: this call no longer waits for a decision.")
         return ""
-
-    def put_rule(self, number: str, action: str, caller: str) -> None:
-        """A rule from a live card or a history row, noted with who called."""
-        draft = RuleDraft(number, Action(action), caller)
-        self._changes.send(self, PutRule(draft=draft, keep_note=True), saved=self._listed)
-
-    def _listed(self, rule: RuleView) -> None:
-        target = present.rule_target(rule.kind, rule.target)
-        if rule.action is Action.BLOCK:
-            self._note(self.tr("Blocked %1").replace("%1", target))
-        else:
-            self._note(self.tr("Always letting through %1").replace("%1", target))

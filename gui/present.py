@@ -24,7 +24,7 @@ from screening.messages import Message
 from screening.policy import Decision, Mode, Reason
 from screening.rules import RuleKind
 from screening.schedule import DEFAULT_TIME_ZONE, zone
-from server.protocol.messages import CallView
+from server.protocol.messages import CallView, Failed, Refused
 
 
 def tr(text: str) -> str:
@@ -44,6 +44,12 @@ def words(message: Message) -> str:
 def refused(error: ValueError) -> str:
     """Why some input was refused, in the console's language."""
     return wording.refused(error, qt_translate)
+
+
+def not_done(result: Refused | Failed) -> str:
+    """Why the listener did not do what the console asked, in the console's language: the
+    input's refusal, or the trouble that stopped it (the database locked, say)."""
+    return words(result.reason if isinstance(result, Refused) else result.message)
 
 
 # --- Callers -----------------------------------------------------------------------------------

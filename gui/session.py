@@ -74,7 +74,8 @@ class ConsoleSession(QObject):
         self._link.open(self._posted.emit, self._attached, self._event, self._state)
 
     def close(self) -> None:
-        """No signal is emitted and no result delivered afterwards."""
+        """No signal is emitted and no result delivered afterwards, and no command sent (a
+        widget's timer may still ask for something while the console quits)."""
         if self._open:
             self._open = False
             self._link.close()

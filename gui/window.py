@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import present, unported
+from gui import present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
@@ -103,12 +103,8 @@ class ConsoleWindow(QMainWindow):
         self.banner = RejectAllBanner(self)
         self.live = LiveView(self)
         self.calls = Calls(session, self.live, self.changes, lambda: self.tray, self.show_note)
-        # The one remaining exception of issue 11 (gui/unported.py) until these two tabs are
-        # ported onto the session: they still read the office's database themselves.
-        tabs_db = unported.tabs_database(data_dir)
-        self.rules = RulesView(tabs_db, self)
-        self.history = HistoryView(tabs_db, self)
-        self._old_tabs = unported.OldTabs(session, tabs_db, self.history, self.rules)
+        self.rules = RulesView(session, self)
+        self.history = HistoryView(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.live, self.tr("Live calls"))
         self.tabs.addTab(self.rules, self.tr("Allow and block lists"))
@@ -126,7 +122,9 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.health.reachability)
         self._build_menu()
 
-        self.history.rule_requested.connect(self.calls.put_rule)
+        for asking in (self.live.rule_requested, self.history.rule_requested):
+            asking.connect(lambda number, action, caller: self.rules.add_rule(
+                number, action, caller=caller))
         self.rules.message.connect(self.show_note)
         self.rules.test_requested.connect(self.open_explain)
         session.attached.connect(self._attached)
@@ -205,10 +203,6 @@ class ConsoleWindow(QMainWindow):
     def show_note(self, text: str) -> None:
         """What just happened, in the status bar for a few seconds."""
         show_note(self.statusBar(), text)
-
-    def not_saved(self, why: str) -> None:
-        """A change an old tab made was not saved (gui/unported.py)."""
-        self.changes.not_saved(why)
 
     # -- menus and dialogs ----------------------------------------------------------------------
 
@@ -350,7 +344,7 @@ class ConsoleWindow(QMainWindow):
         """Before callgate's listener stops: this window hears nothing more, and what it
         keeps of itself is written."""
         self.session.close()
-        self._old_tabs.stop()
+        self.history.export.cancel()
         self.preferences.keep()
 
     def quit_now(self) -> None:

@@ -160,7 +160,8 @@ def test_block_a_caller_from_history(
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     history.select_row(0)
-    history.block_button.click()
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        history.block_button.click()
     qtbot.waitUntil(lambda: console.window.rules.model.rowCount() == 1, timeout=2000)
     db = open_database(console.db_path)
     assert [(r.number, r.action) for r in RuleBook(db).rules()] == [
@@ -177,7 +178,8 @@ def test_always_let_through_from_the_live_card(
     send(pool, console, call_from("0330001234", "boss")).result(timeout=5)
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.call_id == "boss", timeout=2000)
-    card.allow_button.click()
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        card.allow_button.click()
     bar = console.window.statusBar()
     qtbot.waitUntil(lambda: "Always letting through 03-3000-1234" in bar.currentMessage(),
                     timeout=5000)
@@ -195,7 +197,9 @@ def test_filter_history_and_export_what_is_shown(
     qtbot.keyClicks(history.search_field, "0120")  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     target = tmp_path / "calls.csv"
-    assert history.export_csv(target) == 1
+    with qtbot.waitSignal(history.export.finished, timeout=10_000) as done:
+        history.export_to(str(target))
+    assert done.args is not None and done.args[0] == 1
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel in Japan needs the BOM to read UTF-8"
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))

@@ -72,7 +72,7 @@ def test_a_note_in_the_status_bar_goes_after_a_few_seconds(
     monkeypatch.setattr(status, "NOTE_MS", 300)
     bar = tray_console.window.statusBar()
     tray_console.window.rules.add_rule("0120123456", Action.BLOCK)
-    assert "0120-123-456" in bar.currentMessage()
+    qtbot.waitUntil(lambda: "0120-123-456" in bar.currentMessage(), timeout=5000)
     qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
 
 

@@ -77,7 +77,7 @@ def test_a_payphone_shows_as_a_payphone_on_the_card_the_list_and_the_history(
     assert live.card.number.text() == "公衆電話 / payphone"
     assert live.model.data(live.model.index(0, 0)).startswith("公衆電話 / payphone")
     history = console.window.history
-    history.refresh()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=5000)
     assert history.model.data(history.model.index(0, Column.NUMBER)) == "公衆電話 / payphone"
 
 
@@ -112,11 +112,13 @@ def test_each_reason_reads_once(qtbot: QtBot, db_path: Path, started: list[Conso
         "Let through: nobody answered in time (default accept)")
 
     click_mode(qtbot, console, Mode.ACCEPT_ALL)
-    console.window.rules.add_rule("03-3000-1234", Action.BLOCK)
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        console.window.rules.add_rule("03-3000-1234", Action.BLOCK)
     assert post(url_of(console), call("ruled")).status == 403
     assert verdict_shown(qtbot, console, "ruled") == "Rejected by a rule (block 03-3000-1234)"
 
-    console.window.rules.add_rule("03-3000-1234", Action.ALLOW)
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        console.window.rules.add_rule("03-3000-1234", Action.ALLOW)
     click_mode(qtbot, console, Mode.REJECT_ALL)
     withheld = call("withheld", phoneNumber="")
     assert post(url_of(console), withheld).status == 403
@@ -173,7 +175,8 @@ def test_until_is_picked_on_a_calendar_and_proposes_a_time_ahead(
     texts += [dialog.expiry_edit.placeholderText(), *literal_texts(dialog)]
     assert not [text for text in texts if re.search(r"\b20\d\d\b", text)]
 
-    dialog.save_button.click()
+    with qtbot.waitSignal(view.rules_changed, timeout=5000):
+        dialog.save_button.click()
     (rule,) = rules_of(console)
     assert rule.expires_at == proposed
 
@@ -192,6 +195,7 @@ def test_an_until_in_the_past_is_refused_as_the_command_line_refuses_it(
     dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(ExpiryChoice.UNTIL))
     dialog.until_edit.setDateTime(present.wall_clock(yesterday))
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error() != "", timeout=5000)
     assert dialog.isVisible()
     assert "is already past" in dialog.error()
     assert view.model.rowCount() == 0
@@ -263,7 +267,8 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     window = console.window
     assert post(url_of(console), call("suzuki")).status == 200
     qtbot.waitUntil(lambda: window.live.card.call_id == "suzuki", timeout=3000)
-    window.live.card.block_button.click()
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        window.live.card.block_button.click()
     noted(qtbot, console, "Blocked 03-3000-1234")
 
     tanaka = call("tanaka", phoneNumber="09012345678")
@@ -274,7 +279,8 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
     history.select_row(0)  # the newest call
     assert history.detail_fields["call_id"].text().startswith("tanaka")
-    history.allow_button.click()
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        history.allow_button.click()
     noted(qtbot, console, "Always letting through 090-1234-5678")
 
     notes = {rule.number: rule.note for rule in rules_of(console)}
@@ -285,7 +291,10 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     db = open_database(console.db_path)
     RuleBook(db).put("+81330001234", Action.BLOCK, "営業電話")
     db.close()
-    window.live.card.allow_button.click()
+    qtbot.waitUntil(lambda: (window.rules.model.rowCount() == 2 and "営業電話" in {
+        window.rules.model.rule_at(n).note for n in range(2)}), timeout=5000)
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        window.live.card.allow_button.click()
     noted(qtbot, console, "Always letting through 03-3000-1234")
     assert {rule.number: rule.note for rule in rules_of(console)}["+81330001234"] == "営業電話"
 

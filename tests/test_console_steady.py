@@ -16,10 +16,13 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 from sqlite_utils import Database
+from test_gui_history import settled
 
 from gui.history import CALL_ID_ROLE, HistoryView
 from gui.live import LiveView
+from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
@@ -28,6 +31,8 @@ from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
 START = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 ACCEPT_ALL = Message("detail.mode", (Mode.ACCEPT_ALL.message,))
@@ -125,15 +130,19 @@ def record(db: Database, n: int) -> None:
 
 
 @pytest.fixture
-def history(qtbot: QtBot, db_path: Path) -> Iterator[tuple[HistoryView, Database]]:
+def history(qtbot: QtBot, db_path: Path, session: ConsoleSession
+            ) -> Iterator[tuple[HistoryView, Database]]:
+    """The history tab over the listener's session; new calls are recorded straight into its
+    database (`record`) and taken in by `refresh()`."""
     db = open_database(db_path)
     for n in range(60):
         record(db, n)
-    view = HistoryView(db)
+    view = HistoryView(session)
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
     qtbot.waitExposed(view)
+    settled(view.model)
     yield view, db
     db.close()
 
@@ -158,6 +167,7 @@ def test_a_chosen_history_row_stays_under_the_mouse_while_calls_arrive(
     for n in range(60, 80):  # 20 more calls
         record(db, n)
         view.refresh()
+        settled(view.model)
     assert view.selected_id() == selected
     row = view.model.row_of(selected or 0)
     assert row == scrolled + 24
@@ -172,4 +182,5 @@ def test_nobody_looking_the_history_shows_new_calls_at_the_top(
     view, db = history
     record(db, 60)
     view.refresh()
+    settled(view.model)
     assert call_at(view, QPoint(5, 5)) == "h-60"

@@ -57,5 +57,5 @@ def test_burst_while_the_window_redraws(qtbot: QtBot, console: Console, db_path:
     live = window.live.model
     qtbot.waitUntil(lambda: live.MAX_CALLS <= live.rowCount() <= live.MAX_CALLS + live.TRIM_BATCH
                     and live.entry(0).decided is not None, timeout=5000)
-    qtbot.waitUntil(lambda: window.history.model.matching_count() == CALLS, timeout=5000)
+    qtbot.waitUntil(lambda: window.history.model.count_progress() == (CALLS, True), timeout=5000)
     print(f"{CALLS} calls in {took:.1f} s beside the window; longest frame gap {longest_gap} ms")

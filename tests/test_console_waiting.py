@@ -61,7 +61,8 @@ def test_alt_r_on_the_rules_tab_rejects_the_call_and_removes_no_rule(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
     rules = console.window.rules
-    rules.add_rule("0120123456", Action.ALLOW)
+    with qtbot.waitSignal(rules.rules_changed, timeout=5000):
+        rules.add_rule("0120123456", Action.ALLOW)
     show_tab(console, rules)
     rules.table.selectRow(0)
     rules.table.setFocus()

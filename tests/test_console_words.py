@@ -14,7 +14,9 @@ from conftest import sample
 from live_events import arrived, decision
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 from sqlite_utils import Database
+from test_gui_history import settled
 
 from gui.explain import ExplainDialog
 from gui.history import HistoryView
@@ -26,6 +28,8 @@ from screening.policy import Decision, Reason, Verdict
 from screening.schedule import Mode
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -70,24 +74,31 @@ def record(db: Database, verdict: Verdict, call_id: str = "1") -> None:
     CallHistory(db).record(CallRecord.of(call, verdict, RECEIVED, 2.0, json.dumps(data)))
 
 
+def opened(qtbot: QtBot, session: ConsoleSession) -> HistoryView:
+    view = HistoryView(session)
+    qtbot.addWidget(view)
+    settled(view.model)
+    return view
+
+
 def test_a_stored_detail_reads_in_the_consoles_language(
-    qtbot: QtBot, db: Database, japanese: None
+    qtbot: QtBot, db: Database, session: ConsoleSession, japanese: None
 ) -> None:
     record(db, CLOSED_REJECT)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.select_row(0)
     assert view.detail_fields["reason"].text() == (
         "by the mode: Reject all（スケジュール、営業時間外）")
 
 
-def test_a_stored_detail_reads_in_english_without_a_catalogue(qtbot: QtBot, db: Database) -> None:
+def test_a_stored_detail_reads_in_english_without_a_catalogue(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     """The mode as its button names it; the rest as the command line says it."""
     record(db, CLOSED_REJECT)
     blocked = Message("detail.rule.block", (Message("rule.prefix", ("0120*",)),))
     record(db, Verdict(Decision.REJECT, Reason.RULE, blocked, 3), "2")
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.select_row(0)
     assert view.detail_fields["reason"].text() == "by a rule: block prefix 0120*"
     view.select_row(1)

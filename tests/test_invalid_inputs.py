@@ -1,8 +1,8 @@
 """The command line and the console refuse every invalid input of tests/invalid_inputs.py with
 the reason the application layer gives for it: the words of the same code (issue 11). The
 console's protocol refuses each setting and part of the schedule with the same message; its
-settings and schedule dialogs show the same words for every input they can take. (Rule drafts
-through the console are the Rules tab's, ported on its own branch.)"""
+settings and schedule dialogs show the same words for every input they can take, and so does
+its rule dialog for every rule it can hold (a date picker cannot hold words)."""
 
 from __future__ import annotations
 
@@ -17,15 +17,23 @@ from console_desk import Desk
 from invalid_inputs import INVALID, Invalid
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
+from test_gui_rules import view
 
 import wording
 from application import Office
+from gui import present
+from gui.rules import ExpiryChoice, RuleDialog, RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from screening.messages import Refusal
+from screening.rule_draft import ExpiryKind, RuleDraft
+from screening.schedule import DEFAULT_TIME_ZONE, parse_instant
 from screening.settings import Key
 from server.listener import Listener
 from server.protocol import messages as protocol
+
+__all__ = ["listener", "session", "view"]  # fixtures, used by name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -177,4 +185,66 @@ def test_the_consoles_dialogs_refuse_with_the_same_words(
     dialog.save()
     qtbot.waitUntil(lambda: error_of(dialog) == words, timeout=5000)
     assert dialog.isVisible(), "it stays open to correct the value"
+
+
+# --- The console's rule dialog -----------------------------------------------------------------
+
+
+def held_by_the_dialog(invalid: Invalid) -> bool:
+    """A rule the dialog can hold: any but an end in words (its date picker holds instants)."""
+    draft = invalid.draft
+    if draft is None:
+        return False
+    if draft.expiry is not ExpiryKind.UNTIL:
+        return True
+    try:
+        parse_instant(draft.expiry_text, DEFAULT_TIME_ZONE)
+    except Refusal:
+        return False
+    return True
+
+
+IN_THE_DIALOG = [invalid for invalid in INVALID if held_by_the_dialog(invalid)]
+
+
+def typed(dialog: RuleDialog, draft: RuleDraft) -> None:
+    """Fill the dialog as a person would to ask for `draft`."""
+    dialog.number_edit.setText(draft.target)
+    dialog.name_box.setChecked(draft.is_name)
+    (dialog.allow_button if draft.action.value == "allow" else dialog.block_button).setChecked(
+        True)
+    dialog.note_edit.setText(draft.note)
+    choice = {ExpiryKind.NEVER: ExpiryChoice.NEVER, ExpiryKind.FOR: ExpiryChoice.FOR,
+              ExpiryKind.UNTIL: ExpiryChoice.UNTIL}[draft.expiry]
+    dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(choice))
+    if choice is ExpiryChoice.FOR:
+        dialog.expiry_edit.setText(draft.expiry_text)
+    elif choice is ExpiryChoice.UNTIL:
+        dialog.until_edit.setDateTime(present.wall_clock(
+            parse_instant(draft.expiry_text, DEFAULT_TIME_ZONE)))
+    dialog.once_box.setChecked(draft.once)
+
+
+def test_the_dialog_leaves_out_only_what_it_cannot_hold() -> None:
+    rules = [invalid.id for invalid in INVALID if invalid.draft is not None]
+    assert [id for id in rules if id not in {i.id for i in IN_THE_DIALOG}] == ["until-words"]
+
+
+@pytest.mark.parametrize("invalid", IN_THE_DIALOG, ids=[invalid.id for invalid in IN_THE_DIALOG])
+def test_the_consoles_rule_dialog_refuses_with_the_application_layers_reason(
+    invalid: Invalid, qtbot: QtBot, view: RulesView, tmp_path: Path
+) -> None:
+    office = Office.of_directory(tmp_path / "elsewhere")
+    try:
+        words = wording.render(refusal_of(office, invalid).message)
+    finally:
+        office.close()
+    assert invalid.draft is not None
+    dialog = view.open_add_dialog()
+    typed(dialog, invalid.draft)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error() != "", timeout=5000)
+    assert dialog.error() == words, invalid.id
+    assert dialog.isVisible()
+    assert view.model.rowCount() == 0
     dialog.reject()

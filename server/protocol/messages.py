@@ -366,6 +366,7 @@ class HistoryRow(Data, frozen=True, kw_only=True):
     customer_name: str = ""
     customer_kana: str = ""
     customer_org: str = ""
+    customer_org_kana: str = ""
     operator_name: str = ""
     decision: Decision
     reason: Reason
