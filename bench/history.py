@@ -430,13 +430,17 @@ def benchmark(calls: int, repeat: int, db: Path | None = None) -> HistoryReport:
     (so the peak memory reported is the console's, not the data generator's)."""
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
         path = db or Path(tmp) / DB_FILENAME
-        build_s = None
-        if not path.exists():
-            started = time.perf_counter()
-            subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
-                            "--calls", str(calls)], check=True)
-            build_s = time.perf_counter() - started
+        build_s = None if path.exists() else build_elsewhere(path, calls)
         return replace(measure(path, max(repeat, 1)), build_s=build_s)
+
+
+def build_elsewhere(path: Path, calls: int) -> float:
+    """Build a history of `calls` calls at `path` in a child process (so that its memory is
+    not this process's); the seconds it took."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
+                    "--calls", str(calls)], check=True)
+    return time.perf_counter() - started
 
 
 def main() -> int:
