@@ -9,6 +9,7 @@ protocol. Nothing here knows more of callgate than that protocol.
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import sys
 from collections.abc import Callable
@@ -68,6 +69,14 @@ def open_window(link: ConsoleLink, data_dir: Path, *,
     return window
 
 
+def keep_long_lived() -> None:
+    """What starting made (modules, Qt's wrappers, caches) lives as long as the console: out of
+    the garbage collector's sight, a full collection during a burst of calls scans only what
+    came since. Scanning it all stalled the window for 50 ms (bench/stall.py)."""
+    gc.collect()
+    gc.freeze()
+
+
 class QuitRequest:
     """A person's quit, or SIGTERM (logout, service stop) and Ctrl+C, all quitting gracefully.
 
@@ -113,6 +122,7 @@ def run_console(start: Callable[[], Embedded], data_dir: Path) -> int:
     quit_request = QuitRequest(app)
     listener = start()
     window = open_window(listener.link(), data_dir, first_run_setup=True)
+    keep_long_lived()
     single.show_requested.connect(window.bring_to_front)
     window.quit_confirmed.connect(quit_request.request)
     app.aboutToQuit.connect(quit_request.request)

@@ -48,6 +48,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 
 CHUNK = 200
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, CALL_ID_ROLE, Qt.ItemDataRole.ToolTipRole,
+                       Qt.ItemDataRole.TextAlignmentRole})
 
 
 class HistoryModel(QAbstractTableModel):
@@ -71,6 +73,9 @@ class HistoryModel(QAbstractTableModel):
         self._sort = (Column.RECEIVED, Qt.SortOrder.DescendingOrder)
         self._rows: list[HistoryRow] = []
         self._ids: set[int] = set()
+        # Each row's cell texts, made once: a repaint asks for every visible cell, and in a
+        # burst of calls it must not take the GUI thread from the next call's card.
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._upto: int | None = None  # the snapshot the rows shown come from
         self._more = False
         self._wanted = self._chunk  # rows a person asked for (a page, then each one scrolled to)
@@ -165,6 +170,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
         for row in self._rows[keep:]:
             self._ids.discard(row.id)
+            self._texts.pop(row.id, None)
         del self._rows[keep:]
         self._more = True
         self.endRemoveRows()
@@ -194,6 +200,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = page.rows[:self._chunk]
         self._ids = {row.id for row in self._rows}
+        self._texts.clear()
         self._more = len(page.rows) > self._chunk
         self._upto = page.upto_id
         self._wanted = self._chunk
@@ -317,12 +324,15 @@ class HistoryModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+        if role not in _ANSWERED or not 0 <= index.row() < len(self._rows):
+            return None  # the view asks a dozen roles of every cell it paints
         row = self._rows[index.row()]
-        column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(row, column)
+            texts = self._texts.get(row.id)
+            if texts is None:
+                texts = self._texts[row.id] = tuple(display(row, column) for column in Column)
+            return texts[index.column()]
+        column = Column(index.column())
         if role == CALL_ID_ROLE:
             return row.call_id
         if role == Qt.ItemDataRole.ToolTipRole:
