@@ -12,16 +12,18 @@ from aiohttp import web
 from application import Office
 from screening.urls import WEBHOOK_PREFIX
 from server.broker import DecisionBroker
+from server.calls import CallService
 from server.console.service import ConsoleService
 from server.console.views import mode_state
 from server.events import EventSink, fan_out, ignore
 from server.protocol.messages import ListenerState
 from server.recording import open_journal
-from server.webhook import BODY_TIMEOUT, MAX_BODY, CallDesk, send_and_close
+from server.webhook import BODY_TIMEOUT, MAX_BODY, Webhook, send_and_close
 from storage.database import open_database
 from storage.writer import Writer
 
-DESK = web.AppKey("desk", CallDesk)
+CALLS = web.AppKey("calls", CallService)
+WEBHOOK = web.AppKey("webhook", Webhook)
 CONSOLE = web.AppKey("console", ConsoleService)
 # The listener's own description (server/openapi.json), read once: schemathesis tests against it.
 OPENAPI_DOCUMENT = files("server").joinpath("openapi.json").read_bytes()
@@ -35,18 +37,15 @@ def callgate_version() -> str:
 
 
 async def _webhook(request: web.Request) -> web.Response:
-    return await request.app[DESK].handle(request)
+    return await request.app[WEBHOOK].handle(request)
 
 
 async def _expect(request: web.Request) -> web.StreamResponse | None:
-    return await request.app[DESK].expect(request)
+    return await request.app[WEBHOOK].expect(request)
 
 
 async def _wrong_method(request: web.Request) -> web.Response:
-    """Anything but POST on the webhook: 405, counted like a wrong token, never decided."""
-    request.app[DESK].count_refused()
-    return web.json_response({"error": "method not allowed"}, status=405,
-                             headers={"Allow": "POST"})
+    return request.app[WEBHOOK].wrong_method()
 
 
 async def _wrong_method_expected(request: web.Request) -> web.Response:
@@ -55,9 +54,9 @@ async def _wrong_method_expected(request: web.Request) -> web.Response:
 
 
 async def _health(request: web.Request) -> web.Response:
-    desk = request.app[DESK]
-    mode = desk.mode_in_force()
-    storage_problem, records_waiting = desk.storage()
+    calls = request.app[CALLS]
+    mode = calls.mode_in_force()
+    storage_problem, records_waiting = calls.storage()
     return web.json_response(
         {
             "status": "ok",
@@ -65,8 +64,8 @@ async def _health(request: web.Request) -> web.Response:
             "mode": mode.mode,
             "mode_source": mode.source,
             "mode_until": mode.until.isoformat(timespec="seconds") if mode.until else None,
-            "waiting": desk.broker.waiting,
-            "refused_requests": desk.refused_requests(),
+            "waiting": calls.broker.waiting,
+            "refused_requests": calls.refused_requests(),
             "storage_problem": storage_problem,
             "records_waiting": records_waiting,
         }
@@ -87,34 +86,34 @@ def create_app(
 ) -> web.Application:
     """The listener's app; its database connection opens on the loop that serves it.
 
-    Its console service (app[CONSOLE]) hears every event the call desk sends `emit`.
+    Its console service (app[CONSOLE]) hears every event the call service sends `emit`.
     No path-normalising middleware: for commubo a redirect is a reject.
     """
     app = web.Application(client_max_size=MAX_BODY)
     call_broker = broker or DecisionBroker()
 
-    async def desk_context(app: web.Application) -> AsyncIterator[None]:
+    async def calls_context(app: web.Application) -> AsyncIterator[None]:
         db = open_database(db_path)
         writer = Writer(db_path)
         writer.start()
         console = app[CONSOLE] = ConsoleService(
-            Office(db_path), call_broker, mode=lambda: mode_state(app[DESK].mode_in_force()),
-            config_version=lambda: app[DESK].config_version(), listener_state=listener_state)
-        desk = app[DESK] = CallDesk(db, writer, call_broker, fan_out(emit, console.take),
-                                    journal=open_journal(db_path.parent),
-                                    body_timeout=body_timeout)
-        desk.start()  # before the first call: what the journal kept from a crash goes first
+            Office(db_path), call_broker, mode=lambda: mode_state(app[CALLS].mode_in_force()),
+            config_version=lambda: app[CALLS].config_version(), listener_state=listener_state)
+        calls = app[CALLS] = CallService(db, writer, call_broker, fan_out(emit, console.take),
+                                         journal=open_journal(db_path.parent))
+        app[WEBHOOK] = Webhook(calls, body_timeout=body_timeout)
+        calls.start()  # before the first call: what the journal kept from a crash goes first
         console.start()
         yield
         console.close()
         writer.close()
-        desk.close()
+        calls.close()
         db.close()
 
     async def release_waiting_calls(app: web.Application) -> None:
         call_broker.close()
 
-    app.cleanup_ctx.append(desk_context)
+    app.cleanup_ctx.append(calls_context)
     app.on_shutdown.append(release_waiting_calls)
     # A missing, slash-suffixed or newline-bearing token reaches the handler too, so it counts as
     # refused (`.` alone stops at a newline, and the router's own 404 is not the webhook's).

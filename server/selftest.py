@@ -12,7 +12,6 @@ import asyncio
 import errno
 import json
 import secrets
-import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,9 +25,9 @@ import wording
 from screening.messages import Refusal
 from screening.settings import Key
 from screening.urls import public_webhook_url, redact_token
+from server.calls import SELF_TEST_FIELD
 from server.tunnels import Tunnel, TunnelStatus, tunnel_from_settings
-from server.webhook import SELF_TEST_FIELD
-from storage.database import SELF_TESTS_TABLE
+from storage.self_tests import seen_by
 
 SELF_TEST_TIMEOUT = 10.0
 # The listener commits the nonce before it answers, so it is normally there at the first look.
@@ -65,30 +64,10 @@ def _where(url: str) -> str:
     return str(origin)
 
 
-def _seen_by(db_path: Path, nonce: str) -> bool:
-    """Whether this callgate's database recorded the nonce; read-only, creates nothing."""
-    if not db_path.exists():
-        return False
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=5)
-    except sqlite3.Error:
-        return False
-    try:
-        row = connection.execute(
-            f"SELECT 1 FROM {SELF_TESTS_TABLE} WHERE nonce = ?", [nonce]
-        ).fetchone()
-    except sqlite3.Error:  # no such table: a database from before self-tests
-        return False
-    finally:
-        connection.close()
-    return row is not None
-
-
 async def _confirmed(db_path: Path, nonce: str) -> bool:
     deadline = time.monotonic() + CONFIRM_WAIT
     while True:
-        if await asyncio.to_thread(_seen_by, db_path, nonce):
+        if await asyncio.to_thread(seen_by, db_path, nonce):
             return True
         if time.monotonic() >= deadline:
             return False

@@ -28,6 +28,7 @@ from test_cli import Cli, free_port, start_serve
 
 from screening.urls import public_webhook_url, redact_token
 from server.app_thread import AppThread
+from server.calls import SELF_TEST_FIELD
 from server.events import CallArrived, CallDecided, CallWaiting
 from server.listener import Listener
 from server.selftest import (
@@ -38,7 +39,6 @@ from server.selftest import (
     check_reachability,
     self_test,
 )
-from server.webhook import SELF_TEST_FIELD
 from storage.database import open_database
 from storage.settings import TOKEN_KEY
 
@@ -393,7 +393,7 @@ def test_a_callgate_that_cannot_record_the_test_is_an_error(
     def broken(db: Any, nonce: str, received_at: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("server.webhook.record_self_test", broken)
+    monkeypatch.setattr("server.calls.record_self_test", broken)
 
     result = run_test(public_webhook_url(tunnel.base, running.token), running.db_path)
 

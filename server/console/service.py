@@ -1,6 +1,6 @@
 """The listener's side of the console protocol: what every attached console sees and may do.
 
-It lives on the listener's loop. Calls reach it as the call desk's events and leave it, numbered,
+It lives on the listener's loop. Calls reach it as the call service's events and leave it, numbered,
 to every console (hub.py). A console that attaches gets a snapshot first. Its commands are
 answered here: a person's decision on the loop at once (the broker), everything that reads or
 writes the database on a worker thread of its own, one for changes and one for reads, so that a
@@ -83,16 +83,16 @@ class ConsoleService:
         self._reading: Future[tuple[dict[str, str], list[Any]]] | None = None
 
     def start(self) -> None:
-        """Once the call desk is there: from now on changes become events."""
+        """Once the call service is there: from now on changes become events."""
         self._seen_mode, self._seen_version = self._mode(), self._config_version()
         self._changes.submit(self._configuration).add_done_callback(
             lambda read: self.hub.run_on_loop(self._compare, read, False))
         self._watcher = asyncio.get_running_loop().create_task(self._watch())
 
-    # -- from the call desk -----------------------------------------------------------------
+    # -- from the call service ------------------------------------------------------------
 
     def take(self, event: listener.ListenerEvent) -> None:
-        """The call desk's events (an EventSink; the writer's come from its own thread)."""
+        """The call service's events (an EventSink; the writer's come from its own thread)."""
         self.hub.run_on_loop(self._take, event)
 
     def _take(self, event: listener.ListenerEvent) -> None:
