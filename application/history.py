@@ -14,9 +14,9 @@ from sqlite_utils import Database
 from application.settings import SettingsService
 from screening import phone
 from screening.call import CallerClass
+from screening.instants import zone
 from screening.messages import Message
 from screening.policy import Decision, Reason
-from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
 from tables.cells import Cell, moment_cell
 from tables.files import write_csv, write_xlsx

@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from application.settings import SettingsService
 from screening.messages import Refusal
-from screening.schedule import Mode, ModeInForce, ModeSource, OverrideEnd
+from screening.mode import Mode, ModeSource
+from screening.mode_in_force import ModeInForce, OverrideEnd
 from screening.settings import SCHEDULE_KEYS, Key, OfficeSettings, key_of
 from storage.database import writing
 

@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from screening.messages import Message
-from screening.policy import Decision, Mode
+from screening.mode import Mode
+from screening.policy import Decision
 from storage.calls import stored_detail
 from storage.database import DB_FILENAME, open_database
 

@@ -17,7 +17,7 @@ from cli.parser import Commands
 from cli.words import reason, say
 from screening import phone
 from screening.call import Customer
-from screening.schedule import parse_instant
+from screening.instants import parse_instant
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 
 log = logging.getLogger(PROG)

@@ -14,7 +14,7 @@ from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
 from cli.words import say
 from screening import phone
-from screening.schedule import zone
+from screening.instants import zone
 
 
 def add(commands: Commands) -> None:

@@ -10,8 +10,9 @@ from application.mode import ModeState
 from cli.context import Context, UsageError
 from cli.parser import Commands, Parser
 from cli.words import reason
+from screening.instants import format_instant
 from screening.messages import Refusal
-from screening.schedule import Mode, ModeSource, format_instant
+from screening.mode import Mode, ModeSource
 from screening.settings import Key
 
 SCHEDULE_HELP = """\

@@ -14,10 +14,10 @@ from application.rules import RULE_CSV_FIELDS, RuleView
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
 from cli.words import reason, say
+from screening.instants import format_instant
 from screening.messages import Message, Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft, target_of
 from screening.rules import Action, Rule, RuleKind
-from screening.schedule import format_instant
 
 
 def add(commands: Commands) -> None:

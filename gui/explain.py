@@ -22,7 +22,7 @@ from gui import present
 from gui.banner import ErrorLabel
 from gui.changes import ask
 from gui.session import ConsoleSession
-from screening.schedule import DEFAULT_TIME_ZONE, parse_instant
+from screening.instants import DEFAULT_TIME_ZONE, parse_instant
 from screening.settings import Key
 from server.protocol.messages import (
     CustomerView,

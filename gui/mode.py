@@ -22,8 +22,7 @@ from gui import present
 from gui.banner import Banner
 from gui.changes import Changes, saving_text
 from gui.session import ConsoleSession
-from screening.policy import Mode
-from screening.schedule import ModeSource
+from screening.mode import Mode, ModeSource
 from server.protocol.messages import ModeState, ResumeSchedule, SetMode
 
 

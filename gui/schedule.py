@@ -22,8 +22,8 @@ from gui import present
 from gui.banner import ErrorLabel
 from gui.changes import Changes, saving_text
 from gui.session import ConsoleSession
-from screening.policy import Mode
-from screening.schedule import WEEKDAYS, parse_ranges
+from screening.hours import WEEKDAYS, parse_ranges
+from screening.mode import Mode
 from screening.settings import Key, OfficeSettings
 from server.protocol.messages import SetSchedule
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from screening.policy import Mode
+from screening.mode import Mode
 
 MODE_COLOURS = {Mode.ACCEPT_ALL: "#198754", Mode.ASK: "#e0a800", Mode.REJECT_ALL: "#dc3545"}
 

@@ -46,8 +46,8 @@ from gui.status import ProblemLine, show_note
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
 from gui.waiting import WaitingStrip
-from screening.policy import Mode
-from screening.schedule import DEFAULT_TIME_ZONE
+from screening.instants import DEFAULT_TIME_ZONE
+from screening.mode import Mode
 from screening.settings import Key
 from server.protocol.messages import CheckReachability, ConfigChanged, Snapshot
 

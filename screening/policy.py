@@ -20,18 +20,12 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Call, CallerClass
+from screening.instants import DEFAULT_TIME_ZONE, format_instant
 from screening.messages import NOTHING, Message, Refusal
+from screening.mode import Mode, mode_detail
+from screening.mode_in_force import ModeInForce, Override, mode_in_force
 from screening.rules import Action, Rule, RuleIndex, RuleMatch
-from screening.schedule import (
-    DEFAULT_TIME_ZONE,
-    Mode,
-    ModeInForce,
-    Override,
-    Schedule,
-    format_instant,
-    mode_detail,
-    mode_in_force,
-)
+from screening.schedule import Schedule
 
 __all__ = [
     "ASK_TIMEOUT_RANGE",

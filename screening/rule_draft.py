@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from screening.instants import parse_instant
 from screening.messages import Refusal, naming
 from screening.names import parse_name
 from screening.rules import Action, RuleKind, future_expiry, parse_duration, parse_target
-from screening.schedule import parse_instant
 
 
 class ExpiryKind(StrEnum):

@@ -25,9 +25,9 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Customer
+from screening.instants import format_instant
 from screening.messages import Message, Refusal
 from screening.names import customer_names, fold
-from screening.schedule import format_instant
 
 EXACT = 100  # the specificity of an exact number: above any prefix (at most 15 digits)
 

@@ -11,22 +11,18 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from screening.closed_days import ClosedDays, parse_closed_days
+from screening.hours import format_hours, parse_hours
+from screening.instants import zone
 from screening.messages import Refusal
+from screening.mode import Mode
+from screening.mode_in_force import OverrideEnd
 from screening.policy import (
     CallerHandling,
     Decision,
     PayphoneHandling,
     parse_ask_timeout,
     parse_repeat_minutes,
-)
-from screening.schedule import (
-    ClosedDays,
-    Mode,
-    OverrideEnd,
-    format_hours,
-    parse_closed_days,
-    parse_hours,
-    zone,
 )
 
 

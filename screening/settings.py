@@ -15,18 +15,14 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from screening import setting_values as values
+from screening.closed_days import ClosedDays
+from screening.hours import Week, parse_hours
+from screening.instants import DEFAULT_TIME_ZONE
 from screening.messages import Message, Refusal, naming
+from screening.mode import Mode
+from screening.mode_in_force import Override, OverrideEnd
 from screening.policy import CallerHandling, Decision, PayphoneHandling, ScreeningSettings
-from screening.schedule import (
-    DEFAULT_TIME_ZONE,
-    ClosedDays,
-    Mode,
-    Override,
-    OverrideEnd,
-    Schedule,
-    Week,
-    parse_hours,
-)
+from screening.schedule import Schedule
 from screening.setting_values import TunnelKind, closed_days_of
 
 

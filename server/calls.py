@@ -18,9 +18,10 @@ from sqlite_utils import Database
 import wording
 from application import Office
 from screening.call import Call, decode
+from screening.closed_days import public_holiday
 from screening.messages import Message
+from screening.mode_in_force import ModeInForce
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
-from screening.schedule import ModeInForce, public_holiday
 from server.broker import DecisionBroker
 from server.events import (
     CallArrived,

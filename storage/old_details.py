@@ -12,8 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from screening.messages import NOTHING, TEXT, Message
+from screening.mode import Mode
 from screening.policy import Decision, Reason
-from screening.schedule import Mode
 
 _MODE = "|".join(mode.value for mode in Mode)
 _DECISION = "|".join(decision.value for decision in Decision)

@@ -19,10 +19,10 @@ from application.history import HistoryQuery
 from application.trouble import problem
 from screening.call import Call, CallerClass
 from screening.messages import Message, Refusal
+from screening.mode import Mode, ModeSource
 from screening.policy import Decision, Reason, Verdict
 from screening.rule_draft import ExpiryKind, RuleDraft
 from screening.rules import Action, RuleKind
-from screening.schedule import Mode, ModeSource
 from screening.settings import Key
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database

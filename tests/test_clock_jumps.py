@@ -22,8 +22,8 @@ from conftest import Answer, Console, Running, click_mode, post, sample, url_of
 from pytestqt.qtbot import QtBot
 
 from application import Office
+from screening.mode import Mode
 from screening.phone import parse_rule_number
-from screening.policy import Mode
 from screening.rules import Action
 from storage.database import open_database
 from storage.rules import RuleBook

@@ -25,7 +25,7 @@ from test_cli import ROOT, Cli, Serving, free_port, one_error_line, start_serve
 from test_storage_faults import LockHolder
 
 from application import Office
-from screening.policy import Mode
+from screening.mode import Mode
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME
 
 POSTERS = 16

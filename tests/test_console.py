@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from screening.policy import Mode
+from screening.mode import Mode
 from screening.rules import Action
 from storage.calls import CallHistory
 from storage.database import open_database

@@ -12,7 +12,8 @@ from conftest import Console, click_mode, post, sample, url_of
 from console_desk import Desk
 from pytestqt.qtbot import QtBot
 
-from screening.policy import Decision, Mode
+from screening.mode import Mode
+from screening.policy import Decision
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState
 

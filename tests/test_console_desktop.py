@@ -15,7 +15,7 @@ from test_console import send
 
 from application import Office
 from gui.settings_dialog import SettingsDialog
-from screening.policy import Mode
+from screening.mode import Mode
 
 
 def open_settings(qtbot: QtBot, console: Console) -> SettingsDialog:

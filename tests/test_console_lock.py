@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from test_storage_faults import LockHolder
 
 from application import Office
-from screening.policy import Mode
+from screening.mode import Mode
 from screening.rule_draft import RuleDraft
 from screening.rules import Action
 

@@ -25,7 +25,8 @@ from application import Office
 from gui.explain import ExplainDialog
 from gui.rules import Column, ExpiryChoice, RuleDialog, RulesView
 from gui.settings_dialog import SettingsDialog
-from screening.policy import CallerPreset, Mode
+from screening.mode import Mode
+from screening.policy import CallerPreset
 from screening.rules import Action, RuleKind
 from server.listener import Listener
 from storage.database import open_database

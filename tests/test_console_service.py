@@ -16,10 +16,10 @@ from conftest import Answer, post, sample
 from console_desk import Desk
 
 from application import Office
+from screening.mode import Mode, ModeSource
 from screening.policy import Decision, Reason
 from screening.rule_draft import RuleDraft
 from screening.rules import Action
-from screening.schedule import Mode, ModeSource
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.selftest import Reachability

@@ -27,7 +27,7 @@ from gui.history import Column
 from gui.rules import ExpiryChoice, RuleDialog
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
-from screening.policy import Mode
+from screening.mode import Mode
 from screening.rules import Action, Rule
 from storage.database import open_database
 from storage.rules import RuleBook

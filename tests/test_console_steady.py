@@ -25,8 +25,8 @@ from gui.live import LiveView
 from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
+from screening.mode import Mode
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import Mode
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 

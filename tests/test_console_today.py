@@ -18,8 +18,8 @@ from application import Office
 from gui.live_calls import CallState, LiveCall, LiveCallsModel
 from screening.call import Call
 from screening.messages import Message
+from screening.mode import Mode
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import Mode
 from server.console.views import call_view, instant
 from server.protocol.messages import CallArrived
 from storage.calls import CallHistory, CallRecord

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from test_console import call_from, send
 
-from screening.policy import Mode
+from screening.mode import Mode
 from screening.rules import Action
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -12,8 +12,8 @@ from sqlite_utils import Database
 
 import wording
 from screening.messages import NOTHING, Message
+from screening.mode import Mode
 from screening.policy import Decision, Reason
-from screening.schedule import Mode
 from storage.calls import CallHistory
 from storage.database import migrations, open_database
 from storage.old_details import FORMS, coded

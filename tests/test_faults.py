@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from application import Office
 from screening.messages import Message
-from screening.policy import Mode
+from screening.mode import Mode
 from storage.database import DB_FILENAME
 from wording import render
 

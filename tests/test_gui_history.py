@@ -36,8 +36,8 @@ from gui.history import (
 from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
+from screening.mode import Mode
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import Mode
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.messages import HistoryQuery

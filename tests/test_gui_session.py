@@ -13,7 +13,7 @@ from session_fixtures import listener, session
 
 from application import Office
 from gui.session import ConsoleSession
-from screening.schedule import Mode
+from screening.mode import Mode
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState

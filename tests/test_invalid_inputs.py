@@ -26,9 +26,9 @@ from gui import present
 from gui.rules import ExpiryChoice, RuleDialog, RulesView
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
+from screening.instants import DEFAULT_TIME_ZONE, parse_instant
 from screening.messages import Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft
-from screening.schedule import DEFAULT_TIME_ZONE, parse_instant
 from screening.settings import Key
 from server.listener import Listener
 from server.protocol import messages as protocol

@@ -14,7 +14,8 @@ from conftest import sample
 
 from screening.call import Call
 from screening.messages import Message
-from screening.policy import Decision, Mode, Reason, Verdict
+from screening.mode import Mode
+from screening.policy import Decision, Reason, Verdict
 from storage import journal as journal_module
 from storage.calls import CallRecord
 from storage.journal import Journal, Kept

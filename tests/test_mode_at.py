@@ -8,8 +8,11 @@ import ast
 from datetime import UTC, datetime
 from pathlib import Path
 
+from screening.hours import parse_hours
+from screening.mode import Mode, ModeSource
+from screening.mode_in_force import Override
 from screening.policy import ScreeningSettings
-from screening.schedule import Mode, ModeSource, Override, Schedule, parse_hours
+from screening.schedule import Schedule
 
 PROJECT = Path(__file__).resolve().parent.parent
 MONDAY_10 = datetime(2025, 1, 6, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo

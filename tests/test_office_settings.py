@@ -11,8 +11,9 @@ import pytest
 
 import wording
 from screening.messages import Refusal
+from screening.mode import Mode
+from screening.mode_in_force import Override, OverrideEnd
 from screening.policy import Decision, ScreeningSettings
-from screening.schedule import Mode, Override, OverrideEnd
 from screening.setting_values import TunnelKind
 from screening.settings import (
     SPECS,

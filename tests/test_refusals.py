@@ -11,17 +11,13 @@ from message_codes import PROJECT, message_codes
 
 import wording
 from screening import phone
+from screening.closed_days import parse_closed_days
+from screening.hours import parse_hours, parse_ranges
+from screening.instants import parse_instant, zone
 from screening.messages import Refusal
 from screening.names import InvalidName, parse_name
 from screening.policy import parse_ask_timeout, parse_repeat_minutes
 from screening.rules import future_expiry, parse_duration, parse_target
-from screening.schedule import (
-    parse_closed_days,
-    parse_hours,
-    parse_instant,
-    parse_ranges,
-    zone,
-)
 
 NOW = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 
@@ -139,7 +135,8 @@ def test_a_refusal_is_a_code_with_arguments_worded_at_the_edge(
 def test_every_refusal_of_these_parsers_is_in_the_table() -> None:
     """A refusal added to one of these parsers gets a row here (the source scan finds it)."""
     parsers = [PROJECT / "screening" / f"{name}.py"
-               for name in ("phone", "names", "rules", "schedule", "policy")]
+               for name in ("phone", "names", "rules", "instants", "hours", "closed_days",
+                            "policy")]
     raised = {use.code for use in message_codes(parsers) if use.code.startswith("refusal.")}
     assert raised == {code for _, _, code, _ in REFUSED}
 

@@ -11,10 +11,11 @@ from sqlite_utils import Database
 from application import Office
 from screening.call import Call
 from screening.messages import Refusal
-from screening.policy import CallerHandling, Mode, PayphoneHandling, explain, screen
+from screening.mode import Mode, ModeSource
+from screening.mode_in_force import Override, OverrideEnd
+from screening.policy import CallerHandling, PayphoneHandling, explain, screen
 from screening.rule_draft import RuleEntry
 from screening.rules import Action, RuleIndex, RuleKind
-from screening.schedule import ModeSource, Override, OverrideEnd
 from storage.database import CONFIG_VERSION, migrations, open_database
 from storage.rules import NumberTaken, RuleBook
 from storage.settings import Counters

@@ -19,26 +19,19 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from refusing import refused
 
-from screening.schedule import (
+from screening.closed_days import ClosedDays, parse_closed_days, public_holiday
+from screening.hours import (
     CLOSED_WEEK,
-    ClosedDays,
-    Mode,
-    ModeSource,
-    Override,
-    OverrideEnd,
-    Schedule,
     TimeRange,
     format_hours,
-    format_instant,
     merge_ranges,
-    mode_in_force,
-    parse_closed_days,
     parse_hours,
-    parse_instant,
     parse_ranges,
-    public_holiday,
-    zone,
 )
+from screening.instants import format_instant, parse_instant, zone
+from screening.mode import Mode, ModeSource
+from screening.mode_in_force import Override, OverrideEnd, mode_in_force
+from screening.schedule import Schedule
 from wording import render
 
 TOKYO = ZoneInfo("Asia/Tokyo")

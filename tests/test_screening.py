@@ -17,11 +17,11 @@ import wording
 from screening import phone
 from screening.call import Call
 from screening.messages import Message
+from screening.mode import Mode, mode_detail
 from screening.phone import InvalidNumber
 from screening.policy import (
     AskPerson,
     Decision,
-    Mode,
     Reason,
     ScreeningSettings,
     Unanswered,
@@ -32,7 +32,6 @@ from screening.policy import (
     screen,
 )
 from screening.rules import Action, Rule, RuleIndex
-from screening.schedule import mode_detail
 from wording import render
 
 SAMPLES = ("seed_incoming_call.json", "numeric_types.json", "unknown_caller_no_customer.json")

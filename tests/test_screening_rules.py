@@ -21,7 +21,10 @@ from refusing import refused
 import wording
 from screening import phone
 from screening.call import Call, CallerClass, Customer
+from screening.hours import parse_hours
 from screening.messages import Message
+from screening.mode import Mode
+from screening.mode_in_force import Override, OverrideEnd
 from screening.names import InvalidName, customer_names, fold, parse_name
 from screening.phone import InvalidNumber
 from screening.policy import (
@@ -29,7 +32,6 @@ from screening.policy import (
     CallerHandling,
     CallerPreset,
     Decision,
-    Mode,
     PayphoneHandling,
     Reason,
     ScreeningSettings,
@@ -47,7 +49,7 @@ from screening.rules import (
     parse_duration,
     parse_target,
 )
-from screening.schedule import Override, OverrideEnd, Schedule, parse_hours
+from screening.schedule import Schedule
 from wording import render
 
 TOKYO = ZoneInfo("Asia/Tokyo")

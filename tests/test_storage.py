@@ -19,14 +19,8 @@ import wording
 from application import Office
 from screening.call import Call
 from screening.messages import Message, Refusal
-from screening.policy import (
-    Decision,
-    Mode,
-    Reason,
-    ScreeningSettings,
-    Verdict,
-    WithheldHandling,
-)
+from screening.mode import Mode
+from screening.policy import Decision, Reason, ScreeningSettings, Verdict, WithheldHandling
 from screening.rules import Action, RuleIndex
 from storage.calls import CallHistory, CallRecord, HistoryFilter
 from storage.database import BUSY_TIMEOUT_MS, migrations, open_database

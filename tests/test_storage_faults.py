@@ -26,8 +26,8 @@ from pytestqt.qtbot import QtBot
 from test_faults import ROOT, free_port, wait_for_health
 
 from application import Office
+from screening.mode import Mode
 from screening.phone import parse_rule_number
-from screening.policy import Mode
 from screening.rules import Action
 from server.events import StorageFailing, StorageRecovered
 from server.listener import Listener

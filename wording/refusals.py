@@ -68,13 +68,13 @@ register({
         "refusals", "%1 is no time at all: a duration must be longer than zero"),
     "refusal.until.past": QT_TRANSLATE_NOOP(
         "refusals", "%1 is already past: a temporary rule must end in the future"),
-    # Times and time zones (screening/schedule.py)
+    # Times and time zones (screening/instants.py)
     "refusal.time_zone": QT_TRANSLATE_NOOP(
         "refusals", "%1 is not a time zone (like Asia/Tokyo)"),
     "refusal.instant": QT_TRANSLATE_NOOP(
         "refusals", "%1 is not a time: write it like 2025-01-06T09:30 (office time) "
         "or with an offset, 2025-01-06T09:30+09:00"),
-    # Business hours (screening/schedule.py)
+    # Business hours (screening/hours.py)
     "refusal.hours.start_time": QT_TRANSLATE_NOOP(
         "refusals", "%1: %2 is not a start time (00:00 to 23:59)"),
     "refusal.hours.end_time": QT_TRANSLATE_NOOP(
@@ -89,7 +89,7 @@ register({
     "refusal.hours.days_backwards": QT_TRANSLATE_NOOP(
         "refusals", "%1: %2 runs backwards (write mon-fri, not fri-mon)"),
     "refusal.hours.twice": QT_TRANSLATE_NOOP("refusals", "%1: %2 is given twice"),
-    # Closed days (screening/schedule.py)
+    # Closed days (screening/closed_days.py)
     "refusal.closed_days.form": QT_TRANSLATE_NOOP(
         "refusals", "%1 is not closed days: write a date or a range like "
         "2025-12-29..2026-01-03, or 12-29..01-03 for every year"),

@@ -8,8 +8,8 @@ from typing import Any
 
 from screening.call import Call, Customer
 from screening.messages import Message
+from screening.mode_in_force import ModeInForce
 from screening.policy import Decision, Reason, Verdict
-from screening.schedule import ModeInForce
 from server.console.reach import public_base
 from server.protocol.messages import (
     CallDecided,

@@ -1,0 +1,55 @@
+"""Instants as the office reads and types them, in its time zone (Asia/Tokyo unless set).
+
+Nothing in callgate depends on the machine's time zone: every moment is an aware datetime, shown
+and parsed in the office's zone by name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from screening.hours import WEEKDAYS
+from screening.messages import Refusal
+
+DEFAULT_TIME_ZONE = "Asia/Tokyo"
+
+
+@lru_cache(maxsize=32)
+def zone(name: str) -> ZoneInfo:
+    """The ZoneInfo for an IANA name; a Refusal when there is none.
+
+    The `tzdata` package supplies the database on machines without one (Windows).
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Refusal("refusal.time_zone", repr(name)) from None
+
+
+def aware(moment: datetime, what: str) -> datetime:
+    """`moment` itself; a ValueError naming `what` when it has no time zone."""
+    if moment.utcoffset() is None:
+        raise ValueError(f"{what} must be an aware datetime (with a time zone), not {moment}")
+    return moment
+
+
+def format_instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
+    """`2025-01-06 (Mon) 09:00 JST`: an instant as the office reads it."""
+    local = moment.astimezone(zone(time_zone))
+    return f"{local:%Y-%m-%d} ({WEEKDAYS[local.weekday()].title()}) {local:%H:%M} {local:%Z}"
+
+
+def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
+    """An ISO time a person typed (`2025-01-06T09:30`, `2025-01-06 09:30+09:00`); without an
+    offset it is the office's wall time. Raises a Refusal otherwise."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise Refusal("refusal.instant", repr(raw)) from None
+    if moment.utcoffset() is None:
+        moment = moment.replace(tzinfo=zone(time_zone))
+    return moment
