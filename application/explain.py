@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from screening.call import Call, Customer
-from screening.policy import Explanation, ScreeningSettings, explain
+from screening.decision_order import Explanation, explain
+from screening.policy import ScreeningSettings
 from screening.rules import RuleIndex
 from storage.calls import CallHistory
 from storage.rules import RuleBook

@@ -16,7 +16,7 @@ from application.rules import RuleService
 from application.settings import SettingsService
 from application.webhook import WebhookService
 from screening.call import Customer
-from screening.policy import Explanation
+from screening.decision_order import Explanation
 from storage.database import DB_FILENAME, open_database
 
 Connect = Callable[[], Database]

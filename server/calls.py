@@ -19,9 +19,10 @@ import wording
 from application import Office
 from screening.call import Call, decode
 from screening.closed_days import public_holiday
+from screening.decision_order import screen
 from screening.messages import Message
 from screening.mode_in_force import ModeInForce
-from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe, screen
+from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe
 from server.broker import DecisionBroker
 from server.events import (
     CallArrived,

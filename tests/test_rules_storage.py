@@ -10,10 +10,11 @@ from sqlite_utils import Database
 
 from application import Office
 from screening.call import Call
+from screening.decision_order import explain, screen
 from screening.messages import Refusal
 from screening.mode import Mode, ModeSource
 from screening.mode_in_force import Override, OverrideEnd
-from screening.policy import CallerHandling, PayphoneHandling, explain, screen
+from screening.policy import CallerHandling, PayphoneHandling
 from screening.rule_draft import RuleEntry
 from screening.rules import Action, RuleIndex, RuleKind
 from storage.database import CONFIG_VERSION, migrations, open_database

@@ -16,6 +16,7 @@ from refusing import refused
 import wording
 from screening import phone
 from screening.call import Call
+from screening.decision_order import screen
 from screening.messages import Message
 from screening.mode import Mode, mode_detail
 from screening.phone import InvalidNumber
@@ -29,7 +30,6 @@ from screening.policy import (
     WithheldHandling,
     failsafe,
     parse_ask_timeout,
-    screen,
 )
 from screening.rules import Action, Rule, RuleIndex
 from wording import render

@@ -21,6 +21,7 @@ from refusing import refused
 import wording
 from screening import phone
 from screening.call import Call, CallerClass, Customer
+from screening.decision_order import explain, screen
 from screening.hours import parse_hours
 from screening.messages import Message
 from screening.mode import Mode
@@ -37,9 +38,7 @@ from screening.policy import (
     ScreeningSettings,
     Verdict,
     WithheldHandling,
-    explain,
     parse_repeat_minutes,
-    screen,
 )
 from screening.rules import (
     Action,

@@ -11,8 +11,8 @@ import msgspec
 from application import Office
 from application.history import HistoryQuery
 from screening.call import Customer
+from screening.decision_order import Explanation
 from screening.messages import Refusal
-from screening.policy import Explanation
 from server.console.views import mode_state
 from server.protocol import messages as protocol
 from storage.database import writing
