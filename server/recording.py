@@ -25,7 +25,8 @@ from sqlite_utils import Database
 from screening.policy import Decision, Reason, Verdict
 from server.events import EventSink, ListenerFailed
 from storage.calls import CallHistory, CallRecord, read_detail
-from storage.journal import JOURNAL_DIR, Journal, Kept, Leftovers
+from storage.journal import JOURNAL_DIR, Journal, Kept
+from storage.leftovers import Leftovers
 from storage.rules import RuleBook
 from storage.writer import MAX_GROUP, Job, StorageHealth, Writer, WriterClosed, WriterRefused
 
@@ -106,7 +107,7 @@ class CallRecorder:
         if self._journal is None:
             return
         try:
-            leftovers = self._journal.leftovers()
+            leftovers = Leftovers.beside(self._journal)
         except OSError as error:
             log.error("could not read what the call journal holds: %s", error)
             return
@@ -283,8 +284,8 @@ class CallRecorder:
             log.warning("the call journal kept %d calls from before callgate stopped: %d were "
                         "missing from the history and are written now", len(leftovers.kept),
                         len(missing))
-        if not closed and self._journal is not None:
-            self._journal.forget(leftovers)
+        if not closed:
+            leftovers.forget()
 
     def _run(self, work: Coroutine[Any, Any, None], *, name: str | None = None) -> None:
         task = self._loop.create_task(work, name=name)

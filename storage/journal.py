@@ -12,9 +12,8 @@ it lives. Every entry stays open until `settle()` says that its call's record is
 database (or in the log); a segment past the current one is deleted once nothing in it is
 open, and the current one is replaced when it reaches SEGMENT_BYTES, so a call that waits a
 minute for a person keeps only its own segment. The segments of an owner whose lock is free
-belong to a process that died, or quit with records unsaved: `leftovers()` turns them into the
-records to write, each arrival without a record as a call not answered because callgate
-stopped.
+belong to a process that died, or quit with records unsaved: storage/leftovers.py reads them
+back.
 """
 
 from __future__ import annotations
@@ -26,23 +25,18 @@ import os
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
-from screening.call import Call
-from screening.messages import Message
-from screening.policy import Decision, Reason, Verdict
 from storage.calls import CallRecord
 
 log = logging.getLogger(__name__)
 
 JOURNAL_DIR = "journal"
 SEGMENT_BYTES = 1 << 20
-# commubo got no answer and aborted the call; recorded at the next start
-STOPPED_DETAIL = Message("detail.stopped")
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
 
 
@@ -72,28 +66,6 @@ class Mark:
     end: int
 
 
-@dataclass
-class Leftovers:
-    """What dead owners left: the records to write, and their files to delete after."""
-
-    kept: list[Kept]
-    _locks: list[FileLock]
-    _files: list[Path]
-
-
-def stopped(call_id: str, received_at: str, raw_body: str) -> CallRecord:
-    """The history row of a call that arrived and got no answer: commubo aborts such a call,
-    so it was not let through."""
-    try:
-        data = json.loads(raw_body.removeprefix("\ufeff"))
-    except (ValueError, RecursionError):
-        data = None
-    call = Call.from_payload(data, call_id) if isinstance(data, dict) else Call(call_id=call_id)
-    verdict = Verdict(Decision.REJECT, Reason.STOPPED, STOPPED_DETAIL)
-    record = CallRecord.of(replace(call, call_id=call_id), verdict, received_at, 0, raw_body)
-    return replace(record, latency_ms=None)
-
-
 class Journal:
     """One process's journal. Appends come from the listener's loop; settle() from any
     thread; sync() from a worker thread, so that the loop never waits for the disk."""
@@ -115,6 +87,15 @@ class Journal:
         except OSError:
             self._lock.release()
             raise
+
+    @property
+    def directory(self) -> Path:
+        return self._directory
+
+    @property
+    def owner(self) -> str:
+        """The name this process's files start with (`<owner>-<n>.jsonl`, `<owner>.lock`)."""
+        return self._owner
 
     def arrived(self, call_id: str, received_at: str, raw_body: str) -> None:
         """Note a call before it is decided; nothing is synced, and a failure is only logged."""
@@ -160,40 +141,8 @@ class Journal:
         wanted = set(call_ids)
         with self._state:
             paths = [segment.path for segment in self._segments]
-        kept = _read(paths)[1]
+        kept = read_entries(paths)[1]
         return [kept[call_id] for call_id in kept if call_id in wanted]
-
-    def leftovers(self) -> Leftovers:
-        """What journals of dead processes hold, oldest first: their records, and a stopped
-        call for each arrival without one. Live journals (another listener on this data
-        directory) are left alone."""
-        found = Leftovers([], [], [])
-        owners = {path.name.rsplit("-", 1)[0] for path in self._directory.glob("*.jsonl")}
-        owners |= {path.stem for path in self._directory.glob("*.lock")}
-        owners.discard(self._owner)
-        for owner in sorted(owners):
-            lock = FileLock(self._directory / f"{owner}.lock")
-            try:
-                lock.acquire(timeout=0)
-            except Timeout:
-                continue
-            paths = sorted(self._directory.glob(f"{owner}-*.jsonl"))
-            arrivals, kept = _read(paths)
-            for call_id in dict.fromkeys([*arrivals, *kept]):
-                found.kept.append(kept.get(call_id) or Kept(stopped(call_id, *arrivals[call_id])))
-            found._locks.append(lock)
-            found._files.extend(paths)
-        return found
-
-    def forget(self, leftovers: Leftovers) -> None:
-        """Delete what dead owners left, once all of it is in the database."""
-        for path in leftovers._files:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-        for lock in leftovers._locks:
-            lock.release()
-            with contextlib.suppress(OSError):
-                Path(lock.lock_file).unlink()
 
     def close(self) -> None:
         """Stop; with nothing left open, the files go, else the next start writes them."""
@@ -274,7 +223,7 @@ class Journal:
                       "crash would lose it", error)
 
 
-def _read(paths: list[Path]) -> tuple[dict[str, tuple[str, str]], dict[str, Kept]]:
+def read_entries(paths: list[Path]) -> tuple[dict[str, tuple[str, str]], dict[str, Kept]]:
     """Arrivals (call id -> received at, raw body) and records (call id -> Kept) in these
     files, in order; a line cut short or unreadable is skipped."""
     arrivals: dict[str, tuple[str, str]] = {}

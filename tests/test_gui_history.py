@@ -43,7 +43,7 @@ from server.protocol import messages as protocol
 from server.protocol.messages import HistoryQuery
 from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
 from storage.database import migrations, open_database
-from storage.journal import stopped
+from storage.leftovers import stopped
 
 __all__ = ["listener", "session"]  # fixtures, used by name
 

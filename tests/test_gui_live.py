@@ -15,7 +15,7 @@ from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from server.protocol.messages import CallWaiting
-from storage.journal import STOPPED_DETAIL
+from storage.leftovers import STOPPED_DETAIL
 
 RECEIVED = "2026-11-25T01:00:00.000+00:00"
 

@@ -19,6 +19,7 @@ from screening.policy import Decision, Reason, Verdict
 from storage import journal as journal_module
 from storage.calls import CallRecord
 from storage.journal import Journal, Kept
+from storage.leftovers import Leftovers
 
 BODY = json.dumps(sample("seed_incoming_call.json"), ensure_ascii=False)
 
@@ -74,14 +75,14 @@ def test_a_dead_process_leaves_records_and_stopped_calls_in_order(tmp_path: Path
         torn.write(b'{"arrived": "half-writ')  # the last write, cut short
 
     journal = Journal(tmp_path)
-    leftovers = journal.leftovers()
+    leftovers = Leftovers.beside(journal)
     cut_off, answered = leftovers.kept
     assert answered == Kept(record("answered"), use_once=True)
     assert (cut_off.record.call_id, cut_off.record.decision, cut_off.record.reason) == (
         "cut-off", "reject", "stopped")
     assert cut_off.record.customer_name == "鈴木 スミス 一郎"
     assert cut_off.record.latency_ms is None
-    journal.forget(leftovers)
+    leftovers.forget()
     assert left not in segments(tmp_path)
     journal.close()
     assert list(tmp_path.iterdir()) == []
@@ -92,6 +93,6 @@ def test_a_live_journal_is_not_taken_for_leftovers(tmp_path: Path) -> None:
     first = Journal(tmp_path)
     first.arrived("deciding", "2026-01-05T09:00:00.000+00:00", BODY)
     second = Journal(tmp_path)
-    assert second.leftovers().kept == []
+    assert Leftovers.beside(second).kept == []
     second.close()
     first.close()
