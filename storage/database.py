@@ -1,4 +1,5 @@
-"""Opening the database file: durability pragmas and schema migrations."""
+"""Opening the database file: durability pragmas, schema migrations, and which of its failures
+a later attempt can get past."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
 BUSY_TIMEOUT_MS = 5000
+# SQLite result codes that a later attempt can get past: busy, locked, out of memory,
+# read-only, I/O error, full, cannot open, lock protocol.
+TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 migrations = Migrations("callgate")
 
@@ -129,6 +133,13 @@ def _config_version(db: Database) -> None:
         name = f"{table}_{change.split()[0].lower()}_bumps_config_version"
         db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {change} ON {table} "
                    f"{_BUMP_CONFIG_VERSION}")
+
+
+def is_transient(error: BaseException) -> bool:
+    """A storage failure that retrying can get past, as opposed to a job that cannot work."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and (
+        code is None or code & 0xFF in TRANSIENT_CODES)
 
 
 def utc_now() -> str:

@@ -9,8 +9,8 @@ is full or failing), the writer keeps what was submitted, in order, and retries 
 recovers; its watcher hears when that starts and when it ends. A group that fails is retried
 in halves, down to one record, so that a disk with a little room takes what fits in it.
 
-Counts that need no row per event (refused requests) are added up in memory and saved now and
-then, when no record waits: they never take a place in the backlog, nor a record's turn.
+Counts that need no row per event (refused requests) are the tally's (storage/tally.py): the
+writer saves them when no record waits.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.database import open_database
-from storage.settings import Counters
+from storage.database import is_transient, open_database
+from storage.tally import Tally
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,6 @@ RETRY_DELAYS = (0.05, 0.1, 0.25, 0.5, 1.0)
 CLOSE_GRACE = 10.0
 # Jobs kept while storage is down; past this, new ones are refused rather than eat the memory.
 MAX_BACKLOG = 10_000
-# How often counts are saved, at most.
-COUNT_EVERY = 2.0
-# SQLite result codes that a later attempt can get past: busy, locked, out of memory,
-# read-only, I/O error, full, cannot open, lock protocol.
-TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 
 class WriterRefused(RuntimeError):
@@ -83,13 +78,6 @@ class StorageHealth:
 HealthWatcher = Callable[[StorageHealth], None]
 
 
-def is_transient(error: BaseException) -> bool:
-    """A storage failure that retrying can get past, as opposed to a job that cannot work."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return isinstance(error, sqlite3.OperationalError) and (
-        code is None or code & 0xFF in TRANSIENT_CODES)
-
-
 class Writer:
     def __init__(self, db_path: Path, *, grace: float | None = None) -> None:
         """`grace`: how long closing keeps retrying records that storage has not taken."""
@@ -101,11 +89,8 @@ class Writer:
         self._watchers: list[HealthWatcher] = []
         self._trouble: str | None = None
         self._waiting = 0
-        self._count_lock = threading.Lock()
-        # Counts not saved yet, every count since start, and when the unsaved ones are due.
-        self._unsaved: dict[str, int] = {}
-        self._counted: dict[str, int] = {}
-        self._counts_due: float | None = None
+        self._waiting_lock = threading.Lock()
+        self._tally = Tally()
         self._thread = threading.Thread(target=self._run, name="callgate-writer", daemon=True)
 
     @property
@@ -136,25 +121,19 @@ class Writer:
             done.set_exception(BacklogFull(
                 f"{MAX_BACKLOG} records already wait for storage ({self._trouble})"))
         else:
-            with self._count_lock:
+            with self._waiting_lock:
                 self._waiting += 1
             self._jobs.put((job, done))
         return done
 
     def count(self, name: str) -> None:
-        """Add one to the counter `name`, saved within COUNT_EVERY seconds (or at close)."""
-        with self._count_lock:
-            self._unsaved[name] = self._unsaved.get(name, 0) + 1
-            self._counted[name] = self._counted.get(name, 0) + 1
-            first = self._counts_due is None
-            if first:
-                self._counts_due = time.monotonic() + COUNT_EVERY
-        if first:
+        """Add one to the counter `name`, saved within a few seconds (or at close)."""
+        if self._tally.add(name):
             self._jobs.put(_Signal.WAKE)
 
     def counted(self, name: str) -> int:
         """How many times `name` was counted since start, saved or not."""
-        return self._counted.get(name, 0)
+        return self._tally.counted(name)
 
     def close(self) -> None:
         """Commit what is queued (retrying for up to the grace period), save the counts, stop."""
@@ -173,7 +152,7 @@ class Writer:
         self._opened.set_result(None)
         try:
             self._serve(db)
-            self._save_counts(db, closing=True)
+            self._tally.save(db, closing=True)
         finally:
             db.close()
         while True:  # anything submitted while closing is refused, never left waiting
@@ -198,7 +177,7 @@ class Writer:
             if not backlog:
                 if stop_by is not None:
                     return
-                self._save_counts(db, closing=False)
+                self._tally.save(db, closing=False)
                 continue
             if failures and stop_by is not None and time.monotonic() > stop_by:
                 self._give_up(backlog)
@@ -216,7 +195,7 @@ class Writer:
             group = min(MAX_GROUP, group * 2)
             finished = self._drop_finished(backlog)
             if not backlog:
-                self._save_counts(db, closing=False)
+                self._tally.save(db, closing=False)
             if self._trouble is not None:
                 delayed += finished
                 if not backlog and self._jobs.empty():
@@ -227,35 +206,7 @@ class Writer:
     def _idle_wait(self, backlog: list[Entry]) -> float | None:
         """How long to wait for a job: not at all while records wait, until the counts are due
         while counts wait, else for ever."""
-        if backlog:
-            return 0
-        due = self._counts_due
-        return None if due is None else max(0.0, due - time.monotonic())
-
-    def _save_counts(self, db: Database, *, closing: bool) -> None:
-        """Save the counts once due (at once when closing); a failure keeps them for the next
-        time, or, when they can never be saved (or closing), says in the log what is lost."""
-        with self._count_lock:
-            due = self._counts_due
-            if due is None or (not closing and time.monotonic() < due):
-                return
-            saving = dict(self._unsaved)
-        try:
-            with db.atomic():
-                for name, amount in saving.items():
-                    Counters(db).add(name, amount)
-        except sqlite3.Error as error:
-            if is_transient(error) and not closing:
-                with self._count_lock:
-                    self._counts_due = time.monotonic() + COUNT_EVERY
-                return
-            log.error("counts could not be saved (%s): %s", error, saving)
-        with self._count_lock:
-            for name, amount in saving.items():
-                self._unsaved[name] -= amount
-                if not self._unsaved[name]:
-                    del self._unsaved[name]
-            self._counts_due = time.monotonic() + COUNT_EVERY if self._unsaved else None
+        return 0 if backlog else self._tally.wait()
 
     def _checkpoint(self, db: Database) -> None:
         """Once storage takes writes again, move the WAL into the database and empty it: after a
@@ -270,7 +221,7 @@ class Writer:
         a storage failure part-way through a group can leave some of each kind."""
         before = len(backlog)
         backlog[:] = [entry for entry in backlog if not entry[1].done()]
-        with self._count_lock:
+        with self._waiting_lock:
             self._waiting -= before - len(backlog)
         return before - len(backlog)
 
