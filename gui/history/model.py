@@ -12,25 +12,18 @@ looks at, so a console open all day holds a few pages, not the day's calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
 
 from gui import present
 from gui.history.columns import SORT_KEYS, Column, display, headers, order_key, tooltip
 from gui.history.count import MatchCount
 from gui.replies import for_widget
 from gui.session import ConsoleSession
+from gui.table import ModelIndex, RowsModel
 from server.protocol.messages import (
     Done,
     Failed,
@@ -42,8 +35,6 @@ from server.protocol.messages import (
     Result,
 )
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-
 #: commubo's call id (str).
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,7 +43,7 @@ _ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, CALL_ID_ROLE, Qt.ItemDataRol
                        Qt.ItemDataRole.TextAlignmentRole})
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[HistoryRow]):
     """`loaded` when a new list (search, filter, sort) is in; `new_rows_coming` and
     `new_rows_in` around each refresh that puts new calls in (a view holds the rows in sight
     meanwhile); `count_changed` when the count of matching calls moves; `trouble(words)` when
@@ -71,7 +62,6 @@ class HistoryModel(QAbstractTableModel):
         self._chunk = max(chunk, 1)
         self._filter = HistoryQuery()
         self._sort = (Column.RECEIVED, Qt.SortOrder.DescendingOrder)
-        self._rows: list[HistoryRow] = []
         self._ids: set[int] = set()
         # Each row's cell texts, made once: a repaint asks for every visible cell, and in a
         # burst of calls it must not take the GUI thread from the next call's card.
@@ -85,10 +75,12 @@ class HistoryModel(QAbstractTableModel):
         self.count = MatchCount(session, self)
         self.count.changed.connect(self.count_changed)
         self.count.trouble.connect(self.trouble)
-        self._headers = headers()
         session.attached.connect(self.reload)  # after a lost link: perhaps another listener
         if session.snapshot is not None:
             self.reload()
+
+    def titles(self) -> Sequence[str]:
+        return tuple(headers().values())
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -273,12 +265,6 @@ class HistoryModel(QAbstractTableModel):
 
     # -- Qt's table model --------------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
@@ -311,17 +297,6 @@ class HistoryModel(QAbstractTableModel):
         if wanted != self._sort:
             self._sort = wanted
             self.reload()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not 0 <= index.row() < len(self._rows):

@@ -10,23 +10,14 @@ from enum import IntEnum
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui import present
+from gui.table import ModelIndex, RowsModel
 from screening.rules import Action, RuleKind, shown_target
 from server.protocol.messages import RuleView
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 # Raw values for sorting (canonical target, action, time, count).
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -58,19 +49,11 @@ def _moment(moment: datetime | None) -> str:
     return present.moment_text(moment) if moment is not None else ""
 
 
-class RulesModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RuleView] = []
-        self._headers = {
-            Column.NUMBER: self.tr("Number, prefix or name"),
-            Column.LIST: self.tr("List"),
-            Column.NOTE: self.tr("Label / note"),
-            Column.CREATED: self.tr("Created"),
-            Column.LAST_MATCHED: self.tr("Last matched"),
-            Column.TIMES_MATCHED: self.tr("Times matched"),
-            Column.EXPIRES: self.tr("Expires"),
-        }
+class RulesModel(RowsModel[RuleView]):
+    def titles(self) -> Sequence[str]:
+        return (self.tr("Number, prefix or name"), self.tr("List"), self.tr("Label / note"),
+                self.tr("Created"), self.tr("Last matched"), self.tr("Times matched"),
+                self.tr("Expires"))
 
     def set_rules(self, rules: Sequence[RuleView]) -> bool:
         """Show these rules, disturbing views as little as possible; True if anything changed.
@@ -124,12 +107,6 @@ class RulesModel(QAbstractTableModel):
 
     # Qt's table model
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -146,17 +123,6 @@ class RulesModel(QAbstractTableModel):
             return self._tooltip(rule, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TIMES_MATCHED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
         return None
 
     def _display(self, rule: RuleView, column: Column) -> str:
