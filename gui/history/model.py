@@ -6,44 +6,39 @@ history's size. The first page pins the newest row id it saw (`upto_id`), so lat
 (`fetchMore`) come from the same snapshot while calls keep arriving. `refresh()` asks only
 for what came since (`after_id`): the new calls that sort among the rows shown are put in
 their place (above them, in the usual newest-first order), in pages, and the snapshot moves
-on. The count is gui/history/count.py's. `trim()` lets go of rows far below what a person
-looks at, so a console open all day holds a few pages, not the day's calls.
+on. The count is gui/history/count.py's; the rows shown, and where a new call goes among
+them, gui/history/shown.py's. `trim()` lets go of rows far below what a person looks at, so a
+console open all day holds a few pages, not the day's calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
 import msgspec
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
 
 from gui import present
-from gui.history.columns import SORT_KEYS, Column, display, headers, order_key, tooltip
+from gui.history.columns import SORT_KEYS, Column
 from gui.history.count import MatchCount
+from gui.history.shown import ShownHistory
 from gui.replies import for_widget
 from gui.session import ConsoleSession
-from gui.table import ModelIndex, RowsModel
+from gui.table import ModelIndex
 from server.protocol.messages import (
     Done,
     Failed,
     HistoryPage,
     HistoryQuery,
-    HistoryRow,
     HistoryRows,
     Refused,
     Result,
 )
 
-#: commubo's call id (str).
-CALL_ID_ROLE = Qt.ItemDataRole.UserRole
-
 CHUNK = 200
-_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, CALL_ID_ROLE, Qt.ItemDataRole.ToolTipRole,
-                       Qt.ItemDataRole.TextAlignmentRole})
 
 
-class HistoryModel(RowsModel[HistoryRow]):
+class HistoryModel(ShownHistory):
     """`loaded` when a new list (search, filter, sort) is in; `new_rows_coming` and
     `new_rows_in` around each refresh that puts new calls in (a view holds the rows in sight
     meanwhile); `count_changed` when the count of matching calls moves; `trouble(words)` when
@@ -62,12 +57,7 @@ class HistoryModel(RowsModel[HistoryRow]):
         self._chunk = max(chunk, 1)
         self._filter = HistoryQuery()
         self._sort = (Column.RECEIVED, Qt.SortOrder.DescendingOrder)
-        self._ids: set[int] = set()
-        # Each row's cell texts, made once: a repaint asks for every visible cell, and in a
-        # burst of calls it must not take the GUI thread from the next call's card.
-        self._texts: dict[int, tuple[str, ...]] = {}
         self._upto: int | None = None  # the snapshot the rows shown come from
-        self._more = False
         self._wanted = self._chunk  # rows a person asked for (a page, then each one scrolled to)
         self._generation = 0  # a new list: answers to the old one are dropped
         self._loading = self._fetching = self._refreshing = self._refresh_again = False
@@ -78,9 +68,6 @@ class HistoryModel(RowsModel[HistoryRow]):
         session.attached.connect(self.reload)  # after a lost link: perhaps another listener
         if session.snapshot is not None:
             self.reload()
-
-    def titles(self) -> Sequence[str]:
-        return tuple(headers().values())
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -120,18 +107,6 @@ class HistoryModel(RowsModel[HistoryRow]):
             return max(known, len(self._rows)), True
         return len(self._rows), False
 
-    def row_id(self, row: int) -> int:
-        return self._rows[row].id
-
-    def row_of(self, row_id: int) -> int | None:
-        """The row showing this call, if it is loaded."""
-        if row_id not in self._ids:
-            return None
-        return next(n for n, row in enumerate(self._rows) if row.id == row_id)
-
-    def call_at(self, row: int) -> HistoryRow:
-        return self._rows[row]
-
     # -- asking the listener ----------------------------------------------------------------
 
     @Slot()
@@ -156,16 +131,9 @@ class HistoryModel(RowsModel[HistoryRow]):
         self._take_new(self._upto, None, 0, 0)
 
     def trim(self, keep: int) -> None:
-        """Let go of the rows after the first `keep` (they come again by fetchMore)."""
-        if len(self._rows) <= keep or self.busy:
-            return
-        self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
-        for row in self._rows[keep:]:
-            self._ids.discard(row.id)
-            self._texts.pop(row.id, None)
-        del self._rows[keep:]
-        self._more = True
-        self.endRemoveRows()
+        """Let go of the rows after the first `keep`, unless pages are on their way."""
+        if not self.busy:
+            super().trim(keep)
 
     def _page(self, offset: int, limit: int, **bounds: int | None) -> HistoryPage:
         query = msgspec.structs.replace(self.history_query(), offset=offset, limit=limit,
@@ -190,10 +158,7 @@ class HistoryModel(RowsModel[HistoryRow]):
 
     def _loaded(self, page: HistoryRows) -> None:
         self.beginResetModel()
-        self._rows = page.rows[:self._chunk]
-        self._ids = {row.id for row in self._rows}
-        self._texts.clear()
-        self._more = len(page.rows) > self._chunk
+        self._replace(page.rows[:self._chunk], more=len(page.rows) > self._chunk)
         self._upto = page.upto_id
         self._wanted = self._chunk
         self._loading = False
@@ -208,7 +173,8 @@ class HistoryModel(RowsModel[HistoryRow]):
         def answered(page: HistoryRows) -> None:
             end = upto if upto is not None else page.upto_id
             self.new_rows_coming.emit()
-            placed = self._merge(page.rows)
+            column, order = self._sort
+            placed = self._place(page.rows, column, order == Qt.SortOrder.DescendingOrder)
             if placed and len(page.rows) == self._chunk:
                 self.new_rows_in.emit()
                 self._take_new(since, end, offset + self._chunk, taken + len(page.rows))
@@ -219,40 +185,6 @@ class HistoryModel(RowsModel[HistoryRow]):
             self._again()
 
         self._ask(self._page(offset, self._chunk, after_id=since, upto_id=upto), answered)
-
-    def _merge(self, page: list[HistoryRow]) -> bool:
-        """Put each row of `page` (sorted as shown) where it sorts among the rows shown; False
-        once one sorts after the last row shown while more rows follow it (so do the rest:
-        they come by fetchMore)."""
-        column, order = self._sort
-        descending = order == Qt.SortOrder.DescendingOrder
-
-        def before(row: HistoryRow, other: HistoryRow) -> bool:
-            mine, theirs = order_key(row, column), order_key(other, column)
-            return bool(mine > theirs) if descending else bool(mine < theirs)
-
-        pending: list[HistoryRow] = []
-        at = 0
-        for row in page:
-            if row.id in self._ids:
-                continue
-            while at < len(self._rows) and not before(row, self._rows[at]):
-                at += self._insert(at, pending) + 1
-                pending = []
-            if at == len(self._rows) and self._more:
-                self._insert(at, pending)
-                return False
-            pending.append(row)
-        self._insert(at, pending)
-        return True
-
-    def _insert(self, at: int, rows: list[HistoryRow]) -> int:
-        if rows:
-            self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
-            self._rows[at:at] = rows
-            self._ids.update(row.id for row in rows)
-            self.endInsertRows()
-        return len(rows)
 
     def _again(self) -> None:
         """What was asked for while the model was busy."""
@@ -297,21 +229,3 @@ class HistoryModel(RowsModel[HistoryRow]):
         if wanted != self._sort:
             self._sort = wanted
             self.reload()
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED or not 0 <= index.row() < len(self._rows):
-            return None  # the view asks a dozen roles of every cell it paints
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(row.id)
-            if texts is None:
-                texts = self._texts[row.id] = tuple(display(row, column) for column in Column)
-            return texts[index.column()]
-        column = Column(index.column())
-        if role == CALL_ID_ROLE:
-            return row.call_id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.LATENCY:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
