@@ -73,7 +73,7 @@ def cell(view: RulesView, row: int, column: Column, role: int = Qt.ItemDataRole.
 
 def open_add_dialog(qtbot: QtBot, view: RulesView) -> RuleDialog:
     click(view.add_button)
-    dialog = view.dialog
+    dialog = view.popups.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.windowModality() == Qt.WindowModality.WindowModal

@@ -137,7 +137,7 @@ def literal_mnemonics(dialog: QWidget) -> list[str]:
 
 def test_no_dialog_shows_a_literal_mnemonic(qtbot: QtBot, console: Console) -> None:
     window = console.window
-    rule_dialog = window.rules.open_add_dialog()
+    rule_dialog = window.rules.popups.add()
     assert isinstance(rule_dialog, RuleDialog)
     dialogs: list[QWidget] = [rule_dialog, window.open_schedule(), window.open_explain()]
     window.open_settings()
@@ -160,7 +160,7 @@ def test_until_is_picked_on_a_calendar_and_proposes_a_time_ahead(
     qtbot: QtBot, console: Console
 ) -> None:
     view = console.window.rules
-    dialog = view.open_add_dialog("03-3000-1234")
+    dialog = view.popups.add("03-3000-1234")
     dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(ExpiryChoice.UNTIL))
     qtbot.waitExposed(dialog)
     editor = dialog.until_edit
@@ -191,7 +191,7 @@ def test_an_until_in_the_past_is_refused_as_the_command_line_refuses_it(
     yesterday = datetime.now(TOKYO).replace(hour=9, minute=0, second=0, microsecond=0) - (
         timedelta(days=1))
     view = console.window.rules
-    dialog = view.open_add_dialog("03-3000-1234")
+    dialog = view.popups.add("03-3000-1234")
     dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(ExpiryChoice.UNTIL))
     dialog.until_edit.setDateTime(present.wall_clock(yesterday))
     dialog.save_button.click()

@@ -98,7 +98,7 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 def open_dialog(qtbot: QtBot, view: RulesView, button: QWidget) -> RuleDialog:
     click(qtbot, button)
-    dialog = view.dialog
+    dialog = view.popups.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
@@ -181,7 +181,7 @@ def test_add_through_the_dialog(qtbot: QtBot, view: RulesView, db: Database) -> 
         click(qtbot, dialog.save_button)
 
     assert closed(dialog)
-    assert view.dialog is None
+    assert view.popups.dialog is None
     assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]
     assert cell(view, 0, Column.LAST_MATCHED) == "never"
     assert [rule.number for rule in RuleBook(db).rules()] == [NUMBER]
@@ -280,15 +280,15 @@ def test_remove_asks_first(qtbot: QtBot, view: RulesView, db: Database) -> None:
     view.select_rule(rule.id)
 
     click(qtbot, view.remove_button)
-    box = view.confirmation
+    box = view.popups.confirmation
     assert box is not None
     qtbot.waitExposed(box)
     click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
-    assert view.confirmation is None
+    assert view.popups.confirmation is None
     assert [row["id"] for row in RuleBook(db).rows()] == [rule.id]
 
     click(qtbot, view.remove_button)
-    box = view.confirmation
+    box = view.popups.confirmation
     assert box is not None
     remove = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
@@ -307,16 +307,16 @@ def test_keyboard_and_double_click(qtbot: QtBot, view: RulesView) -> None:
     qtbot.waitActive(view)
     view.table.setFocus()
     QTest.keyClick(view.table, Qt.Key.Key_Delete)
-    box = view.confirmation
+    box = view.popups.confirmation
     assert box is not None  # Delete asks too, never removes straight away
     box.reject()
-    assert view.confirmation is None
+    assert view.popups.confirmation is None
 
     model = view.table.model()
     spot = view.table.visualRect(model.index(0, Column.NOTE)).center()
     QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     QTest.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-    dialog = view.dialog
+    dialog = view.popups.dialog
     assert dialog is not None
     assert dialog.windowModality() == Qt.WindowModality.WindowModal  # open(), not exec()
     assert dialog.number_edit.text() == "03-3000-1234"

@@ -240,7 +240,7 @@ def test_the_consoles_rule_dialog_refuses_with_the_application_layers_reason(
     finally:
         office.close()
     assert invalid.draft is not None
-    dialog = view.open_add_dialog()
+    dialog = view.popups.add()
     typed(dialog, invalid.draft)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.error() != "", timeout=5000)

@@ -1,4 +1,5 @@
-"""The allow and block lists tab: the table, Add…, Edit…, Remove and "Test a number…".
+"""The allow and block lists tab: the table, Add…, Edit…, Remove and "Test a number…"; the
+popups they open are gui/rules/popups.py's.
 
 Everything goes through the console's session: the list comes from ListRules, read again
 whenever a change made anywhere (here, the command line, another console) shows as
@@ -13,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from gui import present
 from gui.replies import for_widget
 from gui.rules.changes import RuleChanges
-from gui.rules.dialog import ExpiryChoice, RuleDialog, removal_box
-from gui.rules.model import SORT_ROLE, Column, RulesModel, target_label
+from gui.rules.dialog import RuleDialog
+from gui.rules.model import SORT_ROLE, Column, RulesModel
+from gui.rules.popups import RulePopups
 from gui.session import ConsoleSession
 from screening.messages import Refusal
 from screening.policy import Reason
 from screening.rule_draft import RuleDraft, target_of
-from screening.rules import Action, RuleKind, shown_target
+from screening.rules import Action, shown_target
 from server.protocol.messages import (
     CallDecided,
     ConfigChanged,
@@ -82,8 +83,6 @@ class RulesView(QWidget):
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._dialog: RuleDialog | None = None
-        self._confirmation: QMessageBox | None = None
         self._listing = False
         self._list_again = False
         self._changed: list[tuple[int | None, str]] = []  # shown once the next list is in
@@ -91,6 +90,7 @@ class RulesView(QWidget):
         self.changes.saved.connect(self._saved)
         self.changes.said.connect(self.message)
         self.changes.gone.connect(self.refresh)
+        self.popups = RulePopups(self, self.changes, self.remove_rule)
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
         self._expiry.timeout.connect(self.refresh_if_expired)
@@ -125,7 +125,7 @@ class RulesView(QWidget):
 
     def _connect(self) -> None:
         self.test_button.clicked.connect(self.test_requested)
-        self.add_button.clicked.connect(lambda: self.open_add_dialog())
+        self.add_button.clicked.connect(lambda: self.popups.add())
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.remove_button.clicked.connect(self.confirm_remove)
         self.table.doubleClicked.connect(self.open_edit_dialog)
@@ -191,16 +191,6 @@ class RulesView(QWidget):
         self.table.scrollTo(index)
         return True
 
-    @property
-    def dialog(self) -> RuleDialog | None:
-        """The add/edit dialog while it is open."""
-        return self._dialog
-
-    @property
-    def confirmation(self) -> QMessageBox | None:
-        """The remove confirmation while it is open."""
-        return self._confirmation
-
     @Slot()
     def refresh(self) -> None:
         """Ask for the rules again (once more after the answer, if asked meanwhile); the
@@ -213,43 +203,15 @@ class RulesView(QWidget):
         self._session.request(ListRules(), for_widget(
             self, lambda result: self._listed(result, changed)))
 
-    def open_add_dialog(
-        self, number: str = "", action: Action = Action.BLOCK, note: str = ""
-    ) -> RuleDialog:
-        """The add dialog, opened window-modal with open() (never exec); prefilled if given."""
-        dialog = RuleDialog(self.tr("Add a rule"), self, number, action, note)
-        dialog.save_requested.connect(lambda asked: self.changes.add(dialog, asked))
-        return self._open_dialog(dialog)
-
     def open_edit_dialog(self) -> RuleDialog | None:
         """The edit dialog for the selected rule; None if nothing is selected."""
         rule = self.selected_rule()
-        if rule is None:
-            return None
-        dialog = RuleDialog(self.tr("Edit rule"), self, target_label(rule), rule.action,
-                            rule.note, is_name=rule.kind is RuleKind.NAME,
-                            expiry=ExpiryChoice.UNTIL if rule.expires_at else ExpiryChoice.NEVER,
-                            expires_at=rule.expires_at, once=rule.once)
-        dialog.save_requested.connect(lambda asked: self.changes.edit(dialog, rule, asked))
-        return self._open_dialog(dialog)
+        return None if rule is None else self.popups.edit(rule)
 
     def confirm_remove(self) -> QMessageBox | None:
-        """Ask before removing the selected rule (opened with open()); None if none selected."""
+        """Ask before removing the selected rule; None if none is selected."""
         rule = self.selected_rule()
-        if rule is None:
-            return None
-        self._close_popups()
-        box = removal_box(self, rule)
-
-        def answered(button: QAbstractButton) -> None:
-            if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
-                self.remove_rule(rule.id)
-
-        box.buttonClicked.connect(answered)
-        box.finished.connect(self._confirmation_closed)
-        self._confirmation = box
-        box.open()
-        return box
+        return None if rule is None else self.popups.confirm_remove(rule)
 
     # -- the listener's answers --------------------------------------------------------------
 
@@ -312,27 +274,6 @@ class RulesView(QWidget):
         running timer is not restarted, so a stream of calls cannot postpone it)."""
         if decided.reason is Reason.RULE and not self._matched.isActive():
             self._matched.start()
-
-    def _open_dialog(self, dialog: RuleDialog) -> RuleDialog:
-        self._close_popups()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
-        self._dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _close_popups(self) -> None:
-        for popup in (self._dialog, self._confirmation):
-            if popup is not None:
-                popup.reject()
-
-    @Slot()
-    def _dialog_closed(self) -> None:
-        self._dialog = None
-
-    @Slot()
-    def _confirmation_closed(self) -> None:
-        self._confirmation = None
 
     @Slot()
     def _update_buttons(self) -> None:
