@@ -21,6 +21,7 @@ from gui.status import ProblemLine
 from gui.storage import StorageBanner
 from server.protocol.link import LinkState
 from server.protocol.messages import (
+    CheckReachability,
     ListenerProblem,
     ListenerState,
     ReachabilityChanged,
@@ -40,6 +41,7 @@ class Health(QObject):
     def __init__(self, session: ConsoleSession, window: QMainWindow, tray: Tray,
                  note: Callable[[str], None], problems: ProblemLine) -> None:
         super().__init__(window)
+        self._session = session
         self._window = window
         self._tray = tray
         self._note = note
@@ -76,6 +78,12 @@ class Health(QObject):
             self.storage.hide()
         if snapshot.reachability is not None:
             self.show_reachability(snapshot.reachability)
+
+    def check_now(self) -> None:
+        """Ask callgate to check whether commubo can reach it, when it takes calls."""
+        snapshot = self._session.snapshot
+        if snapshot is not None and snapshot.listener.listening:
+            self._session.request(CheckReachability(), lambda _: None)
 
     def show_listener(self, state: ListenerState) -> None:
         """Where callgate takes calls, or loudly that it does not."""

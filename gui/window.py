@@ -1,22 +1,20 @@
 """The console's main window: the mode, the live calls, the rules, the history, and callgate's
 health, all from its session with callgate (gui/session.py) and nothing else.
 
-The window is laid out here and its menus open the dialogs; what each part shows is the job of
-its own module: the mode (gui/mode.py), the calls (gui/calls.py), callgate's health
-(gui/health.py), the dialogs. It fills in when the session attaches (the snapshot) and follows
-the events; a change a person makes goes out as a command and shows once callgate reports it.
+The window is laid out here and its menu opens the dialogs (gui/dialogs.py); what each part
+shows is the job of its own module: the mode (gui/mode.py), the calls (gui/calls.py),
+callgate's health (gui/health.py), the dialogs. It fills in when the session attaches (the
+snapshot) and follows the events; a change a person makes goes out as a command and shows once
+callgate reports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,7 +28,7 @@ from gui import present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
-from gui.explain import ExplainDialog
+from gui.dialogs import Dialogs, to_front
 from gui.health import Health
 from gui.history import HistoryView
 from gui.live import LiveView
@@ -38,10 +36,7 @@ from gui.mode import ModeBar, ModeControl, RejectAllBanner
 from gui.preferences import Preferences
 from gui.reach import ReachabilityLabel, UnreachableBanner
 from gui.rules import RulesView
-from gui.schedule import ScheduleDialog
 from gui.session import ConsoleSession
-from gui.settings_dialog import SettingsDialog
-from gui.setup import SetupWizard
 from gui.status import ProblemLine, show_note
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
@@ -49,23 +44,7 @@ from gui.waiting import WaitingStrip
 from screening.instants import DEFAULT_TIME_ZONE
 from screening.mode import Mode
 from screening.settings import Key
-from server.protocol.messages import CheckReachability, ConfigChanged, Snapshot
-
-Dialog = TypeVar("Dialog", bound=QDialog)
-
-
-def _to_front(widget: QWidget) -> None:
-    widget.raise_()
-    widget.activateWindow()
-
-
-def _open_deleting(dialog: Dialog, closed: Callable[[], None]) -> Dialog:
-    """Open a one-at-a-time dialog (with open()); it is deleted when it closes, after `closed`
-    forgot it."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.finished.connect(closed)
-    dialog.open()
-    return dialog
+from server.protocol.messages import ConfigChanged, Snapshot
 
 
 class ConsoleWindow(QMainWindow):
@@ -83,10 +62,6 @@ class ConsoleWindow(QMainWindow):
         self.preferences = Preferences(data_dir)
         self._first_run_setup = first_run_setup
         self._quitting = False
-        self.schedule_dialog: ScheduleDialog | None = None
-        self.explain_dialog: ExplainDialog | None = None
-        self._settings_dialog: SettingsDialog | None = None
-        self.setup: SetupWizard | None = None
 
         self.tray: ConsoleTray | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -97,6 +72,7 @@ class ConsoleWindow(QMainWindow):
         self.last_error = ProblemLine(self)
         self.changes = Changes(session, self, self.show_error)
         self.health = Health(session, self, lambda: self.tray, self.show_note, self.last_error)
+        self.dialogs = Dialogs(session, self.changes, self.health, self.preferences, self)
         self.mode_bar = ModeBar(self)
         self.mode = ModeControl(session, self.mode_bar, self.changes)
         self.mode.shown.connect(self._show_mode)
@@ -126,7 +102,7 @@ class ConsoleWindow(QMainWindow):
             asking.connect(lambda number, action, caller: self.rules.add_rule(
                 number, action, caller=caller))
         self.rules.message.connect(self.show_note)
-        self.rules.test_requested.connect(self.open_explain)
+        self.rules.test_requested.connect(self.dialogs.open_explain)
         session.attached.connect(self._attached)
         session.config_changed.connect(self._config_changed)
         self._restore_geometry()
@@ -171,7 +147,7 @@ class ConsoleWindow(QMainWindow):
         self._check_action.setEnabled(listening)
         if self._first_run_setup and not self.preferences.setup_done:
             self._first_run_setup = False
-            self.open_setup()
+            self.dialogs.open_setup()
 
     def _config_changed(self, changed: ConfigChanged) -> None:
         if changed.settings is not None:
@@ -204,24 +180,24 @@ class ConsoleWindow(QMainWindow):
         """What just happened, in the status bar for a few seconds."""
         show_note(self.statusBar(), text)
 
-    # -- menus and dialogs ----------------------------------------------------------------------
+    # -- the menu ---------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&callgate"))
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.open_settings)
+        settings.triggered.connect(self.dialogs.open_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.confirm_quit)
         self._setup_action = QAction(self.tr("Set up &reachability…"), self)
-        self._setup_action.triggered.connect(self.open_setup)
+        self._setup_action.triggered.connect(self.dialogs.open_setup)
         self._check_action = QAction(self.tr("&Check reachability now"), self)
-        self._check_action.triggered.connect(self.check_reachability_now)
+        self._check_action.triggered.connect(self.health.check_now)
         schedule = QAction(self.tr("S&chedule…"), self)
-        schedule.triggered.connect(self.open_schedule)
+        schedule.triggered.connect(self.dialogs.open_schedule)
         test = QAction(self.tr("&Test a number…"), self)
-        test.triggered.connect(self.open_explain)
+        test.triggered.connect(self.dialogs.open_explain)
         for action in (self._setup_action, self._check_action):
             action.setEnabled(False)  # until callgate says where it listens
         for action in (settings, schedule, test, self._setup_action, self._check_action):
@@ -229,83 +205,13 @@ class ConsoleWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
 
-    def open_settings(self) -> None:
-        """The settings, read anew: a dialog closed before goes (a test may still look at it
-        until then)."""
-        snapshot = self.session.snapshot
-        if snapshot is None:
-            return
-        if self._settings_dialog is not None:
-            if self._settings_dialog.isVisible():
-                _to_front(self._settings_dialog)
-                return
-            self._settings_dialog.setParent(None)
-            self._settings_dialog.deleteLater()
-        reach = self.health.reach
-        dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self,
-                                public_base=reach.public_base if reach is not None else None)
-        dialog.finished.connect(lambda _: self.check_reachability_now())
-        dialog.open()
-        self._settings_dialog = dialog
-
-    def open_schedule(self) -> ScheduleDialog:
-        """The schedule dialog (one at a time), opened with open()."""
-        if self.schedule_dialog is None:
-            self.schedule_dialog = _open_deleting(
-                ScheduleDialog(self.session, self.changes, self), self._schedule_closed)
-        else:
-            _to_front(self.schedule_dialog)
-        return self.schedule_dialog
-
-    def _schedule_closed(self) -> None:
-        self.schedule_dialog = None
-
-    def open_explain(self) -> ExplainDialog:
-        """The "test a number" box (one at a time), opened with open()."""
-        if self.explain_dialog is None:
-            self.explain_dialog = _open_deleting(ExplainDialog(self.session, self),
-                                                 self._explain_closed)
-        else:
-            _to_front(self.explain_dialog)
-        return self.explain_dialog
-
-    def _explain_closed(self) -> None:
-        self.explain_dialog = None
-
-    def check_reachability_now(self) -> None:
-        snapshot = self.session.snapshot
-        if snapshot is not None and snapshot.listener.listening:
-            self.session.request(CheckReachability(), lambda _: None)
-
-    def open_setup(self) -> None:
-        """The reachability setup; the first time the console opens and from the menu."""
-        snapshot = self.session.snapshot
-        if snapshot is None:
-            return
-        if self.setup is not None:
-            _to_front(self.setup)
-            return
-        self.setup = SetupWizard(self.session, self.changes, snapshot.listener, self)
-        self.setup.finished.connect(self._setup_closed)
-        self.setup.open()
-
-    def _setup_closed(self) -> None:
-        """Finished or skipped, the setup does not come back by itself; it showed the
-        webhook URL to copy, so a changed public URL was seen."""
-        self.preferences.setup_done = True
-        self.health.url_changed.hide()
-        if self.setup is not None:
-            self.setup.deleteLater()
-            self.setup = None
-        self.check_reachability_now()
-
     # -- the window itself ----------------------------------------------------------------------
 
     def bring_to_front(self) -> None:
         """Out of the tray or the taskbar, keeping the window's size (maximised stays so)."""
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
-        _to_front(self)
+        to_front(self)
 
     def _restore_geometry(self) -> None:
         saved = self.preferences.geometry

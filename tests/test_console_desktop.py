@@ -19,7 +19,7 @@ from screening.mode import Mode
 
 
 def open_settings(qtbot: QtBot, console: Console) -> SettingsDialog:
-    console.window.open_settings()
+    console.window.dialogs.open_settings()
     dialog = console.window.findChild(SettingsDialog)
     assert isinstance(dialog, SettingsDialog)
     qtbot.waitUntil(dialog.isVisible, timeout=2000)

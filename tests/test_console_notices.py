@@ -106,8 +106,8 @@ def test_a_changed_public_url_stays_until_the_setup_is_opened(
     qtbot.wait(400)
     assert window.url_changed.isVisible()
 
-    window.open_setup()
-    assert window.setup is not None
-    window.setup.reject()
-    qtbot.waitUntil(lambda: window.setup is None, timeout=2000)
+    window.dialogs.open_setup()
+    assert window.dialogs.setup is not None
+    window.dialogs.setup.reject()
+    qtbot.waitUntil(lambda: window.dialogs.setup is None, timeout=2000)
     assert not window.url_changed.isVisible()

@@ -73,7 +73,7 @@ def checked(qtbot: QtBot, console: Console, state: str) -> None:
     window, monitor = console.window, console.listener.reachability
     assert monitor is not None
     started = monitor.started
-    window.check_reachability_now()
+    window.health.check_now()
     qtbot.waitUntil(lambda: monitor.completed > started, timeout=CHECK_TIMEOUT)
     found = monitor.last
     assert found is not None
@@ -196,7 +196,7 @@ def test_a_quick_tunnel_runs_while_the_console_does(
     assert monitor is not None and monitor.quick_tunnel is None
 
     Office(console.db_path).settings.set("tunnel", "quick")
-    console.window.check_reachability_now()
+    console.window.health.check_now()
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
     assert notifications == [], "a quick tunnel that is still starting is no loss"
@@ -230,8 +230,8 @@ def test_a_quick_tunnel_runs_while_the_console_does(
 
 
 def open_setup(qtbot: QtBot, console: Console) -> SetupWizard:
-    console.window.open_setup()
-    wizard = console.window.setup
+    console.window.dialogs.open_setup()
+    wizard = console.window.dialogs.setup
     assert wizard is not None
     qtbot.waitUntil(wizard.isVisible, timeout=2000)
     return wizard
@@ -280,7 +280,7 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
     assert "AIオペレータ管理 → 会話シナリオ → 着信応答コールの通知" in shown
 
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
+    qtbot.waitUntil(lambda: console.window.dialogs.setup is None, timeout=2000)
     assert Preferences(console.db_path.parent).setup_done
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
@@ -313,8 +313,8 @@ def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
 ) -> None:
     first = start_console(qtbot, db_path, first_run_setup=True)
     try:
-        qtbot.waitUntil(lambda: first.window.setup is not None, timeout=2000)
-        wizard = first.window.setup
+        qtbot.waitUntil(lambda: first.window.dialogs.setup is not None, timeout=2000)
+        wizard = first.window.dialogs.setup
         assert wizard is not None
         qtbot.waitUntil(wizard.isVisible, timeout=2000)
         skip = wizard.button(QWizard.WizardButton.CancelButton)
@@ -322,7 +322,7 @@ def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
         wizard.next()
         wizard.next()
         skip.click()  # from the middle of it
-        qtbot.waitUntil(lambda: first.window.setup is None, timeout=2000)
+        qtbot.waitUntil(lambda: first.window.dialogs.setup is None, timeout=2000)
         assert Office(db_path).settings.value("tunnel") == "none", "skipping stores nothing"
     finally:
         first.window.quit_now()
@@ -330,7 +330,7 @@ def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
     second = start_console(qtbot, db_path, first_run_setup=True)
     try:
         qtbot.wait(200)
-        assert second.window.setup is None, "the setup opens by itself only once"
+        assert second.window.dialogs.setup is None, "the setup opens by itself only once"
     finally:
         second.window.quit_now()
         second.close()
@@ -365,7 +365,7 @@ def test_the_quick_tunnel_is_offered_only_with_cloudflared_on_the_path(
         wizard = open_setup(qtbot, console)
         assert "quick" not in wizard.exposure_page.buttons
         wizard.reject()
-        qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
+        qtbot.waitUntil(lambda: console.window.dialogs.setup is None, timeout=2000)
     finally:
         console.window.quit_now()
         console.close()
@@ -399,7 +399,7 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
     try:
         store = Office(console.db_path)
         old = store.webhook.token()
-        console.window.open_settings()
+        console.window.dialogs.open_settings()
         dialog = console.window.findChild(SettingsDialog)
         assert isinstance(dialog, SettingsDialog)
         qtbot.waitUntil(dialog.isVisible, timeout=2000)
@@ -428,7 +428,7 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
         history = console.window.history
         qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
         dialog.reject()
-        console.window.open_settings()
+        console.window.dialogs.open_settings()
         again = console.window.findChild(SettingsDialog)
         assert isinstance(again, SettingsDialog) and again is not dialog
         qtbot.waitUntil(lambda: again.url.text().endswith(new), timeout=5000)
@@ -441,7 +441,7 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
 def test_reachability_settings_are_saved_and_checked(qtbot: QtBot, db_path: Path) -> None:
     console = start_console(qtbot, db_path)
     try:
-        console.window.open_settings()
+        console.window.dialogs.open_settings()
         dialog = console.window.findChild(SettingsDialog)
         assert isinstance(dialog, SettingsDialog)
         dialog.tunnel.setCurrentIndex(dialog.tunnel.findData("url"))

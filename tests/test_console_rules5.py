@@ -165,7 +165,7 @@ def test_the_explain_box_names_the_rule_and_records_nothing(
     rule = window.rules.selected_rule()
     assert rule is not None
     click(window.rules.test_button)
-    dialog = window.explain_dialog
+    dialog = window.dialogs.explain
     assert isinstance(dialog, ExplainDialog)
     qtbot.waitExposed(dialog)
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
@@ -189,7 +189,7 @@ def test_the_explain_box_names_the_rule_and_records_nothing(
     finally:
         db.close()
     dialog.reject()
-    assert window.explain_dialog is None
+    assert window.dialogs.explain is None
 
 
 def test_editing_the_schedule(qtbot: QtBot, console: Console, db_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_editing_the_schedule(qtbot: QtBot, console: Console, db_path: Path) -> 
     menu_action = next(action for action in window.findChildren(QAction)
                         if action.text().replace("&", "") == "Schedule…")
     menu_action.trigger()
-    dialog = window.schedule_dialog
+    dialog = window.dialogs.schedule
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.days[0].text() == "09:00-18:00"  # the default, mon-fri 09:00-18:00
@@ -224,7 +224,7 @@ def test_editing_the_schedule(qtbot: QtBot, console: Console, db_path: Path) -> 
 
     dialog.time_zone.setText("Asia/Tokyo")
     click(dialog.save_button)
-    qtbot.waitUntil(lambda: window.schedule_dialog is None, timeout=1000)
+    qtbot.waitUntil(lambda: window.dialogs.schedule is None, timeout=1000)
     assert store.settings.value("schedule") == "on"
     # Ranges that touch are one.
     assert store.settings.value("schedule-hours") == "mon-sun 00:00-24:00"
@@ -238,7 +238,7 @@ def test_a_caller_preset_applies_to_the_next_call(
 ) -> None:
     window = console.window
     click_mode(qtbot, console, Mode.REJECT_ALL)
-    window.open_settings()
+    window.dialogs.open_settings()
     dialog = window.findChild(SettingsDialog)
     assert isinstance(dialog, SettingsDialog)
     qtbot.waitExposed(dialog)

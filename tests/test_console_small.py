@@ -139,12 +139,13 @@ def test_no_dialog_shows_a_literal_mnemonic(qtbot: QtBot, console: Console) -> N
     window = console.window
     rule_dialog = window.rules.popups.add()
     assert isinstance(rule_dialog, RuleDialog)
-    dialogs: list[QWidget] = [rule_dialog, window.open_schedule(), window.open_explain()]
-    window.open_settings()
+    dialogs: list[QWidget] = [rule_dialog, window.dialogs.open_schedule(),
+                              window.dialogs.open_explain()]
+    window.dialogs.open_settings()
     dialogs.extend(window.findChildren(SettingsDialog))
-    window.open_setup()
-    assert window.setup is not None
-    dialogs.append(window.setup)
+    window.dialogs.open_setup()
+    assert window.dialogs.setup is not None
+    dialogs.append(window.dialogs.setup)
     for dialog in dialogs:
         assert literal_mnemonics(dialog) == [], type(dialog).__name__
     assert isinstance(dialogs[1], ScheduleDialog) and isinstance(dialogs[2], ExplainDialog)
@@ -220,7 +221,7 @@ def free_port() -> int:
 
 
 def settings_dialog(console: Console) -> SettingsDialog:
-    console.window.open_settings()
+    console.window.dialogs.open_settings()
     dialog = console.window.findChildren(SettingsDialog)[-1]
     return dialog
 
@@ -236,9 +237,9 @@ def test_setup_and_settings_say_why_the_port_is_not_the_setting(
     assert dialog.port.value() == 8080
     assert dialog.listening.text() == said
     dialog.reject()
-    console.window.open_setup()
-    assert console.window.setup is not None
-    assert console.window.setup.port_page.listening.text() == said
+    console.window.dialogs.open_setup()
+    assert console.window.dialogs.setup is not None
+    assert console.window.dialogs.setup.port_page.listening.text() == said
 
 
 def test_a_port_changed_since_the_start_applies_on_restart(

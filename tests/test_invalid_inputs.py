@@ -169,12 +169,12 @@ def test_the_consoles_dialogs_refuse_with_the_same_words(
     window = console.window
     if part is not None:
         key, value = part
-        dialog: SettingsDialog | ScheduleDialog = window.open_schedule()
+        dialog: SettingsDialog | ScheduleDialog = window.dialogs.open_schedule()
         field = getattr(dialog, SCHEDULE_FIELDS[Key(key)])
     else:
         assert invalid.setting is not None
         key, value = invalid.setting
-        window.open_settings()
+        window.dialogs.open_settings()
         dialog = window.findChildren(SettingsDialog)[-1]
         field = getattr(dialog, SETTINGS_FIELDS[key])
     if isinstance(field, QPlainTextEdit):

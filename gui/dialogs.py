@@ -1,0 +1,121 @@
+"""The console's dialogs, one of each at a time: the settings, the schedule, "test a number"
+and the reachability setup, each opened with open() (never exec) over the window.
+
+A dialog already open comes to the front instead of opening twice; the settings are read anew
+each time they open. The reachability setup opens by itself the first time the console does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+from gui.changes import Changes
+from gui.explain import ExplainDialog
+from gui.health import Health
+from gui.preferences import Preferences
+from gui.schedule import ScheduleDialog
+from gui.session import ConsoleSession
+from gui.settings_dialog import SettingsDialog
+from gui.setup import SetupWizard
+
+Dialog = TypeVar("Dialog", bound=QDialog)
+
+
+def to_front(widget: QWidget) -> None:
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _open_deleting(dialog: Dialog, closed: Callable[[], None]) -> Dialog:
+    """Open a one-at-a-time dialog (with open()); it is deleted when it closes, after `closed`
+    forgot it."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(closed)
+    dialog.open()
+    return dialog
+
+
+class Dialogs(QObject):
+    """The window's dialogs: `schedule`, `explain` and `setup` while open."""
+
+    def __init__(self, session: ConsoleSession, changes: Changes, health: Health,
+                 preferences: Preferences, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._session = session
+        self._changes = changes
+        self._health = health
+        self._preferences = preferences
+        self._window = window
+        self.schedule: ScheduleDialog | None = None
+        self.explain: ExplainDialog | None = None
+        self.setup: SetupWizard | None = None
+        self._settings: SettingsDialog | None = None
+
+    def open_settings(self) -> None:
+        """The settings, read anew: a dialog closed before goes (a test may still look at it
+        until then)."""
+        snapshot = self._session.snapshot
+        if snapshot is None:
+            return
+        if self._settings is not None:
+            if self._settings.isVisible():
+                to_front(self._settings)
+                return
+            self._settings.setParent(None)
+            self._settings.deleteLater()
+        reach = self._health.reach
+        dialog = SettingsDialog(self._session, self._changes, snapshot.listener, self._window,
+                                public_base=reach.public_base if reach is not None else None)
+        dialog.finished.connect(lambda _: self._health.check_now())
+        dialog.open()
+        self._settings = dialog
+
+    def open_schedule(self) -> ScheduleDialog:
+        """The schedule dialog."""
+        if self.schedule is None:
+            self.schedule = _open_deleting(
+                ScheduleDialog(self._session, self._changes, self._window), self._schedule_closed)
+        else:
+            to_front(self.schedule)
+        return self.schedule
+
+    def _schedule_closed(self) -> None:
+        self.schedule = None
+
+    def open_explain(self) -> ExplainDialog:
+        """The "test a number" box."""
+        if self.explain is None:
+            self.explain = _open_deleting(ExplainDialog(self._session, self._window),
+                                          self._explain_closed)
+        else:
+            to_front(self.explain)
+        return self.explain
+
+    def _explain_closed(self) -> None:
+        self.explain = None
+
+    def open_setup(self) -> None:
+        """The reachability setup; the first time the console opens and from the menu."""
+        snapshot = self._session.snapshot
+        if snapshot is None:
+            return
+        if self.setup is not None:
+            to_front(self.setup)
+            return
+        self.setup = SetupWizard(self._session, self._changes, snapshot.listener, self._window)
+        self.setup.finished.connect(self._setup_closed)
+        self.setup.open()
+
+    def _setup_closed(self) -> None:
+        """Finished or skipped, the setup does not come back by itself; it showed the
+        webhook URL to copy, so a changed public URL was seen."""
+        self._preferences.setup_done = True
+        self._health.url_changed.hide()
+        if self.setup is not None:
+            self.setup.deleteLater()
+            self.setup = None
+        self._health.check_now()
