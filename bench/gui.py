@@ -59,6 +59,8 @@ from bench.webhook import (
 from cli.console import embedded
 from gui.app import application, open_window
 from gui.live import LiveView
+from gui.window import ConsoleWindow
+from server.listener import Listener
 from storage.database import DB_FILENAME
 
 CONNECTIONS = 16
@@ -121,21 +123,28 @@ def with_event_loop(work: Callable[[], Result]) -> Result:
 
 
 @contextmanager
-def console_on(app: QApplication, data_dir: Path) -> Iterator[tuple[LiveView, str]]:
-    """The real console on a fresh database: its live view and its webhook URL."""
-    db_path = data_dir / DB_FILENAME
-    token = prepare_database(db_path)
-    listener = embedded(db_path, "127.0.0.1", 0)
+def real_console(app: QApplication, data_dir: Path) -> Iterator[tuple[ConsoleWindow, Listener]]:
+    """The real console (as `make run` opens it, offscreen) over the database in `data_dir`,
+    beside its listener; both stopped afterwards."""
+    listener = embedded(data_dir / DB_FILENAME, "127.0.0.1", 0)
     assert listener.problem is None, listener.problem
     window = open_window(listener.link(), data_dir)
     try:
-        yield window.live, listener.url(token)
+        yield window, listener
     finally:
         window.quit_now()
         window.stop()
         listener.stop()
         window.deleteLater()
         app.processEvents()
+
+
+@contextmanager
+def console_on(app: QApplication, data_dir: Path) -> Iterator[tuple[LiveView, str]]:
+    """The real console on a fresh database: its live view and its webhook URL."""
+    token = prepare_database(data_dir / DB_FILENAME)
+    with real_console(app, data_dir) as (window, listener):
+        yield window.live, listener.url(token)
 
 
 class CardWatch(QObject):

@@ -33,10 +33,9 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
 from application import Office
 from bench import history
-from bench.gui import with_event_loop
+from bench.gui import real_console, with_event_loop
 from bench.webhook import body_template
-from cli.console import embedded
-from gui.app import application, keep_long_lived, open_window
+from gui.app import application, keep_long_lived
 from screening.settings import Key
 from storage.database import DB_FILENAME
 
@@ -123,12 +122,9 @@ def benchmark(calls: int, count: int, db: Path | None, work: Path) -> StallRepor
     token = office.webhook.token()
     office.close()
     app = application()
-    listener = embedded(db_path, "127.0.0.1", 0)
-    assert listener.problem is None, listener.problem
-    window = open_window(listener.link(), data_dir)
-    keep_long_lived()  # as run_console does
-    meter = StallMeter()
-    try:
+    with real_console(app, data_dir) as (window, listener):
+        keep_long_lived()  # as run_console does
+        meter = StallMeter()
         window.tabs.setCurrentWidget(window.history)
         spin(SETTLE_S * 2)  # attached, the first page shown, the count done
         started = time.perf_counter()
@@ -140,12 +136,6 @@ def benchmark(calls: int, count: int, db: Path | None, work: Path) -> StallRepor
         meter.start()
         spin(burst_s + SETTLE_S)
         idle_ms = meter.stop()
-    finally:
-        window.quit_now()
-        window.stop()
-        listener.stop()
-        window.deleteLater()
-        app.processEvents()
     return StallReport(calls, count, burst_s, stall_ms, idle_ms, answered)
 
 
