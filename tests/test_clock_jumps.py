@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from configured import configure
 from conftest import Answer, Console, Running, click_mode, post, sample, url_of
 from pytestqt.qtbot import QtBot
 
-from application import Office
 from screening.mode import Mode
 from screening.phone import parse_rule_number
 from screening.rules import Action
@@ -38,14 +38,6 @@ JUMP = timedelta(hours=1)
 def pool() -> Iterator[ThreadPoolExecutor]:
     with ThreadPoolExecutor(max_workers=2) as executor:
         yield executor
-
-
-def configure(db_path: Path, values: dict[str, str]) -> None:
-    db = open_database(db_path)
-    try:
-        Office.over(db).settings.save(values)
-    finally:
-        db.close()
 
 
 def call(url: str, call_id: str, number: str = "0330001234") -> Answer:

@@ -15,12 +15,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from configured import configure
 from conftest import Console, click_mode, post, sample, start_console, url_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from application import Office
 from gui import present
 from gui.explain import ExplainDialog
 from gui.history import Column
@@ -39,12 +39,6 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 def call(call_id: str, **fields: Any) -> dict[str, Any]:
     return sample("seed_incoming_call.json") | {"callId": call_id} | fields
-
-
-def configure(db_path: Path, **values: str) -> None:
-    db = open_database(db_path)
-    Office.over(db).settings.save({key.replace("_", "-"): value for key, value in values.items()})
-    db.close()
 
 
 @pytest.fixture
@@ -99,7 +93,7 @@ def verdict_shown(qtbot: QtBot, console: Console, call_id: str) -> str:
 
 
 def test_each_reason_reads_once(qtbot: QtBot, db_path: Path, started: list[Console]) -> None:
-    configure(db_path, ask_timeout="3")
+    configure(db_path, {"ask-timeout": "3"})
     console = start(qtbot, db_path, started)
     assert post(url_of(console), call("let")).status == 200
     assert verdict_shown(qtbot, console, "let") == "Let through by the mode (Let all through)"
@@ -246,7 +240,7 @@ def test_a_port_changed_since_the_start_applies_on_restart(
     qtbot: QtBot, db_path: Path, started: list[Console]
 ) -> None:
     port = free_port()
-    configure(db_path, port=str(port))
+    configure(db_path, {"port": str(port)})
     console = start(qtbot, db_path, started, port)
     dialog = settings_dialog(console)
     assert dialog.listening.text() == f"callgate listens on port {port} now."

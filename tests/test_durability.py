@@ -22,6 +22,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from configured import configure
 from conftest import Answer, post, sample, setup_done
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
@@ -111,14 +112,6 @@ def locks(db_path: Path) -> Iterator[list[LockHolder]]:
     yield held
     for holder in held:
         holder.release()
-
-
-def configure(db_path: Path, values: dict[str, str]) -> None:
-    db = open_database(db_path)
-    try:
-        Office.over(db).settings.save(values)
-    finally:
-        db.close()
 
 
 def rows(db_path: Path) -> dict[str, tuple[str, str]]:
