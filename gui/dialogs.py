@@ -30,9 +30,14 @@ def to_front(widget: QWidget) -> None:
     widget.activateWindow()
 
 
-def _open_deleting(dialog: Dialog, closed: Callable[[], None]) -> Dialog:
-    """Open a one-at-a-time dialog (with open()); it is deleted when it closes, after `closed`
-    forgot it."""
+def _one_at_a_time(shown: Dialog | None, make: Callable[[], Dialog],
+                   closed: Callable[[], None]) -> Dialog:
+    """The dialog `shown`, brought to the front; else one made and opened (with open()), which
+    is deleted when it closes, after `closed` forgot it."""
+    if shown is not None:
+        to_front(shown)
+        return shown
+    dialog = make()
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.finished.connect(closed)
     dialog.open()
@@ -76,11 +81,9 @@ class Dialogs(QObject):
 
     def open_schedule(self) -> ScheduleDialog:
         """The schedule dialog."""
-        if self.schedule is None:
-            self.schedule = _open_deleting(
-                ScheduleDialog(self._session, self._changes, self._window), self._schedule_closed)
-        else:
-            to_front(self.schedule)
+        self.schedule = _one_at_a_time(
+            self.schedule, lambda: ScheduleDialog(self._session, self._changes, self._window),
+            self._schedule_closed)
         return self.schedule
 
     def _schedule_closed(self) -> None:
@@ -88,11 +91,8 @@ class Dialogs(QObject):
 
     def open_explain(self) -> ExplainDialog:
         """The "test a number" box."""
-        if self.explain is None:
-            self.explain = _open_deleting(ExplainDialog(self._session, self._window),
-                                          self._explain_closed)
-        else:
-            to_front(self.explain)
+        self.explain = _one_at_a_time(
+            self.explain, lambda: ExplainDialog(self._session, self._window), self._explain_closed)
         return self.explain
 
     def _explain_closed(self) -> None:
