@@ -4,14 +4,12 @@ and say in one line (never a traceback) when the database cannot be used at all.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +19,7 @@ import aiohttp
 import pytest
 from conftest import Console, click_mode, sample, url_of
 from pytestqt.qtbot import QtBot
+from recorded import health
 from test_cli import ROOT, Cli, Serving, free_port, one_error_line, start_serve
 from test_storage_faults import LockHolder
 
@@ -82,12 +81,6 @@ def settings(cli: Cli) -> dict[str, str]:
         return dict(db.execute("SELECT key, value FROM settings").fetchall())
 
 
-def health(serving: Serving) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{serving.base}/healthz", timeout=10) as response:
-        found: dict[str, Any] = json.loads(response.read())
-    return found
-
-
 @pytest.fixture
 def loaded(tmp_path: Path) -> Iterator[tuple[Cli, Serving, Load]]:
     cli = Cli(tmp_path / "data", free_port())
@@ -114,9 +107,9 @@ def test_writing_commands_succeed_and_take_effect_while_calls_pour_in(
     for n in range(ROUNDS):
         before = load.answered
         cli.ok("mode", "reject-all")
-        assert health(serving)["mode"] == "reject-all"
+        assert health(serving.base)["mode"] == "reject-all"
         cli.ok("mode", "accept-all")
-        assert health(serving)["mode"] == "accept-all"
+        assert health(serving.base)["mode"] == "accept-all"
         cli.ok("block", f"0399990{n:03d}")
         assert rules(cli)[f"+81399990{n:03d}"] == "block"
         cli.ok("unlist", f"0399990{n:03d}")

@@ -4,7 +4,6 @@ program holding the write lock, kill -9, a full disk that is partly freed."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import resource
 import signal
@@ -13,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,6 +22,7 @@ import aiohttp
 import pytest
 from configured import configure
 from conftest import Answer, post, sample, setup_done
+from recorded import health
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
 
@@ -68,11 +67,6 @@ class Process:
     @property
     def url(self) -> str:
         return f"{self.base}/hooks/commubo/{self.token}"
-
-    def health(self) -> dict[str, Any]:
-        with urllib.request.urlopen(f"{self.base}/healthz", timeout=10) as response:
-            status: dict[str, Any] = json.loads(response.read())
-        return status
 
     @property
     def log(self) -> bytes:
@@ -161,7 +155,7 @@ def test_a_flood_of_wrong_tokens_during_a_lock_costs_no_call_its_decision(
     answer = post(serve.url, call("blocked-after-the-flood"))
 
     assert (answer.status, answer.body) == (403, {"decision": "reject", "reason": "rule"})
-    assert serve.health()["refused_requests"] == flood
+    assert health(serve.base)["refused_requests"] == flood
     locks[0].release()
     wait_until(lambda: "blocked-after-the-flood" in rows(db_path))
     assert rows(db_path)["blocked-after-the-flood"] == ("reject", "rule")
@@ -231,7 +225,7 @@ def test_a_call_waiting_for_a_person_when_callgate_is_killed_is_in_the_history(
         for attempt in range(50):  # the window may not be ready to ask yet: then nobody is
             call_id = f"waiting-when-killed-{attempt}"
             answer = post_in_background(pool, console.url, call_id)
-            wait_until(lambda sent=answer: sent.done() or console.health()["waiting"] == 1)
+            wait_until(lambda sent=answer: sent.done() or health(console.base)["waiting"] == 1)
             if not answer.done():
                 break
         console.kill()
@@ -255,7 +249,7 @@ def test_a_call_whose_record_waits_for_storage_when_callgate_is_killed_is_in_the
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         answer = post_in_background(pool, serve.url, "killed-while-recording")
-        wait_until(lambda: serve.health()["records_waiting"] == 1)
+        wait_until(lambda: health(serve.base)["records_waiting"] == 1)
         serve.kill()
         assert answer.result(timeout=10).status == 0, "the call got no answer"
     locks[0].release()
@@ -322,7 +316,7 @@ def test_refused_requests_are_counted_at_once_and_saved_at_quit(
     statuses = asyncio.run(post_all(f"{serve.base}/hooks/commubo/nope", [{}] * 200, lanes=8))
 
     assert Counter(statuses) == {404: 200}
-    assert serve.health()["refused_requests"] == 200
+    assert health(serve.base)["refused_requests"] == 200
     serve.stop()
     assert Counters(open_database(db_path)).get(REFUSED_COUNTER) == 200
 

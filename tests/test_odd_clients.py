@@ -4,20 +4,16 @@ asks `Expect: 100-continue` hears at once what its headers already decide."""
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import time
-import urllib.request
 from typing import Any
 
 import pytest
 from conftest import Running, encode_body, sample
+from recorded import health, history_in_words
 
-from screening.messages import Message
 from server.events import ListenerFailed
-from storage.database import open_database
-from wording import render
 
 HEADERS = b"Host: 127.0.0.1\r\nContent-Type: application/json\r\n"
 
@@ -31,27 +27,15 @@ def request_head(path: str, content_length: int, *extra: bytes) -> bytes:
             + f"Content-Length: {content_length}\r\n\r\n".encode())
 
 
-def calls(running: Running) -> list[dict[str, Any]]:
-    db = open_database(running.db_path)
-    try:
-        rows = list(db.query("SELECT call_id, decision, reason, detail FROM calls"))
-    finally:
-        db.close()
-    # The detail in words, as the command line and the console show it.
-    return [row | {"detail": render(Message.from_json(row["detail"]))} for row in rows]
-
-
-
 def wait_for_calls(running: Running, count: int) -> list[dict[str, Any]]:
     deadline = time.monotonic() + 5
-    while len(found := calls(running)) < count and time.monotonic() < deadline:
+    while len(found := history_in_words(running.db_path)) < count and time.monotonic() < deadline:
         time.sleep(0.02)
     return found
 
 
 def refused_requests(running: Running) -> int:
-    with urllib.request.urlopen(f"{running.base}/healthz", timeout=10) as response:
-        count: int = json.loads(response.read())["refused_requests"]
+    count: int = health(running.base)["refused_requests"]
     return count
 
 
@@ -127,7 +111,7 @@ def test_a_wrong_token_or_method_with_expect_is_refused_without_100_continue(
     assert answer.startswith(f"HTTP/1.1 {status} ".encode()), answer
     assert b"100 Continue" not in answer
     assert refused_requests(running) == before + 1
-    assert calls(running) == []
+    assert history_in_words(running.db_path) == []
 
 
 def test_expect_100_continue_within_the_limit_continues_to_its_decision(
@@ -143,4 +127,4 @@ def test_expect_100_continue_within_the_limit_continues_to_its_decision(
         answer = first_answer(sock)
 
     assert answer.startswith(b"HTTP/1.1 200 "), answer
-    assert [row["call_id"] for row in calls(running)] == ["expected"]
+    assert [row["call_id"] for row in history_in_words(running.db_path)] == ["expected"]

@@ -22,6 +22,7 @@ import schemathesis
 from conftest import Running
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from recorded import health
 from schemathesis import APIOperation, BaseSchema, Case, GenerationMode, Response
 from schemathesis.checks import (
     content_type_conformance,
@@ -147,8 +148,7 @@ def test_any_other_token_is_refused_without_a_decision(
     assert webhook_requests > 0
     assert running.events.of(CallArrived) == running.events.of(CallDecided) == []
     assert history.execute("SELECT count(*) FROM calls").fetchone()[0] == 0
-    with urllib.request.urlopen(f"{running.base}/healthz", timeout=10) as response:
-        assert json.loads(response.read())["refused_requests"] == webhook_requests
+    assert health(running.base)["refused_requests"] == webhook_requests
 
 
 @pytest.mark.parametrize("method", ["POST", "GET", "PUT"])
@@ -163,6 +163,5 @@ def test_hostile_tokens_get_the_webhooks_own_refusal(running: Running, method: s
             assert (response.status, response.getheader("Content-Type")) == (
                 expected, "application/json; charset=utf-8"), tail
             assert set(json.loads(response.read())) == {"error"}
-    with urllib.request.urlopen(f"{running.base}/healthz", timeout=10) as health:
-        assert json.loads(health.read())["refused_requests"] == len(HOSTILE_TAILS) + 3
+    assert health(running.base)["refused_requests"] == len(HOSTILE_TAILS) + 3
     assert running.events.of(CallArrived) == []

@@ -24,6 +24,7 @@ import trustme
 from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 from conftest import EventLog, Running, post
+from recorded import health, selected
 from test_cli import Cli, free_port, start_serve
 
 from screening.urls import public_webhook_url, redact_token
@@ -152,11 +153,7 @@ def with_resolver(resolver: AbstractResolver, url: str, db_path: Path) -> SelfTe
 
 
 def self_test_rows(db_path: Path) -> list[dict[str, Any]]:
-    db = open_database(db_path)
-    try:
-        return list(db.query("SELECT * FROM self_tests ORDER BY received_at"))
-    finally:
-        db.close()
+    return selected(db_path, "SELECT * FROM self_tests ORDER BY received_at")
 
 
 def call_count(db_path: Path) -> int:
@@ -169,18 +166,6 @@ def call_count(db_path: Path) -> int:
 
 def call_events(events: EventLog) -> list[Any]:
     return [*events.of(CallArrived), *events.of(CallWaiting), *events.of(CallDecided)]
-
-
-def health(running: Running) -> dict[str, Any]:
-    async def fetch() -> dict[str, Any]:
-        async with (
-            aiohttp.ClientSession() as session,
-            session.get(f"{running.base}/healthz") as response,
-        ):
-            body: dict[str, Any] = await response.json()
-            return body
-
-    return asyncio.run(fetch())
 
 
 # --------------------------------------------------------------------------------------------
@@ -200,7 +185,7 @@ def test_a_test_call_is_answered_with_its_nonce_and_kept_out_of_the_history(
     assert rows[0]["received_at"].endswith("+00:00")
     assert call_count(running.db_path) == 0, "a test call reached the history"
     assert call_events(running.events) == [], "a test call was shown as a call"
-    assert health(running)["refused_requests"] == 0
+    assert health(running.base)["refused_requests"] == 0
 
 
 def test_a_test_call_in_a_body_that_looks_like_a_call_is_still_only_a_test(

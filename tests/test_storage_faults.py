@@ -6,7 +6,6 @@ once storage recovers; the console says so while it lasts.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import signal
@@ -14,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Any
 import pytest
 from conftest import Console, Running, post, sample, url_of
 from pytestqt.qtbot import QtBot
+from recorded import health
 from test_faults import ROOT, free_port, wait_for_health
 
 from application import Office
@@ -84,12 +83,6 @@ def recorded(db_path: Path) -> list[str]:
         return [row[0] for row in db.execute("SELECT call_id FROM calls ORDER BY id")]
 
 
-def health(running: Running) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{running.base}/healthz", timeout=10) as response:
-        status: dict[str, Any] = json.loads(response.read())
-    return status
-
-
 def wait_until(check: Any, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while not check():
@@ -129,13 +122,13 @@ def test_calls_are_answered_by_policy_while_another_program_holds_the_lock(
 
     again = post(running.url, sample("seed_incoming_call.json") | {"callId": "locked-0"})
     assert (again.status, again.body.get("duplicate")) == (403, True)
-    status = health(running)
+    status = health(running.base)
     assert "locked" in status["storage_problem"] and status["records_waiting"] >= 5
 
     holder.release()
     wait_until(lambda: len(recorded(running.db_path)) == 5)
-    wait_until(lambda: health(running)["storage_problem"] is None)
-    assert health(running)["records_waiting"] == 0
+    wait_until(lambda: health(running.base)["storage_problem"] is None)
+    assert health(running.base)["records_waiting"] == 0
     assert recorded(running.db_path) == [f"locked-{n}" for n in range(5)]
     wait_until(lambda: running.events.of(StorageRecovered))
     assert running.events.of(StorageRecovered)[0].written >= 5

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLES, Running, encode_body, post, sample
+from recorded import health, history
 
 from application import Office
 from screening.phone import parse_rule_number
@@ -103,15 +104,6 @@ def call_body(
     return body
 
 
-def history(db_path: Path) -> list[dict[str, Any]]:
-    """Every history row, oldest first, read through a connection of our own."""
-    db = open_database(db_path)
-    try:
-        return list(db.query("SELECT * FROM calls ORDER BY id"))
-    finally:
-        db.close()
-
-
 def row_of(db_path: Path, call_id: str) -> dict[str, Any]:
     rows = [row for row in history(db_path) if row["call_id"] == call_id]
     assert len(rows) == 1, f"expected one history row for {call_id}, found {len(rows)}"
@@ -153,13 +145,6 @@ def remove_rule(db_path: Path, number: str) -> None:
         assert RuleBook(db).remove(parse_rule_number(number))
     finally:
         db.close()
-
-
-def health(running: Running) -> dict[str, Any]:
-    reply = send(running, "/healthz", b"", content_type=None, method="GET")
-    assert reply.status == 200
-    assert isinstance(reply.body, dict)
-    return reply.body
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: str = "") -> None:
@@ -340,14 +325,14 @@ def test_wrong_or_missing_token_is_404_and_only_counted(
 ) -> None:
     path = make_path(running.token)
     assert path != hook(running)
-    refused_before = health(running)["refused_requests"]
+    refused_before = health(running.base)["refused_requests"]
 
     reply = send(running, path, call_body())
 
     assert reply.status == 404
     assert "location" not in reply.headers
     assert history(running.db_path) == []
-    assert health(running)["refused_requests"] == refused_before + 1
+    assert health(running.base)["refused_requests"] == refused_before + 1
     assert running.events.of(CallArrived) == []
     assert running.events.of(CallDecided) == []
     # The right URL still works afterwards.
@@ -357,7 +342,7 @@ def test_wrong_or_missing_token_is_404_and_only_counted(
 def test_refused_counter_counts_every_refused_request(running: Running) -> None:
     for _ in range(3):
         assert send(running, "/hooks/commubo/nope", call_body()).status == 404
-    assert health(running)["refused_requests"] == 3
+    assert health(running.base)["refused_requests"] == 3
     db = open_database(running.db_path)
     try:
         assert db.execute("SELECT count(*) FROM calls").fetchone()[0] == 0
@@ -681,7 +666,7 @@ def test_ask_a_person_who_decides(
         pending = post_later(pool, running, body)
         wait_for_waiting(running, call_id)
         assert not pending.done(), "the call was answered before a person decided"
-        assert health(running)["waiting"] == 1
+        assert health(running.base)["waiting"] == 1
         running.listener.resolve(call_id, person)
         reply = pending.result(timeout=10)
 
@@ -689,7 +674,7 @@ def test_ask_a_person_who_decides(
     assert reply.body == {"decision": str(person), "reason": "person"}
     row = row_of(running.db_path, call_id)
     assert (row["decision"], row["reason"]) == (str(person), "person")
-    assert health(running)["waiting"] == 0
+    assert health(running.base)["waiting"] == 0
     [waiting] = events_for(running, CallWaiting, call_id)
     assert waiting.ask.timeout == 60
     assert 50 < waiting.deadline - time.monotonic() <= 60
@@ -713,7 +698,7 @@ def test_ask_timeout_applies_the_default(running: Running, default: str, status:
     row = row_of(running.db_path, body["callId"])
     assert (row["decision"], row["reason"]) == (default, "timeout")
     assert row["latency_ms"] >= 2800
-    assert health(running)["waiting"] == 0
+    assert health(running.base)["waiting"] == 0
 
 
 def test_late_answer_from_a_person_changes_nothing(running: Running) -> None:
@@ -747,7 +732,7 @@ def test_change_from_command_line_applies_to_the_very_next_call(running: Running
     assert status() == (200, ACCEPT_MODE)
     add_rule(running.db_path, NUMBER, Action.BLOCK)
     assert status() == (403, {"decision": "reject", "reason": "rule"})
-    assert health(running)["mode"] == "accept-all"
+    assert health(running.base)["mode"] == "accept-all"
 
 
 # --------------------------------------------------------------------------------------------
@@ -791,7 +776,7 @@ def test_repeat_of_a_call_waiting_for_a_person_waits_for_the_same_decision(
         time.sleep(0.3)
         assert not first.done()
         assert not second.done(), "the repeat was answered before the person decided"
-        assert health(running)["waiting"] == 1
+        assert health(running.base)["waiting"] == 1
         running.listener.resolve(call_id, Decision.REJECT)
         first_reply = first.result(timeout=10)
         second_reply = second.result(timeout=10)
@@ -822,13 +807,13 @@ def test_bodies_without_call_id_are_never_taken_as_repeats(running: Running) -> 
 
 
 def test_healthz_reports_version_mode_and_waiting(running: Running) -> None:
-    status = health(running)
+    status = health(running.base)
     assert status["version"] == version("callgate")
     assert status["mode"] == "accept-all"
     assert status["waiting"] == 0
 
     configure(running.db_path, {"mode": "ask"})
-    assert health(running)["mode"] == "ask"
+    assert health(running.base)["mode"] == "ask"
 
 
 def test_events_for_one_call(running: Running) -> None:
@@ -1004,9 +989,9 @@ def test_a_failing_watcher_does_not_cost_the_call(db_path: Path) -> None:
 def test_other_methods_get_405_and_are_counted_never_decided(
     running: Running, method: str
 ) -> None:
-    before = health(running)["refused_requests"]
+    before = health(running.base)["refused_requests"]
     reply = send(running, hook(running), call_body(), method=method)
     assert reply.status == 405
-    assert health(running)["refused_requests"] == before + 1
+    assert health(running.base)["refused_requests"] == before + 1
     assert history(running.db_path) == []
     assert running.events.of(CallArrived) == []

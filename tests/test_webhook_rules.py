@@ -3,20 +3,17 @@ callers and a manual override set the way `python main.py mode` sets it."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from conftest import Answer, Running, post, sample
+from recorded import health, history_in_words
 
 from application import Office
-from screening.messages import Message
 from screening.rules import Action, RuleKind
 from storage.database import open_database
 from storage.rules import RuleBook
-from wording import render
 
 
 def call(number: str, *, customer: bool = True) -> dict[str, Any]:
@@ -32,22 +29,6 @@ def ring(running: Running, number: str, *, customer: bool = True) -> Answer:
     return post(running.url, call(number, customer=customer))
 
 
-def health(running: Running) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{running.base}/healthz", timeout=10) as response:
-        status: dict[str, Any] = json.loads(response.read())
-    return status
-
-
-def history(running: Running) -> list[dict[str, Any]]:
-    db = open_database(running.db_path)
-    try:
-        rows = list(db.query("SELECT * FROM calls ORDER BY id"))
-    finally:
-        db.close()
-    # The detail in words, as the command line and the console show it.
-    return [row | {"detail": render(Message.from_json(row["detail"]))} for row in rows]
-
-
 
 def test_a_prefix_rule_blocks_every_number_under_it(running: Running) -> None:
     rule = RuleBook(open_database(running.db_path)).put("+81120*", Action.BLOCK,
@@ -57,7 +38,7 @@ def test_a_prefix_rule_blocks_every_number_under_it(running: Running) -> None:
     assert ring(running, "+81 120 999 888").status == 403
     other = ring(running, "03-3000-1234")
     assert (other.status, other.body["reason"]) == (200, "mode")
-    rows = history(running)
+    rows = history_in_words(running.db_path)
     assert [row["rule_id"] for row in rows] == [rule.id, rule.id, None]
     assert "prefix 0120*" in rows[0]["detail"]
     row = RuleBook(open_database(running.db_path)).row(rule.id)
@@ -91,7 +72,7 @@ def test_a_one_shot_allow_lets_one_call_through(running: Running) -> None:
     second = ring(running, "03-3000-1234")
     assert (second.status, second.body["reason"]) == (403, "mode")
 
-    rows = history(running)
+    rows = history_in_words(running.db_path)
     row = RuleBook(open_database(running.db_path)).row(rule.id)
     assert row is not None
     assert row["used_at"] == rows[0]["received_at"]  # used in the record's own transaction
@@ -105,7 +86,7 @@ def test_a_repeat_caller_rings_through_after_a_reject(running: Running) -> None:
     assert ring(running, "03-3000-1234").status == 403
     again = ring(running, "03-3000-1234")
     assert again.status == 200
-    assert "repeat caller" in history(running)[-1]["detail"]
+    assert "repeat caller" in history_in_words(running.db_path)[-1]["detail"]
     assert ring(running, "03-9999-0000").status == 403  # another number has no reject yet
 
 
@@ -129,14 +110,14 @@ def test_a_manual_override_applies_over_the_schedule(running: Running) -> None:
     store.mode.turn_schedule(True)
     closed = ring(running, "03-3000-1234")
     assert closed.status == 403
-    assert "schedule, office closed" in history(running)[-1]["detail"]
-    status = health(running)
+    assert "schedule, office closed" in history_in_words(running.db_path)[-1]["detail"]
+    status = health(running.base)
     assert (status["mode"], status["mode_source"]) == ("reject-all", "schedule")
 
     store.mode.set("accept-all")  # what `python main.py mode accept-all` does
     assert ring(running, "03-3000-1234").status == 200
-    assert "manual override" in history(running)[-1]["detail"]
-    status = health(running)
+    assert "manual override" in history_in_words(running.db_path)[-1]["detail"]
+    status = health(running.base)
     assert (status["mode"], status["mode_source"], status["mode_until"]) == (
         "accept-all", "override", None)
 
