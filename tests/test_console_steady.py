@@ -59,16 +59,21 @@ def row_top(view: QAbstractItemView, index: QModelIndex) -> int:
     return view.visualRect(index).top()
 
 
-@pytest.fixture
-def live(qtbot: QtBot) -> LiveView:
+def live_with(qtbot: QtBot, calls: int) -> LiveView:
+    """The live view on screen, with `calls` calls arrived (the newest at the top)."""
     view = LiveView()
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
-    for n in range(30):
+    for n in range(calls):
         arrive(view, n)
     return view
+
+
+@pytest.fixture
+def live(qtbot: QtBot) -> LiveView:
+    return live_with(qtbot, 30)
 
 
 def current_call(view: LiveView) -> str:
@@ -106,13 +111,7 @@ def test_a_waiting_call_comes_to_the_card_without_moving_the_rows(live: LiveView
 
 
 def test_nobody_looking_new_calls_show_at_the_top(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    for n in range(40):
-        arrive(view, n)
+    view = live_with(qtbot, 40)
     bar = view.list.verticalScrollBar()
     assert bar.value() == bar.minimum()
     assert view.model.entry(view.list.indexAt(QPoint(5, 5)).row()).call.call_id == "call-39"
