@@ -18,9 +18,10 @@ from typing import Any
 import aiohttp
 import pytest
 from conftest import Console, click_mode, sample, url_of
+from processes import free_port
 from pytestqt.qtbot import QtBot
 from recorded import health
-from test_cli import ROOT, Cli, Serving, free_port, one_error_line, start_serve
+from test_cli import ROOT, Cli, Serving, one_error_line, start_serve
 from test_storage_faults import LockHolder
 
 from application import Office

@@ -8,8 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -28,6 +26,7 @@ from conftest import (
     start_console,
     url_of,
 )
+from processes import free_port, wait_for_health
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -260,24 +259,14 @@ def test_window_geometry_is_remembered(qtbot: QtBot, db_path: Path) -> None:
 
 def test_make_run_opens_the_console_and_sigterm_quits_it(tmp_path: Path) -> None:
     """`python main.py` as a person (or a session logout) runs and stops it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = os.environ | {"CALLGATE_DATA_DIR": str(tmp_path), "CALLGATE_PORT": str(port),
                         "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert r.status == 200
-                    break
-            except OSError:
-                assert process.poll() is None, process.stdout.read() if process.stdout else ""
-                assert time.monotonic() < deadline, "the console's listener never answered"
-                time.sleep(0.2)
+        wait_for_health(port, process,
+                        lambda: process.stdout.read() if process.stdout else "")
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=15) == 0
         output = process.stdout.read().decode() if process.stdout else ""

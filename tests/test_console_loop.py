@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import setup_done
+from processes import free_port
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -30,13 +30,6 @@ from server.console.reach import failed_check
 from server.selftest import Reachability
 
 Script = Callable[[ConsoleWindow], Coroutine[Any, Any, None]]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import start_console
+from processes import free_port, wait_for_health
 from pytestqt.qtbot import QtBot
 
 from gui.single import SingleInstance, server_name
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 30.0
 SECOND_START_TIMEOUT = 20.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def start(data_dir: Path, port: int) -> subprocess.Popen[str]:
@@ -41,16 +31,7 @@ def start(data_dir: Path, port: int) -> subprocess.Popen[str]:
 
 def listening(process: subprocess.Popen[str], port: int) -> None:
     """Wait until the console's listener answers."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                assert r.status == 200
-                return
-        except OSError:
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the console's listener never answered"
-            time.sleep(0.2)
+    wait_for_health(port, process, process.communicate)
 
 
 def quit_console(process: subprocess.Popen[str]) -> str:

@@ -5,7 +5,6 @@ from a call."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from configured import configure
 from conftest import Console, click_mode, post, sample, start_console, url_of
+from processes import free_port
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -206,12 +206,6 @@ def test_an_until_in_the_past_is_refused_as_the_command_line_refuses_it(
 
 
 # --- The port callgate listens on ---------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def settings_dialog(console: Console) -> SettingsDialog:

@@ -22,8 +22,9 @@ import aiohttp
 import pytest
 from configured import configure
 from conftest import Answer, post, sample, setup_done
+from processes import free_port, wait_for_health
 from recorded import health
-from test_faults import ROOT, free_port, wait_for_health
+from test_faults import ROOT
 from test_storage_faults import LockHolder, wait_until
 
 from application import Office

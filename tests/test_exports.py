@@ -24,10 +24,11 @@ import pytest
 from conftest import Running, post, sample
 from hypothesis import given
 from hypothesis import strategies as st
+from processes import free_port
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
-from test_cli import Cli, cli, free_port
+from test_cli import Cli, cli
 
 from application.history import HISTORY_FIELDS
 from gui.history import HistoryView

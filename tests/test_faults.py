@@ -5,19 +5,18 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from conftest import Answer, Console, click_mode, close_without_tray, post, sample, url_of
+from processes import free_port, wait_for_health
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -29,24 +28,6 @@ from wording import render
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWER_DEADLINE = 2.0  # seconds; far inside any timeout commubo could reasonably use
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for_health(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except OSError:
-            assert process.poll() is None, "serve exited before it listened"
-            assert time.monotonic() < deadline, "serve never answered /healthz"
-            time.sleep(0.1)
 
 
 async def burst_until_killed(url: str, answered: list[str], stop: threading.Event) -> None:

@@ -9,7 +9,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from test_cli import Cli, Serving, free_port, start_serve, wait_for
+from processes import free_port
+from test_cli import Cli, Serving, start_serve, wait_for
 
 from server.logs import SHORTEST_CUT, RedactingFormatter, redact
 

@@ -24,8 +24,9 @@ import trustme
 from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 from conftest import EventLog, Running, post
+from processes import free_port
 from recorded import health, selected
-from test_cli import Cli, free_port, start_serve
+from test_cli import Cli, start_serve
 
 from screening.urls import public_webhook_url, redact_token
 from server.app_thread import AppThread

@@ -20,9 +20,10 @@ from typing import Any
 
 import pytest
 from conftest import Console, Running, post, sample, url_of
+from processes import free_port, wait_for_health
 from pytestqt.qtbot import QtBot
 from recorded import health
-from test_faults import ROOT, free_port, wait_for_health
+from test_faults import ROOT
 
 from application import Office
 from screening.mode import Mode
