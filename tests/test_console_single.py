@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +19,6 @@ from gui.single import SingleInstance, server_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SECOND_START_TIMEOUT = 20.0
-
-
-def start(data_dir: Path, port: int) -> subprocess.Popen[str]:
-    """`python main.py`, the console, on the offscreen platform."""
-    env = os.environ | {"CALLGATE_DATA_DIR": str(data_dir), "CALLGATE_PORT": str(port),
-                        "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def listening(process: subprocess.Popen[str], port: int) -> None:
@@ -43,11 +35,24 @@ def quit_console(process: subprocess.Popen[str]) -> str:
     return err
 
 
+Start = Callable[[Path, int], "subprocess.Popen[str]"]
+
+
 @pytest.fixture
-def consoles() -> Iterator[list[subprocess.Popen[str]]]:
-    """Every console a test starts is ended at the end, whatever happened."""
+def start() -> Iterator[Start]:
+    """Starts `python main.py`, the console, on the offscreen platform; every console a test
+    starts is ended at the end, whatever happened."""
     started: list[subprocess.Popen[str]] = []
-    yield started
+
+    def starting(data_dir: Path, port: int) -> subprocess.Popen[str]:
+        env = os.environ | {"CALLGATE_DATA_DIR": str(data_dir), "CALLGATE_PORT": str(port),
+                            "QT_QPA_PLATFORM": "offscreen"}
+        process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started.append(process)
+        return process
+
+    yield starting
     for process in started:
         if process.poll() is None:
             process.kill()
@@ -55,15 +60,13 @@ def consoles() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 def test_a_second_start_brings_the_running_console_forward_and_exits(
-    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+    tmp_path: Path, start: Start
 ) -> None:
     port = free_port()
     first = start(tmp_path, port)
-    consoles.append(first)
     listening(first, port)
 
     second = start(tmp_path, port)
-    consoles.append(second)
     _, err = second.communicate(timeout=SECOND_START_TIMEOUT)
 
     assert second.returncode == 0, err
@@ -76,36 +79,32 @@ def test_a_second_start_brings_the_running_console_forward_and_exits(
 
 
 def test_two_data_directories_are_two_consoles(
-    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+    tmp_path: Path, start: Start
 ) -> None:
     ports = free_port(), free_port()
     first = start(tmp_path / "office-a", ports[0])
-    consoles.append(first)
     listening(first, ports[0])
     second = start(tmp_path / "office-b", ports[1])
-    consoles.append(second)
     listening(second, ports[1])
     quit_console(second)
     quit_console(first)
 
 
 def test_a_console_killed_outright_does_not_keep_the_next_from_starting(
-    tmp_path: Path, consoles: list[subprocess.Popen[str]]
+    tmp_path: Path, start: Start
 ) -> None:
     port = free_port()
     killed = start(tmp_path, port)
-    consoles.append(killed)
     listening(killed, port)
     killed.kill()  # no cleanup: on Unix its socket file stays behind
     killed.communicate()
     again = start(tmp_path, port)
-    consoles.append(again)
     listening(again, port)
     quit_console(again)
 
 
 def test_a_console_hidden_in_the_tray_is_shown_again(
-    qtbot: QtBot, db_path: Path, consoles: list[subprocess.Popen[str]]
+    qtbot: QtBot, db_path: Path, start: Start
 ) -> None:
     console = start_console(qtbot, db_path)
     door = SingleInstance(server_name(db_path.parent), console.window)
@@ -115,7 +114,6 @@ def test_a_console_hidden_in_the_tray_is_shown_again(
         console.window.hide()
 
         second = start(db_path.parent, free_port())
-        consoles.append(second)
         qtbot.waitUntil(lambda: second.poll() is not None,
                         timeout=int(SECOND_START_TIMEOUT * 1000))
 
