@@ -34,16 +34,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
+from bench.console import real_console, with_event_loop
 from bench.webhook import (
     HEADERS,
     Callgate,
@@ -56,18 +56,14 @@ from bench.webhook import (
     prepare_database,
     ratio,
 )
-from cli.console import embedded
-from gui.app import application, open_window
+from gui.app import application
 from gui.live import LiveView
-from gui.window import ConsoleWindow
-from server.listener import Listener
 from storage.database import DB_FILENAME
 
 CONNECTIONS = 16
 WARMUP_S = 0.5
 CARD_TIMEOUT_S = 5.0
 CARD_GAP_S = 0.02  # lets the console go idle between calls, as between real calls
-Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -89,54 +85,6 @@ class GuiReport:
     @property
     def failed(self) -> int:
         return sum(r.failed for r in (*self.headless, *self.console))
-
-
-class Finished(QObject):
-    """Carries 'the client thread is done' to the Qt thread, queued."""
-
-    done = Signal()
-
-
-def with_event_loop(work: Callable[[], Result]) -> Result:
-    """Runs `work` on a client thread while Qt's event loop runs on this one, as in the console."""
-    loop = QEventLoop()
-    finished = Finished()
-    finished.done.connect(loop.quit)
-    outcome: list[Result] = []
-    failure: list[BaseException] = []
-
-    def client() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:
-            failure.append(error)
-        finally:
-            finished.done.emit()
-
-    thread = threading.Thread(target=client, name="bench-client")
-    thread.start()
-    loop.exec()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return outcome[0]
-
-
-@contextmanager
-def real_console(app: QApplication, data_dir: Path) -> Iterator[tuple[ConsoleWindow, Listener]]:
-    """The real console (as `make run` opens it, offscreen) over the database in `data_dir`,
-    beside its listener; both stopped afterwards."""
-    listener = embedded(data_dir / DB_FILENAME, "127.0.0.1", 0)
-    assert listener.problem is None, listener.problem
-    window = open_window(listener.link(), data_dir)
-    try:
-        yield window, listener
-    finally:
-        window.quit_now()
-        window.stop()
-        listener.stop()
-        window.deleteLater()
-        app.processEvents()
 
 
 @contextmanager
