@@ -45,7 +45,8 @@ def _one_at_a_time(shown: Dialog | None, make: Callable[[], Dialog],
 
 
 class Dialogs(QObject):
-    """The window's dialogs: `schedule`, `explain` and `setup` while open."""
+    """The window's dialogs: `settings` (the last one opened), `schedule`, `explain` and `setup`
+    while open."""
 
     def __init__(self, session: ConsoleSession, changes: Changes, health: Health,
                  preferences: Preferences, window: QMainWindow) -> None:
@@ -58,7 +59,7 @@ class Dialogs(QObject):
         self.schedule: ScheduleDialog | None = None
         self.explain: ExplainDialog | None = None
         self.setup: SetupWizard | None = None
-        self._settings: SettingsDialog | None = None
+        self.settings: SettingsDialog | None = None
 
     def open_settings(self) -> None:
         """The settings, read anew: a dialog closed before goes (a test may still look at it
@@ -66,18 +67,18 @@ class Dialogs(QObject):
         snapshot = self._session.snapshot
         if snapshot is None:
             return
-        if self._settings is not None:
-            if self._settings.isVisible():
-                to_front(self._settings)
+        if self.settings is not None:
+            if self.settings.isVisible():
+                to_front(self.settings)
                 return
-            self._settings.setParent(None)
-            self._settings.deleteLater()
+            self.settings.setParent(None)
+            self.settings.deleteLater()
         reach = self._health.reach
         dialog = SettingsDialog(self._session, self._changes, snapshot.listener, self._window,
                                 public_base=reach.public_base if reach is not None else None)
         dialog.finished.connect(lambda _: self._health.check_now())
         dialog.open()
-        self._settings = dialog
+        self.settings = dialog
 
     def open_schedule(self) -> ScheduleDialog:
         """The schedule dialog."""
