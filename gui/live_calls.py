@@ -120,12 +120,13 @@ class LiveCallsModel(QAbstractListModel):
         when = present.moment_text(entry.received_at)
         if entry.state is CallState.WAITING:
             left = entry.seconds_left(time.monotonic())
-            return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
-                "%2", f"{left:.0f}")
+            return present.fill(self.tr("%1 · waiting for you: %2 s"), when, f"{left:.0f}")
         if entry.decided is not None:
-            return f"{when} · {present.decision_text(entry.decided.decision)} " \
-                   f"({present.reason_text(entry.decided.reason)})"
-        return f"{when} · {self.tr('deciding…')}"
+            # %1 when, %2 the decision, %3 its reason
+            return present.fill(self.tr("%1 · %2 (%3)"), when,
+                                present.decision_text(entry.decided.decision),
+                                present.reason_text(entry.decided.reason))
+        return present.fill(self.tr("%1 · deciding…"), when)
 
     def entry(self, row: int) -> LiveCall:
         return self._calls[row]

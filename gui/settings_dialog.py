@@ -105,10 +105,13 @@ class SettingsDialog(QDialog):
             CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
             CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
         }
-        current = CallerPreset.of(OfficeSettings.of(values).screening())
+        screening = OfficeSettings.of(values).screening()
+        current = CallerPreset.of(screening)
         if current is None:
-            presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
-                "%1", values[Key.CUSTOMERS]).replace("%2", values[Key.UNKNOWN])
+            presets[CUSTOM_PRESET] = present.fill(
+                self.tr("Custom: customers %1, unknown callers %2"),
+                present.words(screening.customers.message),
+                present.words(screening.unknown.message))
         self.caller_preset = self._combo(presets, current or CUSTOM_PRESET)
         self.repeat_caller = QCheckBox(
             self.tr("Let a number through that calls again soon after a reject "

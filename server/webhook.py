@@ -373,8 +373,8 @@ class CallDesk:
             if once is not None:
                 self._settle(once, pending)
         if verdict.reason is Reason.FAILSAFE:
-            self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
-                                      f"{wording.render(verdict.detail)}"))
+            self._emit(ListenerFailed(Message("problem.failsafe", (
+                call.call_id, verdict.decision.message, verdict.detail))))
         self._emit(CallDecided(call, verdict, latency_ms, received_at))
         return verdict
 

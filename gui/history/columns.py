@@ -38,19 +38,16 @@ SORT_KEYS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
-
-
 def headers() -> dict[Column, str]:
+    # Literal calls, so that lupdate finds each text under the context it is looked up in.
     return {
-        Column.RECEIVED: tr("Received"),
-        Column.NUMBER: tr("Number"),
-        Column.CUSTOMER: tr("Customer"),
-        Column.COMPANY: tr("Company"),
-        Column.DECISION: tr("Decision"),
-        Column.REASON: tr("Reason"),
-        Column.LATENCY: tr("Latency (ms)"),
+        Column.RECEIVED: QCoreApplication.translate("HistoryModel", "Received"),
+        Column.NUMBER: QCoreApplication.translate("HistoryModel", "Number"),
+        Column.CUSTOMER: QCoreApplication.translate("HistoryModel", "Customer"),
+        Column.COMPANY: QCoreApplication.translate("HistoryModel", "Company"),
+        Column.DECISION: QCoreApplication.translate("HistoryModel", "Decision"),
+        Column.REASON: QCoreApplication.translate("HistoryModel", "Reason"),
+        Column.LATENCY: QCoreApplication.translate("HistoryModel", "Latency (ms)"),
     }
 
 
@@ -78,9 +75,12 @@ def tooltip(row: HistoryRow, column: Column) -> str | None:
     if column is Column.RECEIVED:
         return present.moment_text(row.received_at, present.Style.LONG)
     if column is Column.NUMBER:
-        return tr("Sent as: %1").replace("%1", row.phone_number or "—")
+        return present.fill(QCoreApplication.translate("HistoryModel", "Sent as: %1"),
+                            row.phone_number or "—")
     if column is Column.CUSTOMER:
-        return row.customer_kana or (None if row.customer_name else tr("Unknown caller"))
+        if row.customer_kana or row.customer_name:
+            return row.customer_kana or None
+        return QCoreApplication.translate("HistoryModel", "Unknown caller")
     if column is Column.COMPANY:
         return row.customer_org_kana or None
     if column is Column.REASON:

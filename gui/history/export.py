@@ -43,11 +43,13 @@ PAGE = 2000
 
 def export_header() -> list[str]:
     """The shown columns, then what a spreadsheet needs to tell calls apart."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryModel", text)
-
-    return [*headers().values(), tr("Kana"), tr("Detail"), tr("Operator"), tr("Number as sent"),
-            tr("Call ID"), tr("Received (UTC)")]
+    return [*headers().values(),
+            QCoreApplication.translate("HistoryModel", "Kana"),
+            QCoreApplication.translate("HistoryModel", "Detail"),
+            QCoreApplication.translate("HistoryModel", "Operator"),
+            QCoreApplication.translate("HistoryModel", "Number as sent"),
+            QCoreApplication.translate("HistoryModel", "Call ID"),
+            QCoreApplication.translate("HistoryModel", "Received (UTC)")]
 
 
 def export_cells(row: HistoryRow, office: tzinfo) -> list[Cell]:

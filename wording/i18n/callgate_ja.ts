@@ -2,91 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <source>公衆電話 / payphone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>非通知 / withheld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <extracomment>The stored column each table column sorts by (storage whitelists these).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent as: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Let through</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kana</source>
-        <extracomment>Rows asked for at a time.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number as sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CallCard</name>
     <message>
         <source>Let through</source>
@@ -341,8 +256,16 @@
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>(posted %n more time(s))</source>
+        <source>%1  (posted %n more time(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -574,6 +497,71 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Received</source>
+        <extracomment>The stored column each table column sorts by (storage whitelists these).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kana</source>
+        <extracomment>Rows asked for at a time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message numerus="yes">
         <source>%Ln call(s)</source>
@@ -593,6 +581,14 @@
     <name>LiveCallsModel</name>
     <message>
         <source>%1 · waiting for you: %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · deciding…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1068,6 +1064,46 @@
 </context>
 <context>
     <name>SelfTestPage</name>
+    <message>
+        <source>no-public-url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong-token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http-error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other-listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Test it from the internet side</source>
         <translation type="unfinished"></translation>
@@ -1562,6 +1598,309 @@ The old token stopped working at once (token-grace-hours is 0).</source>
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refuses connections (nothing listens there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be reached (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave no proper HTTP answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok is not running: its local API at %1 %2; start it with `ngrok http %3`, or set ngrok-api to its web_addr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP %2, so it is not the ngrok agent&apos;s API; set ngrok-api to the agent&apos;s web_addr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers something that is not its tunnel list, so it is not the ngrok agent&apos;s API; set ngrok-api to the agent&apos;s web_addr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok forwards %1 to port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok forwards %1 to port %2 (plain http, without TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok runs but forwards only to port %1, not to callgate&apos;s port %2; start it with `ngrok http %2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok runs but forwards only to ports %1, not to callgate&apos;s port %2; start it with `ngrok http %2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok runs but has no web tunnel; start it with `ngrok http %1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared is not running: its metrics server at %1 %2; start it with `--metrics %1`, or set cloudflared-metrics to the address it uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like cloudflared&apos;s metrics server; set cloudflared-metrics to the address given with --metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared runs but has no connection to Cloudflare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared runs but has no connection to Cloudflare; set public-url to the tunnel&apos;s public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared runs but has no connection to Cloudflare yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this cloudflared does not tell whether it is connected; update it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this cloudflared does not tell whether it is connected; update it; set public-url to the tunnel&apos;s public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this cloudflared does not tell whether it is connected (update it), and the quick tunnel has no address yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared is connected to Cloudflare (%1) but its public address is unknown; set public-url to the tunnel&apos;s public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared is connected to Cloudflare (%1) but its public address is unknown yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared is connected to Cloudflare (%1) and serves %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quick tunnel is starting: cloudflared&apos;s metrics server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quick tunnel is not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared stopped (exit status %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloudflared stopped (exit status %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start a quick tunnel: %1 is not installed or not on the PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quick tunnel is starting (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no public address is set; set public-url to the address that forwards to callgate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callgate cannot watch %1 itself; only the self-test can tell whether it reaches callgate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tunnel settings are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not ask the tunnel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reachability check failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no public URL: start a tunnel (ngrok, cloudflared) or type the public URL in the settings (python main.py config public-url https://...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no public URL: the %1 tunnel gives none, so there was nothing to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not tested (self-test not run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (self-test not run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reached this callgate in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public host name %1 does not resolve (DNS): the tunnel or its address is gone, or the name is misspelt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS certificate of %1 is not valid (%2): the tunnel or proxy in front of callgate serves a wrong certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS certificate of %1 does not match the expected fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed (%2): is it an https URL on a port that speaks plain HTTP?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s: the tunnel or the listener behind it hangs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: nothing listens there (is the tunnel or reverse proxy running?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public webhook URL %1 is not a valid http(s) URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test call to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered 404: the token in the URL registered in commubo is wrong or out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered 403 with a call decision (%1): a callgate that does not know test calls answered, not this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered 403: something in front of callgate (the tunnel, a firewall or an access policy) refuses the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 but not as this callgate (no echo of the test): the tunnel forwards to another port or program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered %1 (a redirect): commubo takes a redirect as a reject; register the final URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered %1 (a redirect to %2): commubo takes a redirect as a reject; register the final URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered %1: the tunnel is up but cannot reach callgate&apos;s listener (not running, or the tunnel forwards to the wrong port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered %1: commubo would reject every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the public URL answered %1 (%2): commubo would reject every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callgate answered the test at %1 but could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callgate answered the test at %1 but could not record it: its database failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a callgate answered at %1, but not this one: this callgate&apos;s database never saw the test (the tunnel forwards to another callgate, port or computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no callgate listener answers on local port %1: is it running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callgate&apos;s listener answers on local port %1: make the tunnel forward there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>decisions</name>
     <message>
         <source>accept</source>
@@ -1755,7 +2094,66 @@ The old token stopped working at once (token-grace-hours is 0).</source>
     </message>
 </context>
 <context>
+    <name>listener</name>
+    <message>
+        <source>the listener did not start within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: the port is in use (is callgate already running?); choose another with --port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: this machine has no such address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listener failed to start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail-safe %2 for %1: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call %1 answered (%2) but not recorded yet: %3; it is kept in memory only and written when storage recovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call %1 answered (%2) but not recorded yet: %3; it is kept in the journal and written when storage recovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage is slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not record call %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>present</name>
+    <message>
+        <source>公衆電話 / payphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非通知 / withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Let all through</source>
         <translation type="unfinished"></translation>
@@ -1766,6 +2164,14 @@ The old token stopped working at once (token-grace-hours is 0).</source>
     </message>
     <message>
         <source>Reject all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
