@@ -244,6 +244,9 @@ ENGLISH = MomentFormats(QLocale(QLocale.Language.English, QLocale.Country.United
                         "ddd d MMM yyyy", "ddd d MMM yyyy HH:mm", "ddd d MMM yyyy HH:mm:ss")
 
 
+CLOCK = "HH:mm"  # a moment of today, in either language
+
+
 def moment_formats() -> MomentFormats:
     """The patterns of the console's language (the language its translations load for)."""
     return JAPANESE if QLocale().language() == QLocale.Language.Japanese else ENGLISH
@@ -306,6 +309,14 @@ def moment_text(moment: datetime, style: Style = Style.MINUTES) -> str:
     if style is Style.LONG:
         text = f"{text} {office_time(moment).tzname()}"
     return text
+
+
+def call_time(moment: datetime, today: date | None = None) -> str:
+    """When a call came, on the office's clock: `16:16` for a call of the office's day
+    (`today`, else now's), else the moment (`2026/11/25(水) 16:16`, `Wed 25 Nov 2026 16:16`)."""
+    if office_time(moment).date() != (today or office_now().date()):
+        return moment_text(moment)
+    return moment_formats().locale.toString(wall_clock(moment), CLOCK)
 
 
 def local_time(stamp: str | None, style: Style = Style.MINUTES) -> str:

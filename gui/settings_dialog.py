@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import present
+from gui import language, present
 from gui.address import (
     ListeningPort,
     local_webhook_url,
@@ -65,6 +65,7 @@ class SettingsDialog(QDialog):
     """
 
     token_rotated = Signal(str)
+    language_changed = Signal()  # saved; it applies when callgate restarts
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
                  parent: QWidget | None = None, *, public_base: str | None = None) -> None:
@@ -131,6 +132,7 @@ class SettingsDialog(QDialog):
         self.listening = QLabel(listening.text(values[Key.PORT]) if listening else "", self)
         self.listening.setWordWrap(True)
         self.listening.setVisible(listening is not None)
+        self.language = language.choice(self, values[Key.LANGUAGE])
         self.url, _, url_row = url_field(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
@@ -146,6 +148,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Repeat caller:"), self.repeat_caller)
         form.addRow(self.tr("Called again within:"), self.repeat_minutes)
         form.addRow(self.tr("If callgate fails (fail-safe):"), self.failsafe)
+        form.addRow(language.field_label(), self.language)
         form.addRow(self.tr("Listen on address (on restart):"), self.host)
         form.addRow(self.tr("Listen on port (on restart):"), self.port)
         form.addRow("", self.listening)
@@ -266,6 +269,7 @@ class SettingsDialog(QDialog):
             Key.NGROK_API: self.ngrok_api.text(),
             Key.CLOUDFLARED_METRICS: self.cloudflared_metrics.text(),
             Key.PUBLIC_URL: self.public_url.text(),
+            Key.LANGUAGE: self.language.currentData(),
         }
         preset = self.caller_preset.currentData()
         if preset != CUSTOM_PRESET:
@@ -278,8 +282,12 @@ class SettingsDialog(QDialog):
             save.setEnabled(True)
             self.error.setText(words)
 
+        new_language = values[Key.LANGUAGE] != self._session.settings.get(Key.LANGUAGE)
+
         def saved(_: object) -> None:
             ended()
+            if new_language:
+                self.language_changed.emit()
             self.accept()
 
         self._changes.send(self, SaveSettings(changes={str(k): v for k, v in values.items()}),

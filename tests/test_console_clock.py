@@ -129,7 +129,8 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     db = open_database(office.db_path)
     stored = CallHistory(db).recent(1)[0]["received_at"]
     db.close()
-    assert english(datetime.fromisoformat(stored).astimezone(TOKYO)) in shown
+    # A call of today shows its time on the office's clock (issue 12: `16:16`).
+    assert f"\n{datetime.fromisoformat(stored).astimezone(TOKYO):%H:%M} · " in shown
 
 
 @pytest.mark.parametrize(("language", "expected"), [

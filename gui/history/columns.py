@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from gui import present
+from screening import names
 from screening.policy import Decision, Reason
 from server.protocol.messages import HistoryRow
 
@@ -30,7 +31,7 @@ class Column(IntEnum):
 SORT_KEYS = {
     Column.RECEIVED: "received_at",
     Column.NUMBER: "caller",
-    Column.CUSTOMER: "customer_name",
+    Column.CUSTOMER: "customer_reading",  # by the kana reading
     Column.COMPANY: "customer_org",
     Column.DECISION: "decision",
     Column.REASON: "reason",
@@ -94,7 +95,8 @@ def order_key(row: HistoryRow, column: Column) -> tuple[Any, ...]:
     if column is Column.RECEIVED:
         return row.received_at, row.id
     value: Any = {
-        Column.NUMBER: row.caller, Column.CUSTOMER: row.customer_name,
+        Column.NUMBER: row.caller,
+        Column.CUSTOMER: names.reading(row.customer_kana, row.customer_name),
         Column.COMPANY: row.customer_org, Column.DECISION: row.decision.value,
         Column.REASON: row.reason.value, Column.LATENCY: row.latency_ms,
     }[column]

@@ -578,6 +578,21 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>自動（システムの言語に合わせる）</translation>
+    </message>
+    <message>
+        <source>Language (on restart):</source>
+        <translation>表示言語（再起動後に反映）:</translation>
+    </message>
+    <message>
+        <source>The new language applies when callgate restarts.</source>
+        <translation>新しい表示言語は callgate の再起動後に反映されます。</translation>
+    </message>
+</context>
+<context>
     <name>LiveCallsModel</name>
     <message>
         <source>%1 · waiting for you: %2 s</source>
