@@ -234,10 +234,14 @@ class NgrokAgent:
 
 
 def _and(items: list[int]) -> str | Message:
+    """`3000`, `3000 and 5000`, `3000, 4000 and 5000`: every joint is the catalogue's."""
     words = [str(item) for item in items]
-    if len(words) == 1:
-        return words[0]
-    return Message("check.list.and", (", ".join(words[:-1]), words[-1]))
+    listed: str | Message = words[-1]
+    if len(words) > 1:
+        listed = Message("check.list.and", (words[-2], listed))
+    for word in reversed(words[:-2]):
+        listed = Message("check.list.comma", (word, listed))
+    return listed
 
 
 # ---------------------------------------------------------------------------------------------

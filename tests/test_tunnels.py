@@ -258,6 +258,16 @@ def test_ngrok_without_a_tunnel_to_our_port_names_the_ports_it_forwards_to() -> 
     assert "only to port 3000, not to callgate's port 8080" in one.why
 
 
+def test_the_ports_ngrok_forwards_to_are_listed_in_the_readers_words() -> None:
+    """A list of ports is worded whole by the catalogue (its commas too), not joined in English."""
+    fake = FakeNgrok([ngrok_tunnel(f"https://{port}.ngrok-free.app", str(port), str(port))
+                      for port in (5000, 3000, 4000)])
+    status = run(ngrok_status(fake))
+    japanese = {"%1, %2": "%1、%2", "%1 and %2": "%1、%2"}
+    said = wording.render(status.said, lambda context, text, count: japanese.get(text, text))
+    assert "ports 3000、4000、5000," in said, said
+
+
 def test_ngrok_with_no_tunnel_at_all() -> None:
     status = run(ngrok_status(FakeNgrok([])))
     assert (status.public_url, status.healthy) == (None, False)

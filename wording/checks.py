@@ -13,6 +13,7 @@ register({
     "check.and": QT_TRANSLATE_NOOP("checks", "%1; %2"),
     "check.sentence": QT_TRANSLATE_NOOP("checks", "%1."),
     "check.list.and": QT_TRANSLATE_NOOP("checks", "%1 and %2"),
+    "check.list.comma": QT_TRANSLATE_NOOP("checks", "%1, %2"),
     # A local helper's HTTP API that gave no answer (completes "its local API at %1 ...")
     "check.no_answer.timeout": QT_TRANSLATE_NOOP("checks", "did not answer within %1 s"),
     "check.no_answer.refused": QT_TRANSLATE_NOOP(

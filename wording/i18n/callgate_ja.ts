@@ -1627,6 +1627,10 @@ The old token stopped working at once (token-grace-hours is 0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>did not answer within %1 s</source>
         <translation type="unfinished"></translation>
     </message>
