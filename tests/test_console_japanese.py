@@ -186,8 +186,9 @@ def test_the_main_window_its_tabs_modes_calls_and_lists_speak_japanese(
 
     window.tabs.setCurrentIndex(2)
     history = window.history
-    qtbot.waitUntil(lambda: history.model.rowCount() >= 6, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 5, timeout=TIMEOUT)
     for row in range(history.model.rowCount()):
+        reader.ignore(history.model.call_at(row).call_id)  # as sent, or made for the fail-safe
         history.select_row(row)
         qtbot.wait(50)
         read_all(reader, f"history row {row}")
@@ -217,6 +218,7 @@ def test_the_menus_dialogs_and_boxes_speak_japanese(
     reader.ignore(state.token, state.previous or "")
     read_all(reader, "the settings after a rotation")
     settings.host.setText("not a host")
+    reader.ignore("not a host")  # quoted back in the refusal
     settings.save()
     qtbot.waitUntil(lambda: bool(settings.error.text()), timeout=TIMEOUT)
     read_all(reader, "the settings' refusal")
@@ -244,6 +246,7 @@ def test_the_menus_dialogs_and_boxes_speak_japanese(
         qtbot.waitUntil(lambda: bool(explain.decision()), timeout=TIMEOUT)
         read_all(reader, f"test {number or 'withheld'}")
     explain.at_edit.setText("tomorrow")
+    reader.ignore("tomorrow")
     explain.run()
     read_all(reader, "test a number at a time that is no time")
     explain.reject()

@@ -44,15 +44,18 @@ ALLOWED_WORDS = frozenset({
     # names of programs and services: the products callgate works with, and callgate itself
     "callgate", "commubo", "ngrok", "cloudflared", "Cloudflare", "Tailscale", "Funnel",
     # terms Japanese software writes this way, with no katakana in use for them
-    "URL", "Webhook", "AI", "ID", "API", "DNS", "TLS", "HTTP", "CSV", "Excel", "UTF",
+    "URL", "Webhook", "AI", "ID", "API", "DNS", "TLS", "HTTP", "HTTPS", "IP", "JSON", "CSV",
+    "Excel", "UTF", "OK",
+    # a language named in its own words, where the language setting offers it
+    "English",
     # a time zone's abbreviation, as the time zone database gives it after a moment
     "JST",
 })
 
 #: Notations that are not words: what people type or copy, as it must be typed.
 NOTATIONS = (
+    re.compile(r"`[^`]*`"),  # a command or a setting as typed, in backquotes (a URL in it too)
     re.compile(r"\b(?:https?|file)://\S+"),  # a URL (also a webhook URL with its token)
-    re.compile(r"`[^`]*`"),  # a command or a setting as typed, in backquotes
     re.compile(r"(?<![\w-])--?[a-z][a-z-]*"),  # a command-line option: --port, --metrics
     re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"),  # an environment variable: CALLGATE_PORT
     # a setting's key of several words, as `config` takes it: token-grace-hours, ngrok-api
@@ -60,6 +63,8 @@ NOTATIONS = (
                         sorted((key for key in Key if "-" in key), key=len, reverse=True))),
     re.compile(r"(?:\*|\b[\w-]+)\.(?:xlsx|csv|db)\b"),  # a file (pattern) with its suffix
     re.compile(r"\bAlt\+[A-Z]\b"),  # a key
+    re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?\b"),  # a moment as typed: 2025-01-06T09:30
+    re.compile(r"\b(?:\d+[mhdw])+\b"),  # a duration as typed: 30m, 24h, 7d, 1h30m
     re.compile(r"\bUTF-8\b"),
     re.compile(r"(?<![\w.])/[\w./+-]+"),  # a path on this computer
 )
@@ -100,11 +105,18 @@ def _model_texts(model: QAbstractItemModel, cells: bool, rows: int = 100) -> Ite
 def _action_texts(actions: Iterable[QAction]) -> Iterator[str]:
     for action in actions:
         yield action.text()
-        yield action.toolTip()
+        if action.toolTip() != _stripped(action.text()):
+            yield action.toolTip()  # one of its own, not the text Qt makes it of
         menu = action.menu()
         if isinstance(menu, QMenu):
             yield menu.title()
             yield from _action_texts(menu.actions())
+
+
+def _stripped(text: str) -> str:
+    """The tooltip Qt gives an action that has none of its own: its text without the
+    ellipsis and the mnemonic's `&` (so `設定(&S)…` gives `設定(S)`, which no one is shown)."""
+    return text.replace("...", "").replace("…", "").replace("&", "").strip()
 
 
 def _in_file_dialog(widget: QWidget) -> bool:
