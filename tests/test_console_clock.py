@@ -183,8 +183,8 @@ def test_dates_and_numbers_in_the_history_are_whole(
         table = window.history.table
         qtbot.waitUntil(lambda: table.model().rowCount() == len(WIDE_CALLS), timeout=2000)
         metrics = table.fontMetrics()
-        margin = 2 * (table.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        margin = 2 * (table.style().pixelMetric(  # the text margins, and the grid line
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + int(table.showGrid())
         header = table.horizontalHeader()
         for column in (Column.RECEIVED, Column.NUMBER):
             left = header.sectionViewportPosition(column)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import Console, click_mode, post, sample, start_console, url_of
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 from test_storage_faults import LockHolder
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
@@ -21,6 +21,7 @@ from untranslated import Reader
 
 from application import Office
 from gui import present
+from gui.history.columns import Column
 from gui.tray import ConsoleTray
 from screening.messages import Message
 from screening.policy import Mode
@@ -367,6 +368,32 @@ def test_the_banners_and_notifications_speak_japanese(
 
     window.session.link_state.emit(LinkState.LOST)  # as a link reports it
     read_all(reader, "the link lost")
+
+
+def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
+    qtbot: QtBot, console: Console
+) -> None:
+    """Their columns are sized for the longest text each can show: none is cut to "拒否…"."""
+    window = console.window
+    window.show()
+    qtbot.waitExposed(window)
+    for mode, call_id in ((Mode.REJECT_ALL, "rejected"), (Mode.ACCEPT_ALL, "through")):
+        click_mode(qtbot, console, mode)
+        post(url_of(console), call(call_id))
+    assert post(url_of(console), "this is not json").status == 200  # the fail-safe
+    window.tabs.setCurrentWidget(window.history)
+    table = window.history.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=TIMEOUT)
+    metrics = table.fontMetrics()
+    # A cell is its column less the grid line, and the style's text margin on either side.
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                            table) + 1) + (1 if table.showGrid() else 0)
+    cut = [text for column in (Column.RECEIVED, Column.NUMBER, Column.DECISION, Column.REASON,
+                               Column.LATENCY)
+           for row in range(table.model().rowCount())
+           if metrics.horizontalAdvance(text := table.model().index(row, column).data())
+           > table.columnWidth(column) - margin]
+    assert not cut, f"cut off: {cut}"
 
 
 def test_a_console_whose_port_is_taken_says_so_in_japanese(

@@ -145,8 +145,9 @@ def fit_columns(table: QTableView) -> None:
     }
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
+    # A cell is its column less the grid line, with the style's text margin on either side.
     margin = 2 * (table.style().pixelMetric(
-        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + int(table.showGrid())
     # Digits differ in width in many fonts: measure each sample with the widest.
     digit = max("0123456789", key=metrics.horizontalAdvance)
     widest_digits = str.maketrans("0123456789", digit * 10)
