@@ -5,6 +5,7 @@ it; a value refused comes back with its reason and the dialog stays open."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -243,8 +244,16 @@ class SettingsDialog(QDialog):
         QTimer.singleShot(0, self, self._fit_contents)  # once the layout took in the tokens
         self.token_rotated.emit(view.token)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_contents()
+
     def _fit_contents(self) -> None:
-        self.resize(self.size().expandedTo(self.sizeHint()))
+        """Its whole height, every line of wrapped text included, as far as the screen allows:
+        Qt opens a window taller than two thirds of the screen at its least height, where the
+        note on where callgate listens loses its last line."""
+        self.resize(self.size().expandedTo(self.sizeHint())
+                    .boundedTo(self.screen().availableGeometry().size()))
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import Console, click_mode, post, sample, start_console, url_of
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 from test_storage_faults import LockHolder
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
@@ -394,6 +394,23 @@ def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
            if metrics.horizontalAdvance(text := table.model().index(row, column).data())
            > table.columnWidth(column) - margin]
     assert not cut, f"cut off: {cut}"
+
+
+def test_the_settings_give_every_wrapped_line_its_room(qtbot: QtBot, console: Console) -> None:
+    """The settings are taller than two thirds of the screen, where Qt opens a window at its
+    least height: a wrapped note (where callgate listens) must not lose its last line."""
+    window = console.window
+    window.open_settings()
+    qtbot.waitUntil(lambda: window._settings_dialog is not None
+                    and bool(window._settings_dialog.url.text()), timeout=TIMEOUT)
+    dialog = window._settings_dialog
+    assert dialog is not None
+    assert dialog.listening.isVisible()  # the console listens on another port than the setting
+    cut = [label.text() for label in dialog.findChildren(QLabel)
+           if label.isVisible() and label.wordWrap() and label.text()
+           and label.height() < label.heightForWidth(label.width())]
+    assert not cut, f"cut off: {cut}"
+    dialog.reject()
 
 
 def test_a_console_whose_port_is_taken_says_so_in_japanese(
