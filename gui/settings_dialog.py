@@ -252,8 +252,8 @@ class SettingsDialog(QDialog):
         """Its whole height, every line of wrapped text included, as far as the screen allows:
         Qt opens a window taller than two thirds of the screen at its least height, where the
         note on where callgate listens loses its last line."""
-        self.resize(self.size().expandedTo(self.sizeHint())
-                    .boundedTo(self.screen().availableGeometry().size()))
+        room = self.screen().availableGeometry().size() - (self.frameSize() - self.size())
+        self.resize(self.size().expandedTo(self.sizeHint()).boundedTo(room))
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)
