@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Your change was NOT saved: %1. Calls are still decided as before. Try again in a moment; if this goes on, close the other program that uses callgate&apos;s database.</source>
-        <translation>変更は保存されていません：%1。着信はこれまでどおりに判定されます。しばらくしてからもう一度お試しください。続くときは、callgate のデータベースを使っているほかのプログラムを終了してください。</translation>
+        <translation>変更は保存されていません：%1。着信はこれまでどおりに判定されます。続くときは、callgate のデータベースを使っているほかのプログラムを終了してください。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <source>In commubo&apos;s dashboard open %1, choose the scenario that answers your calls, paste this URL as the callback URL, and save.</source>
-        <translation>commubo のダッシュボードで「%1」を開き、着信に応答する会話シナリオを選んで、この URL をコールバックURLに貼り付けて保存してください。</translation>
+        <translation>commubo のダッシュボードで「%1」を開き、着信に応答している会話シナリオに、この URL をコールバックURLとして登録して保存してください。</translation>
     </message>
     <message>
         <source>While callgate or the tunnel is down, commubo rejects every call. Before planned downtime, remove the callback URL in the dashboard.</source>
@@ -327,15 +327,15 @@
     </message>
     <message>
         <source>accept: the call rings through</source>
-        <translation>通す：着信がつながります</translation>
+        <translation>通す（着信がつながります）</translation>
     </message>
     <message>
         <source>reject: commubo hangs up</source>
-        <translation>拒否：commubo が拒否切断します</translation>
+        <translation>拒否（commubo が拒否切断します）</translation>
     </message>
     <message>
         <source>ask: a person decides</source>
-        <translation>確認する：担当者が判断します</translation>
+        <translation>確認する（担当者が判断します）</translation>
     </message>
     <message>
         <source>Decision: %1</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>callgate takes calls only from this computer (for trying it out with `python main.py simulate`).</source>
-        <translation>callgate はこのコンピュータからの着信だけを受け付けます（`python main.py simulate` で試すとき）。</translation>
+        <translation>callgate はこのコンピュータからの着信だけを受け付けます（`python main.py simulate` で試すときに使います）。</translation>
     </message>
 </context>
 <context>
@@ -757,7 +757,7 @@
     <name>RejectAllBanner</name>
     <message>
         <source>REJECT ALL is on: commubo hangs up on every caller (except the allow list). Click “Let all through” or “Ask me” to take calls again.</source>
-        <translation>「すべて拒否」になっています：commubo はすべての発信者を拒否切断します（許可リストを除く）。着信を受けるには「すべて通す」か「確認する」をクリックしてください。</translation>
+        <translation>「すべて拒否」モードです：commubo はすべての発信者を拒否切断します（許可リストを除く）。着信を受けるには「すべて通す」か「確認する」をクリックしてください。</translation>
     </message>
 </context>
 <context>
