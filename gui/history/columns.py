@@ -27,7 +27,7 @@ class Column(IntEnum):
     LATENCY = 6
 
 
-#: The stored column each table column sorts by (storage whitelists these).
+# The stored column each table column sorts by (storage whitelists these).
 SORT_KEYS = {
     Column.RECEIVED: "received_at",
     Column.NUMBER: "caller",

@@ -37,7 +37,7 @@ from server.protocol.messages import (
 from tables.cells import Cell, moment_cell
 from tables.files import ExportCancelled, TableFormat, write_table
 
-#: Rows asked for at a time.
+# Rows asked for at a time.
 PAGE = 2000
 
 

@@ -508,7 +508,6 @@
     <name>HistoryModel</name>
     <message>
         <source>Received</source>
-        <extracomment>The stored column each table column sorts by (storage whitelists these).</extracomment>
         <translation>着信日時</translation>
     </message>
     <message>
@@ -545,7 +544,6 @@
     </message>
     <message>
         <source>Kana</source>
-        <extracomment>Rows asked for at a time.</extracomment>
         <translation>フリガナ</translation>
     </message>
     <message>
@@ -573,7 +571,6 @@
     <name>HistoryView</name>
     <message numerus="yes">
         <source>%Ln call(s)</source>
-        <extracomment>New calls within this long are one refresh (a running timer is not restarted, so calls that come faster cannot postpone it).</extracomment>
         <translation>
             <numerusform>%Ln件</numerusform>
         </translation>
@@ -964,7 +961,6 @@
     <name>RulesView</name>
     <message>
         <source>No rules yet: every call follows the mode.</source>
-        <extracomment>Look again at least this often for rules whose end has come (a wall clock can jump). Calls decided by a rule within this long are one reading of the match counts.</extracomment>
         <translation>ルールはまだありません：すべての着信はモードに従います。</translation>
     </message>
     <message>
