@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>Run cloudflared with --metrics at the address above; for a named tunnel, type its public hostname on the next page.</source>
-        <translation>cloudflared を --metrics に上のアドレスを付けて起動してください。名前付きトンネルのときは、次のページで公開ホスト名を入力します。</translation>
+        <translation>cloudflared を、上のアドレスを --metrics に指定して起動してください。名前付きトンネルのときは、次のページで公開ホスト名を入力します。</translation>
     </message>
     <message>
         <source>callgate starts cloudflared for you while it runs.</source>
@@ -2325,7 +2325,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not a possible phone number</source>
-        <translation>%1 は実在しない電話番号です</translation>
+        <translation>%1 は有効な電話番号ではありません</translation>
     </message>
     <message>
         <source>%1 is not a prefix: a prefix ends with *, like 0120*</source>
@@ -2504,11 +2504,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is a registered customer.</source>
-        <translation>発信者 %1 は実在しない電話番号ですが、登録顧客です。</translation>
+        <translation>発信者 %1 は有効な電話番号ではありませんが、登録顧客です。</translation>
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is a registered customer: %2.</source>
-        <translation>発信者 %1 は実在しない電話番号ですが、登録顧客です：%2。</translation>
+        <translation>発信者 %1 は有効な電話番号ではありませんが、登録顧客です：%2。</translation>
     </message>
     <message>
         <source>The caller %1 (%2) is not a registered customer: an unknown caller.</source>
@@ -2516,7 +2516,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is not a registered customer: an unknown caller.</source>
-        <translation>発信者 %1 は実在しない電話番号で、登録顧客でもありません：未登録の発信者です。</translation>
+        <translation>発信者 %1 は有効な電話番号ではなく、登録顧客でもありません：未登録の発信者です。</translation>
     </message>
     <message>
         <source>Allow rule #%1 for %2</source>
