@@ -12,9 +12,11 @@ from application.trouble import DATABASE_ERRORS
 from cli.console import open_console
 from cli.context import PROG, Context, StorageError, UsageError
 from cli.parser import build_parser
-from cli.words import reason
+from cli.words import reason, speak
 from screening.messages import Refusal
+from screening.setting_values import Language
 from server import logs
+from wording.catalogue import spoken
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +25,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
         ctx = Context(args)
         try:
+            chosen = getattr(args, "lang", None) or ctx.office.settings.get().language
+            speak(spoken(Language(chosen)))
             return int(getattr(args, "handler", open_console)(ctx, args))
         except Refusal as refusal:  # input a command passed on as it was typed
             raise UsageError(reason(refusal)) from None

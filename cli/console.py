@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from application import Office
 from cli.context import PROG, Context
+from screening.setting_values import Language
 
 if TYPE_CHECKING:
     from server.listener import Listener
@@ -31,8 +32,9 @@ def embedded(db_path: Path, host: str, port: int, *, port_setting: int | None = 
     return listener
 
 
-def run(db_path: Path, host: str, port: int, port_setting: int | None = None) -> int:
-    """The console as `python main.py` opens it."""
+def run(db_path: Path, host: str, port: int, port_setting: int | None = None,
+        language: Language = Language.AUTO) -> int:
+    """The console as `python main.py` opens it, in the language `language` chooses."""
     from gui.app import run_console  # Qt loads only for the console, not for every command
     from server.listener import ListenerError
 
@@ -40,12 +42,19 @@ def run(db_path: Path, host: str, port: int, port_setting: int | None = None) ->
         return embedded(db_path, host, port, port_setting=port_setting)
 
     try:
-        return run_console(start, db_path.parent)
+        return run_console(start, db_path.parent, language)
     except ListenerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
 
 
+def language_of(office: Office, given: str | None) -> Language:
+    """The console's language: `--lang` for this run, else the language setting (read here,
+    before any window: the console applies it at start)."""
+    return Language(given) if given else office.settings.get().language
+
+
 def open_console(ctx: Context, args: argparse.Namespace) -> int:
     host, port = ctx.address()
-    return run(ctx.db_path, host, port, ctx.office.settings.get().port)
+    return run(ctx.db_path, host, port, ctx.office.settings.get().port,
+               language_of(ctx.office, getattr(args, "lang", None)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cli.context import Context, UsageError
+from screening.setting_values import Language
 
 Handler = Callable[[Context, argparse.Namespace], int]
 Commands = Callable[[str, str, Handler], "Parser"]
@@ -30,6 +31,10 @@ def build_parser() -> Parser:
                         help="listener address (env CALLGATE_HOST)")
     common.add_argument("--port", default=argparse.SUPPRESS,
                         help="listener port (env CALLGATE_PORT)")
+    common.add_argument("--lang", choices=[Language.JAPANESE, Language.ENGLISH],
+                        default=argparse.SUPPRESS,
+                        help="the language of what people read (default: the language "
+                             "setting, else the system's)")
     parser = Parser(prog="main.py", parents=[common],
                     description="callgate: screen commubo's incoming calls.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

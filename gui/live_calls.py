@@ -85,6 +85,7 @@ class LiveCallsModel(QAbstractListModel):
         # The text of each shown call, made once: the view asks for it on every repaint, and
         # a busy afternoon's repaints must not take the CPU the listener needs.
         self._texts: dict[str, str] = {}
+        self._day = present.office_now().date()  # the office's day of the texts made
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._calls)
@@ -94,6 +95,7 @@ class LiveCallsModel(QAbstractListModel):
             return None
         entry = self._calls[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            self._new_day()
             if entry.state is CallState.WAITING:  # its countdown changes every second
                 return self._text(entry)
             text = self._texts.get(entry.call.call_id)
@@ -112,20 +114,28 @@ class LiveCallsModel(QAbstractListModel):
             return verdict_text(entry.decided)
         return None
 
+    def _new_day(self) -> None:
+        """After the office's midnight, yesterday's calls show their date (texts made anew)."""
+        today = present.office_now().date()
+        if today != self._day:
+            self._day = today
+            self._texts.clear()
+
     def _text(self, entry: LiveCall) -> str:
         return (f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n"
                 f"{self._status(entry)}")
 
     def _status(self, entry: LiveCall) -> str:
-        when = present.moment_text(entry.received_at)
+        when = present.call_time(entry.received_at, self._day)
         if entry.state is CallState.WAITING:
             left = entry.seconds_left(time.monotonic())
-            return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
-                "%2", f"{left:.0f}")
+            return present.fill(self.tr("%1 · waiting for you: %2 s"), when, f"{left:.0f}")
         if entry.decided is not None:
-            return f"{when} · {present.decision_text(entry.decided.decision)} " \
-                   f"({present.reason_text(entry.decided.reason)})"
-        return f"{when} · {self.tr('deciding…')}"
+            # %1 when, %2 the decision, %3 its reason
+            return present.fill(self.tr("%1 · %2 (%3)"), when,
+                                present.decision_text(entry.decided.decision),
+                                present.reason_text(entry.decided.reason))
+        return present.fill(self.tr("%1 · deciding…"), when)
 
     def entry(self, row: int) -> LiveCall:
         return self._calls[row]

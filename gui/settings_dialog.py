@@ -5,6 +5,7 @@ it; a value refused comes back with its reason and the dialog stays open."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import present
+from gui import language, present
 from gui.address import (
     ListeningPort,
     local_webhook_url,
@@ -65,6 +66,7 @@ class SettingsDialog(QDialog):
     """
 
     token_rotated = Signal(str)
+    language_changed = Signal()  # saved; it applies when callgate restarts
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
                  parent: QWidget | None = None, *, public_base: str | None = None) -> None:
@@ -105,10 +107,13 @@ class SettingsDialog(QDialog):
             CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
             CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
         }
-        current = CallerPreset.of(OfficeSettings.of(values).screening())
+        screening = OfficeSettings.of(values).screening()
+        current = CallerPreset.of(screening)
         if current is None:
-            presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
-                "%1", values[Key.CUSTOMERS]).replace("%2", values[Key.UNKNOWN])
+            presets[CUSTOM_PRESET] = present.fill(
+                self.tr("Custom: customers %1, unknown callers %2"),
+                present.words(screening.customers.message),
+                present.words(screening.unknown.message))
         self.caller_preset = self._combo(presets, current or CUSTOM_PRESET)
         self.repeat_caller = QCheckBox(
             self.tr("Let a number through that calls again soon after a reject "
@@ -128,6 +133,7 @@ class SettingsDialog(QDialog):
         self.listening = QLabel(listening.text(values[Key.PORT]) if listening else "", self)
         self.listening.setWordWrap(True)
         self.listening.setVisible(listening is not None)
+        self.language = language.choice(self, values[Key.LANGUAGE])
         self.url, _, url_row = url_field(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
@@ -143,6 +149,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Repeat caller:"), self.repeat_caller)
         form.addRow(self.tr("Called again within:"), self.repeat_minutes)
         form.addRow(self.tr("If callgate fails (fail-safe):"), self.failsafe)
+        form.addRow(language.field_label(), self.language)
         form.addRow(self.tr("Listen on address (on restart):"), self.host)
         form.addRow(self.tr("Listen on port (on restart):"), self.port)
         form.addRow("", self.listening)
@@ -237,8 +244,16 @@ class SettingsDialog(QDialog):
         QTimer.singleShot(0, self, self._fit_contents)  # once the layout took in the tokens
         self.token_rotated.emit(view.token)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_contents()
+
     def _fit_contents(self) -> None:
-        self.resize(self.size().expandedTo(self.sizeHint()))
+        """Its whole height, every line of wrapped text included, as far as the screen allows:
+        Qt opens a window taller than two thirds of the screen at its least height, where the
+        note on where callgate listens loses its last line."""
+        room = self.screen().availableGeometry().size() - (self.frameSize() - self.size())
+        self.resize(self.size().expandedTo(self.sizeHint()).boundedTo(room))
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)
@@ -263,6 +278,7 @@ class SettingsDialog(QDialog):
             Key.NGROK_API: self.ngrok_api.text(),
             Key.CLOUDFLARED_METRICS: self.cloudflared_metrics.text(),
             Key.PUBLIC_URL: self.public_url.text(),
+            Key.LANGUAGE: self.language.currentData(),
         }
         preset = self.caller_preset.currentData()
         if preset != CUSTOM_PRESET:
@@ -275,8 +291,12 @@ class SettingsDialog(QDialog):
             save.setEnabled(True)
             self.error.setText(words)
 
+        new_language = values[Key.LANGUAGE] != self._session.settings.get(Key.LANGUAGE)
+
         def saved(_: object) -> None:
             ended()
+            if new_language:
+                self.language_changed.emit()
             self.accept()
 
         self._changes.send(self, SaveSettings(changes={str(k): v for k, v in values.items()}),

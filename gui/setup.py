@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui import language
 from gui.address import (
     ListeningPort,
     local_webhook_url,
@@ -132,8 +133,10 @@ class PortPage(SavingPage):
         listening = wizard.listening
         self.listening = selectable_label(self, listening.text(setting) if listening else "")
         self.listening.setVisible(listening is not None)
+        self.language = language.choice(self, wizard.values()[Key.LANGUAGE])
         form = QFormLayout()
         form.addRow(self.tr("Port (on restart):"), self.port)
+        form.addRow(language.field_label(), self.language)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
@@ -141,7 +144,7 @@ class PortPage(SavingPage):
         layout.addWidget(self.error)
 
     def changes(self) -> dict[Key, str]:
-        return {Key.PORT: str(self.port.value())}
+        return {Key.PORT: str(self.port.value()), Key.LANGUAGE: self.language.currentData()}
 
 
 class LocalUrlPage(QWizardPage):

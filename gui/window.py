@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import present
+from gui import language, present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
@@ -245,6 +245,7 @@ class ConsoleWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self,
                                 public_base=reach.public_base if reach is not None else None)
         dialog.finished.connect(lambda _: self.check_reachability_now())
+        dialog.language_changed.connect(lambda: self.show_note(language.on_restart_note()))
         dialog.open()
         self._settings_dialog = dialog
 

@@ -49,6 +49,13 @@ def fold(text: str) -> str:
     return folded
 
 
+def reading(kana: str, name: str) -> str:
+    """Where a customer sorts: by the kana reading (hiragana, katakana and half-width kana
+    alike, spaces left out), in the order of the kana table (あ, か, が, き...); a customer
+    without a reading sorts after every reading, by the name as written; '' for no customer."""
+    return fold(kana) or fold(name)
+
+
 def parse_name(raw: str) -> str:
     """A company or person name typed for a name rule, NFKC-normalised (half-width kana made
     full-width) and trimmed; raises InvalidName with the reason when it cannot name anybody."""

@@ -27,7 +27,7 @@ from screening.schedule import (
     Week,
     parse_hours,
 )
-from screening.setting_values import TunnelKind, closed_days_of
+from screening.setting_values import Language, TunnelKind, closed_days_of
 
 
 class Key(StrEnum):
@@ -60,6 +60,7 @@ class Key(StrEnum):
     NGROK_API = "ngrok-api"
     CLOUDFLARED_METRICS = "cloudflared-metrics"
     PUBLIC_URL = "public-url"
+    LANGUAGE = "language"
 
 
 #: The parts of the schedule (`schedule set`, the console's schedule dialog), without the switch.
@@ -111,6 +112,7 @@ SPECS: Mapping[Key, Spec] = MappingProxyType({spec.key: spec for spec in (
     Spec(Key.NGROK_API, "127.0.0.1:4040", values.address),
     Spec(Key.CLOUDFLARED_METRICS, "127.0.0.1:20241", values.address),
     Spec(Key.PUBLIC_URL, "", values.parse_public_url),
+    Spec(Key.LANGUAGE, Language.AUTO, values.language),
 )})
 
 
@@ -164,6 +166,7 @@ class OfficeSettings:
     ngrok_api: str
     cloudflared_metrics: str
     public_url: str
+    language: Language
     text: Mapping[str, str] = field(compare=False, repr=False)  # by Key
 
     @classmethod
@@ -201,6 +204,7 @@ class OfficeSettings:
             ngrok_api=text[Key.NGROK_API],
             cloudflared_metrics=text[Key.CLOUDFLARED_METRICS],
             public_url=text[Key.PUBLIC_URL],
+            language=Language(text[Key.LANGUAGE]),
             text=MappingProxyType(text),
         )
 

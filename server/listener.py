@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+import wording
 from application import Office
 from screening.messages import Message
 from screening.policy import Decision
@@ -67,7 +68,7 @@ class Listener:
         return make
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         """Why calls cannot reach this listener (its port could not be bound), or None."""
         error = self._server.port_error
         return self._describe(error) if error is not None else None
@@ -78,7 +79,7 @@ class Listener:
         return ListenerState(
             listening=problem is None, local_base=self.url("").removesuffix(WEBHOOK_PREFIX),
             port=self.port, port_setting=self._port_setting,
-            problem=Message.text(problem) if problem is not None else None,
+            problem=problem,
             cloudflared=QuickTunnel.available())
 
     @property
@@ -116,7 +117,7 @@ class Listener:
         try:
             self._server.start()
         except BaseException as error:
-            raise ListenerError(self._describe(error)) from error
+            raise ListenerError(wording.render(self._describe(error))) from error
         if self._watch_reachability and self.problem is None:
             office, console = Office(self._db_path), self.console
             self._monitor = ReachabilityMonitor(
@@ -149,15 +150,14 @@ class Listener:
         except RuntimeError as error:
             raise ListenerError("the listener is not running") from error
 
-    def _describe(self, error: BaseException) -> str:
+    def _describe(self, error: BaseException) -> Message:
         where = f"{self.host}:{self.port}"
         if isinstance(error, TimeoutError):
-            return f"the listener did not start within {START_TIMEOUT:g} s"
+            return Message("listener.start.timeout", (START_TIMEOUT,))
         if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
-            return (f"cannot listen on {where}: the port is in use "
-                    "(is callgate already running?); choose another with --port")
+            return Message("listener.port.in_use", (where,))
         if isinstance(error, OSError) and error.errno == errno.EADDRNOTAVAIL:
-            return f"cannot listen on {where}: this machine has no such address"
+            return Message("listener.port.no_address", (where,))
         if isinstance(error, OSError):
-            return f"cannot listen on {where}: {error.strerror or error}"
-        return f"the listener failed to start: {error}"
+            return Message("listener.port.error", (where, error.strerror or str(error)))
+        return Message("listener.start.failed", (str(error),))

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from screening import phone
 from screening.call import Call
 from screening.messages import Message
+from screening.names import reading
 from screening.policy import Decision, Reason, Verdict
 from storage.database import HISTORY_SORT_INDEXES
 
@@ -84,7 +85,9 @@ def _read(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-_CALL_COLUMNS = [f.name for f in fields(CallRecord)]
+# Beside the record, where its customer sorts (made here, so the journal's records stay as
+# they were written).
+_CALL_COLUMNS = [*(f.name for f in fields(CallRecord)), "customer_reading"]
 INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
@@ -98,7 +101,8 @@ class CallHistory:
         """False when the call is in the history already: a record written again (from the
         journal, after a crash) changes nothing."""
         # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        return self._db.execute(INSERT_CALL, astuple(record)).rowcount == 1
+        values = (*astuple(record), reading(record.customer_kana, record.customer_name))
+        return self._db.execute(INSERT_CALL, values).rowcount == 1
 
     def verdict_of(self, call_id: str) -> Verdict | None:
         """The stored decision for a call id, to answer a repeated post the same way."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from screening.call import Customer
+from screening.names import reading
 from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
@@ -74,18 +75,19 @@ def _initial_schema(db: Database) -> None:
 # newest first then walks this index alone and touches table rows (with their raw bodies) only
 # for the page it shows. `id` right behind received_at breaks ties in the same order as the list
 # (newest first), so paging needs no sort. It starts with received_at, so the plain received_at
-# index is redundant. Migration 0007 added the company's kana.
+# index is redundant. Migration 0007 added the company's kana, 0010 the customer's reading.
 HISTORY_INDEX_COLUMNS = (
     "received_at", "id", "caller", "phone_number", "customer_name", "customer_kana", "customer_org",
-    "customer_org_kana", "decision", "reason", "latency_ms",
+    "customer_org_kana", "decision", "reason", "latency_ms", "customer_reading",
 )
 HISTORY_INDEX = "idx_calls_history"
 
 
 @migrations(name="0002_history_browsing_index")
 def _history_browsing_index(db: Database) -> None:
-    # The columns as they were then (0007 rebuilds the index with the company's kana).
-    columns = [column for column in HISTORY_INDEX_COLUMNS if column != "customer_org_kana"]
+    # The columns as they were then (0007 and 0010 rebuild the index with what they added).
+    columns = [column for column in HISTORY_INDEX_COLUMNS
+               if column not in ("customer_org_kana", "customer_reading")]
     db.table("calls").create_index(columns, index_name=HISTORY_INDEX, if_not_exists=True)
     db.execute("DROP INDEX IF EXISTS idx_calls_received_at")
 
@@ -93,9 +95,10 @@ def _history_browsing_index(db: Database) -> None:
 # One index per other column the history sorts by, each followed by what the decision, reason and
 # date filters read: a sorted, filtered page is then read in order from one index and the query
 # stops after a page, instead of sorting a million calls for each page (gui/history.py).
+# Customers sort by their kana reading (migration 0010), no longer by the name as written.
 HISTORY_SORT_INDEXES = {
     "caller": ("caller", "received_at", "id", "decision", "reason"),
-    "customer_name": ("customer_name", "received_at", "id", "decision", "reason"),
+    "customer_reading": ("customer_reading", "received_at", "id", "decision", "reason"),
     "customer_org": ("customer_org", "received_at", "id", "decision", "reason"),
     "decision": ("decision", "received_at", "id", "reason"),
     "reason": ("reason", "received_at", "id", "decision"),
@@ -103,11 +106,20 @@ HISTORY_SORT_INDEXES = {
 }
 
 
+def _sort_index(db: Database, column: str) -> None:
+    db.table("calls").create_index(list(HISTORY_SORT_INDEXES[column]),
+                                   index_name=f"idx_calls_by_{column}", if_not_exists=True)
+
+
 @migrations(name="0003_history_sort_indexes")
 def _history_sort_indexes(db: Database) -> None:
-    calls = db.table("calls")
-    for column, columns in HISTORY_SORT_INDEXES.items():
-        calls.create_index(list(columns), index_name=f"idx_calls_by_{column}", if_not_exists=True)
+    for column in HISTORY_SORT_INDEXES:
+        if column != "customer_reading":
+            _sort_index(db, column)
+    # The customer's name as written, as customers sorted then (0010 replaces it).
+    db.table("calls").create_index(
+        ["customer_name", "received_at", "id", "decision", "reason"],
+        index_name="idx_calls_by_customer_name", if_not_exists=True)
     # A leading part of idx_calls_by_caller, which serves every query it served.
     db.execute("DROP INDEX IF EXISTS idx_calls_caller")
 
@@ -262,8 +274,13 @@ def _company_kana(db: Database) -> None:
     db.conn.create_function("callgate_org_name_kana", 1, org_name_kana, deterministic=True)
     db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
                "WHERE instr(raw_body, 'orgNameKana') > 0")
+    _history_index(db, [column for column in HISTORY_INDEX_COLUMNS
+                        if column != "customer_reading"])
+
+
+def _history_index(db: Database, columns: list[str]) -> None:
     db.execute(f"DROP INDEX IF EXISTS {HISTORY_INDEX}")
-    db.table("calls").create_index(list(HISTORY_INDEX_COLUMNS), index_name=HISTORY_INDEX)
+    db.table("calls").create_index(columns, index_name=HISTORY_INDEX)
 
 
 @migrations(name="0008_detail_codes")
@@ -281,3 +298,20 @@ def _console_preferences_out(db: Database) -> None:
     each resize moved the configuration's version; it keeps it in Qt's per-user settings now
     (issue 11)."""
     db.execute("DELETE FROM settings WHERE key LIKE 'ui.%'")
+
+
+@migrations(name="0010_customer_reading")
+def _customer_reading(db: Database) -> None:
+    """Customers sort by their kana reading (issue 12: `すずき` with `スズキ` and `ｽｽﾞｷ`), as
+    screening.names.reading makes it from the stored kana and name; its index replaces the
+    one on the name as written, and the covering index that every text search reads has it
+    too, so a search sorted by customer never reads the table."""
+    if "customer_reading" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN customer_reading TEXT NOT NULL DEFAULT ''")
+    db.conn.create_function("callgate_reading", 2, reading, deterministic=True)
+    db.execute("UPDATE calls SET customer_reading = "
+               "callgate_reading(coalesce(customer_kana, ''), coalesce(customer_name, '')) "
+               "WHERE coalesce(customer_kana, '') <> '' OR coalesce(customer_name, '') <> ''")
+    db.execute("DROP INDEX IF EXISTS idx_calls_by_customer_name")
+    _sort_index(db, "customer_reading")
+    _history_index(db, list(HISTORY_INDEX_COLUMNS))

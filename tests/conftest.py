@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Tests read callgate's English whatever the language of the machine they run on: the console
+# and the command line follow the system's locale (the language setting's `auto`), so this run,
+# and every callgate a test starts as a process, has a locale without a language. A test of
+# another language installs or asks for it itself (tests/test_console_japanese.py).
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 # The console's preferences (QSettings) of every test, and of every console a test starts as a

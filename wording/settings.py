@@ -94,4 +94,7 @@ register({
         "Settings", "host:port of cloudflared's --metrics server (tunnel cloudflared)"),
     "setting.help.public-url": QT_TRANSLATE_NOOP(
         "Settings", "public address that forwards to callgate, e.g. https://calls.example.com"),
+    "setting.help.language": QT_TRANSLATE_NOOP(
+        "Settings", "the language of the console and the command line: auto (the system's), "
+        "ja or en"),
 })

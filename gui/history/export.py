@@ -37,17 +37,19 @@ from server.protocol.messages import (
 from tables.cells import Cell, moment_cell
 from tables.files import ExportCancelled, TableFormat, write_table
 
-#: Rows asked for at a time.
+# Rows asked for at a time.
 PAGE = 2000
 
 
 def export_header() -> list[str]:
     """The shown columns, then what a spreadsheet needs to tell calls apart."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryModel", text)
-
-    return [*headers().values(), tr("Kana"), tr("Detail"), tr("Operator"), tr("Number as sent"),
-            tr("Call ID"), tr("Received (UTC)")]
+    return [*headers().values(),
+            QCoreApplication.translate("HistoryModel", "Kana"),
+            QCoreApplication.translate("HistoryModel", "Detail"),
+            QCoreApplication.translate("HistoryModel", "Operator"),
+            QCoreApplication.translate("HistoryModel", "Number as sent"),
+            QCoreApplication.translate("HistoryModel", "Call ID"),
+            QCoreApplication.translate("HistoryModel", "Received (UTC)")]
 
 
 def export_cells(row: HistoryRow, office: tzinfo) -> list[Cell]:

@@ -68,6 +68,9 @@ class Exporter(QObject):
         dialog = QFileDialog(self._parent, self.tr("Export history"),
                              str(Path(self.folder()) / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        # Qt's own Japanese lacks these two labels of its file dialog (a native one has its own).
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("&Look in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of &type:"))
         dialog.setNameFilters(list(formats))
         dialog.selectNameFilter(next(
             label for label, table_format in formats.items()

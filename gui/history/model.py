@@ -44,7 +44,7 @@ from server.protocol.messages import (
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-#: commubo's call id (str).
+# commubo's call id (str).
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 
 CHUNK = 200

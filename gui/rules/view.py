@@ -47,9 +47,9 @@ from server.protocol.messages import (
     RuleView,
 )
 
-#: Look again at least this often for rules whose end has come (a wall clock can jump).
+# Look again at least this often for rules whose end has come (a wall clock can jump).
 EXPIRY_LOOK_MS = 60_000
-#: Calls decided by a rule within this long are one reading of the match counts.
+# Calls decided by a rule within this long are one reading of the match counts.
 MATCHES_MS = 500
 
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from application import Office
 from application.trouble import DATABASE_ERRORS, problem
-from screening.messages import Message, Refusal
+from screening.messages import Refusal
 from server import events as listener
 from server.broker import DecisionBroker, Resolved
 from server.console import answers
@@ -120,7 +120,7 @@ class ConsoleService:
                 deadline=datetime.now(UTC) + timedelta(seconds=left), ms_left=int(left * 1000),
                 timeout_s=event.ask.timeout, default=event.ask.default)
         else:
-            body = protocol.ListenerProblem(message=Message.text(event.message))
+            body = protocol.ListenerProblem(message=event.message)
         self.hub.publish(body)
 
     def watch(self, monitor: ReachabilityMonitor) -> None:
