@@ -28,13 +28,16 @@ def add(commands: Commands) -> None:
                        help="write an Excel workbook: numbers and ids as text, times in the "
                             "office's time zone")
     history.add_argument("--limit", type=int, default=None)
+    history.add_argument("--search", metavar="TEXT", default="",
+                         help="only the calls the console's search finds: by number, name, "
+                              "company or their kana (in hiragana, katakana or half-width)")
 
 
 def show_history(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must not be negative")
     history = ctx.office.history
-    calls = history.recent(args.limit)
+    calls = history.recent(args.limit, args.search)
     if args.xlsx is not None:
         try:
             written = history.write_xlsx(args.xlsx, calls, say)
