@@ -45,6 +45,7 @@ from storage.database import DB_FILENAME  # noqa: E402
 OUTPUTS = {Language.ENGLISH: ROOT / "docs" / "screenshot.png",
            Language.JAPANESE: ROOT / "docs" / "screenshot-ja.png"}
 SCREEN = "1280x800x24"
+TITLE_FONT = "Noto Sans CJK JP"
 ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual screen
 
 
@@ -60,8 +61,13 @@ def on_a_virtual_screen(argv: Sequence[str]) -> int:
     with os.fdopen(read) as told:
         display = f":{told.readline().strip()}"  # once Xvfb takes connections
     preferences = tempfile.mkdtemp(prefix="callgate-screenshot-preferences-")
+    # icewm's own settings: a title bar font that has kana and kanji.
+    Path(preferences, "icewm").mkdir()
+    Path(preferences, "icewm", "preferences").write_text(
+        f'TitleFontNameXft="{TITLE_FONT}:bold:size=11"\n', encoding="utf-8")
     env = os.environ | {"DISPLAY": display, ON_SCREEN: display, "QT_QPA_PLATFORM": "xcb",
-                        "XDG_CONFIG_HOME": preferences}
+                        "XDG_CONFIG_HOME": preferences,
+                        "ICEWM_PRIVCFG": str(Path(preferences, "icewm"))}
     manager = None
     if shutil.which("icewm") is not None:
         manager = subprocess.Popen(["icewm"], env=env, stdout=subprocess.DEVNULL,
