@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CATALOGUES := wording/i18n/callgate_ja.ts
 COMPILED := $(CATALOGUES:.ts=.qm)
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench translations screenshots clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete \
 	    -target-language ja_JP $(shell git ls-files 'gui/*.py' 'wording/*.py') -ts $(CATALOGUES)
+
+# The README's screenshots, from the real console on a virtual screen (Xvfb, icewm; see
+# docs/screenshot.py): docs/screenshot.png in English, docs/screenshot-ja.png in Japanese.
+screenshots: $(STAMP) $(COMPILED)
+	$(BIN)/python docs/screenshot.py --lang en
+	$(BIN)/python docs/screenshot.py --lang ja
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

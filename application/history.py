@@ -152,9 +152,10 @@ class HistoryService:
         return HistoryRecord(HistoryRow.of(row), row["raw_body"] or "", row["scenario_id"] or "",
                              row["call_type"] or "", row["rule_id"])
 
-    def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """The newest calls with every stored column (raw body too), newest first."""
-        return self._calls().recent(limit)
+    def recent(self, limit: int | None = None, text: str = "") -> list[dict[str, Any]]:
+        """The newest calls with every stored column (raw body too), newest first; with `text`,
+        those the history's search finds by it (a number, a name, a company or their kana)."""
+        return self._calls().recent(limit, HistoryFilter(text=text))
 
     def today(self, now: datetime, limit: int) -> list[dict[str, Any]]:
         """Up to `limit` of the calls of the office's day that `now` is in, newest first."""

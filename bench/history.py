@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from screening.messages import Message
-from screening.names import reading
+from screening.names import company_reading, reading
 from screening.policy import Decision, Mode
 from storage.calls import stored_detail
 from storage.database import DB_FILENAME, open_database
@@ -73,7 +73,7 @@ SCENARIO = "FFFFEEEE-DDDD-CCCC-BBBB-AAAA000099998888"
 INSERT_COLUMNS = (
     "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "raw_body", "customer_reading",
+    "rule_id", "latency_ms", "raw_body", "customer_reading", "customer_org_reading",
 )
 CUSTOMERS = 20_000
 # Details as the history keeps them: codes with arguments.
@@ -164,6 +164,7 @@ def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
             body["callId"], received.isoformat(timespec="milliseconds"), number, caller, name,
             kana, org, OPERATOR["name"], SCENARIO, "0", decision, reason, detail,
             None, round(latency, 3), json.dumps(body, ensure_ascii=False), reading(kana, name),
+            company_reading("", org),
         )
 
 

@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
-from cli.words import reason, say
+from cli.words import padded, reason, say, words
 from screening import phone
 from screening.call import Customer
+from screening.messages import Message
+from screening.policy import AskPerson, Decision, Reason
 from screening.schedule import parse_instant
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 
@@ -47,13 +49,14 @@ def add(commands: Commands) -> None:
 def describe_call(event: CallDecided) -> str:
     """One log line a person can read: decision, reason, caller, customer, latency."""
     call, verdict = event.call, event.verdict
-    number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
-    who = call.customer.name if call.customer else "unknown caller"
+    number = (words("history.withheld") if call.withheld
+              else phone.display(call.caller or call.phone_number))
+    who = call.customer.name if call.customer else say(Message("caller.unknown"))
     org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
-    detail = say(verdict.detail)
-    shown = f"{detail}; " if detail else ""
-    return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
-            f"({shown}{event.latency_ms:.1f} ms)")
+    took = Message("words.milliseconds", (f"{event.latency_ms:.1f}",))
+    shown = words("words.detail_took", verdict.detail, took) if verdict.detail else say(took)
+    return (f"{padded(say(verdict.decision.message), 6)} "
+            f"{padded(words(f'reason.{verdict.reason}'), 8)} {number}  {who}{org}  ({shown})")
 
 
 def log_event(event: ListenerEvent) -> None:
@@ -100,7 +103,9 @@ def explain_call(ctx: Context, args: argparse.Namespace) -> int:
     if args.customer or args.company or args.customer_name:
         customer = Customer(org_name=args.company, family_name=args.customer_name)
     found = ctx.office.explain(args.number, customer=customer, at=now)
-    print(found.decision)
+    outcome = found.outcome
+    print(say(Message("handling.ask") if isinstance(outcome, AskPerson)
+              else outcome.decision.message))
     for step in found.steps:
         print(f"- {say(step)}")
     return 0
@@ -120,7 +125,8 @@ def simulate_call(ctx: Context, args: argparse.Namespace) -> int:
         print(f"{PROG}: error: no answer from {shown}: {error or type(error).__name__} "
               "(is `python main.py serve` or the console running?)", file=sys.stderr)
         return 1
-    decision = body.get("decision", "?")
-    why = body.get("reason", body.get("error", ""))
-    print(f"{status} {decision} ({why}) for call {payload['callId']}")
+    decision, why = body.get("decision", "?"), body.get("reason", body.get("error", ""))
+    if decision in set(Decision) and why in set(Reason):  # a decision, in the reader's words
+        decision, why = say(Decision(decision).message), words(f"reason.{why}")
+    print(words("simulate.answer", status, decision, why, payload["callId"]))
     return 0 if status in (200, 403) else 1

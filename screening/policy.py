@@ -28,7 +28,7 @@ from screening.schedule import (
     ModeInForce,
     Override,
     Schedule,
-    format_instant,
+    instant,
     mode_detail,
     mode_in_force,
 )
@@ -341,8 +341,8 @@ class _Decider:
         if self.explaining:
             self.steps.append(step())
 
-    def when(self, moment: datetime) -> str:
-        return format_instant(moment, self.settings.time_zone)
+    def when(self, moment: datetime) -> Message:
+        return instant(moment, self.settings.time_zone)
 
     def rules(self, match: RuleMatch, numbers: bool) -> tuple[Verdict, Rule] | None:
         """The rule that decides, of the number and prefix rules (`numbers`) or the name rules."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import MINYEAR, UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -54,6 +54,8 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 DAY_WORDS = (Message("weekday.monday"), Message("weekday.tuesday"), Message("weekday.wednesday"),
              Message("weekday.thursday"), Message("weekday.friday"), Message("weekday.saturday"),
              Message("weekday.sunday"))
+# A weekday beside a date (`Mon`, `月`).
+_SHORT_DAY_WORDS = tuple(Message(f"moment.weekday.{day}") for day in WEEKDAYS)
 _JAPANESE_DAYS = "月火水木金土日"
 MIDNIGHT = time(0)
 DAY = 24 * 3600
@@ -78,10 +80,15 @@ def _aware(moment: datetime, what: str) -> datetime:
     return moment
 
 
-def format_instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
-    """`2025-01-06 (Mon) 09:00 JST`: an instant as the office reads it."""
+def instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE, *,
+            seconds: bool = False) -> Message:
+    """An instant as the office reads it, to be worded in the reader's language (wording/
+    moments.py): `2025-01-06 (Mon) 09:00 JST`, `2025/01/06(月) 09:00 JST`; to the second for
+    a call's time."""
     local = moment.astimezone(zone(time_zone))
-    return f"{local:%Y-%m-%d} ({WEEKDAYS[local.weekday()].title()}) {local:%H:%M} {local:%Z}"
+    clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+    return Message("moment", (f"{local:%Y}", f"{local:%m}", f"{local:%d}",
+                              _SHORT_DAY_WORDS[local.weekday()], clock, f"{local:%Z}"))
 
 
 def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
@@ -254,8 +261,9 @@ def parse_hours(raw: str) -> Week:
     return tuple(day or () for day in week)
 
 
-def format_hours(week: Week) -> str:
-    """The inverse of parse_hours: `mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00`."""
+def format_hours(week: Week, days: Sequence[str] = WEEKDAYS) -> str:
+    """The inverse of parse_hours: `mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00`; with
+    the days named as `days` names them (`月-金 09:00-18:00`, which parse_hours reads too)."""
     entries: list[str] = []
     day = 0
     while day < 7:
@@ -263,8 +271,8 @@ def format_hours(week: Week) -> str:
         while last + 1 < 7 and week[last + 1] == week[day]:
             last += 1
         if week[day]:
-            days = WEEKDAYS[day] if last == day else f"{WEEKDAYS[day]}-{WEEKDAYS[last]}"
-            entries.append(f"{days} {', '.join(str(r) for r in week[day])}")
+            named = days[day] if last == day else f"{days[day]}-{days[last]}"
+            entries.append(f"{named} {', '.join(str(r) for r in week[day])}")
         day = last + 1
     return "; ".join(entries)
 
@@ -355,6 +363,14 @@ def _public_holidays(year: int) -> Mapping[date, str]:
     return dict(Japan(years=year, language="en_US"))
 
 
+def holiday_word(name: str) -> Message:
+    """A public holiday's name, as the `holidays` package writes it in English, as a word to be
+    worded (`holiday.coming-of-age-day`: 成人の日 in Japanese); the name goes along, to be read
+    as it is where wording/ has no words for it yet."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return Message(f"holiday.{re.sub(r'[^a-z]+', '-', plain).strip('-')}", (name,))
+
+
 def public_holiday(day: date) -> str | None:
     """The name of the Japanese public holiday on `day` (substitute and citizens' holidays
     included), or None. The package knows 1949 to 2099."""
@@ -430,7 +446,7 @@ class Schedule:
             if closed.covers(day):
                 return Message("schedule.closed_day", (str(closed),))
         if self.public_holidays and (holiday := public_holiday(day)) is not None:
-            return Message("schedule.holiday", (holiday,))
+            return Message("schedule.holiday", (holiday_word(holiday),))
         return None
 
     def _instant(self, day: date, seconds: int) -> datetime:
@@ -575,8 +591,8 @@ def mode_in_force(
     false the steps are left empty (they cost more than the answer)."""
     time_zone = schedule.time_zone if schedule is not None else DEFAULT_TIME_ZONE
 
-    def when(moment: datetime) -> str:
-        return format_instant(moment, time_zone)
+    def when(moment: datetime) -> Message:
+        return instant(moment, time_zone)
 
     steps: list[Message] = []
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from screening.call import Customer
-from screening.names import reading
+from screening.names import company_reading, reading
 from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
@@ -75,19 +75,21 @@ def _initial_schema(db: Database) -> None:
 # newest first then walks this index alone and touches table rows (with their raw bodies) only
 # for the page it shows. `id` right behind received_at breaks ties in the same order as the list
 # (newest first), so paging needs no sort. It starts with received_at, so the plain received_at
-# index is redundant. Migration 0007 added the company's kana, 0010 the customer's reading.
+# index is redundant. Migration 0007 added the company's kana, 0010 the customer's reading,
+# 0011 the company's.
 HISTORY_INDEX_COLUMNS = (
     "received_at", "id", "caller", "phone_number", "customer_name", "customer_kana", "customer_org",
     "customer_org_kana", "decision", "reason", "latency_ms", "customer_reading",
+    "customer_org_reading",
 )
 HISTORY_INDEX = "idx_calls_history"
 
 
 @migrations(name="0002_history_browsing_index")
 def _history_browsing_index(db: Database) -> None:
-    # The columns as they were then (0007 and 0010 rebuild the index with what they added).
+    # The columns as they were then (0007, 0010 and 0011 rebuild the index with what they added).
     columns = [column for column in HISTORY_INDEX_COLUMNS
-               if column not in ("customer_org_kana", "customer_reading")]
+               if column not in ("customer_org_kana", "customer_reading", "customer_org_reading")]
     db.table("calls").create_index(columns, index_name=HISTORY_INDEX, if_not_exists=True)
     db.execute("DROP INDEX IF EXISTS idx_calls_received_at")
 
@@ -254,14 +256,14 @@ def _rule_kinds(db: Database) -> None:
 
 
 def org_name_kana(raw_body: str | None) -> str:
-    """The company's kana (customer.orgNameKana) in a stored body, read as the listener reads
-    it; '' when there is none or the body is no JSON object."""
+    """The company's kana (customer.orgNameKana, else orgShortNameKana) in a stored body, read
+    as the listener reads it; '' when there is none or the body is no JSON object."""
     try:
         data = json.loads((raw_body or "").lstrip("\ufeff"))
     except (ValueError, RecursionError):
         return ""
     customer = data.get("customer") if isinstance(data, dict) else None
-    return Customer.from_payload(customer).org_name_kana if isinstance(customer, dict) else ""
+    return Customer.from_payload(customer).org_kana if isinstance(customer, dict) else ""
 
 
 @migrations(name="0007_company_kana")
@@ -275,7 +277,7 @@ def _company_kana(db: Database) -> None:
     db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
                "WHERE instr(raw_body, 'orgNameKana') > 0")
     _history_index(db, [column for column in HISTORY_INDEX_COLUMNS
-                        if column != "customer_reading"])
+                        if column not in ("customer_reading", "customer_org_reading")])
 
 
 def _history_index(db: Database, columns: list[str]) -> None:
@@ -314,4 +316,24 @@ def _customer_reading(db: Database) -> None:
                "WHERE coalesce(customer_kana, '') <> '' OR coalesce(customer_name, '') <> ''")
     db.execute("DROP INDEX IF EXISTS idx_calls_by_customer_name")
     _sort_index(db, "customer_reading")
+    _history_index(db, [column for column in HISTORY_INDEX_COLUMNS
+                        if column != "customer_org_reading"])
+
+
+@migrations(name="0011_company_reading")
+def _company_reading(db: Database) -> None:
+    """A kana search finds a company however the customer list wrote its reading (issue 12:
+    `ﾔﾏﾀﾞｼｮｳﾃﾝ`, `やまだしょうてん` and `ヤマダ・ショウテン` by `やまだ`): the company's
+    reading and name folded as screening.names.company_reading makes them, in the covering
+    index that every text search reads; and the short name's reading where a call came with
+    no other (taken from its body, as 0007 took the company's)."""
+    if "customer_org_reading" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN customer_org_reading TEXT NOT NULL DEFAULT ''")
+    db.conn.create_function("callgate_org_name_kana", 1, org_name_kana, deterministic=True)
+    db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
+               "WHERE customer_org_kana = '' AND instr(raw_body, 'orgShortNameKana') > 0")
+    db.conn.create_function("callgate_company_reading", 2, company_reading, deterministic=True)
+    db.execute("UPDATE calls SET customer_org_reading = callgate_company_reading("
+               "coalesce(customer_org_kana, ''), coalesce(customer_org, '')) "
+               "WHERE coalesce(customer_org_kana, '') <> '' OR coalesce(customer_org, '') <> ''")
     _history_index(db, list(HISTORY_INDEX_COLUMNS))

@@ -1,15 +1,20 @@
 """Dates, times and durations as people read them (issue 12, point 3): on the office's clock,
 in the language the setting chooses (not the system's), Japanese style in Japanese
 (`2026/11/25(水) 16:16`, today's calls as `16:16`, `8秒`, `3分`), English style in English,
-never the C locale's `25 11 2026`."""
+never the C locale's `25 11 2026`: the live list, the history and a call's detail, the
+countdown and the settings; an export writes the office's time as spreadsheets read it, in
+either language. (The command line's moments: tests/test_cli_language.py.)"""
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 import time_machine
 from conftest import Console, sample, start_console
@@ -19,9 +24,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui import language, present
+from gui.history import HistoryView
+from gui.history.columns import Column
 from gui.live import LiveView
+from gui.session import ConsoleSession
 from screening.call import Call
+from screening.messages import Message
+from screening.policy import Decision, Reason, Verdict
+from screening.schedule import Mode
 from screening.setting_values import Language
+from storage.calls import CallHistory, CallRecord
+from storage.database import open_database
 
 # 07:16 UTC on Wednesday 25 November 2026 is 16:16 in Tokyo.
 MOMENT = datetime(2026, 11, 25, 7, 16, 5, tzinfo=UTC)
@@ -124,3 +137,79 @@ def test_durations_read_as_the_language_writes_them(
         assert "8 s left" in status
         assert seconds == "10 s"
         assert minutes == "3 min"
+
+
+# --- The history: its table, the detail of a call, and what an export writes ----------------
+
+
+@pytest.fixture
+def recorded(db_path: Path) -> None:
+    """A call of 16:16:05 office time on Wednesday 25 November 2026, in the history."""
+    db = open_database(db_path)
+    call = known_call("wednesday")
+    verdict = Verdict(Decision.ACCEPT, Reason.MODE, Message("detail.mode",
+                                                            (Mode.ACCEPT_ALL.message,)))
+    CallHistory(db).record(CallRecord.of(call, verdict, RECEIVED, 1.25, "{}"))
+    db.close()
+
+
+HISTORY_MOMENTS = {
+    Language.JAPANESE: ("2026/11/25(水) 16:16:05", "2026/11/25(水) 16:16:05 JST"),
+    Language.ENGLISH: ("Wed 25 Nov 2026 16:16:05", "Wed 25 Nov 2026 16:16:05 JST"),
+}
+
+
+@pytest.fixture
+def history(qtbot: QtBot, speaking: Language, recorded: None,
+            session: ConsoleSession) -> Iterator[HistoryView]:
+    view = HistoryView(session)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+    yield view
+    view.export.cancel()
+
+
+def test_the_history_and_a_calls_detail_read_the_office_moment(
+        qtbot: QtBot, history: HistoryView, speaking: Language) -> None:
+    listed, detailed = HISTORY_MOMENTS[speaking]
+    model = history.model
+    assert model.data(model.index(0, Column.RECEIVED)) == listed
+    history.select_row(0)
+    qtbot.waitUntil(lambda: history.detail_fields["received"].text() != "", timeout=5000)
+    assert history.detail_fields["received"].text() == detailed
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_an_export_writes_the_office_time_in_either_language(
+        qtbot: QtBot, history: HistoryView, tmp_path: Path, suffix: str) -> None:
+    """What a spreadsheet reads as a date and time, the same in both languages: the office's
+    wall time (a real date in a workbook), and the instant in UTC beside it."""
+    path = tmp_path / f"calls.{suffix}"
+    history.export_button.click()
+    dialog = history.export_dialog
+    assert dialog is not None
+    chosen = next(kind for kind in dialog.nameFilters() if f"*.{suffix}" in kind)
+    dialog.selectNameFilter(chosen)
+    dialog.filterSelected.emit(chosen)
+    dialog.selectFile(str(path))
+    with qtbot.waitSignal(history.export.finished, timeout=10_000):
+        dialog.accept()
+    if suffix == "csv":
+        _, row = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert (row[0], row[-1]) == ("2026-11-25 16:16:05", "2026-11-25T07:16:05.000+00:00")
+    else:
+        _, cells = openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)
+        assert (cells[0], cells[-1]) == (datetime(2026, 11, 25, 16, 16, 5),
+                                         "2026-11-25T07:16:05.000+00:00")
+
+
+def test_an_export_is_named_after_the_offices_day(history: HistoryView) -> None:
+    """At 05:00 on the 26th in Tokyo the machine's UTC clock still says the 25th."""
+    with time_machine.travel(datetime(2026, 11, 25, 20, 0, tzinfo=UTC), tick=False):
+        history.export_button.click()
+    dialog = history.export_dialog
+    assert dialog is not None
+    offered = Path(dialog.selectedFiles()[0]).name
+    dialog.reject()
+    assert offered.startswith("callgate-history-20261126"), offered

@@ -1935,6 +1935,241 @@ commubo のコールバックURL：
     </message>
 </context>
 <context>
+    <name>commands</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1まで</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>the mode setting</source>
+        <translation>モードの設定</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>until turned off</source>
+        <translation>解除するまで</translation>
+    </message>
+    <message>
+        <source>no change ahead</source>
+        <translation>この先の切り替えなし</translation>
+    </message>
+    <message>
+        <source>the schedule is off: the mode setting decides (python main.py schedule on)</source>
+        <translation>スケジュールはオフです。モードの設定で決まります（オンにするには `python main.py schedule on`）</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>営業時間</translation>
+    </message>
+    <message>
+        <source>open mode</source>
+        <translation>営業中のモード</translation>
+    </message>
+    <message>
+        <source>closed mode</source>
+        <translation>時間外のモード</translation>
+    </message>
+    <message>
+        <source>holidays</source>
+        <translation>祝日</translation>
+    </message>
+    <message>
+        <source>closed days</source>
+        <translation>休業日</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation>手動切替</translation>
+    </message>
+    <message>
+        <source>mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <source>wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <source>fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <source>sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <source>sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>closed every day</source>
+        <translation>毎日休業</translation>
+    </message>
+    <message>
+        <source>closed on Japanese public holidays</source>
+        <translation>日本の祝日は休業</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1 set %2, %3: %4</source>
+        <translation>%1（%2に設定、%3）: %4</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>not yet in force</source>
+        <translation>まだ有効ではない</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>one-shot</source>
+        <translation>1回限り</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>%1に期限切れ</translation>
+    </message>
+    <message>
+        <source>matched %1x</source>
+        <translation>%1回一致</translation>
+    </message>
+    <message>
+        <source>never matched</source>
+        <translation>一致なし</translation>
+    </message>
+    <message>
+        <source>removed the rule for %1</source>
+        <translation>%1のルールを削除しました</translation>
+    </message>
+    <message>
+        <source>no rules: every call follows the mode</source>
+        <translation>ルールはありません。すべての着信がモードに従います</translation>
+    </message>
+    <message>
+        <source>imported %1 rules (%2 new, %3 replaced)</source>
+        <translation>ルールを%1件取り込みました（新規%2件、置き換え%3件）</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>非通知</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>モード</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>failsafe</source>
+        <translation>フェイルセーフ</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>不正な要求</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>wrote %1 calls to %2</source>
+        <translation>%1件の着信を%2に書き出しました</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3) for call %4</source>
+        <translation>%1 %2（%3）通話ID %4</translation>
+    </message>
+    <message>
+        <source>new webhook URL: %1</source>
+        <translation>新しいWebhook URL: %1</translation>
+    </message>
+    <message>
+        <source>the old token no longer works (token-grace-hours is 0)</source>
+        <translation>古いトークンはもう使えません（token-grace-hours が 0 です）</translation>
+    </message>
+    <message>
+        <source>the old token %1 keeps working until %2</source>
+        <translation>古いトークン %1 は%2まで使えます</translation>
+    </message>
+    <message>
+        <source>register the new URL in commubo&apos;s dashboard before then</source>
+        <translation>それまでに新しいURLをcommuboのダッシュボードに登録してください</translation>
+    </message>
+</context>
+<context>
     <name>decisions</name>
     <message>
         <source>accept</source>
@@ -2128,6 +2363,101 @@ commubo のコールバックURL：
     </message>
 </context>
 <context>
+    <name>holidays</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元日</translation>
+    </message>
+    <message>
+        <source>Coming of Age Day</source>
+        <translation>成人の日</translation>
+    </message>
+    <message>
+        <source>Foundation Day</source>
+        <translation>建国記念の日</translation>
+    </message>
+    <message>
+        <source>Emperor&apos;s Birthday</source>
+        <translation>天皇誕生日</translation>
+    </message>
+    <message>
+        <source>Vernal Equinox Day</source>
+        <translation>春分の日</translation>
+    </message>
+    <message>
+        <source>Showa Day</source>
+        <translation>昭和の日</translation>
+    </message>
+    <message>
+        <source>Constitution Day</source>
+        <translation>憲法記念日</translation>
+    </message>
+    <message>
+        <source>Greenery Day</source>
+        <translation>みどりの日</translation>
+    </message>
+    <message>
+        <source>Children&apos;s Day</source>
+        <translation>こどもの日</translation>
+    </message>
+    <message>
+        <source>Marine Day</source>
+        <translation>海の日</translation>
+    </message>
+    <message>
+        <source>Mountain Day</source>
+        <translation>山の日</translation>
+    </message>
+    <message>
+        <source>Respect for the Aged Day</source>
+        <translation>敬老の日</translation>
+    </message>
+    <message>
+        <source>Autumnal Equinox Day</source>
+        <translation>秋分の日</translation>
+    </message>
+    <message>
+        <source>Sports Day</source>
+        <translation>スポーツの日</translation>
+    </message>
+    <message>
+        <source>Physical Education Day</source>
+        <translation>体育の日</translation>
+    </message>
+    <message>
+        <source>Culture Day</source>
+        <translation>文化の日</translation>
+    </message>
+    <message>
+        <source>Labor Thanksgiving Day</source>
+        <translation>勤労感謝の日</translation>
+    </message>
+    <message>
+        <source>Substitute Holiday</source>
+        <translation>振替休日</translation>
+    </message>
+    <message>
+        <source>National Holiday</source>
+        <translation>国民の休日</translation>
+    </message>
+    <message>
+        <source>The Crown Prince Marriage Ceremony</source>
+        <translation>結婚の儀</translation>
+    </message>
+    <message>
+        <source>Emperor Shōwa Funeral Ceremony</source>
+        <translation>大喪の礼</translation>
+    </message>
+    <message>
+        <source>Enthronement Ceremony</source>
+        <translation>即位礼正殿の儀</translation>
+    </message>
+    <message>
+        <source>Emperor&apos;s Enthronement Day</source>
+        <translation>天皇の即位の日</translation>
+    </message>
+</context>
+<context>
     <name>listener</name>
     <message>
         <source>the listener did not start within %1 s</source>
@@ -2168,6 +2498,41 @@ commubo のコールバックURL：
     <message>
         <source>could not record call %1: %2</source>
         <translation>コール %1 を記録できませんでした：%2</translation>
+    </message>
+</context>
+<context>
+    <name>moments</name>
+    <message>
+        <source>%1-%2-%3 (%4) %5 %6</source>
+        <translation>%1/%2/%3(%4) %5 %6</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2843,129 @@ commubo のコールバックURL：
     <message>
         <source>repeat-caller window must be between %1 and %2 minutes</source>
         <translation>再着信とみなす間隔は%1〜%2分で指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>tunnel</source>
+        <translation>トンネル</translation>
+    </message>
+    <message>
+        <source>public URL</source>
+        <translation>公開URL</translation>
+    </message>
+    <message>
+        <source>self-test</source>
+        <translation>自己テスト</translation>
+    </message>
+    <message>
+        <source>none configured (python main.py config tunnel ngrok|cloudflared|url)</source>
+        <translation>未設定（設定するには `python main.py config tunnel ngrok|cloudflared|url`）</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1、%2: %3</translation>
+    </message>
+    <message>
+        <source>ngrok</source>
+        <translation>ngrok</translation>
+    </message>
+    <message>
+        <source>cloudflared</source>
+        <translation>cloudflared</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL入力</translation>
+    </message>
+    <message>
+        <source>quick</source>
+        <translation>クイックトンネル</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>cannot be watched</source>
+        <translation>監視できません</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>%1   (--show-token shows the token)</source>
+        <translation>%1   （--show-token でトークンを表示）</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>ok: %1</source>
+        <translation>成功: %1</translation>
+    </message>
+    <message>
+        <source>ok (%1 ms): %2</source>
+        <translation>成功（%1ミリ秒）: %2</translation>
+    </message>
+    <message>
+        <source>FAILED (%1): %2</source>
+        <translation>失敗（%1）: %2</translation>
+    </message>
+    <message>
+        <source>FAILED (%1) (%2 ms): %3</source>
+        <translation>失敗（%1、%2ミリ秒）: %3</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>no-public-url</source>
+        <translation>公開URLなし</translation>
+    </message>
+    <message>
+        <source>dns</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>tls</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>接続拒否</translation>
+    </message>
+    <message>
+        <source>wrong-token</source>
+        <translation>トークン違い</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒否された</translation>
+    </message>
+    <message>
+        <source>http-error</source>
+        <translation>HTTPエラー</translation>
+    </message>
+    <message>
+        <source>other-listener</source>
+        <translation>別の相手が応答</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
     </message>
 </context>
 <context>
