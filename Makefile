@@ -34,7 +34,7 @@ bench: $(STAMP)
 # are kept; strings the code no longer has are dropped). tests/test_catalogue.py then lists
 # what still needs Japanese.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete \
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -disable-heuristic sametext \
 	    -target-language ja_JP $(shell git ls-files 'gui/*.py' 'wording/*.py') -ts $(CATALOGUES)
 
 # The README's screenshots, from the real console on a virtual screen (Xvfb, icewm; see
