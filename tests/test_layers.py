@@ -1,12 +1,12 @@
 """The import direction of ARCHITECTURE.md, checked by parsing every source file.
 
 `gui → server.protocol`; `cli → application, server`; `cli, gui → desktop` (which imports
-nothing of ours); `server → application → {storage, screening}`; `storage → screening`; `wording → screening.messages`; `tables → screening`
-(application and gui both write tables with it): the screening core stays pure (no Qt, no
-aiohttp, no SQL, nothing of ours), storage knows nothing of the use cases, the listener or the
-console, the application layer (the use cases) is synchronous and needs neither Qt nor aiohttp,
-the command line writes no SQL, the listener never pulls in Qt, and the console knows callgate
-only through the console protocol.
+nothing of ours); `server → application → {storage, screening}`; `storage → screening`;
+`wording → screening.messages`; `tables → screening` (application and gui both write tables
+with it): the screening core stays pure (no Qt, no aiohttp, no SQL, nothing of ours), storage
+knows nothing of the use cases, the listener or the console, the application layer (the use
+cases) is synchronous and needs neither Qt nor aiohttp, the command line writes no SQL, the
+listener never pulls in Qt, and the console knows callgate only through the console protocol.
 """
 
 from __future__ import annotations
