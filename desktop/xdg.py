@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from desktop.artwork import ICON, ICON_NAME
+from desktop.assets import ICON, ICON_NAME
 
 FILE_NAME = "callgate.desktop"
 #: Characters that make an Exec argument need quotes (the Desktop Entry Specification).

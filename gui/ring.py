@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 from PySide6.QtWidgets import QApplication
 
-from desktop.artwork import RING
+from desktop.assets import RING
 from gui.live import LiveView
 from gui.preferences import Preferences
 

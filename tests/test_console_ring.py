@@ -24,7 +24,7 @@ from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from test_console import call_from, from_command_line, send
 from test_console_desktop import open_settings
 
-from desktop.artwork import RING
+from desktop.assets import RING
 from gui.app import open_window
 from gui.preferences import Preferences
 from gui.ring import Ringer, linear

@@ -15,7 +15,7 @@ import pytest
 from test_cli import ROOT, RUN_TIMEOUT, Cli, free_port, usage_error
 
 from desktop import launch
-from desktop.artwork import ICON
+from desktop.assets import ICON
 from desktop.macos import LaunchAgent
 from desktop.xdg import Autostart, MenuEntry, exec_line
 
