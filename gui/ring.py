@@ -22,8 +22,8 @@ from gui.preferences import Preferences
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
 
-#: Optional libraries (PipeWire, VA-API) that QtMultimedia looks for and warns about, though
-#: it plays a WAV through PulseAudio without them.
+# Optional libraries (PipeWire, VA-API) that QtMultimedia looks for and warns about, though
+# it plays a WAV through PulseAudio without them.
 QUIET = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
 
 

@@ -13,7 +13,7 @@ from desktop.assets import ICON
 from screening.policy import Mode
 
 MODE_COLOURS = {Mode.ACCEPT_ALL: "#198754", Mode.ASK: "#e0a800", Mode.REJECT_ALL: "#dc3545"}
-#: Where the artwork has its badge (desktop/assets/callgate.svg, in its 256-unit square).
+# Where the artwork has its badge (desktop/artwork/callgate.svg, in its 256-unit square).
 BADGE_CENTRE, BADGE_RADIUS, BADGE_RING = QPointF(190, 190), 44.0, 10.0
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
