@@ -8,12 +8,16 @@ history). The console reaches it through the console protocol alone (gui/app.py)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from application import Office
 from cli.context import PROG, Context
+from cli.words import say
+from desktop.libraries import missing_packages, opens_on_x11
+from screening.messages import Message
 from screening.setting_values import Language
 
 if TYPE_CHECKING:
@@ -34,7 +38,13 @@ def embedded(db_path: Path, host: str, port: int, *, port_setting: int | None = 
 
 def run(db_path: Path, host: str, port: int, port_setting: int | None = None,
         language: Language = Language.AUTO) -> int:
-    """The console as `python main.py` opens it, in the language `language` chooses."""
+    """The console as `python main.py` opens it, in the language `language` chooses; one
+    line instead, before Qt loads, when the system lacks a library that a window needs."""
+    missing = missing_packages() if opens_on_x11(os.environ) else []
+    if missing:
+        words = say(Message("desktop.libraries.missing", (" ".join(missing),)))
+        print(f"{PROG}: error: {words}", file=sys.stderr)
+        return 1
     from gui.app import run_console  # Qt loads only for the console, not for every command
     from server.listener import ListenerError
 

@@ -35,7 +35,7 @@ def build_parser() -> Parser:
                         default=argparse.SUPPRESS,
                         help="the language of what people read (default: the language "
                              "setting, else the system's)")
-    parser = Parser(prog="main.py", parents=[common],
+    parser = Parser(parents=[common],  # named as started: main.py, callgate, callgate-console
                     description="callgate: screen commubo's incoming calls.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 

@@ -21,10 +21,12 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.assets import ICON_NAME
 from gui import language
 from gui.preferences import APPLICATION, ORGANISATION
 from gui.session import ConsoleSession
 from gui.single import Handover, SingleInstance, hand_over, server_name
+from gui.tray import app_icon
 from gui.window import ConsoleWindow
 from screening.setting_values import Language
 from server.protocol.link import ConsoleLink
@@ -46,6 +48,9 @@ def application(setting: Language = Language.AUTO) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    # Its windows belong to its menu entry (desktop/xdg.py): the taskbar shows its icon.
+    app.setDesktopFileName(ICON_NAME)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     language.install(app, setting)
     return app

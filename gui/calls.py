@@ -1,10 +1,10 @@
 """The calls callgate reports, brought to the live list, and what a person does with them sent
 back: a decision on a waiting call, a rule made from a call.
 
-A waiting call beeps and raises a notification. A decision can come too late (another desk, or
-the call's default, decided first): the person hears by whom. A rule made from a call ("Block
-this caller", "Always let through") notes who called, unless the caller's rule already has a
-note someone wrote.
+A waiting call raises a notification (and rings: gui/ring.py). A decision can come too late
+(another desk, or the call's default, decided first): the person hears by whom. A rule made from
+a call ("Block this caller", "Always let through") notes who called, unless the caller's rule
+already has a note someone wrote.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from gui import present
 from gui.changes import Changes, ask
@@ -70,7 +70,6 @@ class Calls(QObject):
 
     def waiting(self, event: CallWaiting) -> None:
         self._list(event)
-        QApplication.beep()
         tray = self._tray()
         if tray is not None:
             text = f"{present.caller_number(event.call)}  {present.caller_name(event.call)}"

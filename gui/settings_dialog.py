@@ -1,6 +1,8 @@
 """Settings a person may change: the ask timeout and defaults, where the listener binds, how
 commubo reaches it, and the webhook token. Read from the session, saved all at once through
-it; a value refused comes back with its reason and the dialog stays open."""
+it; a value refused comes back with its reason and the dialog stays open. This computer's own
+(the ring, starting at login, the menu entry; gui/desk_settings.py) are kept on this desk once
+the office's are saved."""
 
 from __future__ import annotations
 
@@ -31,6 +33,9 @@ from gui.address import (
     url_field,
 )
 from gui.changes import Changes, ask, saving_text
+from gui.desk import Desk
+from gui.desk_settings import DeskSection
+from gui.ring import Ringer
 from gui.session import ConsoleSession
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
@@ -69,7 +74,8 @@ class SettingsDialog(QDialog):
     language_changed = Signal()  # saved; it applies when callgate restarts
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
-                 parent: QWidget | None = None, *, public_base: str | None = None) -> None:
+                 desk: Desk, ringer: Ringer, parent: QWidget | None = None, *,
+                 public_base: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
         self._session = session
@@ -139,6 +145,7 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
         reachability = self._reachability_section(values, listener.cloudflared)
+        self.desk = DeskSection(desk, ringer, self)
 
         form = QFormLayout()
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
@@ -161,6 +168,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(reachability)
+        layout.addWidget(self.desk)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.buttons = buttons
@@ -295,6 +303,7 @@ class SettingsDialog(QDialog):
 
         def saved(_: object) -> None:
             ended()
+            self.desk.keep()
             if new_language:
                 self.language_changed.emit()
             self.accept()

@@ -30,6 +30,7 @@ from gui import language, present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
+from gui.desk import Desk
 from gui.explain import ExplainDialog
 from gui.health import Health
 from gui.history import HistoryView
@@ -37,6 +38,7 @@ from gui.live import LiveView
 from gui.mode import ModeBar, ModeControl, RejectAllBanner
 from gui.preferences import Preferences
 from gui.reach import ReachabilityLabel, UnreachableBanner
+from gui.ring import Ringer
 from gui.rules import RulesView
 from gui.schedule import ScheduleDialog
 from gui.session import ConsoleSession
@@ -81,6 +83,8 @@ class ConsoleWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.session = session
         self.preferences = Preferences(data_dir)
+        self.desk = Desk(data_dir, self)
+        self.desk.failed.connect(self._desk_failed)
         self._first_run_setup = first_run_setup
         self._quitting = False
         self.schedule_dialog: ScheduleDialog | None = None
@@ -103,6 +107,7 @@ class ConsoleWindow(QMainWindow):
         self.banner = RejectAllBanner(self)
         self.live = LiveView(self)
         self.calls = Calls(session, self.live, self.changes, lambda: self.tray, self.show_note)
+        self.ringer = Ringer(self.live, self.preferences)
         self.rules = RulesView(session, self)
         self.history = HistoryView(session, self)
         self.tabs = QTabWidget(self)
@@ -200,6 +205,10 @@ class ConsoleWindow(QMainWindow):
         """A problem that happened once, in the status bar's red line for a while."""
         self.last_error.show_problem(message)
 
+    def _desk_failed(self, why: str) -> None:
+        self.show_error(self.tr("How callgate starts on this computer was not changed: %1")
+                        .replace("%1", why))
+
     def show_note(self, text: str) -> None:
         """What just happened, in the status bar for a few seconds."""
         show_note(self.statusBar(), text)
@@ -242,7 +251,8 @@ class ConsoleWindow(QMainWindow):
             self._settings_dialog.setParent(None)
             self._settings_dialog.deleteLater()
         reach = self.health.reach
-        dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self,
+        dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self.desk,
+                                self.ringer, self,
                                 public_base=reach.public_base if reach is not None else None)
         dialog.finished.connect(lambda _: self.check_reachability_now())
         dialog.language_changed.connect(lambda: self.show_note(language.on_restart_note()))
@@ -286,7 +296,7 @@ class ConsoleWindow(QMainWindow):
         if self.setup is not None:
             _to_front(self.setup)
             return
-        self.setup = SetupWizard(self.session, self.changes, snapshot.listener, self)
+        self.setup = SetupWizard(self.session, self.changes, snapshot.listener, self.desk, self)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 

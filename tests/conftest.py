@@ -23,8 +23,10 @@ os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 # The console's preferences (QSettings) of every test, and of every console a test starts as a
-# process, go to a folder of this run, never to the user's own.
+# process, go to a folder of this run, never to the user's own; so does its start at login.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="callgate-test-preferences-")
+# So do the menu entry and the icon a console adds (desktop/xdg.py).
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="callgate-test-data-home-")
 
 import pytest
 from PySide6.QtCore import QObject

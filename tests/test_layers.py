@@ -1,12 +1,12 @@
 """The import direction of ARCHITECTURE.md, checked by parsing every source file.
 
-`gui → server.protocol`; `cli → application, server`; `server → application → {storage,
-screening}`; `storage → screening`; `wording → screening.messages`; `tables → screening`
-(application and gui both write tables with it): the screening core stays pure (no Qt, no
-aiohttp, no SQL, nothing of ours), storage knows nothing of the use cases, the listener or the
-console, the application layer (the use cases) is synchronous and needs neither Qt nor aiohttp,
-the command line writes no SQL, the listener never pulls in Qt, and the console knows callgate
-only through the console protocol.
+`gui → server.protocol`; `cli → application, server`; `cli, gui → desktop` (which imports
+nothing of ours); `server → application → {storage, screening}`; `storage → screening`;
+`wording → screening.messages`; `tables → screening` (application and gui both write tables
+with it): the screening core stays pure (no Qt, no aiohttp, no SQL, nothing of ours), storage
+knows nothing of the use cases, the listener or the console, the application layer (the use
+cases) is synchronous and needs neither Qt nor aiohttp, the command line writes no SQL, the
+listener never pulls in Qt, and the console knows callgate only through the console protocol.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # The console is a client of callgate's listener: it knows only the console protocol.
     "gui": ("storage", "application", "server", "cli", "main", "aiohttp", *SQL),
     "wording": ("storage", "application", "server", "cli", "gui", "main", "aiohttp", *QT, *SQL),
+    # The computer callgate runs on (libraries, its menu entry, starting at login): for the
+    # command line and the console alike, before any window and without the office's data.
+    "desktop": ("screening", "storage", "tables", "application", "server", "cli", "gui",
+                "wording", "main", "aiohttp", *QT, *SQL),
 }
 #: Of callgate's own modules, the only ones a layer may import (besides itself).
 ONLY: dict[str, tuple[str, ...]] = {
@@ -48,7 +52,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 #: Files that still break their layer's contract, each until the work named beside it lands.
 #: The list only shrinks.
 EXCEPTIONS: dict[str, str] = {}
-OWN = ("screening", "storage", "tables", "application", "server", "cli", "gui", "wording", "main")
+OWN = ("screening", "storage", "tables", "application", "server", "cli", "gui", "wording", "main",
+       "desktop")
 
 
 @dataclass(frozen=True)

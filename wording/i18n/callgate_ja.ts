@@ -150,6 +150,10 @@
         <translation>着信履歴</translation>
     </message>
     <message>
+        <source>How callgate starts on this computer was not changed: %1</source>
+        <translation>このパソコンでの callgate の起動方法を変更できませんでした: %1</translation>
+    </message>
+    <message>
         <source>&amp;callgate</source>
         <translation>callgate(&amp;C)</translation>
     </message>
@@ -192,6 +196,41 @@
     <message>
         <source>Quit and stop taking calls</source>
         <translation>終了して着信の受付を止める</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSection</name>
+    <message>
+        <source>On this computer</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>Mute the ring</source>
+        <translation>着信音を消す</translation>
+    </message>
+    <message>
+        <source>Play the ring</source>
+        <translation>着信音を試聴</translation>
+    </message>
+    <message>
+        <source>This computer cannot play the ring (QtMultimedia needs libpulse0: sudo apt install libpulse0); the console beeps instead.</source>
+        <translation>このパソコンでは着信音を鳴らせません（QtMultimedia には libpulse0 が必要です: sudo apt install libpulse0）。代わりにビープ音が鳴ります。</translation>
+    </message>
+    <message>
+        <source>Start callgate when I log in (while callgate is not running, commubo rejects every call)</source>
+        <translation>ログイン時に callgate を起動する（callgate が動いていない間、commubo はすべての着信を拒否します）</translation>
+    </message>
+    <message>
+        <source>callgate in the applications menu</source>
+        <translation>アプリケーションメニューに callgate を表示する</translation>
+    </message>
+    <message>
+        <source>A call waiting for you rings:</source>
+        <translation>判断待ちの着信の呼び出し音:</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -663,6 +702,14 @@
     <message>
         <source>callgate takes commubo&apos;s calls on this computer, on port %1. Keep it unless another program needs that port; a new port applies when callgate restarts. You can skip this setup at any page: calls on this computer work without it.</source>
         <translation>callgate はこのコンピュータのポート %1 で commubo からの着信を受け付けます。ほかのプログラムがこのポートを使うのでなければ、そのままにしてください。新しいポートは callgate の再起動後に反映されます。この設定はどのページでも省略できます：このコンピュータの中の着信は、設定しなくても使えます。</translation>
+    </message>
+    <message>
+        <source>Start callgate when I log in to this computer (while callgate is not running, commubo rejects every call)</source>
+        <translation>このパソコンへのログイン時に callgate を起動する（callgate が動いていない間、commubo はすべての着信を拒否します）</translation>
+    </message>
+    <message>
+        <source>Add callgate to the applications menu</source>
+        <translation>アプリケーションメニューに callgate を追加する</translation>
     </message>
     <message>
         <source>Port (on restart):</source>
@@ -2274,6 +2321,21 @@ commubo のコールバックURL：
     <message>
         <source>Sunday</source>
         <translation>日曜日</translation>
+    </message>
+</context>
+<context>
+    <name>desktop</name>
+    <message>
+        <source>the console cannot open its window: system libraries that Qt needs are missing; install them with: sudo apt install %1</source>
+        <translation>コンソールのウィンドウを開けません: Qt に必要なシステムライブラリが入っていません。次のコマンドでインストールしてください: sudo apt install %1</translation>
+    </message>
+    <message>
+        <source>start callgate when you log in to this computer (this computer&apos;s setting, not the office&apos;s; while callgate is not running, commubo rejects calls)</source>
+        <translation>このパソコンへのログイン時に callgate を起動する（事務所全体ではなく、このパソコンだけの設定です。callgate が動いていない間、commubo は着信を拒否します）</translation>
+    </message>
+    <message>
+        <source>callgate in this computer&apos;s applications menu, with its icon</source>
+        <translation>このパソコンのアプリケーションメニューに callgate をアイコン付きで表示する</translation>
     </message>
 </context>
 <context>
