@@ -45,8 +45,8 @@ class DeskSection(QGroupBox):
         ring.addWidget(self.mute)
         ring.addWidget(self.try_button)
         self.no_sound = QLabel(self.tr(
-            "This computer cannot play the ring (QtMultimedia needs libpulse0: sudo apt install "
-            "libpulse0); the console beeps instead."), self)
+            "This computer cannot play the ring: it lacks the system's sound library "
+            "(`sudo apt install libpulse0`); the console beeps instead."), self)
         self.no_sound.setWordWrap(True)
         self.no_sound.setVisible(not ringer.can_play)
         self.start_at_login = QCheckBox(self.tr(

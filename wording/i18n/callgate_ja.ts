@@ -213,8 +213,8 @@
         <translation>着信音を試聴</translation>
     </message>
     <message>
-        <source>This computer cannot play the ring (QtMultimedia needs libpulse0: sudo apt install libpulse0); the console beeps instead.</source>
-        <translation>このパソコンでは着信音を鳴らせません（QtMultimedia には libpulse0 が必要です: sudo apt install libpulse0）。代わりにビープ音が鳴ります。</translation>
+        <source>This computer cannot play the ring: it lacks the system&apos;s sound library (`sudo apt install libpulse0`); the console beeps instead.</source>
+        <translation>このパソコンでは着信音を鳴らせません。音声ライブラリがありません（`sudo apt install libpulse0`）。代わりにビープ音が鳴ります。</translation>
     </message>
     <message>
         <source>Start callgate when I log in (while callgate is not running, commubo rejects every call)</source>
