@@ -4,7 +4,11 @@ queries checked to read their indexes, never the table (so a million calls stay 
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -209,3 +213,37 @@ def test_every_query_reads_its_index_and_never_the_table(tokyo: History) -> None
         assert "SCAN calls" not in plan, plan
         assert "COVERING INDEX" in plan or "idx_calls_stats_quarters" in plan, plan
         assert "TEMP B-TREE FOR GROUP BY" not in plan, plan
+
+def test_stats_json_gives_the_totals_and_every_day(tmp_path: Path) -> None:
+    """`python main.py stats --days 7 --json`, as a script reads it."""
+    now = datetime.now(UTC)
+    history = make_history(tmp_path / "callgate.db", now, calls=500)
+    env = {**os.environ, "CALLGATE_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "main.py", "stats", "--days", "7", "--json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
+                          timeout=30, check=True)
+    figures = json.loads(done.stdout)
+    since, until, first = _window(7, "Asia/Tokyo", now)
+    [(calls, accepted, rejected)] = _sql(
+        history, "SELECT count(*), sum(decision = 'accept'), sum(decision = 'reject') "
+                 "FROM calls WHERE received_at >= ? AND received_at < ?", since, until)
+    assert (figures["calls"], figures["accepted"], figures["rejected"]) == (
+        calls, accepted, rejected)
+    assert [day["day"] for day in figures["per_day"]] == [
+        (first + timedelta(days=n)).isoformat() for n in range(7)]
+    assert sum(day["calls"] for day in figures["per_day"]) == calls
+    assert all(day["accepted"] + day["rejected"] == day["calls"] == sum(day["outcomes"].values())
+               for day in figures["per_day"])
+    assert figures["candidates"][0]["number"] == "+81355550001"
+    assert figures["candidates"][0]["shown"] == "03-5555-0001"
+    assert figures["top_callers"][0]["name"] in {name for name, _ in CUSTOMERS.values()}
+
+
+def test_stats_prints_the_figures_in_the_reader_s_language(tmp_path: Path) -> None:
+    make_history(tmp_path / "callgate.db", datetime.now(UTC), calls=200)
+    env = {**os.environ, "CALLGATE_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "main.py", "--lang", "ja", "stats", "--days", "7"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
+                          timeout=30, check=True)
+    assert "拒否" in done.stdout
+    assert "03-5555-0001" in done.stdout
