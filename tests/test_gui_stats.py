@@ -128,7 +128,8 @@ def test_a_candidate_is_one_click_from_the_block_list(
                               for row in range(candidates.rowCount())}
     blocked = Office(db_path).rules.find(numbers[0])
     assert blocked is not None and blocked.action is Action.BLOCK
-    assert "03-5555-0001" in console.window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "03-5555-0001" in console.window.statusBar().currentMessage(),
+                    timeout=TIMEOUT)
 
 
 def test_the_tab_is_saved_as_a_png_picture(qtbot: QtBot, shown: tuple[Console, StatisticsTab],
@@ -154,3 +155,4 @@ def test_a_picture_that_cannot_be_written_says_why(
         tab.save_png(str(path))
     assert not path.exists()
     assert str(path) in tab.status.text()
+

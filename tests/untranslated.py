@@ -44,7 +44,7 @@ ALLOWED_WORDS = frozenset({
     # names of programs and services: the products callgate works with, and callgate itself
     "callgate", "commubo", "ngrok", "cloudflared", "Cloudflare", "Tailscale", "Funnel",
     # terms Japanese software writes this way, with no katakana in use for them
-    "URL", "Webhook", "AI", "ID", "API", "DNS", "TLS", "HTTP", "CSV", "Excel", "UTF",
+    "URL", "Webhook", "AI", "ID", "API", "DNS", "TLS", "HTTP", "CSV", "Excel", "UTF", "PNG",
     # a time zone's abbreviation, as the time zone database gives it after a moment
     "JST",
 })
