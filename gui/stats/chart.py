@@ -51,7 +51,7 @@ def _label_step(days: int) -> int:
 class DayChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(4, 4, 18, 4))  # room for the newest day's date
         chart.setBackgroundRoundness(0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         super().__init__(chart, parent)

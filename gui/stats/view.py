@@ -40,8 +40,8 @@ PERIODS = (7, 30, 90)
 #: New calls while the tab is in sight are counted again within this long (a running timer is
 #: not restarted, so calls that keep coming cannot postpone it).
 REFRESH_MS = 10_000
-ROW_HEIGHT = 22
-LIST_ROWS = 10
+ROW_HEIGHT = 20
+LIST_ROWS = 10  # a top list whole (the listener counts ten), without a scroll bar
 HEAT_ROW_HEIGHT = LIST_ROWS * ROW_HEIGHT // 7  # the grid as tall as the rule list beside it
 
 
@@ -103,7 +103,7 @@ class StatisticsTab(QWidget):
         self.summary.setFont(font)
         self.period_label = QLabel(self.content)
         self.chart = DayChart(self.content)
-        self.chart.setMinimumHeight(300)
+        self.chart.setMinimumHeight(270)
         self.heat_model = HeatModel(self)
         self.top_callers_model = CallerTable(self)
         self.top_rejected_model = CallerTable(self)
