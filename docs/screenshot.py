@@ -34,15 +34,15 @@ from storage.database import DB_FILENAME  # noqa: E402
 OUTPUT = ROOT / "docs" / "screenshot.png"
 
 
-def under_xvfb() -> None:
-    """Re-run this script on a virtual screen when there is no display."""
+def under_xvfb(script: str = __file__, screen: str = "1280x800x24") -> None:
+    """Re-run `script` (this one) on a virtual screen when there is no display."""
     if os.environ.get("DISPLAY") or os.environ.get("CALLGATE_SCREENSHOT_CHILD"):
         return
     if shutil.which("xvfb-run") is None:
         sys.exit("xvfb-run is missing: apt-get install xvfb fonts-noto-cjk")
     os.environ["CALLGATE_SCREENSHOT_CHILD"] = "1"
-    os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-                           sys.executable, __file__, *sys.argv[1:]])
+    os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", f"-screen 0 {screen}",
+                           sys.executable, script, *sys.argv[1:]])
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 10.0) -> None:
