@@ -42,6 +42,8 @@ translations: $(STAMP)
 screenshots: $(STAMP) $(COMPILED)
 	$(BIN)/python docs/screenshot.py --lang en
 	$(BIN)/python docs/screenshot.py --lang ja
+	$(BIN)/python docs/screenshot_stats.py --lang en
+	$(BIN)/python docs/screenshot_stats.py --lang ja --output docs/screenshot-stats-ja.png
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ from application.history import HistoryService
 from application.mode import ModeService
 from application.rules import RuleService
 from application.settings import SettingsService
+from application.statistics import StatisticsService
 from application.webhook import WebhookService
 from screening.call import Customer
 from screening.policy import Explanation
@@ -40,6 +41,7 @@ class Office:
         self.rules = RuleService(self.db, self.settings)
         self.history = HistoryService(self.db, self.settings)
         self.webhook = WebhookService(self.db, self.settings)
+        self.statistics = StatisticsService(self.db, self.settings, self.rules)
 
     @classmethod
     def of_directory(cls, data_dir: Path) -> Office:

@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]      # or: make bench
 
-Runs bench/webhook.py, bench/gui.py, bench/coldstart.py, bench/history.py and bench/stall.py
-(on the same history) one after the other, each in a fresh process (so none inherits another's
+Runs bench/webhook.py, bench/gui.py, bench/coldstart.py, bench/history.py, bench/stall.py and
+bench/stats.py (on the same history, then on one whose calls all came in the 90 days counted)
+one after the other, each in a fresh process (so none inherits another's
 threads, Qt state or memory peak), and prints one table; progress goes to stderr. The whole
 run takes several minutes, most of it building and searching a history of 1,000,000 calls.
 `--quick` is a smoke run (seconds-long loads, 100,000 calls): its numbers say little, but
@@ -30,7 +31,7 @@ from typing import ParamSpec, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import coldstart, gui, history, stall, webhook
+from bench import coldstart, gui, history, stall, stats, webhook
 from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, percentile, ratio, verdict
 
 Params = ParamSpec("Params")
@@ -56,15 +57,16 @@ class Sizes:
     history_calls: int
     history_repeat: int
     burst: int
+    stats_repeat: int
 
 
 FULL = Sizes(webhook=[], gui=[], cold_starts=5, history_calls=1_000_000, history_repeat=3,
-             burst=2000)
+             burst=2000, stats_repeat=5)
 QUICK = Sizes(
     webhook=["--runs", "1", "--seconds", "1", "--open-seconds", "1", "--warmup", "0.3",
              "--no-ceiling"],
     gui=["--calls", "100", "--runs", "1", "--cards", "10"],
-    cold_starts=1, history_calls=100_000, history_repeat=1, burst=200,
+    cold_starts=1, history_calls=100_000, history_repeat=1, burst=200, stats_repeat=1,
 )
 
 
@@ -146,6 +148,16 @@ def stall_row(report: stall.StallReport) -> Row:
                " History tab shown; baseline: the idle console")
 
 
+def stats_row(report: stats.StatsReport) -> Row:
+    spread = ("all in the 90 days" if report.span_days <= stats.DAYS
+              else f"over {report.span_days // 365} years")
+    return Row(f"statistics drawn, {report.calls:,} calls {spread}", ms(report.drawn_ms),
+               ms(report.baseline_ms), ratio(report.drawn_ms, report.baseline_ms),
+               f"{verdict(report.drawn_ms < stats.TARGET_MS)} callgate < "
+               f"{stats.TARGET_MS:g} ms; last 90 days ({report.window_calls:,} calls), asked "
+               f"until drawn; baseline: their count(*)")
+
+
 def cold_start_row(report: coldstart.ColdStartReport) -> Row:
     return Row("cold start to listening", ms(report.callgate * 1000), ms(report.baseline * 1000),
                ratio(report.callgate, report.baseline),
@@ -196,12 +208,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress(f"stall: the GUI thread while {sizes.burst:,} posts arrive at once ...")
         stall_result = isolated(stall.run, ["--calls", str(sizes.history_calls), "--db", str(db),
                                             "--burst", str(sizes.burst)])
+        progress("stats: the Statistics tab of the last 90 days, on that history ...")
+        stats_spread = isolated(stats.benchmark, sizes.history_calls, history.DAYS,
+                                sizes.stats_repeat, db)
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        progress(f"stats: again, {sizes.history_calls:,} calls all in the 90 days ...")
+        stats_dense = isolated(stats.benchmark, sizes.history_calls, stats.DAYS,
+                               sizes.stats_repeat, Path(tmp) / "dense.db")
 
     print(f"callgate numbers{' (--quick: a smoke run)' if args.quick else ''}: loopback, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
           "ratio = callgate / baseline, both measured in this run")
     print_table([*webhook_rows(webhook_result, rate), *gui_rows(gui_result),
-                 *history_rows(history_result), stall_row(stall_result), cold_start_row(cold)])
+                 *history_rows(history_result), stall_row(stall_result),
+                 stats_row(stats_spread), stats_row(stats_dense), cold_start_row(cold)])
 
     problems = [line for ok, line in webhook_result.checks() if not ok]
     if gui_result.failed:

@@ -22,7 +22,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    from cli import calls, config, history, mode, reach, rules
+    from cli import calls, config, history, mode, reach, rules, stats
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
@@ -45,6 +45,6 @@ def build_parser() -> Parser:
         added.set_defaults(handler=handler)
         return added
 
-    for group in (calls, reach, mode, rules, config, history):
+    for group in (calls, reach, mode, rules, config, history, stats):
         group.add(command)
     return parser

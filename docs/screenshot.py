@@ -49,12 +49,12 @@ TITLE_FONT = "Noto Sans CJK JP"
 ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual screen
 
 
-def on_a_virtual_screen(argv: Sequence[str]) -> int:
-    """This script again, on an Xvfb screen of its own with icewm managing its windows."""
+def on_a_virtual_screen(argv: Sequence[str], script: str = __file__, size: str = SCREEN) -> int:
+    """`script` (this one) again, on an Xvfb screen of its own with icewm managing its windows."""
     if shutil.which("Xvfb") is None:
         sys.exit("Xvfb is missing: apt-get install xvfb icewm fonts-noto-cjk")
     read, write = os.pipe()
-    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN,
+    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size,
                                "-nolisten", "tcp"], pass_fds=(write,),
                               stderr=subprocess.DEVNULL)
     os.close(write)
@@ -76,7 +76,7 @@ def on_a_virtual_screen(argv: Sequence[str]) -> int:
     else:
         print("icewm is missing: the window is shot without its frame", file=sys.stderr)
     try:
-        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+        return subprocess.run([sys.executable, script, *argv], env=env, check=False).returncode
     finally:
         for process in (manager, screen):
             if process is not None:

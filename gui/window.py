@@ -3,8 +3,9 @@ health, all from its session with callgate (gui/session.py) and nothing else.
 
 The window is laid out here and its menus open the dialogs; what each part shows is the job of
 its own module: the mode (gui/mode.py), the calls (gui/calls.py), callgate's health
-(gui/health.py), the dialogs. It fills in when the session attaches (the snapshot) and follows
-the events; a change a person makes goes out as a command and shows once callgate reports it.
+(gui/health.py), the statistics (gui/stats/), the dialogs. It fills in when the session attaches
+(the snapshot) and follows the events; a change a person makes goes out as a command and shows
+once callgate reports it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from gui.schedule import ScheduleDialog
 from gui.session import ConsoleSession
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard
+from gui.stats import StatisticsTab
 from gui.status import ProblemLine, show_note
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
@@ -110,10 +112,12 @@ class ConsoleWindow(QMainWindow):
         self.ringer = Ringer(self.live, self.preferences)
         self.rules = RulesView(session, self)
         self.history = HistoryView(session, self)
+        self.statistics = StatisticsTab(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.live, self.tr("Live calls"))
         self.tabs.addTab(self.rules, self.tr("Allow and block lists"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.statistics, self.tr("Statistics"))
         self.waiting = WaitingStrip(self.live, self.tabs, self)
         central = QWidget(self)
         central.setObjectName("console")
@@ -127,7 +131,8 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.health.reachability)
         self._build_menu()
 
-        for asking in (self.live.rule_requested, self.history.rule_requested):
+        for asking in (self.live.rule_requested, self.history.rule_requested,
+                       self.statistics.rule_requested):
             asking.connect(lambda number, action, caller: self.rules.add_rule(
                 number, action, caller=caller))
         self.rules.message.connect(self.show_note)

@@ -22,6 +22,8 @@ ROWS = [
     "history number search",
     "history name search ",
     "history name search, counted",
+    "statistics drawn, 100,000 calls over 3 years",
+    "statistics drawn, 100,000 calls all in the 90 days",
     "cold start to listening",
 ]
 

@@ -45,7 +45,7 @@ ALLOWED_WORDS = frozenset({
     "callgate", "commubo", "ngrok", "cloudflared", "Cloudflare", "Tailscale", "Funnel",
     # terms Japanese software writes this way, with no katakana in use for them
     "URL", "Webhook", "AI", "ID", "API", "DNS", "TLS", "HTTP", "HTTPS", "IP", "JSON", "CSV",
-    "Excel", "UTF", "OK",
+    "Excel", "UTF", "OK", "PNG",
     # a language named in its own words, where the language setting offers it
     "English",
     # a time zone's abbreviation, as the time zone database gives it after a moment

@@ -109,6 +109,9 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
             found = await worker.read(
                 lambda office: office.explain(number, customer=_customer(customer), at=at))
             return _explanation(found)
+        case protocol.GetStatistics(days=days):
+            return shown(await worker.read(lambda office: office.statistics.report(days)),
+                         protocol.StatisticsView)
     raise Refusal("refusal.command.unknown", type(command).__name__)
 
 

@@ -12,13 +12,14 @@ when it was sent, never a monotonic clock of the listener's process.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import msgspec
 
 from screening.call import CallerClass
 from screening.messages import Message
+from screening.outcomes import Outcome
 from screening.policy import Decision, Reason
 from screening.rule_draft import RuleDraft
 from screening.rules import Action, RuleKind
@@ -290,6 +291,12 @@ class Explain(Tagged, frozen=True, kw_only=True):
     at: datetime | None = None
 
 
+class GetStatistics(Tagged, frozen=True, kw_only=True):
+    """The office's last `days` days (today included) counted; 1 to 366."""
+
+    days: int = 30
+
+
 class CheckReachability(Tagged, frozen=True, kw_only=True):
     pass
 
@@ -306,8 +313,8 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
 
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
            | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
-           | HistoryPage | HistoryCount | HistoryDetail | Explain | CheckReachability
-           | DetectPublicUrl | RunSelfTest)
+           | HistoryPage | HistoryCount | HistoryDetail | Explain | GetStatistics
+           | CheckReachability | DetectPublicUrl | RunSelfTest)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -423,13 +430,64 @@ class SelfTestView(Tagged, frozen=True, kw_only=True):
     reach: ReachState
 
 
+class DayCount(Data, frozen=True, kw_only=True):
+    """One of the office's days: its calls by outcome, every outcome (zeros too), and how
+    many of them were rejected."""
+
+    day: date
+    outcomes: dict[Outcome, int]
+    rejected: int
+
+
+class CallerCount(Data, frozen=True, kw_only=True):
+    """A number's calls in the period and how many were rejected, with the customer's name
+    and company on its latest call."""
+
+    caller: str  # canonical
+    calls: int
+    rejected: int
+    last_at: datetime
+    name: str = ""
+    org: str = ""
+
+
+class RuleCount(Data, frozen=True, kw_only=True):
+    """How often a rule decided a call in the period; `kind` None: removed since."""
+
+    rule_id: int
+    matched: int
+    kind: RuleKind | None = None
+    target: str = ""
+    action: Action | None = None
+    note: str = ""
+
+
+class StatisticsView(Tagged, frozen=True, kw_only=True):
+    """The office's days from `first_day` to `last_day` on its clock (`time_zone`)."""
+
+    days: int
+    first_day: date
+    last_day: date
+    time_zone: str
+    calls: int
+    accepted: int
+    rejected: int
+    outcomes: dict[Outcome, int]
+    per_day: list[DayCount]
+    by_hour: list[list[int]]  # [weekday, Monday first][hour]
+    top_callers: list[CallerCount]
+    top_rejected: list[CallerCount]
+    rules: list[RuleCount]
+    candidates: list[CallerCount]  # unknown numbers that keep calling, for a rule
+
+
 class Nothing(Tagged, frozen=True, kw_only=True):
     pass
 
 
 Value = (Resolution | ModeState | RuleView | RuleList | Removed | SettingsValues | TokenView
-         | HistoryRows | Count | HistoryRecord | ExplanationView | PublicUrl | SelfTestView
-         | ReachabilityChanged | Nothing)
+         | HistoryRows | Count | HistoryRecord | ExplanationView | StatisticsView | PublicUrl
+         | SelfTestView | ReachabilityChanged | Nothing)
 
 
 class Done(Tagged, frozen=True, kw_only=True):

@@ -154,6 +154,10 @@
         <translation>このパソコンでの callgate の起動方法を変更できませんでした: %1</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
         <source>&amp;callgate</source>
         <translation>callgate(&amp;C)</translation>
     </message>
@@ -231,6 +235,17 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DayChart</name>
+    <message>
+        <source>%1 calls, %2 rejected</source>
+        <translation>着信 %1件、うち拒否 %2件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -541,6 +556,15 @@
     <message>
         <source>callgate&apos;s public URL changed</source>
         <translation>callgate の公開URLが変わりました</translation>
+    </message>
+</context>
+<context>
+    <name>HeatModel</name>
+    <message numerus="yes">
+        <source>%1 %2:00–%3:00: %Ln call(s)</source>
+        <translation>
+            <numerusform>%1曜日 %2:00–%3:00: %Ln件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -888,6 +912,13 @@
     <message>
         <source>e.g. エーアイ化粧品</source>
         <translation>例：エーアイ化粧品</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTable</name>
+    <message>
+        <source>Label / note</source>
+        <translation>ラベル / メモ</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1616,167 @@ commubo のコールバックURL：
     <message>
         <source>Skip setup</source>
         <translation>設定を省略</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>the statistics cover from %1 to %2 days</source>
+        <translation>統計の期間は%1日から%2日までです</translation>
+    </message>
+    <message>
+        <source>Let through</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>Rejected by a rule</source>
+        <translation>ルールで拒否</translation>
+    </message>
+    <message>
+        <source>Rejected by the mode</source>
+        <translation>モードで拒否</translation>
+    </message>
+    <message>
+        <source>Rejected by a person</source>
+        <translation>担当者が拒否</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>Fail-safe</source>
+        <translation>フェイルセーフ</translation>
+    </message>
+    <message>
+        <source>Not screened</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <source>Calls from %1 to %2 (%3)</source>
+        <translation>%1から%2までの着信（%3）</translation>
+    </message>
+    <message>
+        <source>%1 calls: %2 let through, %3 rejected (%4)</source>
+        <translation>着信 %1件: 通過 %2件、拒否 %3件（%4）</translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation>日別の着信</translation>
+    </message>
+    <message>
+        <source>Calls by weekday and hour</source>
+        <translation>曜日・時間帯別の着信</translation>
+    </message>
+    <message>
+        <source>Top callers</source>
+        <translation>着信の多い番号</translation>
+    </message>
+    <message>
+        <source>Most rejected numbers</source>
+        <translation>拒否の多い番号</translation>
+    </message>
+    <message>
+        <source>Rule matches</source>
+        <translation>ルールの適用回数</translation>
+    </message>
+    <message>
+        <source>Unknown numbers that keep calling (candidates for a rule)</source>
+        <translation>繰り返しかけてくる未登録の番号（ルールの候補）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>着信</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>removed rule #%1</source>
+        <translation>削除済みのルール #%1</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>%1 を拒否</translation>
+    </message>
+    <message>
+        <source>allow %1</source>
+        <translation>%1 を許可</translation>
+    </message>
+    <message>
+        <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <translation>月 火 水 木 金 土 日</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTab</name>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <extracomment>New calls while the tab is in sight are counted again within this long (a running timer is not restarted, so calls that keep coming cannot postpone it).</extracomment>
+        <translation>
+            <numerusform>過去%n日間</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>PNG で保存…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Put %1 on the block list</source>
+        <translation>%1 を拒否リストに入れる</translation>
+    </message>
+    <message>
+        <source>Save the statistics as a picture</source>
+        <translation>統計を画像で保存</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 に保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 に保存できませんでした: %2</translation>
     </message>
 </context>
 <context>
