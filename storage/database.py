@@ -352,7 +352,7 @@ UNKNOWN_CALLERS = "caller IS NOT NULL AND customer_name = '' AND customer_org = 
 UNKNOWN_CALLERS_INDEX = "idx_calls_unknown_callers"
 
 
-@migrations(name="0013_statistics_indexes")
+@migrations(name="0012_statistics_indexes")
 def _statistics_indexes(db: Database) -> None:
     """The Statistics tab over a million calls (issue 14): its counts by quarter hour,
     decision, reason and rule are read from one index in its order (no table row, no sort),

@@ -203,6 +203,17 @@
     </message>
 </context>
 <context>
+    <name>DayChart</name>
+    <message>
+        <source>%1 calls, %2 rejected</source>
+        <translation>着信 %1件、うち拒否 %2件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DeskSection</name>
     <message>
         <source>On this computer</source>
@@ -235,17 +246,6 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-</context>
-<context>
-    <name>DayChart</name>
-    <message>
-        <source>%1 calls, %2 rejected</source>
-        <translation>着信 %1件、うち拒否 %2件</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
