@@ -21,7 +21,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    from cli import calls, config, history, mode, reach, rules
+    from cli import calls, config, desks, history, mode, reach, rules
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
@@ -40,6 +40,6 @@ def build_parser() -> Parser:
         added.set_defaults(handler=handler)
         return added
 
-    for group in (calls, reach, mode, rules, config, history):
+    for group in (calls, reach, mode, rules, config, history, desks):
         group.add(command)
     return parser
