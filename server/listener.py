@@ -9,6 +9,7 @@ from pathlib import Path
 from aiohttp import web
 
 from application import Office
+from screening.desk import DeskRole
 from screening.messages import Message
 from screening.policy import Decision
 from screening.urls import WEBHOOK_PREFIX, webhook_url
@@ -86,13 +87,14 @@ class Listener:
             raise ListenerError("the listener is not running")
         return self._app[CONSOLE]
 
-    def link(self, *, desk: str = "", wire: bool = False) -> InProcessLink:
+    def link(self, *, desk: str = "", role: DeskRole = DeskRole.ADMIN,
+             wire: bool = False) -> InProcessLink:
         """A console's link to this listener, in this process (`wire`: every message through
         its JSON form, as a network would carry it)."""
         loop = self._server.loop
         if loop is None:
             raise ListenerError("the listener is not running")
-        return InProcessLink(self.console, loop, desk=desk, wire=wire)
+        return InProcessLink(self.console, loop, desk=desk, role=role, wire=wire)
 
     @property
     def host(self) -> str:

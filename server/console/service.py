@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from application import Office
 from application.trouble import DATABASE_ERRORS, problem
+from screening.desk import DeskRole
 from screening.messages import Message, Refusal
 from server import events as listener
 from server.broker import DecisionBroker
@@ -47,6 +48,12 @@ WATCH_INTERVAL = 0.5
 TODAY_LIMIT = 200  # the calls of the day a console lists (its live list's length)
 Value = TypeVar("Value")
 _REACHABILITY = (protocol.CheckReachability, protocol.DetectPublicUrl, protocol.RunSelfTest)
+# What an operator desk may ask; everything else (changes to rules, settings, the schedule,
+# the token, the desks, and any command added later) is an admin's.
+OPERATOR_MAY = (protocol.ResolveCall, protocol.SetMode, protocol.ResumeSchedule,
+                protocol.SetPresence, protocol.ListRules, protocol.GetSettings,
+                protocol.HistoryPage, protocol.HistoryCount, protocol.HistoryDetail,
+                protocol.Explain, protocol.CheckReachability, protocol.ListDesks)
 
 
 class ConsoleService:
@@ -80,6 +87,7 @@ class ConsoleService:
         self._seen_values: dict[str, str] | None = None
         self._seen_rules: list[Any] | None = None
         self._watcher: asyncio.Task[None] | None = None
+        self._away: set[str] = set()  # the desks marked away, by name
 
     def start(self) -> None:
         """Once the call desk is there: from now on changes become events."""
@@ -159,7 +167,7 @@ class ConsoleService:
         """Events from now on go to the session (which holds them until its snapshot is
         on its way); the snapshot says where they start."""
         self.hub.add(session)
-        self._broker.set_people(len(self.hub.sessions))
+        self._count_people()
         seq, now = self.hub.seq, datetime.now(UTC)
         waiting = [self._time_left(call, now) for call in self._waiting.values()]
         mode, storage, reach, state = self._mode(), self._storage, self._reach, \
@@ -169,14 +177,41 @@ class ConsoleService:
         return protocol.Snapshot(
             service_id=self._id, seq=seq, at=now, mode=mode, waiting=waiting,
             today=[decided_of_row(row) for row in rows], storage=storage, reachability=reach,
-            listener=state, settings=values)
+            listener=state, settings=values, desk=self._desk_state(session))
 
     def detach(self, session: Session) -> None:
         self.hub.remove(session)
-        self._broker.set_people(len(self.hub.sessions))
+        self._count_people()
+
+    def _desk_state(self, session: Session) -> protocol.DeskState:
+        return protocol.DeskState(name=session.desk, role=session.role,
+                                  away=session.desk in self._away)
+
+    def _count_people(self) -> None:
+        """Ask mode asks while one desk attached is present; the others are away."""
+        sessions = self.hub.sessions
+        away = sum(session.desk in self._away for session in sessions)
+        self._broker.set_people(len(sessions) - away, away=away)
+
+    def attached_desks(self) -> dict[str, bool]:
+        """The desks attached now, each with whether it is away."""
+        return {session.desk: session.desk in self._away for session in self.hub.sessions}
+
+    def _presence(self, session: Session, away: bool) -> protocol.DeskState:
+        if away:
+            self._away.add(session.desk)
+        else:
+            self._away.discard(session.desk)
+        self._count_people()
+        log.info("desk %r is %s", session.desk, "away" if away else "present")
+        return self._desk_state(session)
 
     async def handle(self, session: Session, command: protocol.Command) -> protocol.Result:
+        if session.role is not DeskRole.ADMIN and not isinstance(command, OPERATOR_MAY):
+            return protocol.Refused(reason=Message("refusal.role.admin", (session.desk,)))
         try:
+            if isinstance(command, protocol.SetPresence):
+                return protocol.Done(value=self._presence(session, command.away))
             if isinstance(command, protocol.ResolveCall):
                 outcome = self._broker.resolve(command.call_id, command.decision,
                                                session.desk or None)
