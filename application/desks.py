@@ -144,10 +144,12 @@ class DeskService:
         """Every desk's role, by name."""
         return {str(row["name"]): DeskRole(str(row["role"])) for row in self._rows().all()}
 
-    def remove(self, name: str) -> bool:
-        """False when there was no such desk; a session of the desk ends once the service
-        sees it gone (within a second)."""
-        return self._rows().remove(desk_name(name))
+    def remove(self, name: str) -> None:
+        """A Refusal when there is no such desk; a session of the desk ends once the
+        service sees it gone (within a second)."""
+        name = desk_name(name)
+        if not self._rows().remove(name):
+            raise Refusal("refusal.desk.unknown", name, field="name")
 
     def verify(self, name: str, secret: str) -> DeskRole:
         """The role of the desk whose secret this is; a Refusal with the reason (no such

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from cli.context import Context, UsageError
+from cli.context import Context
 from cli.parser import Commands, Parser
 from screening.desk import DeskRole
 from screening.schedule import format_instant
@@ -45,8 +45,7 @@ def manage_desks(ctx: Context, args: argparse.Namespace) -> int:
         print(added.connection)
         return 0
     if command == "remove":
-        if not desks.remove(args.name):
-            raise UsageError(f"there is no desk {args.name}")
+        desks.remove(args.name)
         print(f"removed the desk {args.name}")
         return 0
     time_zone = ctx.office.settings.get().time_zone

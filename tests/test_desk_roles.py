@@ -72,6 +72,9 @@ def test_an_admin_adds_lists_and_removes_desks(listener: Listener, db_path: Path
         ("reception", DeskRole.OPERATOR, False)]
     assert admin.done(protocol.RemoveDesk(name="reception")).removed
     assert admin.done(protocol.ListDesks()).desks == []
+    again = admin.ask(protocol.RemoveDesk(name="reception"))
+    assert again == protocol.Refused(reason=Message("refusal.desk.unknown", ("reception",)),
+                                     field="name")
 
 
 def test_ask_mode_asks_only_while_a_desk_is_present(listener: Listener, db_path: Path) -> None:

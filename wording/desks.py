@@ -56,6 +56,9 @@ register({
     "denied.hello": QT_TRANSLATE_NOOP(
         "Desks", "The desk did not introduce itself in time; the service closed the "
                  "connection."),
+    "denied.fingerprint": QT_TRANSLATE_NOOP(
+        "Desks", "A connection closed right after TLS without asking anything: a desk whose "
+                 "connection string pins another certificate, or something that is no desk."),
     "denied.behind": QT_TRANSLATE_NOOP(
         "Desks", "This desk fell too far behind the calls; it attaches again."),
     # The link from the desk's side

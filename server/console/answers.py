@@ -120,8 +120,8 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
             return protocol.DeskAdded(desk=_desk_info(added.desk, {}),
                                       connection=str(added.connection))
         case protocol.RemoveDesk(name=name):
-            return protocol.Removed(
-                removed=await worker.change(lambda office: office.desks.remove(name)))
+            await worker.change(lambda office: office.desks.remove(name))
+            return protocol.Removed(removed=True)
     raise Refusal("refusal.command.unknown", type(command).__name__)
 
 
