@@ -245,6 +245,8 @@ def test_a_wrong_secret_is_refused_with_the_reason_and_counted(service: Service)
            "its secret is wrong" in log
     assert "(2 refused since start)" in log
     assert reception.secret not in log and wrong.secret not in log
+    kept = (service.cli.data_dir / "logs" / "serve.log").read_text(encoding="utf-8")
+    assert "(2 refused since start)" in kept and reception.secret not in kept
 
 
 def test_a_wrong_fingerprint_is_refused_before_anything_is_sent(service: Service) -> None:
