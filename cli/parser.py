@@ -32,6 +32,10 @@ def build_parser() -> Parser:
                         help="listener port (env CALLGATE_PORT)")
     parser = Parser(prog="main.py", parents=[common],
                     description="callgate: screen commubo's incoming calls.")
+    parser.add_argument("--connect", metavar="CONNECTION",
+                        help="open the console attached to the callgate service that this "
+                             "connection string names (`desk add` prints it; env "
+                             "CALLGATE_CONNECT)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help_text: str, handler: Handler) -> Parser:

@@ -21,8 +21,9 @@ import pytest
 from conftest import Answer, post, sample
 from console_desk import Desk
 from desk_fakes import TcpRelay
-from test_cli import Cli, Serving, free_port, start_serve, wait_for
+from test_cli import Cli, Serving, free_port, start_serve, usage_error, wait_for
 
+from cli.console import attached
 from screening.desk import Connection, DeskRole
 from screening.messages import Message
 from screening.policy import Decision
@@ -331,3 +332,26 @@ def test_another_protocol_version_is_told_which_side_to_update(
         reason=Message(f"denied.version.{side}", (version, protocol.PROTOCOL_VERSION)),
         update=side)
     assert service.health()["desks_refused"] == {"version": 1}
+
+
+def test_connect_takes_the_string_desk_add_prints(service: Service) -> None:
+    printed = service.cli.ok("desk", "add", "reception").splitlines()[-1]
+    service.start()
+    remote = attached(f"  {printed}\n")  # as pasted
+    assert remote.home.name == f"reception@127.0.0.1-{service.desk_port}"
+    desk = Desk(remote.link())
+    service.desks.append(desk)
+    assert desk.attached().desk == protocol.DeskState(name="reception", role=DeskRole.OPERATOR)
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_connect_refuses_a_malformed_string_in_one_line(service: Service, how: str) -> None:
+    cut = str(service.add("reception"))[:-20]  # copied short
+    if how == "option":
+        result = service.cli.run("--connect", cut)
+    else:
+        result = service.cli.run(env=service.cli.env(CALLGATE_CONNECT=cut))
+    line = usage_error(result)
+    assert line == ("callgate: error: --connect: the connection string has no "
+                    "fingerprint=sha256:... of 64 hex digits (or it was cut short when copied)")
+    assert cut.split("secret=")[1][:20] not in result.stderr
