@@ -174,3 +174,8 @@ class DeskService:
     def version(self) -> int:
         """Moves whenever a desk is added or removed."""
         return self._rows().version()
+
+    def versions(self) -> tuple[int, int]:
+        """The desks version, and the version of the settings (and rules): what the service
+        looks at to know when to read the desks and the desk port's settings again."""
+        return self._rows().versions()

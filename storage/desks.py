@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.database import DESKS_TABLE, DESKS_VERSION, writing
+from storage.database import CONFIG_VERSION, DESKS_TABLE, DESKS_VERSION, writing
 from storage.settings import Counters
 
 _COLUMNS = "name, role, salt, secret_hash, created_at, last_seen, attached_until"
@@ -50,3 +50,10 @@ class DeskRows:
     def version(self) -> int:
         """Moves whenever a desk is added or removed, or its role or secret changes."""
         return Counters(self._db).get(DESKS_VERSION)
+
+    def versions(self) -> tuple[int, int]:
+        """The desks version and the config version (rules and settings), in one read."""
+        found = dict(self._db.execute(
+            "SELECT name, value FROM counters WHERE name IN (?, ?)",
+            [DESKS_VERSION, CONFIG_VERSION]).fetchall())
+        return int(found.get(DESKS_VERSION, 0)), int(found.get(CONFIG_VERSION, 0))

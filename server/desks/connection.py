@@ -1,19 +1,24 @@
 """One desk's session on the desk port, once its Hello was taken: the console protocol between
-its websocket and the console service, through an in-process link of the desk's own (the
-service sees it as it sees the console beside the listener, with the desk's name and role).
+its websocket and the console service, which sees the desk as it sees the console beside the
+listener (attach, detach, handle), with the desk's name and role.
 
-Runs on the desk port's loop. What the service sends (the snapshot, events, replies) is
-queued and written by one task, several messages to a frame when they pile up (one JSON text
-per line), so a burst of calls costs the desk port a frame per batch, not per message. A desk
-that falls MAX_BEHIND messages behind is sent away to attach again: from a new snapshot it is
-current at once, and meanwhile it holds no memory of the service's.
+Runs on the desk port's loop; the service's calls cross to the service's loop. Events do not
+cross one desk at a time: the service hands each event to every desk's session, and those
+only pass it once to the desk port (Fanout), which encodes it once and gives every desk the
+same bytes. A desk holds the events that come before its snapshot, and keeps only those the
+snapshot has not (a later seq).
+
+What goes to a desk is queued and written by one task, several messages to a frame when they
+pile up (one JSON text per line). A desk that falls MAX_BEHIND messages behind is sent away to
+attach again: from a new snapshot it is current at once, and meanwhile it holds no memory.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
+from collections.abc import Coroutine
+from typing import Any, Protocol, TypeVar
 
 import msgspec
 from aiohttp import WSCloseCode, WSMsgType, web
@@ -21,29 +26,50 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from screening.desk import DeskRole
 from screening.messages import Message
 from server.protocol import codec
-from server.protocol.inprocess import InProcessLink, Service
-from server.protocol.link import LinkState, Post
-from server.protocol.messages import Denied, Envelope, Refused, Reply, Request, Result
+from server.protocol.inprocess import Service
+from server.protocol.messages import (
+    Denied,
+    Event,
+    Failed,
+    Refused,
+    Reply,
+    Request,
+    Result,
+    Snapshot,
+)
 
 log = logging.getLogger(__name__)
 
+Value = TypeVar("Value")
 MAX_BEHIND = 20_000  # messages queued for one desk
 FRAME_BYTES = 256 * 1024  # a frame grows to about this before the next one starts
 SEND_TIMEOUT = 10.0  # a frame not taken by the network in this long: the desk is gone
 
 
-class Encoder:
-    """Each message encoded once, however many desks it goes to: the hub hands one event to
-    every desk in turn, so the same object comes again until the next one."""
+class Fanout(Protocol):
+    """Where the desks' sessions pass the service's events (server.py)."""
 
-    def __init__(self) -> None:
-        self._last: Envelope | None = None
-        self._bytes = b""
+    def event(self, event: Event) -> None: ...
 
-    def __call__(self, message: Envelope) -> bytes:
-        if message is not self._last:
-            self._bytes, self._last = codec.encode(message), message
-        return self._bytes
+
+class DeskSession:
+    """The desk as the console service sees it (server.protocol.inprocess.Session)."""
+
+    def __init__(self, name: str, role: DeskRole, fanout: Fanout) -> None:
+        self._name = name
+        self._role = role
+        self._fanout = fanout
+
+    @property
+    def desk(self) -> str:
+        return self._name
+
+    @property
+    def role(self) -> DeskRole:
+        return self._role
+
+    def deliver(self, event: Event) -> None:
+        self._fanout.event(event)
 
 
 class _RequestId(msgspec.Struct):
@@ -53,32 +79,61 @@ class _RequestId(msgspec.Struct):
 
 
 class DeskConnection:
-    def __init__(self, ws: web.WebSocketResponse, name: str, role: DeskRole, peer: str,
-                 encode: Encoder, post: Post) -> None:
-        self.name = name
-        self.role = role
+    def __init__(self, ws: web.WebSocketResponse, session: DeskSession, peer: str,
+                 service: Service, service_loop: asyncio.AbstractEventLoop) -> None:
+        self.session = session
+        self._service = service
+        self._service_loop = service_loop
+        self.name = session.desk
+        self.role = session.role
         self.peer = peer
         self._ws = ws
-        self._encode = encode
-        self._post = post
         self._queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._snapshot_seq: int | None = None  # None until the snapshot is on its way
+        self._early: list[tuple[int, bytes]] = []
         self._denied: Denied | None = None
         self._writer: asyncio.Task[None] | None = None
+        self._asked: set[asyncio.Task[None]] = set()
 
-    async def serve(self, service: Service, service_loop: asyncio.AbstractEventLoop) -> None:
-        """Until the desk leaves, or is sent away."""
-        link = InProcessLink(service, service_loop, desk=self.name, role=self.role)
+    async def serve(self) -> None:
+        """Attached until the desk leaves or is sent away."""
         self._writer = asyncio.get_running_loop().create_task(self._write())
-        link.open(self._post, self._send, self._send, functools.partial(self._state, link))
         try:
+            try:
+                snapshot = await self._on_service(self._service.attach(self.session))
+            except Exception as error:  # the service could not take the desk: say so
+                log.exception("desk %r could not attach", self.name)
+                self.deny(Message("failed.internal", (type(error).__name__,)))
+            else:
+                self._attached(snapshot)
             async for message in self._ws:
                 if message.type is WSMsgType.TEXT:
-                    self._requests(message.data, link)
+                    self._requests(message.data)
         finally:
-            link.close()
+            self._service_loop.call_soon_threadsafe(self._service.detach, self.session)
+            for task in self._asked:
+                task.cancel()
             if self._denied is None:
                 self._writer.cancel()
             await asyncio.wait([self._writer], timeout=SEND_TIMEOUT)
+
+    @property
+    def writer(self) -> asyncio.Task[None] | None:
+        return self._writer
+
+    async def _on_service(self, work: Coroutine[Any, Any, Value]) -> Value:
+        """`work` on the service's loop, awaited here."""
+        return await asyncio.wrap_future(
+            asyncio.run_coroutine_threadsafe(work, self._service_loop))
+
+    def event(self, seq: int, data: bytes) -> None:
+        """An event, encoded, from the fan-out."""
+        if self._snapshot_seq is None:
+            self._early.append((seq, data))
+            if len(self._early) >= MAX_BEHIND:
+                self._behind()
+        elif seq > self._snapshot_seq:
+            self._send(data)
 
     def deny(self, reason: Message) -> None:
         """Send the desk away: what is queued is dropped, Denied goes, the connection
@@ -86,6 +141,7 @@ class DeskConnection:
         if self._denied is not None:
             return
         self._denied = Denied(reason=reason)
+        self._early.clear()
         while not self._queue.empty():
             self._queue.get_nowait()
         self._queue.put_nowait(codec.encode(self._denied))
@@ -96,37 +152,46 @@ class DeskConnection:
         if self._denied is None:
             self._queue.put_nowait(None)
 
-    @property
-    def writer(self) -> asyncio.Task[None] | None:
-        return self._writer
+    def _attached(self, snapshot: Snapshot) -> None:
+        self._send(codec.encode(snapshot))
+        self._snapshot_seq = snapshot.seq
+        early, self._early = self._early, []
+        for seq, data in early:
+            self.event(seq, data)
 
-    def _state(self, link: InProcessLink, state: LinkState) -> None:
-        if state is LinkState.LOST:  # the service could not take the desk
-            self.deny(link.problem or Message("failed.internal", ("attach",)))
-
-    def _send(self, message: Envelope) -> None:
+    def _send(self, data: bytes) -> None:
         if self._denied is not None:
             return
         if self._queue.qsize() >= MAX_BEHIND:
-            log.warning("desk %r at %s fell %d messages behind: sent away to attach again",
-                        self.name, self.peer, MAX_BEHIND)
-            self.deny(Message("denied.behind"))
+            self._behind()
             return
-        self._queue.put_nowait(self._encode(message))
+        self._queue.put_nowait(data)
 
-    def _requests(self, text: str, link: InProcessLink) -> None:
+    def _behind(self) -> None:
+        log.warning("desk %r at %s fell %d messages behind: sent away to attach again",
+                    self.name, self.peer, MAX_BEHIND)
+        self.deny(Message("denied.behind"))
+
+    def _requests(self, text: str) -> None:
         for line in text.split("\n"):
             try:
                 request = codec.decode(line)
             except codec.DecodeError:
                 self._unreadable(line)
                 continue
-            if not isinstance(request, Request):
-                continue  # a desk sends requests only, after its Hello
-            try:
-                link.request(request.command, functools.partial(self._answer, request.id))
-            except RuntimeError:
-                return  # the link closed meanwhile: the desk is leaving
+            if isinstance(request, Request):  # a desk sends requests only, after its Hello
+                task = asyncio.get_running_loop().create_task(self._answer(request))
+                self._asked.add(task)
+                task.add_done_callback(self._asked.discard)
+
+    async def _answer(self, request: Request) -> None:
+        result: Result
+        try:
+            result = await self._on_service(self._service.handle(self.session, request.command))
+        except Exception as error:
+            log.exception("desk %r: a command failed", self.name)
+            result = Failed(message=Message("failed.internal", (type(error).__name__,)))
+        self._send(codec.encode(Reply(id=request.id, result=result)))
 
     def _unreadable(self, line: str) -> None:
         """A request of a newer desk (a command this service does not know): refused, so the
@@ -136,11 +201,8 @@ class DeskConnection:
         except msgspec.DecodeError:
             log.warning("desk %r at %s sent something that is no request", self.name, self.peer)
             return
-        self._send(Reply(id=request_id, result=Refused(
-            reason=Message("refusal.command.unknown", ("?",)))))
-
-    def _answer(self, request_id: int, result: Result) -> None:
-        self._send(Reply(id=request_id, result=result))
+        self._send(codec.encode(Reply(id=request_id, result=Refused(
+            reason=Message("refusal.command.unknown", ("?",))))))
 
     async def _write(self) -> None:
         try:

@@ -47,7 +47,8 @@ class DeskPort:
         self._failed: tuple[tuple[str, int], str] | None = None
         self._tried_at = 0.0
         self._data_version: int | None = None
-        self._desks_version: int | None = None
+        self._versions: tuple[int, int] | None = None  # the desks' and the settings'
+
         self._wanted: tuple[str, int] | None = None
         self._lock = threading.Lock()
         self._attached: Counter[str] = Counter()  # desk name: sessions
@@ -122,16 +123,17 @@ class DeskPort:
     def _look(self) -> None:
         db = self._office.db()
         data_version = db.execute("PRAGMA data_version").fetchone()[0]
-        if data_version != self._data_version:
+        if data_version != self._data_version:  # another connection committed something
             self._data_version = data_version
-            desks = self._office.desks.names()
-            values = self._office.settings.values()
-            self._wanted = ((values[Key.DESK_HOST], int(values[Key.DESK_PORT]))
-                            if desks else None)
-            version = self._office.desks.version()
-            if version != self._desks_version:
-                self._desks_version = version
-                if self._server is not None:
+            versions = self._office.desks.versions()
+            if versions != self._versions:  # desks, or settings
+                desks_moved = self._versions is None or versions[0] != self._versions[0]
+                self._versions = versions
+                desks = self._office.desks.names()
+                values = self._office.settings.values()
+                self._wanted = ((values[Key.DESK_HOST], int(values[Key.DESK_PORT]))
+                                if desks else None)
+                if desks_moved and self._server is not None:
                     self._server.keep_only(desks)
         if self._wanted != self._bound_to:
             self._release()

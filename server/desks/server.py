@@ -7,7 +7,7 @@ desk is attached to the console service (connection.py) until it leaves or is re
 
 Its own loop because everything a desk costs (TLS, framing, JSON for every event to every
 desk) would otherwise queue in front of commubo's next call on the listener's loop: what
-crosses over is one wake-up of this loop per batch of the service's messages (Relay), and
+crosses over is one wake-up of this loop per batch of the service's events (Fanout), and
 each desk's commands to the service's loop. Secrets are checked on a thread of their own
 (scrypt), so a flood of wrong ones costs neither loop anything.
 """
@@ -19,6 +19,7 @@ import contextlib
 import logging
 import ssl
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, Protocol
@@ -29,10 +30,10 @@ from aiohttp.web_protocol import RequestHandler
 
 from screening.desk import DeskRole
 from screening.messages import Message, Refusal
-from server.desks.connection import DeskConnection, Encoder
+from server.desks.connection import DeskConnection, DeskSession
 from server.protocol import codec
 from server.protocol.inprocess import Service
-from server.protocol.messages import PROTOCOL_VERSION, Denied, Hello
+from server.protocol.messages import PROTOCOL_VERSION, Denied, Event, Hello
 
 log = logging.getLogger(__name__)
 
@@ -57,33 +58,56 @@ class Watcher(Protocol):
     def refused(self, kind: str, desk: str, peer: str, reason: Message) -> None: ...
 
 
-class Relay:
-    """Hands calls to the desk port's loop from the service's: one wake-up of the loop per
-    batch, however many desks and events are in it."""
+class Fanout:
+    """The service's events to every desk: passed on once, however many desks' sessions pass
+    them (the hub hands each event to every session in turn), encoded once on the desk port's
+    loop, and the same bytes go to every desk. The loop wakes once per batch, at most QUICK
+    times in a WINDOW: a call's few events go at once, while in a burst of calls each desk
+    gets a frame per batch, not per event (what costs the desk port most is frames)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+    QUICK = 2
+    WINDOW = 0.02
+
+    def __init__(self, loop: asyncio.AbstractEventLoop,
+                 connections: set[DeskConnection]) -> None:
         self._loop = loop
-        self._calls: list[Callable[[], None]] = []
+        self._connections = connections
+        self._latest: Event | None = None  # on the service's loop
+        self._events: list[Event] = []
         self._lock = threading.Lock()
         self._due = False
+        self._drains: deque[float] = deque(maxlen=self.QUICK)
 
-    def post(self, call: Callable[[], None]) -> None:
+    def event(self, event: Event) -> None:
+        """On the service's loop."""
+        if event is self._latest:
+            return
+        self._latest = event
         with self._lock:
-            self._calls.append(call)
+            self._events.append(event)
             if self._due:
                 return
             self._due = True
         with contextlib.suppress(RuntimeError):  # the desk port stopped: nobody to tell
-            self._loop.call_soon_threadsafe(self._run)
+            self._loop.call_soon_threadsafe(self._soon)
+
+    def _soon(self) -> None:
+        drains = self._drains
+        wait = drains[0] + self.WINDOW - self._loop.time() if len(drains) == self.QUICK else 0
+        if wait > 0:
+            self._loop.call_later(wait, self._run)
+        else:
+            self._run()
 
     def _run(self) -> None:
+        self._drains.append(self._loop.time())
         with self._lock:
-            calls, self._calls, self._due = self._calls, [], False
-        for call in calls:
-            try:
-                call()
-            except Exception:
-                log.exception("a message for a desk could not be handled")
+            events, self._events, self._due = self._events, [], False
+        connections = tuple(self._connections)
+        for event in events:
+            data = codec.encode(event)
+            for connection in connections:
+                connection.event(event.seq, data)
 
 
 class _Greeting(msgspec.Struct):
@@ -133,11 +157,10 @@ class DeskServer:
         self._verify = verify
         self._watcher = watcher
         self._connections: set[DeskConnection] = set()
-        self._encode = Encoder()
         self._secrets = ThreadPoolExecutor(1, thread_name_prefix="callgate-desk-secrets")
         # A loop of its own, never one an event-loop policy makes (qasync's makes Qt loops).
         self._loop = asyncio.SelectorEventLoop()
-        self._relay = Relay(self._loop)
+        self._fanout = Fanout(self._loop, self._connections)
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -234,12 +257,12 @@ class DeskServer:
             kind = refusal.message.code.removeprefix("denied.")
             return await self._refuse(ws, kind, greeting.desk, peer,
                                       Denied(reason=refusal.message))
-        connection = DeskConnection(ws, greeting.desk, role, peer, self._encode,
-                                    self._relay.post)
+        connection = DeskConnection(ws, DeskSession(greeting.desk, role, self._fanout), peer,
+                                    self._service, self._service_loop)
         self._connections.add(connection)
         self._watcher.attached(connection)
         try:
-            await connection.serve(self._service, self._service_loop)
+            await connection.serve()
         finally:
             self._connections.discard(connection)
             self._watcher.detached(connection)
