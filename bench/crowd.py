@@ -1,7 +1,8 @@
 """A crowd of desks attached to one callgate service, in a process of its own (so that what the
-desks cost a machine's clients never lands in the process that times the webhook).
+desks cost a machine's clients never lands in the process that times the webhook), and a
+burst of posts timed one by one: what tests/test_desk_load.py and bench/desks.py share.
 
-    .venv/bin/python -m bench.crowd < connection strings, one a line, then commands
+    .venv/bin/python -m bench.crowd [--idle] < connection strings, one a line, then commands
 
 Reads the desks' connection strings (one a line, then an empty line), then commands, one a
 line, answering each with one line of JSON on stdout:
@@ -15,17 +16,23 @@ line, answering each with one line of JSON on stdout:
 - `detach`: every desk closes its link; {"detached": N}.
 
 Callbacks run on each link's own thread (no console thread to hop to): appending to a list
-is all they do.
+is all they do. `--idle`: the crowd runs only when no other work wants a CPU (SCHED_IDLE), as
+desks on other machines would take nothing from the service's.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
+
+import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,6 +42,56 @@ from server.protocol.messages import CallDecided, Event, Snapshot
 from server.protocol.network import NetworkLink
 
 REPORT_TIMEOUT = 60.0
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE: dict[str, Any] = json.loads(
+    (ROOT / "server" / "sample_call.json").read_text(encoding="utf-8"))
+CONNECTIONS = 32  # posts at once in a burst, as tests/test_burst.py sends them
+
+
+def call_body(index: int) -> dict[str, Any]:
+    """The sample call with an id and a number of its own."""
+    return {**SAMPLE, "callId": f"burst-{index:05d}", "phoneNumber": f"03{30000000 + index:08d}"}
+
+
+async def timed_burst(url: str, first: int, calls: int) -> list[float]:
+    """Seconds from each post's send (once one of the CONNECTIONS is free) to its answer;
+    AssertionError for an answer that is not 200."""
+    connector = aiohttp.TCPConnector(limit=CONNECTIONS)
+    timeout = aiohttp.ClientTimeout(total=None, sock_connect=10, sock_read=30)
+    free = asyncio.Semaphore(CONNECTIONS)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+
+        async def one(index: int) -> float:
+            async with free:
+                started = time.perf_counter()
+                async with session.post(url, json=call_body(index)) as response:
+                    await response.read()
+                    assert response.status == 200, response.status
+                return time.perf_counter() - started
+
+        return await asyncio.gather(*(one(index) for index in range(first, first + calls)))
+
+
+class Crowd:
+    """This module as a process of its own, driven through its standard input."""
+
+    def __init__(self, connections: list[str], *, idle: bool = True) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.crowd", *(["--idle"] if idle else [])], cwd=ROOT,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("\n".join(connections) + "\n\n")
+
+    def ask(self, command: str) -> Any:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def stop(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(20)
 
 
 class Listening:

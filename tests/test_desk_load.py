@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
-from test_burst import CONNECTIONS, body_for
-from test_cli import ROOT, Cli, free_port, start_serve, wait_for
+from test_cli import Cli, free_port, start_serve, wait_for
 
 from application import Office
+from bench.crowd import Crowd, timed_burst
 
 DESKS = 20
 CALLS = 2_000
@@ -35,47 +31,9 @@ ROUNDS = (False, True, True, False, False, True)  # with desks attached or not, 
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-async def timed_burst(url: str, first: int, calls: int) -> list[float]:
-    """Seconds from each post's send (once one of the connections is free) to its answer."""
-    connector = aiohttp.TCPConnector(limit=CONNECTIONS)
-    timeout = aiohttp.ClientTimeout(total=None, sock_connect=10, sock_read=30)
-    free = asyncio.Semaphore(CONNECTIONS)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
-
-        async def one(index: int) -> float:
-            async with free:
-                started = time.perf_counter()
-                async with session.post(url, json=body_for(index)) as response:
-                    await response.read()
-                    assert response.status == 200
-                return time.perf_counter() - started
-
-        return await asyncio.gather(*(one(index) for index in range(first, first + calls)))
-
-
 def p99(latencies: list[float]) -> float:
     ordered = sorted(latencies)
     return ordered[int(len(ordered) * 0.99)]
-
-
-class Crowd:
-    def __init__(self, connections: list[str]) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.crowd", "--idle"], cwd=ROOT, stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, encoding="utf-8")
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("\n".join(connections) + "\n\n")
-
-    def ask(self, command: str) -> Any:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
-        return json.loads(self.proc.stdout.readline())
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(20)
 
 
 @pytest.mark.timeout(400)

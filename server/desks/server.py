@@ -19,7 +19,6 @@ import contextlib
 import logging
 import ssl
 import threading
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, Protocol
@@ -61,12 +60,13 @@ class Watcher(Protocol):
 class Fanout:
     """The service's events to every desk: passed on once, however many desks' sessions pass
     them (the hub hands each event to every session in turn), encoded once on the desk port's
-    loop, and the same bytes go to every desk. The loop wakes once per batch, at most QUICK
-    times in a WINDOW: a call's few events go at once, while in a burst of calls each desk
-    gets a frame per batch, not per event (what costs the desk port most is frames)."""
+    loop, and the same bytes go to every desk. The loop wakes once per batch, and batches go
+    at most RATE times a second once QUICK went at once (a token bucket): a few calls' events
+    go at once, while in a burst each desk gets a frame per batch, not per event (what costs
+    the desk port most is frames)."""
 
-    QUICK = 2
-    WINDOW = 0.02
+    QUICK = 8
+    RATE = 400.0
 
     def __init__(self, loop: asyncio.AbstractEventLoop,
                  connections: set[DeskConnection]) -> None:
@@ -76,7 +76,8 @@ class Fanout:
         self._events: list[Event] = []
         self._lock = threading.Lock()
         self._due = False
-        self._drains: deque[float] = deque(maxlen=self.QUICK)
+        self._tokens = float(self.QUICK)
+        self._filled = 0.0
 
     def event(self, event: Event) -> None:
         """On the service's loop."""
@@ -92,15 +93,16 @@ class Fanout:
             self._loop.call_soon_threadsafe(self._soon)
 
     def _soon(self) -> None:
-        drains = self._drains
-        wait = drains[0] + self.WINDOW - self._loop.time() if len(drains) == self.QUICK else 0
-        if wait > 0:
-            self._loop.call_later(wait, self._run)
-        else:
+        now = self._loop.time()
+        self._tokens = min(self.QUICK, self._tokens + (now - self._filled) * self.RATE)
+        self._filled = now
+        if self._tokens >= 1:
             self._run()
+        else:
+            self._loop.call_later((1 - self._tokens) / self.RATE, self._soon)
 
     def _run(self) -> None:
-        self._drains.append(self._loop.time())
+        self._tokens -= 1
         with self._lock:
             events, self._events, self._due = self._events, [], False
         connections = tuple(self._connections)
