@@ -154,6 +154,10 @@ def test_two_desks_the_first_decision_wins_and_the_other_hears_who_decided(
     assert answers[0].status == 403
     (row,) = service.cli.history()
     assert (row["reason"], row["decided_by"]) == ("person", "reception")
+    listed = json.loads(service.cli.ok("desk", "list", "--json"))
+    assert [(desk["name"], desk["attached"]) for desk in listed] == [("manager", True),
+                                                                    ("reception", True)]
+    assert all(desk["last_seen"] for desk in listed)
     log = service.output()
     assert "desk reception attached from 127.0.0.1 (operator)" in log
     assert "desk manager attached from 127.0.0.1 (admin)" in log
@@ -355,3 +359,19 @@ def test_connect_refuses_a_malformed_string_in_one_line(service: Service, how: s
     assert line == ("callgate: error: --connect: the connection string has no "
                     "fingerprint=sha256:... of 64 hex digits (or it was cut short when copied)")
     assert cut.split("secret=")[1][:20] not in result.stderr
+
+
+def test_a_desk_port_in_use_is_said_and_taken_once_it_is_free(service: Service) -> None:
+    reception = service.add("reception")
+    squatter = socket.socket()
+    squatter.bind(("127.0.0.1", service.desk_port))
+    squatter.listen()
+    try:
+        service.start()
+        assert wait_for(lambda: "cannot listen for desks on 127.0.0.1:" in service.output(), 5)
+        assert service.health()["status"] == "ok"  # calls are taken meanwhile
+    finally:
+        squatter.close()
+    desk = service.open(reception)  # the service tries again every 10 s
+    desk.pump(lambda: desk.snapshots, timeout=20)
+    assert service.output().count("cannot listen for desks") == 1  # said once, not each try

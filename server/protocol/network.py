@@ -9,6 +9,10 @@ through); a different certificate is refused before anything is sent. Then it in
 desk (Hello) and the service answers with a snapshot, or refuses the desk (Denied: REFUSED,
 with the reason in `problem`).
 
+On the wire: a websocket at /desk, text frames only; a frame holds one message or more, one
+JSON text (server/protocol/codec.py) per line (JSON never holds a raw newline), so that the
+service can send a burst of events in a frame per batch. A desk sends one Request a line.
+
 A lost connection (the service restarting, a laptop asleep, the network gone) is LOST at
 once: commands waiting for an answer get a Failed result, new ones too, and the link tries
 again by itself, sooner at first and then every LONGEST_RETRY seconds, until it is attached
