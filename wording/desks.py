@@ -59,8 +59,6 @@ register({
     "denied.fingerprint": QT_TRANSLATE_NOOP(
         "Desks", "A connection closed right after TLS without asking anything: a desk whose "
                  "connection string pins another certificate, or something that is no desk."),
-    "denied.behind": QT_TRANSLATE_NOOP(
-        "Desks", "This desk fell too far behind the calls; it attaches again."),
     # The link from the desk's side
     "link.fingerprint": QT_TRANSLATE_NOOP(
         "Desks", "The service at %1 is not the one this connection string names: its "

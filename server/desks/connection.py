@@ -9,8 +9,10 @@ same bytes. A desk holds the events that come before its snapshot, and keeps onl
 snapshot has not (a later seq).
 
 What goes to a desk is queued and written by one task, several messages to a frame when they
-pile up (one JSON text per line). A desk that falls MAX_BEHIND messages behind is sent away to
-attach again: from a new snapshot it is current at once, and meanwhile it holds no memory.
+pile up (one JSON text per line). A desk that falls MAX_BEHIND messages behind is closed, to
+attach again: from a new snapshot it is current at once, and meanwhile it holds no memory. A
+desk refused (removed) gets Denied, with the reason, before the connection closes; one closed
+for any other reason tries again by itself.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ class DeskConnection:
         self._queue: asyncio.Queue[bytes | None] = asyncio.Queue()
         self._snapshot_seq: int | None = None  # None until the snapshot is on its way
         self._early: list[tuple[int, bytes]] = []
-        self._denied: Denied | None = None
+        self._closing: WSCloseCode | None = None  # nothing more is queued once it is set
         self._writer: asyncio.Task[None] | None = None
         self._asked: set[asyncio.Task[None]] = set()
 
@@ -101,9 +103,9 @@ class DeskConnection:
         try:
             try:
                 snapshot = await self._on_service(self._service.attach(self.session))
-            except Exception as error:  # the service could not take the desk: say so
+            except Exception:  # the service could not take the desk now: it tries again
                 log.exception("desk %r could not attach", self.name)
-                self.deny(Message("failed.internal", (type(error).__name__,)))
+                self._end(WSCloseCode.INTERNAL_ERROR)
             else:
                 self._attached(snapshot)
             async for message in self._ws:
@@ -113,7 +115,7 @@ class DeskConnection:
             self._service_loop.call_soon_threadsafe(self._service.detach, self.session)
             for task in self._asked:
                 task.cancel()
-            if self._denied is None:
+            if self._closing is None:
                 self._writer.cancel()
             await asyncio.wait([self._writer], timeout=SEND_TIMEOUT)
 
@@ -136,21 +138,25 @@ class DeskConnection:
             self._send(data)
 
     def deny(self, reason: Message) -> None:
-        """Send the desk away: what is queued is dropped, Denied goes, the connection
-        closes."""
-        if self._denied is not None:
-            return
-        self._denied = Denied(reason=reason)
-        self._early.clear()
-        while not self._queue.empty():
-            self._queue.get_nowait()
-        self._queue.put_nowait(codec.encode(self._denied))
-        self._queue.put_nowait(None)
+        """Refuse the desk from now on: what is queued is dropped, Denied goes with the
+        reason, the connection closes."""
+        self._end(WSCloseCode.POLICY_VIOLATION, codec.encode(Denied(reason=reason)))
 
     def leave(self) -> None:
         """The service stops: close after what is queued (the desk attaches again later)."""
-        if self._denied is None:
-            self._queue.put_nowait(None)
+        self._end(WSCloseCode.GOING_AWAY, keep=True)
+
+    def _end(self, code: WSCloseCode, last: bytes | None = None, *, keep: bool = False) -> None:
+        if self._closing is not None:
+            return
+        self._closing = code
+        if not keep:
+            self._early.clear()
+            while not self._queue.empty():
+                self._queue.get_nowait()
+        if last is not None:
+            self._queue.put_nowait(last)
+        self._queue.put_nowait(None)
 
     def _attached(self, snapshot: Snapshot) -> None:
         self._send(codec.encode(snapshot))
@@ -160,7 +166,7 @@ class DeskConnection:
             self.event(seq, data)
 
     def _send(self, data: bytes) -> None:
-        if self._denied is not None:
+        if self._closing is not None:
             return
         if self._queue.qsize() >= MAX_BEHIND:
             self._behind()
@@ -168,9 +174,9 @@ class DeskConnection:
         self._queue.put_nowait(data)
 
     def _behind(self) -> None:
-        log.warning("desk %r at %s fell %d messages behind: sent away to attach again",
+        log.warning("desk %r at %s fell %d messages behind: closed, to attach again",
                     self.name, self.peer, MAX_BEHIND)
-        self.deny(Message("denied.behind"))
+        self._end(WSCloseCode.TRY_AGAIN_LATER)
 
     def _requests(self, text: str) -> None:
         for line in text.split("\n"):
@@ -219,8 +225,7 @@ class DeskConnection:
                     await self._ws.send_frame(b"\n".join(frame), WSMsgType.TEXT)
                 if last:
                     break
-            code = WSCloseCode.POLICY_VIOLATION if self._denied else WSCloseCode.GOING_AWAY
-            await self._ws.close(code=code)
+            await self._ws.close(code=self._closing or WSCloseCode.GOING_AWAY)
         except (ConnectionError, TimeoutError, RuntimeError) as error:
             log.info("desk %r at %s: the connection broke (%s)", self.name, self.peer,
                      type(error).__name__)
