@@ -4,7 +4,7 @@ tables for spreadsheets. Times are UTC instants; the office's day is its time zo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,7 +18,8 @@ from screening.messages import Message
 from screening.policy import Decision, Reason
 from screening.schedule import zone
 from storage.calls import CallHistory, HistoryFilter
-from storage.export import Cell, moment_cell, write_csv, write_xlsx
+from tables.cells import Cell, moment_cell
+from tables.files import write_csv, write_xlsx
 
 #: The columns of `history --csv|--xlsx|--json`: everything stored about a call.
 HISTORY_FIELDS = (
@@ -75,6 +76,7 @@ class HistoryRow:
     customer_name: str
     customer_kana: str
     customer_org: str
+    customer_org_kana: str
     operator_name: str
     decision: Decision
     reason: Reason
@@ -91,6 +93,7 @@ class HistoryRow:
             phone_number=row["phone_number"] or "", caller=row["caller"],
             caller_class=caller_class(row), customer_name=row["customer_name"] or "",
             customer_kana=row["customer_kana"] or "", customer_org=row["customer_org"] or "",
+            customer_org_kana=row.get("customer_org_kana") or "",
             operator_name=row["operator_name"] or "", decision=Decision(row["decision"]),
             reason=Reason(row["reason"]), detail=row["detail"],
             latency_ms=row["latency_ms"], repeats=int(row["repeats"] or 0),
@@ -126,9 +129,10 @@ class HistoryService:
         """One page of the calls that match, in the query's order."""
         calls = self._calls()
         newest = calls.last_id()
-        rows = calls.page(query.filter(), query.order_column, query.descending, query.offset,
-                          query.limit)
         upto = newest if query.upto_id is None else min(newest, query.upto_id)
+        # Bounded by what it says it saw: a call recorded meanwhile is in no page of this one.
+        rows = calls.page(replace(query, upto_id=upto).filter(), query.order_column,
+                          query.descending, query.offset, query.limit)
         return HistoryPage([HistoryRow.of(row) for row in rows], upto)
 
     def count(self, query: HistoryQuery) -> int:

@@ -6,33 +6,24 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from sqlite_utils import Database
 
 from application.settings import SettingsService
-from screening import phone
 from screening.messages import Message, Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft, RuleEntry, target_of, validate
-from screening.rules import Action, Rule, RuleKind
+from screening.rules import Action, Rule, RuleKind, shown_target
 from storage.database import writing
-from storage.export import Cell, restored, write_csv
 from storage.rules import NumberTaken, RuleBook, rule_of
+from tables.cells import Cell, restored
+from tables.files import write_csv
 
 #: The columns of `rules --csv`, which import-rules reads back.
 RULE_CSV_FIELDS = ("number", "action", "note", "expires", "once", "kind")
 REQUIRED_COLUMNS = ("number", "action")
-
-
-def shown_target(kind: RuleKind, target: str) -> str:
-    """A canonical target as people write it: `03-3000-1234`, `0120*`, or the name."""
-    if kind is RuleKind.NUMBER:
-        return phone.display(target)
-    if kind is RuleKind.PREFIX:
-        return phone.display_prefix(target)
-    return target
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -167,11 +158,19 @@ class RuleService:
                 raise _taken(held)
             return self._put(db, entry, now)
 
-    def put(self, draft: RuleDraft, now: datetime | None = None) -> RuleView:
+    def put(self, draft: RuleDraft, now: datetime | None = None, *,
+            keep_note: bool = False) -> RuleView:
         """Add the rule, or replace the one its target has (a target is on one list at a time:
-        `block` for an allowed number moves it to the block list)."""
+        `block` for an allowed number moves it to the block list). With `keep_note` the note
+        of the rule replaced stays, if it has one: a rule made from a call notes who called,
+        but a note someone wrote says more."""
         entry = self.check(draft, now)
-        return self._put(self._db(), entry, now)
+        db = self._db()
+        with writing(db):
+            held = RuleBook(db).find(entry.target, entry.kind) if keep_note else None
+            if held is not None and held.note:
+                entry = replace(entry, note=held.note)
+            return self._put(db, entry, now)
 
     def _put(self, db: Database, entry: RuleEntry, now: datetime | None) -> RuleView:
         rule = RuleBook(db).put(entry.target, entry.action, entry.note, kind=entry.kind,

@@ -5,14 +5,15 @@
 
 Everything runs on loopback, each contender on a fresh database in mode accept-all:
 
-- listener latency, console open vs headless: the real console (gui.app.open_console, as
-  `make run` opens it, offscreen) with its embedded listener, and the same Listener without a
-  window. Each is sent `--calls` posts at a fixed `--rate` (the open loop of bench/webhook.py,
-  latency from each post's scheduled send time) by bench/webhook.py's load generator, a separate
-  process, so the client competes with neither the listener nor Qt for this process's GIL. While
-  a console run goes on, a client thread waits for the load generator and Qt's event loop runs on
-  the main thread, as in the console. Runs alternate headless, console, console, headless, ...;
-  figures are medians over `--runs`; the ratio is console/headless.
+- listener latency, console open vs headless: the real console (cli.console.embedded and
+  gui.app.open_window, as `make run` opens it, offscreen) with its embedded listener, and the
+  same Listener without a window. Each is sent `--calls` posts at a fixed `--rate` (the open
+  loop of bench/webhook.py, latency from each post's scheduled send time) by bench/webhook.py's
+  load generator, a separate process, so the client competes with neither the listener nor Qt
+  for this process's GIL. While a console run goes on, a client thread waits for the load
+  generator and Qt's event loop runs on the main thread, as in the console. Runs alternate
+  headless, console, console, headless, ...; figures are medians over `--runs`; the ratio is
+  console/headless.
 - POST to card on screen: `--cards` calls posted one at a time from a client thread in this
   process (keep-alive http.client), each only after the previous one is on screen. The baseline
   is the round trip of the same posts (sent until answered), measured by the same client.
@@ -55,7 +56,8 @@ from bench.webhook import (
     prepare_database,
     ratio,
 )
-from gui.app import application, open_console
+from cli.console import embedded
+from gui.app import application, open_window
 from gui.live import LiveView
 from storage.database import DB_FILENAME
 
@@ -123,14 +125,16 @@ def console_on(app: QApplication, data_dir: Path) -> Iterator[tuple[LiveView, st
     """The real console on a fresh database: its live view and its webhook URL."""
     db_path = data_dir / DB_FILENAME
     token = prepare_database(db_path)
-    console = open_console(app, db_path, "127.0.0.1", 0)
-    assert console.listener is not None, "the console's listener did not start"
+    listener = embedded(db_path, "127.0.0.1", 0)
+    assert listener.problem is None, listener.problem
+    window = open_window(listener.link(), data_dir)
     try:
-        yield console.window.live, console.listener.url(token)
+        yield window.live, listener.url(token)
     finally:
-        console.window.quit_now()
-        console.close()
-        console.window.deleteLater()
+        window.quit_now()
+        window.stop()
+        listener.stop()
+        window.deleteLater()
         app.processEvents()
 
 

@@ -2,11 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]      # or: make bench
 
-Runs bench/webhook.py, bench/gui.py, bench/desks.py, bench/coldstart.py and bench/history.py
-one after the other, each in a fresh process (so none inherits another's threads, Qt state or
-memory peak), and prints one table; progress goes to stderr. The whole run takes several
-minutes, most of it building and searching a history of 1,000,000 calls. `--quick` is a smoke
-run (seconds-long loads, 100,000 calls): its numbers say little, but every row is there.
+Runs bench/webhook.py, bench/gui.py, bench/desks.py, bench/coldstart.py, bench/history.py and
+bench/stall.py (on the same history) one after the other, each in a fresh process (so none
+inherits another's threads, Qt state or memory peak), and prints one table; progress goes to
+stderr. The whole run takes several minutes, most of it building and searching a history of
+1,000,000 calls. `--quick` is a smoke run (seconds-long loads, 100,000 calls): its numbers say
+little, but every row is there.
 
 Exit status 1 when a correctness check fails (a post not answered 2xx or not recorded once, a
 card that never showed): then the numbers mean nothing. A missed target is only reported.
@@ -29,7 +30,7 @@ from typing import ParamSpec, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import coldstart, desks, gui, history, webhook
+from bench import coldstart, desks, gui, history, stall, webhook
 from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, percentile, ratio, verdict
 
 Params = ParamSpec("Params")
@@ -55,16 +56,17 @@ class Sizes:
     cold_starts: int
     history_calls: int
     history_repeat: int
+    burst: int
 
 
 FULL = Sizes(webhook=[], gui=[], desks=[], cold_starts=5, history_calls=1_000_000,
-             history_repeat=3)
+             history_repeat=3, burst=2000)
 QUICK = Sizes(
     webhook=["--runs", "1", "--seconds", "1", "--open-seconds", "1", "--warmup", "0.3",
              "--no-ceiling"],
     gui=["--calls", "100", "--runs", "1", "--cards", "10"],
     desks=["--cards", "20", "--calls", "300", "--rounds", "1"],
-    cold_starts=1, history_calls=100_000, history_repeat=1,
+    cold_starts=1, history_calls=100_000, history_repeat=1, burst=200,
 )
 
 
@@ -158,6 +160,13 @@ def history_rows(report: history.HistoryReport) -> list[Row]:
     ]
 
 
+def stall_row(report: stall.StallReport) -> Row:
+    return Row(f"GUI stall, {report.burst:,} posts at once, {report.calls:,} calls",
+               ms(report.stall_ms), ms(report.idle_ms), ratio(report.stall_ms, report.idle_ms),
+               f"{verdict(report.stall_ms < stall.TARGET_MS)} callgate < {stall.TARGET_MS:g} ms;"
+               " History tab shown; baseline: the idle console")
+
+
 def cold_start_row(report: coldstart.ColdStartReport) -> Row:
     return Row("cold start to listening", ms(report.callgate * 1000), ms(report.baseline * 1000),
                ratio(report.callgate, report.baseline),
@@ -201,14 +210,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     desks_result = isolated(desks_report, sizes.desks)
     progress("cold start: main.py serve and a minimal aiohttp server ...")
     cold = isolated(coldstart.benchmark, sizes.cold_starts)
-    progress(f"history: building and searching {sizes.history_calls:,} calls ...")
-    history_result = isolated(history.benchmark, sizes.history_calls, sizes.history_repeat)
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        db = Path(tmp) / "history.db"
+        progress(f"history: building and searching {sizes.history_calls:,} calls ...")
+        history.build_elsewhere(db, sizes.history_calls)
+        history_result = isolated(history.benchmark, sizes.history_calls, sizes.history_repeat,
+                                  db)
+        progress(f"stall: the GUI thread while {sizes.burst:,} posts arrive at once ...")
+        stall_result = isolated(stall.run, ["--calls", str(sizes.history_calls), "--db", str(db),
+                                            "--burst", str(sizes.burst)])
 
     print(f"callgate numbers{' (--quick: a smoke run)' if args.quick else ''}: loopback, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
           "ratio = callgate / baseline, both measured in this run")
     print_table([*webhook_rows(webhook_result, rate), *gui_rows(gui_result),
-                 *desk_rows(desks_result), *history_rows(history_result), cold_start_row(cold)])
+                 *desk_rows(desks_result), *history_rows(history_result),
+                 stall_row(stall_result), cold_start_row(cold)])
 
     problems = [line for ok, line in webhook_result.checks() if not ok]
     if gui_result.failed:
@@ -218,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"{gui.CARD_TIMEOUT_S:g} s")
     if desks_result.missed:
         problems.append(f"desks: {desks_result.missed} calls not heard by a desk")
+    if stall_result.answered != stall_result.burst:
+        problems.append(f"stall: {stall_result.burst - stall_result.answered} posts not "
+                        "answered 200")
     for problem in problems:
         print(f"FAIL  {problem}")
     return 1 if problems else 0

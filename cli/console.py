@@ -1,28 +1,62 @@
-"""No command: the console, with the listener embedded; or, with `--connect` (or
-CALLGATE_CONNECT), the console attached to a callgate service on another machine."""
+"""No command: the console, with callgate's listener embedded; or, with `--connect` (or
+CALLGATE_CONNECT), the console attached to a callgate service on another machine.
+
+The embedded listener runs here on its own thread, as `serve` runs it, and keeps running for its
+console when its port cannot be bound (the console then says so, and still shows the rules and
+the history). Either way the console reaches callgate through the console protocol alone
+(gui/app.py): a link to the listener beside it, or a NetworkLink to the service's desk port.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
 
+from application import Office
 from cli.context import PROG, Context, UsageError
 from cli.words import reason
 from screening.desk import Connection
 from screening.messages import Refusal
 
 if TYPE_CHECKING:
+    from server.listener import Listener
     from server.protocol.network import NetworkLink
 
 
-def open_console(ctx: Context, args: argparse.Namespace) -> int:
-    from gui.app import run_console  # Qt loads only for the console, not for every command
+def embedded(db_path: Path, host: str, port: int, *, port_setting: int | None = None) -> Listener:
+    """The listener a console starts beside itself, started; ListenerError when it cannot run
+    at all (a port in use is no such reason)."""
+    from server.listener import Listener  # aiohttp loads only for the commands that listen
 
+    if port_setting is None:
+        port_setting = Office(db_path).settings.get().port
+    listener = Listener(db_path, host, port, port_setting=port_setting, keep_without_port=True)
+    listener.start()
+    return listener
+
+
+def run(db_path: Path, host: str, port: int, port_setting: int | None = None) -> int:
+    """The console as `python main.py` opens it."""
+    from gui.app import run_console  # Qt loads only for the console, not for every command
+    from server.listener import ListenerError
+
+    def start() -> Listener:
+        return embedded(db_path, host, port, port_setting=port_setting)
+
+    try:
+        return run_console(start, db_path.parent)
+    except ListenerError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+
+
+def open_console(ctx: Context, args: argparse.Namespace) -> int:
     host, port = ctx.address()
-    return run_console(ctx.db_path, host, port)
+    return run(ctx.db_path, host, port, ctx.office.settings.get().port)
 
 
 class Attached:
@@ -57,9 +91,8 @@ def attached(text: str) -> Attached:
 
 
 def open_attached(text: str) -> int:
-    """The console attached to the service `text` names (gui.app.run_console takes what
-    starts the console's service and the place its console is keyed by: issue 11's console)."""
+    """The console attached to the service that `text` names."""
     remote = attached(text)
-    from gui.app import run_console
+    from gui.app import run_console  # Qt loads only for the console
 
-    return run_console(lambda: remote, remote.home)  # type: ignore[arg-type, call-arg]
+    return run_console(lambda: remote, remote.home)

@@ -23,12 +23,13 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from application import Office  # noqa: E402
-from gui.app import application, open_console  # noqa: E402
+from cli.console import embedded  # noqa: E402
+from gui.app import application, open_window  # noqa: E402
+from screening.rule_draft import RuleDraft  # noqa: E402
 from screening.rules import Action  # noqa: E402
 from screening.settings import Key  # noqa: E402
 from server.simulate import post_call, sample_call  # noqa: E402
-from storage.database import DB_FILENAME, open_database  # noqa: E402
-from storage.rules import RuleBook  # noqa: E402
+from storage.database import DB_FILENAME  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "screenshot.png"
 
@@ -67,14 +68,13 @@ def main() -> None:
     app = application()
     with tempfile.TemporaryDirectory() as data_dir:
         db_path = Path(data_dir) / DB_FILENAME
-        db = open_database(db_path)
-        office = Office.over(db)
-        RuleBook(db).put("+81120123456", Action.BLOCK, "営業電話")
-        RuleBook(db).put("+81312345678", Action.ALLOW, "本社")
-        console = open_console(app, db_path, "127.0.0.1", 0)
-        assert console.listener is not None
-        url = console.listener.url(office.webhook.token())
-        window = console.window
+        office = Office(db_path)
+        office.rules.put(RuleDraft("0120123456", Action.BLOCK, "営業電話"))
+        office.rules.put(RuleDraft("0312345678", Action.ALLOW, "本社"))
+        listener = embedded(db_path, "127.0.0.1", 0)
+        assert listener.problem is None, listener.problem
+        url = listener.url(office.webhook.token())
+        window = open_window(listener.link(), Path(data_dir))
         window.resize(1240, 760)
         window.move(0, 0)
         pool = ThreadPoolExecutor(max_workers=4)
@@ -100,8 +100,9 @@ def main() -> None:
         window.live.card.accept_button.click()
         wait_until(app, waiting.done)
         pool.shutdown()
-        console.close()
-        db.close()
+        window.stop()
+        listener.stop()
+        office.close()
     print(f"wrote {OUTPUT.relative_to(ROOT)}")
 
 

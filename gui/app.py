@@ -1,51 +1,41 @@
-"""Starting the console: Qt application, translations, the embedded listener, the qasync loop."""
+"""Starting the console: the Qt application, translations, one console per data directory, the
+window on its session with callgate, and the qasync loop until a person quits.
+
+The console is a client of callgate's listener: whoever starts it (cli/console.py, with the
+listener embedded) hands it the means to start that listener and reach it through the console
+protocol. Nothing here knows more of callgate than that protocol.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import logging
+import gc
 import signal
-import sqlite3
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
+from typing import Protocol
 
 import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
-from sqlite_utils import Database
 
-from application import Office
-from gui.bridge import ListenerBridge
+from gui.preferences import APPLICATION, ORGANISATION
+from gui.session import ConsoleSession
 from gui.single import Handover, SingleInstance, hand_over, server_name
 from gui.window import ConsoleWindow
-from server.listener import Listener, ListenerError
-from storage.database import open_database
+from server.protocol.link import ConsoleLink
 
 TRANSLATIONS = Path(__file__).parent / "i18n"
 SIGNAL_WAKE_MS = 300
-# How long a person's change waits for another program's write lock before it says "Not
-# saved": the window cannot repaint meanwhile, so shorter than storage's usual 5 s.
-GUI_BUSY_TIMEOUT_MS = 1000
-
-log = logging.getLogger(__name__)
 
 
-def report_storage_errors(window: ConsoleWindow) -> None:
-    """A change that the database refuses (a rule, a setting, while another program holds the
-    write lock) is told to the person who made it, not only printed where nobody looks."""
-    previous = sys.excepthook
+class Embedded(Protocol):
+    """The listener a console starts beside itself (server.listener.Listener)."""
 
-    def hook(kind: type[BaseException], error: BaseException,
-             trace: TracebackType | None) -> None:
-        if isinstance(error, sqlite3.Error):
-            log.error("a change was not saved", exc_info=(kind, error, trace))
-            window.storage_refused(error)
-        else:
-            previous(kind, error, trace)
+    def link(self) -> ConsoleLink: ...
 
-    sys.excepthook = hook
+    def stop(self) -> None: ...
 
 
 def install_translations(app: QApplication) -> None:
@@ -60,52 +50,31 @@ def install_translations(app: QApplication) -> None:
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("callgate")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
     app.setQuitOnLastWindowClosed(False)
     install_translations(app)
     return app
 
 
-@dataclass
-class Console:
-    """A shown window with its listener; `listener` is None when the port could not be bound."""
-
-    window: ConsoleWindow
-    listener: Listener | None
-    db: Database
-
-    def close(self) -> None:
-        self.window.stop_watching()
-        if self.listener is not None:
-            self.listener.stop()
-        self.db.close()
-
-
-def open_console(app: QApplication, db_path: Path, host: str, port: int, *,
-                 first_run_setup: bool = False) -> Console:
-    """Start the listener on its own thread and show the window that watches it.
-
-    With `first_run_setup` the reachability setup opens if it never ran (tests leave it off).
-    """
-    bridge = ListenerBridge(app)
-    listener = Listener(db_path, host, port, bridge, watch_reachability=False)
-    control: Listener | None = listener
-    problem = None
-    try:
-        listener.start()
-    except ListenerError as error:
-        problem, control = str(error), None
-    db = open_database(db_path)
-    db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
-    url = listener.url(Office.over(db).webhook.token())
-    window = ConsoleWindow(db, bridge, control, url, problem,
-                           db_path=db_path, local_port=listener.port)
+def open_window(link: ConsoleLink, data_dir: Path, *,
+                first_run_setup: bool = False) -> ConsoleWindow:
+    """The window on a session over `link`, shown; it fills in once the session attaches.
+    With `first_run_setup` the reachability setup opens if it never ran (tests leave it off)."""
+    session = ConsoleSession(link)
+    window = ConsoleWindow(session, data_dir, first_run_setup=first_run_setup)
+    session.setParent(window)
     window.show()
-    if first_run_setup:
-        window.open_setup_if_first_run()
-    if control is not None:
-        control.set_people(1)
-    return Console(window, control, db)
+    session.open()
+    return window
+
+
+def keep_long_lived() -> None:
+    """What starting made (modules, Qt's wrappers, caches) lives as long as the console: out of
+    the garbage collector's sight, a full collection during a burst of calls scans only what
+    came since. Scanning it all stalled the window for 50 ms (bench/stall.py)."""
+    gc.collect()
+    gc.freeze()
 
 
 class QuitRequest:
@@ -139,21 +108,23 @@ class QuitRequest:
         await self._event.wait()
 
 
-def run_console(db_path: Path, host: str, port: int) -> int:
-    """Open the console; returns when a person quits, or at once when a console already runs
-    with this data directory (which then comes to the front)."""
+def run_console(start: Callable[[], Embedded], data_dir: Path) -> int:
+    """Open the console for the office in `data_dir`; returns when a person quits, or at once
+    when a console already runs for it (which then comes to the front). `start` starts the
+    listener: only once no other console answered, so a second start touches nothing."""
     app = application()
-    name = server_name(db_path.parent)
+    name = server_name(data_dir)
     handed = hand_over(name)
     if handed is not Handover.NONE_RUNNING:
-        return already_running(db_path.parent, handed)
+        return already_running(data_dir, handed)
     single = SingleInstance(name, app)
     single.listen()
     quit_request = QuitRequest(app)
-    console = open_console(app, db_path, host, port, first_run_setup=True)
-    single.show_requested.connect(console.window.bring_to_front)
-    console.window.quit_confirmed.connect(quit_request.request)
-    report_storage_errors(console.window)
+    listener = start()
+    window = open_window(listener.link(), data_dir, first_run_setup=True)
+    keep_long_lived()
+    single.show_requested.connect(window.bring_to_front)
+    window.quit_confirmed.connect(quit_request.request)
     app.aboutToQuit.connect(quit_request.request)
     try:
         # A loop factory, not qasync.run: on Python 3.11 that installs an event-loop policy for
@@ -162,7 +133,8 @@ def run_console(db_path: Path, host: str, port: int) -> int:
             runner.run(quit_request.wait())
     finally:
         single.close()
-        console.close()
+        window.stop()
+        listener.stop()
     return 0
 
 

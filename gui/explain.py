@@ -1,6 +1,6 @@
 """"Test a number": the decision a call would get now (or at a given time), and every step that
-led there, from the rules and settings as stored. It records nothing: no history row, no match
-count, no one-shot rule used up."""
+led there, from the rules and settings as stored, as callgate explains it. It records nothing:
+no history row, no match count, no one-shot rule used up."""
 
 from __future__ import annotations
 
@@ -17,14 +17,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from application import Office
 from gui import present
 from gui.banner import ErrorLabel
-from screening.call import Customer
-from screening.policy import Explanation
-from screening.schedule import parse_instant
+from gui.changes import ask
+from gui.session import ConsoleSession
+from screening.schedule import DEFAULT_TIME_ZONE, parse_instant
+from screening.settings import Key
+from server.protocol.messages import (
+    CustomerView,
+    Done,
+    Explain,
+    ExplanationView,
+    Failed,
+    Refused,
+    Result,
+)
 
 DECISION_STYLES = {
     "accept": "color: #198754; font-weight: bold;",
@@ -37,9 +45,9 @@ class ExplainDialog(QDialog):
     """Number, optional registered customer (company, name), optional time; Test shows the
     decision and its steps. Opened with open(); it stays open for another number."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._office = Office.over(db)
+        self._session = session
         self.setWindowTitle(self.tr("Test a number"))
         self.number_edit = QLineEdit(self)
         self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 (empty: withheld)"))
@@ -90,7 +98,7 @@ class ExplainDialog(QDialog):
         return [self.steps.item(i).text() for i in range(self.steps.count())]
 
     @Slot()
-    def run(self) -> Explanation | None:
+    def run(self) -> None:
         """Explain the call as filled in; on a bad time show why and explain nothing."""
         self.error_label.hide()
         self.steps.clear()
@@ -98,16 +106,30 @@ class ExplainDialog(QDialog):
         self.decision_label.setProperty("decision", "")
         customer = None
         if self.customer_box.isChecked():
-            customer = Customer(org_name=self.company_edit.text().strip(),
-                                family_name=self.name_edit.text().strip())
-        try:
-            at = None
-            if self.at_edit.text().strip():
-                at = parse_instant(self.at_edit.text(), self._office.settings.get().time_zone)
-            found = self._office.explain(self.number_edit.text(), customer=customer, at=at)
-        except ValueError as error:
-            self.error_label.show_error(present.refused(error))
-            return None
+            customer = CustomerView(org=self.company_edit.text().strip(),
+                                    name=self.name_edit.text().strip())
+        at = None
+        if self.at_edit.text().strip():
+            zone = self._session.settings.get(Key.TIME_ZONE, DEFAULT_TIME_ZONE)
+            try:
+                at = parse_instant(self.at_edit.text(), zone)
+            except ValueError as error:
+                self.error_label.show_error(present.refused(error))
+                return
+        self.test_button.setEnabled(False)
+        ask(self._session, self, Explain(number=self.number_edit.text(), customer=customer,
+                                         at=at), self._explained)
+
+    def _explained(self, result: Result) -> None:
+        self.test_button.setEnabled(True)
+        if isinstance(result, Refused):
+            self.error_label.show_error(present.words(result.reason))
+            return
+        if isinstance(result, Failed):
+            self.error_label.show_error(present.words(result.message))
+            return
+        assert isinstance(result, Done) and isinstance(result.value, ExplanationView)
+        found = result.value
         words = {"accept": self.tr("accept: the call rings through"),
                  "reject": self.tr("reject: commubo hangs up"),
                  "ask": self.tr("ask: a person decides")}
@@ -115,7 +137,6 @@ class ExplainDialog(QDialog):
         self.decision_label.setStyleSheet(DECISION_STYLES[found.decision])
         self.decision_label.setProperty("decision", found.decision)
         self.steps.addItems([present.words(step) for step in found.steps])
-        return found
 
     @Slot()
     def _update_fields(self) -> None:

@@ -2,324 +2,18 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, replace
-from enum import Enum
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 
-from gui import present
+from gui.card import CallCard
+from gui.live_calls import CallEvent, CallState, LiveCall, LiveCallsModel
 from gui.steady import Sighted, hold_rows_in_place, looking, put_back, sighted_row
-from screening.call import Call
-from screening.policy import Decision, Verdict
-from screening.rules import Action
-from server.events import CallArrived, CallDecided, CallWaiting
+from screening.policy import Decision
+from server.protocol.messages import CallArrived, CallDecided, CallWaiting
 
 COUNTDOWN_TICK_MS = 200
-WAITING_COLOUR = QColor("#fff3cd")
-REJECTED_COLOUR = QColor("#f8d7da")
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class CallState(Enum):
-    ARRIVED = "arrived"
-    WAITING = "waiting"
-    DECIDED = "decided"
-
-
-@dataclass(frozen=True)
-class LiveCall:
-    call: Call
-    received_at: str
-    state: CallState
-    deadline: float | None = None
-    timeout: float | None = None
-    verdict: Verdict | None = None
-    answered: bool = False
-
-    def seconds_left(self, now: float) -> float:
-        return max(0.0, (self.deadline or now) - now)
-
-
-class LiveCallsModel(QAbstractListModel):
-    """The newest calls first; older ones leave the list (the history keeps them)."""
-
-    MAX_CALLS = 200
-    # Older calls leave in batches: each removal makes the view redo its layout.
-    TRIM_BATCH = 50
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._calls: list[LiveCall] = []
-        # The text of each shown call, made once: the view asks for it on every repaint, and
-        # a busy afternoon's repaints must not take the CPU the listener needs.
-        self._texts: dict[str, str] = {}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._calls)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._calls):
-            return None
-        entry = self._calls[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if entry.state is CallState.WAITING:  # its countdown changes every second
-                return self._text(entry)
-            text = self._texts.get(entry.call.call_id)
-            if text is None:
-                text = self._texts[entry.call.call_id] = self._text(entry)
-            return text
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if entry.state is CallState.WAITING:
-                return QBrush(WAITING_COLOUR)
-            if entry.verdict is not None and entry.verdict.decision is Decision.REJECT:
-                return QBrush(REJECTED_COLOUR)
-        if role == Qt.ItemDataRole.SizeHintRole:
-            # Two lines for every row, fixed, so a row never elides when its status changes.
-            return QSize(0, 2 * QFontMetrics(QApplication.font()).lineSpacing() + 10)
-        if role == Qt.ItemDataRole.ToolTipRole and entry.verdict is not None:
-            return present.verdict_text(entry.verdict)
-        return None
-
-    def _text(self, entry: LiveCall) -> str:
-        return (f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n"
-                f"{self._status(entry)}")
-
-    def _status(self, entry: LiveCall) -> str:
-        when = present.local_time(entry.received_at)
-        if entry.state is CallState.WAITING:
-            left = entry.seconds_left(time.monotonic())
-            return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
-                "%2", f"{left:.0f}")
-        if entry.verdict is not None:
-            return f"{when} · {present.decision_text(entry.verdict.decision)} " \
-                   f"({present.reason_text(entry.verdict.reason)})"
-        return f"{when} · {self.tr('deciding…')}"
-
-    def entry(self, row: int) -> LiveCall:
-        return self._calls[row]
-
-    def row_of(self, call_id: str) -> int | None:
-        return next((row for row, e in enumerate(self._calls) if e.call.call_id == call_id), None)
-
-    def waiting_rows(self) -> list[int]:
-        return [row for row, e in enumerate(self._calls) if e.state is CallState.WAITING]
-
-    def arrived(self, event: CallArrived) -> None:
-        self._upsert(self.row_of(event.call.call_id),
-                     LiveCall(event.call, event.received_at, CallState.ARRIVED))
-
-    def waiting(self, event: CallWaiting) -> None:
-        row, base = self._current(event.call, event.received_at)
-        self._upsert(row, replace(base, state=CallState.WAITING, deadline=event.deadline,
-                                  timeout=event.ask.timeout))
-
-    def decided(self, event: CallDecided) -> None:
-        row, base = self._current(event.call, event.received_at)
-        self._upsert(row, replace(base, state=CallState.DECIDED, verdict=event.verdict,
-                                  deadline=None))
-
-    def add_earlier(self, entries: list[LiveCall]) -> None:
-        """Calls from before this console started, newest first, go below those it saw
-        arrive, up to the list's limit; a call it saw arrive keeps its newer, live state."""
-        listed = {entry.call.call_id for entry in self._calls}
-        room = max(self.MAX_CALLS - len(self._calls), 0)
-        earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
-        if not earlier:
-            return
-        first = len(self._calls)
-        self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
-        self._calls.extend(earlier)
-        self.endInsertRows()
-
-    def mark_answered(self, call_id: str) -> None:
-        """A person clicked; the listener's confirmation follows as a decided event."""
-        row = self.row_of(call_id)
-        if row is not None:
-            self._calls[row] = replace(self._calls[row], answered=True)
-            self._changed(row)
-
-    def tick(self) -> None:
-        """Repaint the countdowns."""
-        for row in self.waiting_rows():
-            self._changed(row)
-
-    def _current(self, call: Call, received_at: str) -> tuple[int | None, LiveCall]:
-        """The call's row (None if it is not listed) and what the list holds of it."""
-        row = self.row_of(call.call_id)
-        if row is None:
-            return None, LiveCall(call, received_at, CallState.ARRIVED)
-        return row, self._calls[row]
-
-    def _upsert(self, row: int | None, entry: LiveCall) -> None:
-        """Replace the call in `row`, or put it at the top when it is not listed."""
-        self._texts.pop(entry.call.call_id, None)
-        if row is not None:
-            self._calls[row] = entry
-            self._changed(row)
-            return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._calls.insert(0, entry)
-        self.endInsertRows()
-        if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
-            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
-            for gone in self._calls[self.MAX_CALLS:]:
-                self._texts.pop(gone.call.call_id, None)
-            del self._calls[self.MAX_CALLS:]
-            self.endRemoveRows()
-
-    def _changed(self, row: int) -> None:
-        index = self.index(row, 0)
-        self.dataChanged.emit(index, index)
-
-
-def _label(parent: QWidget, point_size_delta: int = 0, bold: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = QFont(label.font())
-    font.setPointSize(font.pointSize() + point_size_delta)
-    font.setBold(bold)
-    label.setFont(font)
-    return label
-
-
-class CallCard(QFrame):
-    """Who is calling, and for a waiting call the countdown and the two decisions."""
-
-    decision_made = Signal(str, object)  # call id, Decision
-    rule_requested = Signal(str, str, str)  # canonical number, Action value, note
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._entry: LiveCall | None = None
-        self.number = _label(self, 8, bold=True)
-        self.name = _label(self, 4, bold=True)
-        self.kana = _label(self)
-        self.kana.setStyleSheet("color: palette(mid);")
-        self.company = _label(self, 1)
-        self.note = _label(self)
-        self.note.setFrameShape(QFrame.Shape.Box)
-        self.operator = _label(self, -1)
-        self.status = _label(self, 2, bold=True)
-        self.countdown = QProgressBar(self)
-        self.countdown.setTextVisible(False)
-        # No mnemonics: Alt+L and Alt+R are the window's (gui/waiting.py), on every tab.
-        self.accept_button = QPushButton(self.tr("Let through"), self)
-        self.reject_button = QPushButton(self.tr("Reject"), self)
-        for button, colour in ((self.accept_button, "#198754"), (self.reject_button, "#dc3545")):
-            button.setMinimumHeight(56)
-            button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; "
-                                 "font-size: 16pt; font-weight: bold; }")
-        self.accept_button.setToolTip(self.tr("Alt+L: commubo answers this call"))
-        self.reject_button.setToolTip(self.tr("Alt+R: commubo rejects this call"))
-        self.allow_button = QPushButton(self.tr("Always let through"), self)
-        self.block_button = QPushButton(self.tr("Block this caller"), self)
-        self.accept_button.clicked.connect(lambda: self.decide(Decision.ACCEPT))
-        self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECT))
-        self.allow_button.clicked.connect(lambda: self._request_rule(Action.ALLOW))
-        self.block_button.clicked.connect(lambda: self._request_rule(Action.BLOCK))
-
-        decide = QHBoxLayout()
-        decide.addWidget(self.accept_button)
-        decide.addWidget(self.reject_button)
-        rules = QHBoxLayout()
-        rules.addWidget(self.allow_button)
-        rules.addWidget(self.block_button)
-        rules.addStretch()
-        layout = QVBoxLayout(self)
-        for widget in (self.number, self.name, self.kana, self.company, self.note, self.operator):
-            layout.addWidget(widget)
-        layout.addStretch()
-        layout.addWidget(self.status)
-        layout.addWidget(self.countdown)
-        layout.addLayout(decide)
-        layout.addLayout(rules)
-        self.show_call(None)
-
-    @property
-    def call_id(self) -> str | None:
-        return self._entry.call.call_id if self._entry else None
-
-    def show_call(self, entry: LiveCall | None) -> None:
-        self._entry = entry
-        if entry is None:
-            for label in (self.number, self.kana, self.company, self.note, self.operator):
-                label.clear()
-            self.name.setText(self.tr("No call selected"))
-            self.status.clear()
-            self.note.hide()
-        else:
-            call = entry.call
-            self.number.setText(present.caller_number(call))
-            self.name.setText(present.caller_name(call))
-            customer = call.customer
-            self.kana.setText(customer.name_kana if customer else "")
-            self.company.setText(present.company_line(call))
-            self.note.setText(customer.note if customer else "")
-            self.note.setVisible(bool(customer and customer.note))
-            operator = call.operator.name if call.operator else "-"
-            self.operator.setText(self.tr("AI operator: %1 · scenario: %2")
-                                  .replace("%1", operator).replace("%2", call.scenario_id or "-"))
-        self.tick()
-
-    def tick(self) -> None:
-        entry = self._entry
-        waiting = entry is not None and entry.state is CallState.WAITING
-        self.countdown.setVisible(waiting)
-        for button in (self.accept_button, self.reject_button):
-            button.setVisible(waiting)
-            button.setEnabled(waiting and entry is not None and not entry.answered)
-        has_number = entry is not None and entry.call.caller is not None
-        self.allow_button.setVisible(has_number)
-        self.block_button.setVisible(has_number)
-        if entry is None:
-            return
-        if waiting:
-            left = entry.seconds_left(time.monotonic())
-            total = entry.timeout or 1.0
-            self.countdown.setRange(0, int(total * 1000))
-            self.countdown.setValue(int(left * 1000))
-            self.status.setText(self.tr("Waiting for you: %1 s left").replace("%1", f"{left:.0f}"))
-        elif entry.verdict is not None:
-            self.status.setText(present.verdict_text(entry.verdict))
-        else:
-            self.status.setText(self.tr("Deciding…"))
-
-    def decide(self, decision: Decision) -> None:
-        """A person's decision on the call on the card, if it is still waiting."""
-        if self._entry is not None and self._entry.state is CallState.WAITING:
-            self.decision_made.emit(self._entry.call.call_id, decision)
-
-    def _request_rule(self, action: Action) -> None:
-        call = self._entry.call if self._entry is not None else None
-        if call is not None and call.caller:
-            self.rule_requested.emit(call.caller, action.value, present.call_rule_note(call))
 
 
 class LiveView(QWidget):
@@ -369,21 +63,25 @@ class LiveView(QWidget):
         self._ticker.start()
 
     def on_arrived(self, event: CallArrived) -> None:
-        self.model.arrived(event)
-        if self.card.call_id is None:
-            self.select(event.call.call_id)
+        self.take([event])
 
     def on_waiting(self, event: CallWaiting) -> None:
-        self.model.waiting(event)
-        row = self.model.row_of(self.card.call_id) if self.card.call_id else None
-        if row is None or self.model.entry(row).state is not CallState.WAITING:
-            self.select(event.call.call_id)
-        self._tick()
+        self.take([event])
 
     def on_decided(self, event: CallDecided) -> None:
-        self.model.decided(event)
-        if self.card.call_id is None:
-            self.select(event.call.call_id)
+        self.take([event])
+
+    def take(self, events: Sequence[CallEvent]) -> None:
+        """Calls as callgate reports them, several at once: a call comes to an empty card, and
+        a newly waiting call to a card that shows no waiting call."""
+        self.model.take(events)
+        for event in events:
+            if isinstance(event, CallWaiting):
+                row = self.model.row_of(self.card.call_id) if self.card.call_id else None
+                if row is None or self.model.entry(row).state is not CallState.WAITING:
+                    self.select(event.call.call_id)
+            elif self.card.call_id is None:
+                self.select(event.call.call_id)
         self._tick()
 
     def add_earlier(self, entries: list[LiveCall]) -> None:

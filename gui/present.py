@@ -20,10 +20,11 @@ from PySide6.QtCore import (
 
 import wording
 from screening import phone
-from screening.call import Call
 from screening.messages import Message
-from screening.policy import Decision, Mode, Reason, Verdict
+from screening.policy import Decision, Mode, Reason
+from screening.rules import RuleKind
 from screening.schedule import DEFAULT_TIME_ZONE, zone
+from server.protocol.messages import CallView, Failed, Refused
 
 
 def tr(text: str) -> str:
@@ -43,6 +44,12 @@ def words(message: Message) -> str:
 def refused(error: ValueError) -> str:
     """Why some input was refused, in the console's language."""
     return wording.refused(error, qt_translate)
+
+
+def not_done(result: Refused | Failed) -> str:
+    """Why the listener did not do what the console asked, in the console's language: the
+    input's refusal, or the trouble that stopped it (the database locked, say)."""
+    return words(result.reason if isinstance(result, Refused) else result.message)
 
 
 # --- Callers -----------------------------------------------------------------------------------
@@ -65,24 +72,24 @@ def number_text(caller: str | None, phone_number: str) -> str:
     return phone_number
 
 
-def caller_number(call: Call) -> str:
+def caller_number(call: CallView) -> str:
     """03-3000-1234, or the plain words for a caller without a usable number."""
     return number_text(call.caller, call.phone_number)
 
 
-def caller_name(call: Call) -> str:
+def caller_name(call: CallView) -> str:
     if call.customer is None or not call.customer.name:
         return tr("Unknown caller")
     return call.customer.name
 
 
-def company_line(call: Call) -> str:
+def company_line(call: CallView) -> str:
     """Company and department; short names where commubo has them, to fit one line."""
     customer = call.customer
     if customer is None:
         return ""
-    org = customer.org_short_name or customer.org_name
-    dept = customer.dept_short_name or customer.dept_name
+    org = customer.org_short or customer.org
+    dept = customer.dept_short or customer.dept
     return " ".join(part for part in (org, dept) if part)
 
 
@@ -93,11 +100,20 @@ def rule_note(name: str, company: str) -> str:
     return name or company
 
 
-def call_rule_note(call: Call) -> str:
+def call_rule_note(call: CallView) -> str:
     customer = call.customer
     if customer is None:
         return ""
-    return rule_note(customer.name, customer.org_name or customer.org_short_name)
+    return rule_note(customer.name, customer.org or customer.org_short)
+
+
+def rule_target(kind: RuleKind, target: str) -> str:
+    """A rule's canonical target as people write it: 03-3000-1234, 0120*, or the name."""
+    if kind is RuleKind.NUMBER:
+        return _display_number(target)
+    if kind is RuleKind.PREFIX:
+        return phone.display_prefix(target)
+    return target
 
 
 # --- Decisions ---------------------------------------------------------------------------------
@@ -176,13 +192,13 @@ def _as_buttons(message: Message) -> Message:
                                        for arg in message.args))
 
 
-def verdict_text(verdict: Verdict) -> str:
+def verdict_text(decision: Decision, reason: Reason, detail: Message) -> str:
     """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)'."""
-    plain, detailed = VERDICT_TEXT[verdict.reason]
-    if not verdict.detail:
-        return tr(str(plain)).replace("%1", decision_text(verdict.decision))
-    return (tr(str(detailed)).replace("%1", decision_text(verdict.decision))
-            .replace("%2", detail_text(verdict.detail)))
+    plain, detailed = VERDICT_TEXT[reason]
+    if not detail:
+        return tr(str(plain)).replace("%1", decision_text(decision))
+    return (tr(str(detailed)).replace("%1", decision_text(decision))
+            .replace("%2", detail_text(detail)))
 
 
 # --- Moments -----------------------------------------------------------------------------------

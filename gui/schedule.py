@@ -1,6 +1,6 @@
 """The schedule: business hours per weekday, the mode inside and outside them, Japanese public
-holidays, the office's closed days and its time zone. Saved through the application's mode
-service all at once; an invalid field is refused with the reason and nothing is stored."""
+holidays, the office's closed days and its time zone. Saved through the session all at once;
+an invalid field is refused with the reason and nothing is stored."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from application import Office
 from gui import present
 from gui.banner import ErrorLabel
+from gui.changes import Changes, saving_text
+from gui.session import ConsoleSession
 from screening.policy import Mode
 from screening.schedule import WEEKDAYS, parse_ranges
-from screening.settings import Key
+from screening.settings import Key, OfficeSettings
+from server.protocol.messages import SetSchedule
 
 DAY_LABELS = (
     QT_TRANSLATE_NOOP("ScheduleDialog", "Monday (月)"),
@@ -44,11 +46,13 @@ class ScheduleDialog(QDialog):
     """Opened with open(); Save validates every field and stays open with the reason on a bad
     one, storing nothing. Turning the schedule on or off ends a manual override."""
 
-    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, changes: Changes,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Schedule"))
-        self._office = office
-        settings = office.settings.get()
+        self._changes = changes
+        settings = OfficeSettings.of(session.settings)
+        self._schedule_on = settings.schedule_on
         week = settings.hours
 
         self.enabled = QCheckBox(self.tr("&Business hours choose the mode"), self)
@@ -122,8 +126,8 @@ class ScheduleDialog(QDialog):
         return "; ".join(entries)
 
     @Slot()
-    def save(self) -> bool:
-        """Store every field, or none with the reason shown; True when stored."""
+    def save(self) -> None:
+        """Send every field, or none with the reason shown; the dialog closes once stored."""
         try:
             values = {
                 Key.SCHEDULE_HOURS: self.hours_text(),
@@ -135,12 +139,24 @@ class ScheduleDialog(QDialog):
                                            if line.strip()),
                 Key.TIME_ZONE: self.time_zone.text().strip(),
             }
-            saved = self._office.mode.set_schedule(values)
         except ValueError as error:
             self.error.show_error(present.refused(error))
-            return False
+            return
         on = self.enabled.isChecked()
-        if on != saved.schedule_on:
-            self._office.mode.turn_schedule(on)
-        self.accept()
-        return True
+        self.save_button.setEnabled(False)
+
+        def ended(words: str = "") -> None:
+            self.save_button.setEnabled(True)
+            if words:
+                self.error.show_error(words)
+            else:
+                self.error.clear_error()
+
+        def saved(_: object) -> None:
+            ended()
+            self.accept()
+
+        command = SetSchedule(changes={str(key): text for key, text in values.items()},
+                              on=on if on != self._schedule_on else None)
+        self._changes.send(self, command, saved=saved, refused=lambda words, _: ended(words),
+                           failed=ended, saving=lambda: self.error.show_error(saving_text()))

@@ -1,7 +1,9 @@
 """The console's end of its link to callgate: the one object the widgets hear and ask.
 
 Everything the link delivers (the snapshot, numbered events, command results, the link's
-state) arrives here on the GUI thread, through a queued signal, and goes out as Qt signals. A
+state) arrives here on the GUI thread, through a queued signal, and goes out as Qt signals, in
+the order it came. In a burst it is taken a slice of DRAIN_BUDGET_S at a time, so the window
+paints and a person's click is handled between slices, however many calls come at once. A
 command is sent with `request` and its result comes back to a callback; the GUI thread never
 waits for it. A change that has no answer within SLOW_MS is slow (another program holds the
 database's lock, say): `slow` tells the widget, so it can say "saving…" instead of freezing.
@@ -10,6 +12,9 @@ database's lock, say): `slow` tells the widget, so it can say "saving…" instea
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -33,6 +38,7 @@ from server.protocol.messages import (
 log = logging.getLogger(__name__)
 
 SLOW_MS = 300
+DRAIN_BUDGET_S = 0.008
 
 _SIGNALS: dict[type, str] = {
     CallArrived: "call_arrived",
@@ -62,7 +68,9 @@ class ConsoleSession(QObject):
     def __init__(self, link: ConsoleLink, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._link = link
-        self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._posted.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._delivered: deque[Callable[[], None]] = deque()
+        self._lock = threading.Lock()
         self.snapshot: Snapshot | None = None
         self.state = LinkState.CONNECTING
         self.seq = 0  # the last event's number
@@ -71,10 +79,11 @@ class ConsoleSession(QObject):
 
     def open(self) -> None:
         self._open = True
-        self._link.open(self._posted.emit, self._attached, self._event, self._state)
+        self._link.open(self._post, self._attached, self._event, self._state)
 
     def close(self) -> None:
-        """No signal is emitted and no result delivered afterwards."""
+        """No signal is emitted and no result delivered afterwards, and no command sent (a
+        widget's timer may still ask for something while the console quits)."""
         if self._open:
             self._open = False
             self._link.close()
@@ -82,7 +91,10 @@ class ConsoleSession(QObject):
     def request(self, command: Command, done: Callable[[Result], None],
                 slow: Callable[[], None] | None = None) -> None:
         """Send `command`; `done(result)` runs on the GUI thread when it is answered, and
-        `slow()` before that if the answer takes longer than SLOW_MS."""
+        `slow()` before that if the answer takes longer than SLOW_MS. After close() nothing
+        is sent and nothing answers (a widget may still ask while the window closes)."""
+        if not self._open:
+            return
         timer: QTimer | None = None
         if slow is not None:
             timer = QTimer(self)
@@ -98,10 +110,29 @@ class ConsoleSession(QObject):
 
         self._link.request(command, answered)
 
+    def _post(self, call: Callable[[], None]) -> None:
+        """From the link's thread: `call` runs on the GUI thread, after what came before it."""
+        with self._lock:
+            first = not self._delivered
+            self._delivered.append(call)
+        if first:
+            self._posted.emit(None)
+
     @Slot(object)
-    def _run(self, call: Callable[[], None]) -> None:
-        if self._open:
+    def _drain(self, _: object) -> None:
+        """What the link delivered, for DRAIN_BUDGET_S at most; the rest after what else the
+        GUI thread has to do (a paint, a timer, a click)."""
+        ends = time.monotonic() + DRAIN_BUDGET_S
+        while self._open and time.monotonic() < ends:
+            with self._lock:
+                if not self._delivered:
+                    return
+                call = self._delivered.popleft()
             call()
+        with self._lock:
+            more = bool(self._delivered)
+        if more and self._open:
+            self._posted.emit(None)
 
     def _attached(self, snapshot: Snapshot) -> None:
         self.snapshot, self.seq, self.settings = snapshot, snapshot.seq, dict(snapshot.settings)

@@ -1,5 +1,6 @@
 """Settings a person may change: the ask timeout and defaults, where the listener binds, how
-commubo reaches it, and the webhook token."""
+commubo reaches it, and the webhook token. Read from the session, saved all at once through
+it; a value refused comes back with its reason and the dialog stays open."""
 
 from __future__ import annotations
 
@@ -20,15 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from application import Office
 from gui import present
-from gui.setup import (
+from gui.address import (
     ListeningPort,
     local_webhook_url,
     offered_tunnel_kinds,
     tunnel_kind_label,
     url_field,
 )
+from gui.changes import Changes, ask, saving_text
+from gui.session import ConsoleSession
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
     REPEAT_MINUTES_RANGE,
@@ -37,32 +39,43 @@ from screening.policy import (
     PayphoneHandling,
     WithheldHandling,
 )
-from screening.settings import Key
-from screening.urls import WEBHOOK_PREFIX, public_webhook_url
+from screening.settings import Key, OfficeSettings
+from screening.urls import public_webhook_url
+from server.protocol.messages import (
+    Done,
+    Failed,
+    GetToken,
+    ListenerState,
+    Result,
+    RotateToken,
+    SaveSettings,
+    TokenView,
+)
 
 CUSTOM_PRESET = "custom"  # customers and unknown callers set otherwise (command line)
 
 
 class SettingsDialog(QDialog):
-    """Opened with open(); Save validates through the application and stays open on a bad
-    value.
+    """Opened with open(); Save sends every field at once and stays open, with the reason, on
+    a value refused.
 
     A token rotation takes effect at once (it needs no Save) and `token_rotated` says so.
-    `public_base` is the public URL a tunnel reported, when there is one; `listening` the port
-    the listener took, when it runs.
+    `public_base` is the public URL a tunnel reported, when there is one; `listener` where
+    callgate listens (its port beside the port setting).
     """
 
     token_rotated = Signal(str)
 
-    def __init__(self, office: Office, webhook_url: str,
-                 parent: QWidget | None = None, *, public_base: str | None = None,
-                 listening: ListeningPort | None = None) -> None:
+    def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
+                 parent: QWidget | None = None, *, public_base: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
-        self._office = office
-        self._local_base = webhook_url.split(WEBHOOK_PREFIX)[0]
+        self._session = session
+        self._changes = changes
+        self._local_base = listener.local_base
         self._public_base = public_base
-        values = office.settings.values()
+        values = dict(session.settings)
+        listening = ListeningPort.of(listener)
         low, high = ASK_TIMEOUT_RANGE
         self.ask_timeout = QSpinBox(self)
         self.ask_timeout.setRange(int(low), int(high))
@@ -92,7 +105,7 @@ class SettingsDialog(QDialog):
             CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
             CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
         }
-        current = CallerPreset.of(office.settings.screening())
+        current = CallerPreset.of(OfficeSettings.of(values).screening())
         if current is None:
             presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
                 "%1", values[Key.CUSTOMERS]).replace("%2", values[Key.UNKNOWN])
@@ -116,11 +129,10 @@ class SettingsDialog(QDialog):
         self.listening.setWordWrap(True)
         self.listening.setVisible(listening is not None)
         self.url, _, url_row = url_field(self)
-        self.url.setText(webhook_url)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
-        reachability = self._reachability_section(values)
+        reachability = self._reachability_section(values, listener.cloudflared)
 
         form = QFormLayout()
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
@@ -144,10 +156,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(reachability)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.buttons = buttons
+        ask(session, self, GetToken(), self._token_read)
 
-    def _reachability_section(self, values: dict[str, str]) -> QGroupBox:
+    def _token_read(self, result: Result) -> None:
+        if isinstance(result, Done) and isinstance(result.value, TokenView):
+            self.show_tokens(result.value)
+        elif isinstance(result, Failed):
+            self.error.setText(present.words(result.message))
+
+    def _reachability_section(self, values: dict[str, str], cloudflared: bool) -> QGroupBox:
         group = QGroupBox(self.tr("Reachability"), self)
-        kinds = offered_tunnel_kinds(values[Key.TUNNEL])
+        kinds = offered_tunnel_kinds(values[Key.TUNNEL], cloudflared)
         self.tunnel = self._combo({kind: tunnel_kind_label(kind) for kind in kinds},
                                   values[Key.TUNNEL])
         self.ngrok_api = QLineEdit(values[Key.NGROK_API], group)
@@ -165,31 +185,30 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Public URL (typed or named tunnel):"), self.public_url)
         form.addRow(self.rotate_button)
         form.addRow(self.tokens)
-        self.show_tokens()
         return group
 
     def _webhook_urls(self, token: str) -> str:
-        base = self._public_base or self._office.settings.get().public_url
+        base = self._public_base or self._session.settings.get(Key.PUBLIC_URL, "")
         local = local_webhook_url(self._local_base, token)
         return f"{public_webhook_url(base, token)}\n{local}" if base else local
 
-    def show_tokens(self) -> None:
-        """The current token and, during its grace period, the previous one with its end."""
-        state = self._office.webhook.state()
-        previous, until = state.previous, state.previous_until
-        if previous is None or until is None:
+    def show_tokens(self, view: TokenView) -> None:
+        """The current token's URL and, during its grace period, the previous token with its
+        end."""
+        self.url.setText(local_webhook_url(self._local_base, view.token))
+        if view.previous is None or view.previous_until is None:
             self.tokens.clear()
             return
-        current = state.token
         self.tokens.setText(
             self.tr("Current token: %1\nWebhook URL for commubo:\n%2\n\nPrevious token: %3\n"
                     "It keeps working until %4; paste the new URL into commubo's dashboard "
                     "before then.")
-            .replace("%1", current).replace("%2", self._webhook_urls(current))
-            .replace("%3", previous).replace("%4", present.local_time(until.isoformat())))
+            .replace("%1", view.token).replace("%2", self._webhook_urls(view.token))
+            .replace("%3", view.previous)
+            .replace("%4", present.moment_text(view.previous_until)))
 
     def confirm_rotation(self) -> None:
-        hours = self._office.settings.value(Key.TOKEN_GRACE_HOURS)
+        hours = self._session.settings.get(Key.TOKEN_GRACE_HOURS, "")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Rotate the webhook token?"),
                           self.tr("callgate makes a new secret token for its webhook URL. The "
                                   "old URL keeps working for %1 hours: paste the new one into "
@@ -201,18 +220,22 @@ class SettingsDialog(QDialog):
         box.open()
         self.rotation_box = box
 
-    def rotate_token(self) -> str:
-        new = self._office.webhook.rotate().token
-        self.url.setText(local_webhook_url(self._local_base, new))
-        self.show_tokens()
+    def rotate_token(self) -> None:
+        """A new token at once; `token_rotated` carries it once callgate made it."""
+        self._changes.send(self, RotateToken(), saved=self._rotated,
+                           refused=lambda words, _: self.error.setText(words),
+                           saving=lambda: self.error.setText(saving_text()))
+
+    def _rotated(self, view: TokenView) -> None:
+        self.error.clear()
+        self.show_tokens(view)
         if not self.tokens.text():
             self.tokens.setText(
                 self.tr("New token: %1\nWebhook URL for commubo:\n%2\n\nThe old token "
                         "stopped working at once (token-grace-hours is 0).")
-                .replace("%1", new).replace("%2", self._webhook_urls(new)))
+                .replace("%1", view.token).replace("%2", self._webhook_urls(view.token)))
         QTimer.singleShot(0, self, self._fit_contents)  # once the layout took in the tokens
-        self.token_rotated.emit(new)
-        return new
+        self.token_rotated.emit(view.token)
 
     def _fit_contents(self) -> None:
         self.resize(self.size().expandedTo(self.sizeHint()))
@@ -225,7 +248,7 @@ class SettingsDialog(QDialog):
         return combo
 
     def save(self) -> None:
-        """Store every field; on a bad value show why and keep the dialog open."""
+        """Send every field; on a value refused show why and keep the dialog open."""
         values = {
             Key.ASK_TIMEOUT: str(self.ask_timeout.value()),
             Key.ASK_DEFAULT: self.ask_default.currentData(),
@@ -245,9 +268,17 @@ class SettingsDialog(QDialog):
         if preset != CUSTOM_PRESET:
             customers, unknown = CallerPreset(preset).handling
             values |= {Key.CUSTOMERS: customers.value, Key.UNKNOWN: unknown.value}
-        try:
-            self._office.settings.save(values)
-        except ValueError as error:
-            self.error.setText(present.refused(error))
-            return
-        self.accept()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(False)
+
+        def ended(words: str = "") -> None:
+            save.setEnabled(True)
+            self.error.setText(words)
+
+        def saved(_: object) -> None:
+            ended()
+            self.accept()
+
+        self._changes.send(self, SaveSettings(changes={str(k): v for k, v in values.items()}),
+                           saved=saved, refused=lambda words, _: ended(words), failed=ended,
+                           saving=lambda: self.error.setText(saving_text()))

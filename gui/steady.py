@@ -28,7 +28,11 @@ def hold_rows_in_place(view: QAbstractItemView) -> None:
 
 
 def looking(view: QAbstractItemView, chosen: bool) -> bool:
-    """Whether a person looks at the rows: they `chosen` one, scrolled down, or point at them."""
+    """Whether a person looks at the rows: they `chosen` one, scrolled down, or point at them,
+    in a view on screen (a hidden tab's rows are nobody's to keep in place, and asking where
+    they are would lay out the whole list for every call)."""
+    if not view.isVisible():
+        return False
     bar = view.verticalScrollBar()
     return chosen or bar.value() > bar.minimum() or view.viewport().underMouse()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from gui.banner import Banner
-from server.events import StorageFailing
 
 
 class StorageBanner(Banner):
@@ -15,9 +14,9 @@ class StorageBanner(Banner):
     def __init__(self, parent: QWidget) -> None:
         super().__init__("#fd7e14", "black", parent, selectable=True)
 
-    def show_failing(self, event: StorageFailing) -> None:
+    def show_failing(self, why: str) -> None:
         self.setText(self.tr(
             "Calls are still answered, but the history is NOT being saved: the database does "
             "not take writes (%1). Their records are kept and saved as soon as it does; "
-            "please do not quit callgate until then.").replace("%1", event.why))
+            "please do not quit callgate until then.").replace("%1", why))
         self.show()

@@ -43,6 +43,15 @@ class RuleKind(StrEnum):
     NAME = "name"  # a company or person name as typed, in `pattern`
 
 
+def shown_target(kind: RuleKind, target: str) -> str:
+    """A canonical target as people write it: `03-3000-1234`, `0120*`, or the name."""
+    if kind is RuleKind.NUMBER:
+        return phone.display(target)
+    if kind is RuleKind.PREFIX:
+        return phone.display_prefix(target)
+    return target
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule on one canonical (E.164) number, one prefix or one customer name.

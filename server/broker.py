@@ -8,7 +8,8 @@ from enum import StrEnum
 
 from screening.policy import AskPerson, Decision, Reason, Unanswered, Verdict
 
-# Calls recently decided, remembered so that a late click hears "too late", not "unknown".
+# Calls recently decided, remembered so that a late click hears "too late" (and from which
+# desk the decision came), not "unknown".
 RECENT_CALLS = 1000
 
 
@@ -25,7 +26,7 @@ class DecisionBroker:
 
     def __init__(self) -> None:
         self._waiting: dict[str, asyncio.Future[tuple[Decision, str | None] | None]] = {}
-        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._recent: OrderedDict[str, str | None] = OrderedDict()  # call id: deciding desk
         self._people = 0
         self._away = 0
         self._closed = False
@@ -51,13 +52,14 @@ class DecisionBroker:
         answer: asyncio.Future[tuple[Decision, str | None] | None] = (
             asyncio.get_running_loop().create_future())
         self._waiting[call_id] = answer
+        decided: tuple[Decision, str | None] | None = None
         try:
             decided = await asyncio.wait_for(answer, ask.timeout)
         except TimeoutError:
             return ask.timed_out()
         finally:
             self._waiting.pop(call_id, None)
-            self._remember(call_id)
+            self._remember(call_id, decided[1] if decided is not None else None)
         if decided is None:
             return ask.timed_out(Unanswered.STOPPING)
         decision, desk = decided
@@ -72,8 +74,17 @@ class DecisionBroker:
         return Resolved.TOO_LATE if answer is not None or call_id in self._recent \
             else Resolved.UNKNOWN_CALL
 
-    def _remember(self, call_id: str) -> None:
-        self._recent[call_id] = None
+    def decided_by(self, call_id: str) -> str | None:
+        """The desk whose decision decided a call that no longer waits (None: its default
+        decided it, or no desk is named)."""
+        answer = self._waiting.get(call_id)
+        if answer is not None and answer.done():  # decided a moment ago, not yet remembered
+            decided = answer.result()
+            return decided[1] if decided is not None else None
+        return self._recent.get(call_id)
+
+    def _remember(self, call_id: str, desk: str | None) -> None:
+        self._recent[call_id] = desk
         while len(self._recent) > RECENT_CALLS:
             self._recent.popitem(last=False)
 

@@ -23,6 +23,7 @@ from server.console.service import ConsoleService
 from server.events import EventSink, ignore
 from server.protocol.inprocess import InProcessLink
 from server.protocol.messages import ListenerState
+from server.tunnels import QuickTunnel
 from server.webhook import BODY_TIMEOUT
 
 SHUTDOWN_TIMEOUT = 10.0
@@ -78,7 +79,8 @@ class Listener:
         return ListenerState(
             listening=problem is None, local_base=self.url("").removesuffix(WEBHOOK_PREFIX),
             port=self.port, port_setting=self._port_setting,
-            problem=Message.text(problem) if problem is not None else None)
+            problem=Message.text(problem) if problem is not None else None,
+            cloudflared=QuickTunnel.available())
 
     @property
     def console(self) -> ConsoleService:
@@ -86,6 +88,12 @@ class Listener:
         if self._app is None or CONSOLE not in self._app:
             raise ListenerError("the listener is not running")
         return self._app[CONSOLE]
+
+    @property
+    def reachability(self) -> ReachabilityMonitor | None:
+        """What watches whether commubo can reach this listener (None while it is not
+        watched: not started, no port, or watch_reachability off)."""
+        return self._monitor
 
     def link(self, *, desk: str = "", role: DeskRole = DeskRole.ADMIN,
              wire: bool = False) -> InProcessLink:

@@ -35,13 +35,6 @@ from screening.settings import SPECS, Key, canonical
 
 REQUEST_TIMEOUT = 3.0
 MAX_ANSWER = 1 << 20
-QUICK_TUNNEL_WARNING = (
-    "A quick tunnel is for trying callgate out: its address changes every time it starts, so "
-    "after every restart of callgate or of the computer the callback URL in commubo's dashboard "
-    "must be replaced, and until it is, commubo rejects every call."
-)
-
-
 @dataclass(frozen=True)
 class TunnelStatus:
     public_url: str | None
@@ -320,7 +313,7 @@ def _free_loopback_port() -> int:
 
 class QuickTunnel:
     """`cloudflared tunnel --url ...` as a child process: a free trycloudflare.com address that
-    changes on every start (QUICK_TUNNEL_WARNING), for trying callgate out."""
+    changes on every start (the setup warns of it: gui/address.py), for trying callgate out."""
 
     kind = "quick"
     STOP_TIMEOUT = 5.0

@@ -275,11 +275,19 @@ def _detail_codes(db: Database) -> None:
                "WHERE detail <> '' AND detail NOT LIKE '{\"code\":%'")
 
 
+@migrations(name="0009_console_preferences_out")
+def _console_preferences_out(db: Database) -> None:
+    """The console kept its own state (window geometry, notices shown) beside the settings, so
+    each resize moved the configuration's version; it keeps it in Qt's per-user settings now
+    (issue 11)."""
+    db.execute("DELETE FROM settings WHERE key LIKE 'ui.%'")
+
+
 DESKS_TABLE = "desks"
 DESKS_VERSION = "desks-version"
 
 
-@migrations(name="0009_desks")
+@migrations(name="0010_desks")
 def _desks(db: Database) -> None:
     """The desks that may attach to this service (issue 13): a name, a role, and the secret's
     scrypt hash with its own salt, never the secret. Adding or removing a desk, or changing
@@ -299,7 +307,7 @@ def _desks(db: Database) -> None:
                    f"{bump}")
 
 
-@migrations(name="0010_decided_by")
+@migrations(name="0011_decided_by")
 def _decided_by(db: Database) -> None:
     """The desk whose person decided a call (reason `person`), kept with the call."""
     if "decided_by" not in db.table("calls").columns_dict:

@@ -13,7 +13,6 @@ from storage.database import writing
 TOKEN_KEY = "webhook-token"
 PREVIOUS_TOKEN_KEY = "webhook-token-previous"
 PREVIOUS_UNTIL_KEY = "webhook-token-previous-until"
-UI_PREFIX = "ui."
 
 
 class SettingsTable:
@@ -34,16 +33,6 @@ class SettingsTable:
                 self._db.execute(
                     "INSERT INTO settings (key, value) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
-
-    def remember(self, key: str, value: str) -> None:
-        """Keep the console's own state (window geometry, notices shown) beside the settings."""
-        self.put({f"{UI_PREFIX}{key}": value})
-
-    def recall(self, key: str) -> str | None:
-        row = self._db.execute(
-            "SELECT value FROM settings WHERE key = ?", [f"{UI_PREFIX}{key}"]
-        ).fetchone()
-        return str(row[0]) if row else None
 
 
 class Tokens:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import threading
 import urllib.error
 import urllib.request
@@ -14,14 +15,23 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# The console's preferences (QSettings) of every test, and of every console a test starts as a
+# process, go to a folder of this run, never to the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="callgate-test-preferences-")
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
 from application import Office
-from gui.app import Console, open_console
+from cli.console import embedded
+from gui.app import open_window
+from gui.preferences import Preferences
+from gui.session import ConsoleSession
+from gui.window import ConsoleWindow
+from screening.schedule import Mode
 from server.events import ListenerEvent
 from server.listener import Listener
 from storage.database import DB_FILENAME
@@ -109,13 +119,31 @@ def running(db_path: Path) -> Iterator[Running]:
     listener.stop()
 
 
-def start_console(qtbot: QtBot, db_path: Path, port: int = 0) -> Console:
-    """The real console (window and embedded listener) as `make run` opens it."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    console = open_console(app, db_path, "127.0.0.1", port)
-    qtbot.addWidget(console.window)
-    return console
+@dataclass
+class Console:
+    """The console's window and the listener embedded beside it (not listening when its port
+    could not be bound). Tests reach the database themselves (Office(db_path)): the window
+    knows only its session."""
+
+    window: ConsoleWindow
+    listener: Listener
+    db_path: Path
+
+    def close(self) -> None:
+        self.window.stop()
+        self.listener.stop()
+
+
+def start_console(qtbot: QtBot, db_path: Path, port: int = 0, *,
+                  first_run_setup: bool = False) -> Console:
+    """The real console as `make run` opens it (cli/console.py), on the console protocol alone
+    with every message through its JSON form; returned once it attached."""
+    listener = embedded(db_path, "127.0.0.1", port)
+    window = open_window(listener.link(wire=True), db_path.parent,
+                         first_run_setup=first_run_setup)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session.snapshot is not None, timeout=5000)
+    return Console(window, listener, db_path)
 
 
 @pytest.fixture
@@ -124,6 +152,40 @@ def console(qtbot: QtBot, db_path: Path) -> Iterator[Console]:
     yield running
     running.window.quit_now()
     running.close()
+
+
+@pytest.fixture
+def listener(db_path: Path) -> Iterator[Listener]:
+    """The real listener on a free loopback port, reachability not watched."""
+    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
+    """A console's session on `listener` (no window), every message through its JSON form."""
+    owner = QObject()
+    opened = ConsoleSession(listener.link(wire=True), owner)
+    with qtbot.waitSignal(opened.attached, timeout=5000):
+        opened.open()
+    yield opened
+    opened.close()
+
+
+def click_mode(qtbot: QtBot, console: Console, mode: Mode) -> None:
+    """A click on a mode button, as a person makes it; returns once callgate answered it."""
+    window = console.window
+    window.mode_bar.buttons[mode].click()
+    qtbot.waitUntil(lambda: window.mode.pending == 0, timeout=10_000)
+
+
+def setup_done(data_dir: Path) -> None:
+    """The reachability setup ran for this office (so a console started now opens without)."""
+    preferences = Preferences(data_dir)
+    preferences.setup_done = True
+    preferences.keep()
 
 
 def close_without_tray(qtbot: QtBot, console: Console) -> QMessageBox:
@@ -138,8 +200,7 @@ def close_without_tray(qtbot: QtBot, console: Console) -> QMessageBox:
 
 def url_of(console: Console) -> str:
     """The console's own local webhook URL."""
-    assert console.listener is not None
-    return console.listener.url(Office.over(console.db).webhook.token())
+    return console.listener.url(Office(console.db_path).webhook.token())
 
 
 @pytest.fixture

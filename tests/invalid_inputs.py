@@ -1,6 +1,6 @@
 """Inputs callgate refuses, one table for every way in: the command line, the application layer
-and (once it is ported onto the protocol) the console. Each way must refuse each input with the
-same reason, worded from the same code.
+and the console (its protocol, and the dialogs that take the input). Each way must refuse each
+input with the same reason, worded from the same code.
 
 An entry is a rule as a person asks for it (a RuleDraft, and the `allow`/`block` arguments that
 ask for it), a setting (its key and value, and `config KEY VALUE`) or a part of the schedule

@@ -18,11 +18,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import Answer, Running, post, sample, url_of
+from conftest import Answer, Console, Running, click_mode, post, sample, url_of
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.app import Console
 from screening.phone import parse_rule_number
 from screening.policy import Mode
 from screening.rules import Action
@@ -59,7 +58,7 @@ def test_a_waiting_call_gets_its_default_on_time_when_the_clock_jumps(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor, db_path: Path, jump: timedelta
 ) -> None:
     configure(db_path, {"ask-timeout": "3", "ask-default": "reject"})
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     started = time.monotonic()
     answer: Future[Answer] = pool.submit(call, url_of(console), "jumped")
     card = console.window.live.card

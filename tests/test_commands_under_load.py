@@ -19,13 +19,12 @@ from typing import Any
 
 import aiohttp
 import pytest
-from conftest import sample, url_of
+from conftest import Console, click_mode, sample, url_of
 from pytestqt.qtbot import QtBot
 from test_cli import ROOT, Cli, Serving, free_port, one_error_line, start_serve
 from test_storage_faults import LockHolder
 
 from application import Office
-from gui.app import Console
 from screening.policy import Mode
 from storage.database import BUSY_TIMEOUT_MS, DB_FILENAME
 
@@ -258,9 +257,9 @@ def test_the_consoles_mode_buttons_are_saved_while_calls_pour_in(
         for n in range(20):
             answered = load.answered
             mode = (Mode.REJECT_ALL, Mode.ACCEPT_ALL)[n % 2]
-            window.mode_bar.buttons[mode].click()
+            click_mode(qtbot, console, mode)
             assert window.last_error.text() == "", "the change was not saved"
-            assert Office.over(console.db).settings.screening().mode is mode
+            assert Office(console.db_path).settings.screening().mode is mode
 
             def more_calls(since: int = answered) -> bool:
                 return load.answered > since

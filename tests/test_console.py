@@ -18,13 +18,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Answer, close_without_tray, post, sample, start_console, url_of
+from conftest import (
+    Answer,
+    Console,
+    click_mode,
+    close_without_tray,
+    post,
+    sample,
+    start_console,
+    url_of,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.app import Console
 from screening.policy import Mode
 from screening.rules import Action
 from storage.calls import CallHistory
@@ -79,7 +87,7 @@ def test_a_call_appears_with_its_card(
 def test_a_person_lets_a_waiting_call_through(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor, db_path: Path
 ) -> None:
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     answer = send(pool, console, call_from("0330001234", "ask-1"))
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.call_id == "ask-1" and card.accept_button.isVisible(),
@@ -95,7 +103,7 @@ def test_a_person_lets_a_waiting_call_through(
 def test_a_person_rejects_with_the_keyboard(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     answer = send(pool, console, call_from("0330001234", "ask-2"))
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.reject_button.isVisible(), timeout=3000)
@@ -111,7 +119,7 @@ def test_nobody_answers_and_the_default_applies(
 ) -> None:
     from_command_line(db_path, "ask-timeout", "3")
     from_command_line(db_path, "ask-default", "reject")
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     answer = send(pool, console, call_from("0330001234", "late"))
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.countdown.isVisible(), timeout=3000)
@@ -126,13 +134,13 @@ def test_reject_all_is_unmistakable_and_rejects_the_next_call(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
     window = console.window
-    window.mode_bar.buttons[Mode.REJECT_ALL].click()
+    click_mode(qtbot, console, Mode.REJECT_ALL)
     assert window.banner.isVisible()
     central = window.centralWidget()
     assert central is not None and "dc3545" in central.styleSheet()
     result = send(pool, console, call_from("0330001234", "off-hours")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (403, "mode")
-    window.mode_bar.buttons[Mode.ACCEPT_ALL].click()
+    click_mode(qtbot, console, Mode.ACCEPT_ALL)
     assert not window.banner.isVisible()
     assert send(pool, console, call_from("0330001234", "morning")).result(timeout=5).status == 200
 
@@ -152,10 +160,13 @@ def test_block_a_caller_from_history(
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     history.select_row(0)
-    history.block_button.click()
-    assert [(r.number, r.action) for r in RuleBook(console.db).rules()] == [
-        ("+81330001234", Action.BLOCK)]
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        history.block_button.click()
     qtbot.waitUntil(lambda: console.window.rules.model.rowCount() == 1, timeout=2000)
+    db = open_database(console.db_path)
+    assert [(r.number, r.action) for r in RuleBook(db).rules()] == [
+        ("+81330001234", Action.BLOCK)]
+    db.close()
     result = send(pool, console, call_from("+81330001234", "second")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (403, "rule")
 
@@ -163,11 +174,15 @@ def test_block_a_caller_from_history(
 def test_always_let_through_from_the_live_card(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
-    console.window.mode_bar.buttons[Mode.REJECT_ALL].click()
+    click_mode(qtbot, console, Mode.REJECT_ALL)
     send(pool, console, call_from("0330001234", "boss")).result(timeout=5)
     card = console.window.live.card
     qtbot.waitUntil(lambda: card.call_id == "boss", timeout=2000)
-    card.allow_button.click()
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        card.allow_button.click()
+    bar = console.window.statusBar()
+    qtbot.waitUntil(lambda: "Always letting through 03-3000-1234" in bar.currentMessage(),
+                    timeout=5000)
     result = send(pool, console, call_from("03-3000-1234", "boss-again")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (200, "rule")
 
@@ -182,7 +197,9 @@ def test_filter_history_and_export_what_is_shown(
     qtbot.keyClicks(history.search_field, "0120")  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     target = tmp_path / "calls.csv"
-    assert history.export_csv(target) == 1
+    with qtbot.waitSignal(history.export.finished, timeout=10_000) as done:
+        history.export_to(str(target))
+    assert done.args is not None and done.args[0] == 1
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel in Japan needs the BOM to read UTF-8"
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -206,7 +223,7 @@ def test_a_port_in_use_is_shown_and_the_console_still_opens(
         taken.listen()
         console = start_console(qtbot, db_path, taken.getsockname()[1])
         try:
-            assert console.listener is None
+            assert not console.listener.state().listening
             assert console.window.problem.isVisible()
             assert "in use" in console.window.problem.text()
             assert "NOT receiving calls" in console.window.problem.text()
@@ -291,7 +308,7 @@ def test_the_schedule_decides_the_mode_and_a_click_overrides_it_until_the_next_c
     result = send(pool, console, call_from("0330001234", "closed")).result(timeout=5)
     assert (result.status, result.body["reason"]) == (403, "mode")
 
-    window.mode_bar.buttons[Mode.ACCEPT_ALL].click()
+    click_mode(qtbot, console, Mode.ACCEPT_ALL)
     assert not window.banner.isVisible()
     assert "set by hand, until" in window.mode_bar.source.text()
     result = send(pool, console, call_from("0330001234", "overridden")).result(timeout=5)
@@ -309,11 +326,12 @@ def test_an_override_kept_until_turned_off_and_the_way_back_to_the_schedule(
     from_command_line(db_path, "schedule", "on")
     qtbot.waitUntil(lambda: bar.keep.isVisible(), timeout=2000)
     bar.keep.setChecked(True)
-    bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     assert "until turned off" in bar.source.text()
-    assert Office.over(console.db).settings.value("override-ends") == "turned-off"
+    assert Office(db_path).settings.value("override-ends") == "turned-off"
     assert bar.back_to_schedule.isVisible()
     bar.back_to_schedule.click()
+    qtbot.waitUntil(lambda: console.window.mode.pending == 0, timeout=10_000)
     assert bar.buttons[Mode.REJECT_ALL].isChecked() and "by the schedule" in bar.source.text()
     assert not bar.back_to_schedule.isVisible()
     result = send(pool, console, call_from("0330001234", "scheduled-again")).result(timeout=5)

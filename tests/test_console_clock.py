@@ -16,14 +16,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import post, sample, start_console, url_of
+from conftest import Console, post, sample, start_console, url_of
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
+from test_gui_history import settled
 
 from application import Office
-from gui.app import Console
 from gui.history import CALL_ID_ROLE, Column, HistoryView
+from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
@@ -33,6 +35,8 @@ from storage.database import open_database
 TOKYO = ZoneInfo("Asia/Tokyo")
 # 08:38 UTC is 17:38 in Tokyo: the moment of the issue's "1 12 2026 08:38".
 MOMENT = datetime(2026, 12, 1, 8, 38, 5, tzinfo=UTC)
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 @pytest.fixture
@@ -98,9 +102,8 @@ def english(moment: datetime) -> str:
 def test_the_mode_bar_says_until_when_on_the_office_clock(
     utc_machine: None, c_locale: None, office: Console, db_path: Path
 ) -> None:
-    in_force = Office.over(office.db).settings.screening().mode_at(datetime.now(UTC))
+    in_force = Office(office.db_path).settings.screening().mode_at(datetime.now(UTC))
     assert in_force.until is not None
-    office.window.show_mode_in_force()
     until = english(in_force.until.astimezone(TOKYO))
     assert until.endswith((" 09:00", " 18:00"))  # the office's hours, not 00:00 or 09:00 UTC
     assert office.window.mode_bar.source.text() == f"(by the schedule, until {until})"
@@ -113,6 +116,7 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     history = office.window.history
     history.refresh()
     model = history.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     assert model.data(model.index(0, Column.RECEIVED)) == "Tue 1 Dec 2026 17:38:05"
     history.select_row(0)
     assert history.detail_fields["received"].text() == "Tue 1 Dec 2026 17:38:05 JST"
@@ -122,7 +126,9 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     live = office.window.live
     qtbot.waitUntil(lambda: live.model.rowCount() == 1, timeout=3000)
     shown = live.model.data(live.model.index(0, 0))
-    stored = CallHistory(office.db).recent(1)[0]["received_at"]
+    db = open_database(office.db_path)
+    stored = CallHistory(db).recent(1)[0]["received_at"]
+    db.close()
     assert english(datetime.fromisoformat(stored).astimezone(TOKYO)) in shown
 
 
@@ -136,11 +142,10 @@ def test_dates_read_readably_whatever_the_locale(
 ) -> None:
     request.getfixturevalue(language)
     record(db_path, "c1", "0330001234", MOMENT)
-    db = open_database(db_path)
-    view = HistoryView(db)
+    view = HistoryView(request.getfixturevalue("session"))
     qtbot.addWidget(view)
+    settled(view.model)
     assert view.model.data(view.model.index(0, Column.RECEIVED)) == expected
-    db.close()
 
 
 # --- The history fits --------------------------------------------------------------------------
@@ -194,21 +199,19 @@ def test_dates_and_numbers_in_the_history_are_whole(
 
 
 def test_the_office_day_starts_at_the_office_midnight(
-    qtbot: QtBot, utc_machine: None, db_path: Path
+    qtbot: QtBot, utc_machine: None, db_path: Path, session: ConsoleSession
 ) -> None:
     """The history's dates are the office's: at 20:00 UTC it is already tomorrow in Tokyo, and
     a day starts at 00:00 Tokyo time (15:00 UTC the day before)."""
     record(db_path, "late", "0330001234", datetime(2026, 12, 1, 15, 30, tzinfo=UTC))  # 12-02
     record(db_path, "early", "0330001234", datetime(2026, 12, 1, 14, 30, tzinfo=UTC))  # 12-01
-    db = open_database(db_path)
     with time_machine.travel(datetime(2026, 12, 1, 20, 0, tzinfo=UTC), tick=False):
-        view = HistoryView(db)
+        view = HistoryView(session)
     qtbot.addWidget(view)
     assert view.to_date.date() == QDate(2026, 12, 2)  # today, in the office
     view.from_date.setDate(QDate(2026, 12, 2))
     view.from_check.setChecked(True)
     view.to_check.setChecked(True)
-    model = view.model
+    model = settled(view.model)
     assert [model.index(row, 0).data(CALL_ID_ROLE) for row in range(model.rowCount())] == [
         "late"]
-    db.close()

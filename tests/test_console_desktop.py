@@ -7,14 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import sample, start_console
+from conftest import Console, click_mode, sample, start_console
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 from test_console import send
 
 from application import Office
-from gui.app import Console
 from gui.settings_dialog import SettingsDialog
 from screening.policy import Mode
 
@@ -34,8 +33,8 @@ def test_settings_are_saved_and_used_by_the_next_call(
     dialog.ask_timeout.setValue(25)
     dialog.withheld.setCurrentIndex(dialog.withheld.findData("reject"))
     dialog.save()
-    assert not dialog.isVisible()
-    stored = Office.over(console.db).settings.values()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    stored = Office(console.db_path).settings.values()
     assert (stored["ask-timeout"], stored["withheld"]) == ("25", "reject")
     with ThreadPoolExecutor(max_workers=1) as pool:
         withheld = sample("seed_incoming_call.json") | {"callId": "w1", "phoneNumber": ""}
@@ -50,15 +49,15 @@ def test_a_bad_setting_is_refused_with_its_reason_and_nothing_is_stored(
     dialog.ask_timeout.setValue(30)
     dialog.host.setText("not an address")
     dialog.save()
+    qtbot.waitUntil(lambda: "not an address" in dialog.error.text(), timeout=5000)
     assert dialog.isVisible(), "the dialog stays open so the person can correct it"
-    assert "not an address" in dialog.error.text()
-    assert Office.over(console.db).settings.value("ask-timeout") == "10", "nothing half-saved"
+    assert Office(console.db_path).settings.value("ask-timeout") == "10", "nothing half-saved"
 
 
 def test_the_webhook_url_is_copied_with_one_click(qtbot: QtBot, console: Console) -> None:
     dialog = open_settings(qtbot, console)
-    token = Office.over(console.db).webhook.token()
-    assert dialog.url.text().endswith(f"/hooks/commubo/{token}")
+    token = Office(console.db_path).webhook.token()
+    qtbot.waitUntil(lambda: dialog.url.text().endswith(f"/hooks/commubo/{token}"), timeout=5000)
     [copy] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Copy"]
     copy.click()
     clipboard = QGuiApplication.clipboard()
@@ -126,7 +125,7 @@ def test_a_call_waiting_for_a_person_raises_a_notification(
                         lambda title, text, *rest: shown.append((title, text)))
     beeps: list[bool] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(True)))
-    tray_console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, tray_console, Mode.ASK)
     with ThreadPoolExecutor(max_workers=1) as pool:
         answer = send(pool, tray_console, sample("seed_incoming_call.json") | {"callId": "n1"})
         qtbot.waitUntil(lambda: bool(shown), timeout=3000)

@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import setup_done
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
 from application import Office
-from gui import reach
-from gui.app import run_console
-from gui.reach import REACHABLE, UNREACHABLE, BackgroundTask
+from cli import console
+from gui.reach import REACHABLE, UNREACHABLE
 from gui.window import ConsoleWindow
-from storage.settings import SettingsTable
+from server.console import reach
+from server.console.reach import failed_check
+from server.selftest import Reachability
 
 Script = Callable[[ConsoleWindow], Coroutine[Any, Any, None]]
 
@@ -70,7 +72,7 @@ def run_console_with(qtbot: QtBot, db_path: Path, port: int, script: Script) -> 
         tasks.append(asyncio.get_running_loop().create_task(run()))
 
     QTimer.singleShot(0, begin)
-    assert run_console(db_path, "127.0.0.1", port) == 0
+    assert console.run(db_path, "127.0.0.1", port) == 0
     assert [task.done() for task in tasks] == [True], "the console's loop never ran the script"
     # The closed loop (a QObject's timers inside) goes here, on the thread that owns it, not
     # in a later garbage collection on some worker thread.
@@ -96,24 +98,24 @@ def test_periodic_checks_on_the_console_loop_notice_a_tunnel_that_died(
     """On Python 3.11 qasync.run installed an event-loop policy for the whole process, so the
     worker thread's checks after the first made a Qt loop off the main thread and failed
     ("Event loop stopped before Future completed"): a tunnel that died stayed "unknown"."""
-    monkeypatch.setattr(reach, "ADAPTER_CHECK_MS", 200)
+    monkeypatch.setattr(reach, "ADAPTER_CHECK", 0.2)
     port = free_port()
     proxy.target_port = port
     agent.forward(proxy.base, port)
-    store = Office(db_path)
-    store.settings.save({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
-    SettingsTable(store.db()).remember("setup-done", "yes")
+    Office(db_path).settings.save({"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
+    setup_done(db_path.parent)
     seen: list[str] = []
 
     async def script(window: ConsoleWindow) -> None:
-        monitor = window.reach
-        assert monitor is not None
-        await until(lambda: monitor.completed >= 1, "the first check finished")
+        heard: list[str] = []
+        window.session.reachability_changed.connect(lambda event: heard.append(
+            event.reach.state))
+        await until(lambda: len(heard) >= 1, "the first check was heard")
         seen.append(window.reachability.state)
-        first = monitor.completed
+        first = len(heard)
         agent.stop()  # the tunnel program dies: its local API and its public end
         proxy.stop()
-        await until(lambda: monitor.completed >= first + 2
+        await until(lambda: len(heard) >= first + 2
                     and window.reachability.state == UNREACHABLE,
                     f"two more checks found the tunnel gone (now "
                     f"{window.reachability.toolTip()!r})")
@@ -132,22 +134,25 @@ class QtLoopsForEveryone(asyncio.DefaultEventLoopPolicy):
         raise AssertionError("the worker thread took its loop from the process-wide policy")
 
 
-def test_a_background_check_never_takes_its_loop_from_a_process_wide_policy(
-    qtbot: QtBot,
+def test_the_reachability_checks_never_take_their_loop_from_a_process_wide_policy(
+    db_path: Path,
 ) -> None:
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    task = BackgroundTask(owner)
+    found: list[Reachability] = []
 
-    async def work() -> object:
+    async def check(*args: object, **kwargs: object) -> Reachability:
         await asyncio.sleep(0)
-        return "checked"
+        return failed_check(RuntimeError("scripted"))
 
+    monitor = reach.ReachabilityMonitor(db_path, 8080, lambda: ({}, "token"), found.append,
+                                        check=check)
     previous = asyncio.get_event_loop_policy()
     asyncio.set_event_loop_policy(QtLoopsForEveryone())
     try:
-        with qtbot.waitSignal(task.finished, timeout=5000) as done:
-            assert task.start(work)
+        monitor.start()
+        deadline = time.monotonic() + 5
+        while not found:
+            assert time.monotonic() < deadline, "the monitor never checked"
+            time.sleep(0.01)
     finally:
+        monitor.stop()
         asyncio.set_event_loop_policy(previous)
-    assert done.args == ["checked"]

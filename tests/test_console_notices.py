@@ -8,16 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import post, start_console, url_of
+from conftest import Console, post, start_console, url_of
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent
 
 from application import Office
 from gui import status
-from gui.app import Console
 from gui.reach import UNREACHABLE
+from screening.messages import Message
 from screening.rules import Action
+from server.protocol.messages import ReachabilityChanged, ReachState
 from storage.database import open_database
 
 CHECK_TIMEOUT = 15_000
@@ -53,10 +54,10 @@ def test_unreachable_at_start_up_shows_in_the_window_not_in_a_balloon_over_it(
     db.close()
     console = start_console(qtbot, db_path)
     try:
-        window, monitor = console.window, console.window.reach
+        window, monitor = console.window, console.listener.reachability
         assert monitor is not None and window.isVisible()
         qtbot.waitUntil(lambda: monitor.completed >= 1, timeout=CHECK_TIMEOUT)
-        assert window.reachability.state == UNREACHABLE
+        qtbot.waitUntil(lambda: window.reachability.state == UNREACHABLE, timeout=5000)
         assert window.unreachable.isVisible()
         assert balloons == []
     finally:
@@ -71,7 +72,7 @@ def test_a_note_in_the_status_bar_goes_after_a_few_seconds(
     monkeypatch.setattr(status, "NOTE_MS", 300)
     bar = tray_console.window.statusBar()
     tray_console.window.rules.add_rule("0120123456", Action.BLOCK)
-    assert "0120-123-456" in bar.currentMessage()
+    qtbot.waitUntil(lambda: "0120-123-456" in bar.currentMessage(), timeout=5000)
     qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
 
 
@@ -94,8 +95,11 @@ def test_a_changed_public_url_stays_until_the_setup_is_opened(
     itself like a note."""
     monkeypatch.setattr(status, "PROBLEM_MS", 100)
     window = tray_console.window
-    assert window.reach is not None
-    window.reach.public_url_changed.emit("https://old.example", "https://new.example")
+    moved = ReachabilityChanged(  # as the service says it after a tunnel restarted
+        reach=ReachState(state="reachable", summary=Message.text("reachable"),
+                         public_base="https://new.example"),
+        moved_from="https://old.example")
+    window.session.reachability_changed.emit(moved)
     assert window.url_changed.isVisible()
     assert "https://new.example" in window.url_changed.text()
     assert balloons == ["callgate's public URL changed"]

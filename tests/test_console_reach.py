@@ -10,25 +10,23 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import post, sample, start_console
+from conftest import Console, post, sample, start_console
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QWizard
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
 from application import Office
-from gui.app import Console, open_console
-from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE, ReachabilityMonitor
+from gui.preferences import Preferences
+from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard
-from server.selftest import Reachability, SelfTestResult
-from server.tunnels import QuickTunnel, TunnelStatus
-from storage.database import open_database
-from storage.settings import SettingsTable
+from screening.messages import Message
+from server.tunnels import QuickTunnel
 
 CHECK_TIMEOUT = 15_000
 
@@ -42,7 +40,7 @@ def console(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """The console with a (faked) system tray, on a free loopback port."""
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     running = start_console(qtbot, db_path)
-    assert running.window.tray is not None and running.window.reach is not None
+    assert running.window.tray is not None and running.listener.reachability is not None
     yield running
     running.window.quit_now()
     running.close()
@@ -57,7 +55,6 @@ def notifications(console: Console, monkeypatch: pytest.MonkeyPatch) -> list[tup
 
 
 def listener_port(console: Console) -> int:
-    assert console.listener is not None
     return console.listener.port
 
 
@@ -66,17 +63,23 @@ def behind_ngrok(console: Console, agent: FakeNgrokAgent, proxy: ReverseProxy) -
     port = listener_port(console)
     proxy.target_port = port
     agent.forward(proxy.base, port)
-    Office.over(console.db).settings.save(
+    Office(console.db_path).settings.save(
         {"tunnel": "ngrok", "ngrok-api": f"127.0.0.1:{agent.port}"})
 
 
 def checked(qtbot: QtBot, console: Console, state: str) -> None:
-    """Check now, wait for that check (not one already in flight), and expect `state`."""
-    window, monitor = console.window, console.window.reach
+    """Check now, wait for that check (not one already in flight) and for the console to hear
+    what it found, and expect `state`."""
+    window, monitor = console.window, console.listener.reachability
     assert monitor is not None
-    before = monitor.completed
+    started = monitor.started
     window.check_reachability_now()
-    qtbot.waitUntil(lambda: monitor.completed > before and monitor.idle, timeout=CHECK_TIMEOUT)
+    qtbot.waitUntil(lambda: monitor.completed > started, timeout=CHECK_TIMEOUT)
+    found = monitor.last
+    assert found is not None
+    qtbot.waitUntil(lambda: window.health.reach is not None
+                    and window.health.reach.summary == Message.text(found.summary()),
+                    timeout=5000)
     assert window.reachability.state == state, window.reachability.toolTip()
 
 
@@ -189,10 +192,10 @@ def test_a_quick_tunnel_runs_while_the_console_does(
     monkeypatch.setenv("PATH", f"{programs}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("FAKE_QUICK_HOSTNAME", proxy.base)
     proxy.target_port = listener_port(console)
-    monitor = console.window.reach
+    monitor = console.listener.reachability
     assert monitor is not None and monitor.quick_tunnel is None
 
-    Office.over(console.db).settings.set("tunnel", "quick")
+    Office(console.db_path).settings.set("tunnel", "quick")
     console.window.check_reachability_now()
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
@@ -201,7 +204,7 @@ def test_a_quick_tunnel_runs_while_the_console_does(
     assert quick is not None and quick.running
     assert monitor.last is not None
     assert monitor.last.public_webhook_url == (
-        f"{proxy.base}/hooks/commubo/{Office.over(console.db).webhook.token()}")
+        f"{proxy.base}/hooks/commubo/{Office(console.db_path).webhook.token()}")
 
     wizard = open_setup(qtbot, console)
     wizard.next()
@@ -242,24 +245,25 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
     proxy.target_port = port
     agent.forward(proxy.base, port)
     wizard = open_setup(qtbot, console)
-    token = Office.over(console.db).webhook.token()
+    token = Office(console.db_path).webhook.token()
 
     assert wizard.currentPage() is wizard.port_page
     wizard.next()
-    assert wizard.local_page.url.text() == f"http://127.0.0.1:{port}/hooks/commubo/{token}"
+    local = f"http://127.0.0.1:{port}/hooks/commubo/{token}"
+    qtbot.waitUntil(lambda: wizard.local_page.url.text() == local, timeout=5000)
     wizard.next()
     assert wizard.currentPage() is wizard.exposure_page
     wizard.exposure_page.choose("ngrok")
     wizard.exposure_page.ngrok_api.setText(f"127.0.0.1:{agent.port}")
     wizard.next()
-    assert wizard.currentPage() is wizard.public_page
-    assert Office.over(console.db).settings.value("tunnel") == "ngrok"
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.public_page, timeout=5000)
+    assert Office(console.db_path).settings.value("tunnel") == "ngrok"
 
     wizard.public_page.detect_button.click()
     qtbot.waitUntil(lambda: wizard.public_page.url.text() == proxy.base, timeout=CHECK_TIMEOUT)
     assert "Found" in wizard.public_page.status.text()
     wizard.next()
-    assert wizard.currentPage() is wizard.test_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.test_page, timeout=5000)
 
     wizard.test_page.run_button.click()
     qtbot.waitUntil(lambda: "Success" in wizard.test_page.result.text(), timeout=CHECK_TIMEOUT)
@@ -277,7 +281,7 @@ def test_setup_with_ngrok_detects_tests_and_copies_the_public_url(
 
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
-    assert SettingsTable(console.db).recall("setup-done") == "yes"
+    assert Preferences(console.db_path.parent).setup_done
     qtbot.waitUntil(lambda: console.window.reachability.state == REACHABLE,
                     timeout=CHECK_TIMEOUT)
 
@@ -293,10 +297,12 @@ def test_the_self_test_in_setup_names_a_precise_failure(
     wizard.next()
     wizard.next()
     wizard.exposure_page.choose("url")
-    wizard.next()
+    wizard.next()  # saved first: the next page shows once callgate took it
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.public_page, timeout=5000)
     wizard.public_page.url.setText(proxy.base)
     wizard.next()
-    assert Office.over(console.db).settings.value("public-url") == proxy.base
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.test_page, timeout=5000)
+    assert Office(console.db_path).settings.value("public-url") == proxy.base
     wizard.test_page.run_button.click()
     qtbot.waitUntil(lambda: "Failed" in wizard.test_page.result.text(), timeout=CHECK_TIMEOUT)
     assert "502" in wizard.test_page.result.text()
@@ -305,11 +311,9 @@ def test_the_self_test_in_setup_names_a_precise_failure(
 def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
     qtbot: QtBot, db_path: Path
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    first = open_console(app, db_path, "127.0.0.1", 0, first_run_setup=True)
-    qtbot.addWidget(first.window)
+    first = start_console(qtbot, db_path, first_run_setup=True)
     try:
+        qtbot.waitUntil(lambda: first.window.setup is not None, timeout=2000)
         wizard = first.window.setup
         assert wizard is not None
         qtbot.waitUntil(wizard.isVisible, timeout=2000)
@@ -319,13 +323,13 @@ def test_the_first_run_opens_the_setup_and_skipping_it_is_remembered(
         wizard.next()
         skip.click()  # from the middle of it
         qtbot.waitUntil(lambda: first.window.setup is None, timeout=2000)
-        assert Office.over(first.db).settings.value("tunnel") == "none", "skipping stores nothing"
+        assert Office(db_path).settings.value("tunnel") == "none", "skipping stores nothing"
     finally:
         first.window.quit_now()
         first.close()
-    second = open_console(app, db_path, "127.0.0.1", 0, first_run_setup=True)
-    qtbot.addWidget(second.window)
+    second = start_console(qtbot, db_path, first_run_setup=True)
     try:
+        qtbot.wait(200)
         assert second.window.setup is None, "the setup opens by itself only once"
     finally:
         second.window.quit_now()
@@ -345,7 +349,7 @@ def test_every_page_can_be_passed_without_entering_anything(
         assert wizard.currentPage() is wizard.commubo_page
         assert "only works on this computer" in wizard.commubo_page.note.text()
         wizard.accept()
-        assert SettingsTable(console.db).recall("setup-done") == "yes"
+        assert Preferences(db_path.parent).setup_done
     finally:
         console.window.quit_now()
         console.close()
@@ -354,15 +358,21 @@ def test_every_page_can_be_passed_without_entering_anything(
 def test_the_quick_tunnel_is_offered_only_with_cloudflared_on_the_path(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Whether cloudflared is on the PATH is the listener's to say (its machine starts it)."""
+    monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: False))
     console = start_console(qtbot, db_path)
     try:
-        monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: False))
         wizard = open_setup(qtbot, console)
         assert "quick" not in wizard.exposure_page.buttons
         wizard.reject()
         qtbot.waitUntil(lambda: console.window.setup is None, timeout=2000)
+    finally:
+        console.window.quit_now()
+        console.close()
 
-        monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: True))
+    monkeypatch.setattr(QuickTunnel, "available", staticmethod(lambda: True))
+    console = start_console(qtbot, db_path)
+    try:
         wizard = open_setup(qtbot, console)
         page = wizard.exposure_page
         wizard.next()
@@ -387,12 +397,13 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
 ) -> None:
     console = start_console(qtbot, db_path)
     try:
-        store = Office.over(console.db)
+        store = Office(console.db_path)
         old = store.webhook.token()
         console.window.open_settings()
         dialog = console.window.findChild(SettingsDialog)
         assert isinstance(dialog, SettingsDialog)
         qtbot.waitUntil(dialog.isVisible, timeout=2000)
+        qtbot.waitUntil(lambda: dialog.url.text().endswith(old), timeout=5000)
         assert dialog.tokens.text() == ""
         with qtbot.assertNotEmitted(dialog.token_rotated):
             dialog.rotate_button.click()
@@ -409,7 +420,6 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
         assert dialog.url.text().endswith(f"/hooks/commubo/{new}")
         assert new in dialog.tokens.text() and old in dialog.tokens.text()
         assert "keeps working until" in dialog.tokens.text()
-        assert console.listener is not None
         for token, call_id in ((new, "via-new"), (old, "via-old")):
             body = sample("seed_incoming_call.json") | {"callId": call_id}
             assert post(console.listener.url(token), body).status == 200, token
@@ -418,7 +428,11 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
         history = console.window.history
         qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
         dialog.reject()
-        assert console.window.local_webhook_url().endswith(new)
+        console.window.open_settings()
+        again = console.window.findChild(SettingsDialog)
+        assert isinstance(again, SettingsDialog) and again is not dialog
+        qtbot.waitUntil(lambda: again.url.text().endswith(new), timeout=5000)
+        again.reject()
     finally:
         console.window.quit_now()
         console.close()
@@ -433,123 +447,15 @@ def test_reachability_settings_are_saved_and_checked(qtbot: QtBot, db_path: Path
         dialog.tunnel.setCurrentIndex(dialog.tunnel.findData("url"))
         dialog.public_url.setText("https://calls.example.com/with/a/path")
         dialog.save()
-        assert dialog.isVisible() and "without a path" in dialog.error.text()
+        qtbot.waitUntil(lambda: "without a path" in dialog.error.text(), timeout=5000)
+        assert dialog.isVisible()
         dialog.public_url.setText("https://calls.example.com")
         dialog.ngrok_api.setText("4041")
         dialog.save()
-        assert not dialog.isVisible()
-        stored = Office.over(console.db).settings.values()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+        stored = Office(console.db_path).settings.values()
         assert (stored["tunnel"], stored["public-url"], stored["ngrok-api"]) == (
             "url", "https://calls.example.com", "127.0.0.1:4041")
     finally:
         console.window.quit_now()
         console.close()
-
-
-# ---------------------------------------------------------------------------------------------
-# The monitor's timing, with a scripted check (no network at all)
-
-
-class World:
-    """What a scripted check reports: the tunnel's public URL and health, the self-test."""
-
-    def __init__(self) -> None:
-        self.base = "https://a.example"
-        self.tunnel_healthy = True
-        self.self_test_ok = True
-        self.calls: list[bool] = []
-        self.fail: Exception | None = None
-
-    async def check(self, db_path: Path, settings: Mapping[str, str], local_port: int,
-                    token: str, *, run_self_test: bool = True) -> Reachability:
-        self.calls.append(run_self_test)
-        if self.fail is not None:
-            raise self.fail
-        url = f"{self.base}/hooks/commubo/{token}"
-        tunnel = TunnelStatus(self.base, self.tunnel_healthy, "scripted")
-        if not run_self_test:
-            state = REACHABLE if self.tunnel_healthy else UNREACHABLE
-            return Reachability(state, tunnel, None, url, "ngrok", "tunnel only")
-        test = SelfTestResult(self.self_test_ok, "ok" if self.self_test_ok else "refused",
-                              "scripted", 12.0)
-        state = REACHABLE if self.self_test_ok else UNREACHABLE
-        return Reachability(state, tunnel, test, url, "ngrok", "self-tested")
-
-
-@pytest.fixture
-def world() -> World:
-    return World()
-
-
-@pytest.fixture
-def monitor(qtbot: QtBot, db_path: Path, world: World) -> Iterator[ReachabilityMonitor]:
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    db = open_database(db_path)
-    running = ReachabilityMonitor(db_path, 8080, Office.over(db), owner,
-                                  adapter_interval_ms=50, self_test_interval_ms=600_000,
-                                  check=world.check)
-    yield running
-    running.stop()
-    db.close()
-
-
-def test_between_self_tests_a_healthy_tunnel_keeps_the_verdict(
-    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
-) -> None:
-    with qtbot.waitSignal(monitor.changed, timeout=5000) as first:
-        monitor.start()
-    assert first.args is not None and first.args[0].state == REACHABLE
-    qtbot.waitUntil(lambda: len(world.calls) >= 4, timeout=5000)
-    assert world.calls[:4] == [True, False, False, False], "a self-test at start, then the tunnel"
-    assert monitor.last is not None and monitor.last.state == REACHABLE
-    assert monitor.last.self_test is not None and monitor.last.self_test.round_trip_ms == 12.0
-
-
-def test_a_new_public_url_is_self_tested_at_once_and_announced(
-    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
-) -> None:
-    with qtbot.waitSignal(monitor.changed, timeout=5000):
-        monitor.start()
-    with qtbot.waitSignal(monitor.public_url_changed, timeout=5000) as changed:
-        world.base = "https://b.example"
-    assert changed.args == ["https://a.example", "https://b.example"]
-    qtbot.waitUntil(lambda: world.calls.count(True) >= 2, timeout=5000)
-
-
-def test_while_unreachable_every_tick_self_tests_so_recovery_shows_fast(
-    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
-) -> None:
-    world.self_test_ok = False
-    with qtbot.waitSignal(monitor.changed, timeout=5000):
-        monitor.start()
-    qtbot.waitUntil(lambda: len(world.calls) >= 3, timeout=5000)
-    assert set(world.calls) == {True}
-    world.self_test_ok = True
-    qtbot.waitUntil(lambda: monitor.last is not None and monitor.last.state == REACHABLE,
-                    timeout=5000)
-
-
-def test_a_tunnel_going_down_between_self_tests_shows_at_the_next_tick(
-    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
-) -> None:
-    with qtbot.waitSignal(monitor.changed, timeout=5000):
-        monitor.start()
-    world.tunnel_healthy = False
-    qtbot.waitUntil(lambda: monitor.last is not None and monitor.last.state == UNREACHABLE,
-                    timeout=5000)
-
-
-def test_a_check_that_raises_is_unknown_with_its_reason(
-    qtbot: QtBot, monitor: ReachabilityMonitor, world: World
-) -> None:
-    world.fail = RuntimeError("scripted breakage")
-    with qtbot.waitSignal(monitor.changed, timeout=5000) as result:
-        monitor.start()
-    assert result.args is not None
-    reach = result.args[0]
-    assert reach.state == UNKNOWN and "scripted breakage" in reach.summary()
-    monitor.stop()
-    calls = len(world.calls)
-    qtbot.wait(200)
-    assert len(world.calls) == calls, "a stopped monitor checks nothing"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,16 +22,9 @@ from screening.rules import Action
 from screening.schedule import Mode, ModeSource
 from server.listener import Listener
 from server.protocol import messages as protocol
+from server.selftest import Reachability
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def listener(db_path: Path) -> Iterator[Listener]:
-    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
-    running.start()
-    yield running
-    running.stop()
 
 
 def url_of(listener: Listener, db_path: Path) -> str:
@@ -93,7 +85,7 @@ def test_a_waiting_call_has_an_instant_deadline_and_the_first_decision_wins(
     first = reception.done(protocol.ResolveCall(call_id="ask-1", decision=Decision.REJECT))
     assert first.outcome == "decided"
     second = manager.done(protocol.ResolveCall(call_id="ask-1", decision=Decision.ACCEPT))
-    assert second.outcome == "too-late"
+    assert second.outcome == "too-late" and second.decided_by == "reception"
     unknown = manager.done(protocol.ResolveCall(call_id="never", decision=Decision.ACCEPT))
     assert unknown.outcome == "unknown-call"
 
@@ -191,3 +183,77 @@ def test_with_no_console_attached_ask_applies_the_default_at_once(
     desk.close()
     answer = post(url_of(listener, db_path), call("nobody"))
     assert answer.status == 200 and answer.body["reason"] == "timeout"
+
+
+def test_a_change_is_heard_as_an_event_before_its_answer_arrives(
+        listener: Listener, db_path: Path) -> None:
+    """So a console that acts on the answer already shows what the change made."""
+    desk = desk_of(listener)
+    desk.attached()
+    for seconds in range(11, 17):  # a race would lose within a few rounds
+        desk.done(protocol.SaveSettings(changes={"ask-timeout": str(seconds)}))
+        changed = [body.settings for body in desk.bodies(protocol.ConfigChanged)]
+        assert changed and changed[-1] is not None and changed[-1]["ask-timeout"] == str(seconds)
+    desk.done(protocol.SetMode(mode=Mode.REJECT_ALL))
+    assert desk.bodies(protocol.ConfigChanged)[-1].mode.mode is Mode.REJECT_ALL
+
+
+def test_a_rule_made_from_a_call_keeps_a_note_someone_wrote(
+        listener: Listener, db_path: Path) -> None:
+    """"Block this caller" notes who called, unless the caller's rule already says more."""
+    desk = desk_of(listener)
+    desk.attached()
+    made = desk.done(protocol.PutRule(draft=RuleDraft("03-3000-1234", Action.BLOCK, "鈴木"),
+                                      keep_note=True))
+    assert (made.action, made.note) == (Action.BLOCK, "鈴木")
+    Office(db_path).rules.put(RuleDraft("0330001234", Action.BLOCK, "営業電話"))
+    moved = desk.done(protocol.PutRule(draft=RuleDraft("0330001234", Action.ALLOW, "鈴木"),
+                                       keep_note=True))
+    assert (moved.action, moved.note) == (Action.ALLOW, "営業電話")
+    replaced = desk.done(protocol.PutRule(draft=RuleDraft("0330001234", Action.BLOCK, "new")))
+    assert replaced.note == "new", "without keep_note the draft's note is the note"
+
+
+@pytest.mark.parametrize("installed", [True, False], ids=["installed", "missing"])
+def test_a_console_learns_whether_a_quick_tunnel_can_be_started(
+        listener: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        installed: bool) -> None:
+    """cloudflared on the listener's PATH is a fact of the listener's machine, not the
+    console's: the setup offers the quick tunnel from what the service says."""
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    if installed:
+        fake = programs / "cloudflared"
+        fake.write_text("#!/bin/sh\n", encoding="utf-8")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(programs))
+    assert desk_of(listener).attached().listener.cloudflared is installed
+
+
+def test_the_token_and_the_previous_one_during_its_grace(
+        listener: Listener, db_path: Path) -> None:
+    desk = desk_of(listener)
+    desk.attached()
+    first = desk.done(protocol.GetToken())
+    assert first.token == Office(db_path).webhook.token() and first.previous is None
+    rotated = desk.done(protocol.RotateToken())
+    assert rotated.token != first.token and rotated.previous == first.token
+    assert rotated.previous_until is not None and rotated.previous_until > datetime.now(UTC)
+    assert desk.done(protocol.GetToken()) == rotated
+
+
+def test_a_tunnel_that_came_back_elsewhere_is_told_with_the_address_commubo_still_uses(
+        listener: Listener) -> None:
+    desk = desk_of(listener)
+    desk.attached()
+    service = listener.console
+    service.moved("https://old.example", "https://new.example")  # as the monitor reports it
+    service.found(Reachability("reachable", None, None,
+                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+    heard = desk.wait_for(protocol.ReachabilityChanged)
+    assert heard.moved_from == "https://old.example"
+    assert heard.reach.public_base == "https://new.example"
+    service.found(Reachability("reachable", None, None,
+                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+    later = desk.wait_for(protocol.ReachabilityChanged, lambda body: body is not heard)
+    assert later.moved_from is None, "said once"

@@ -15,21 +15,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import post, sample, start_console, url_of
+from conftest import Console, click_mode, post, sample, start_console, url_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from application import Office
 from gui import present
-from gui.app import Console
 from gui.explain import ExplainDialog
 from gui.history import Column
 from gui.rules import ExpiryChoice, RuleDialog
 from gui.schedule import ScheduleDialog
 from gui.settings_dialog import SettingsDialog
 from screening.policy import Mode
-from screening.rules import Action
+from screening.rules import Action, Rule
 from storage.database import open_database
 from storage.rules import RuleBook
 
@@ -78,7 +77,7 @@ def test_a_payphone_shows_as_a_payphone_on_the_card_the_list_and_the_history(
     assert live.card.number.text() == "公衆電話 / payphone"
     assert live.model.data(live.model.index(0, 0)).startswith("公衆電話 / payphone")
     history = console.window.history
-    history.refresh()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=5000)
     assert history.model.data(history.model.index(0, Column.NUMBER)) == "公衆電話 / payphone"
 
 
@@ -107,18 +106,20 @@ def test_each_reason_reads_once(qtbot: QtBot, db_path: Path, started: list[Conso
     card = console.window.live.card
     assert card.call_id == "let" and card.status.text() == verdict_shown(qtbot, console, "let")
 
-    console.window.set_mode(Mode.ASK)
+    click_mode(qtbot, console, Mode.ASK)
     assert post(url_of(console), call("nobody")).status == 200
     assert verdict_shown(qtbot, console, "nobody") == (
         "Let through: nobody answered in time (default accept)")
 
-    console.window.set_mode(Mode.ACCEPT_ALL)
-    console.window.rules.add_rule("03-3000-1234", Action.BLOCK)
+    click_mode(qtbot, console, Mode.ACCEPT_ALL)
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        console.window.rules.add_rule("03-3000-1234", Action.BLOCK)
     assert post(url_of(console), call("ruled")).status == 403
     assert verdict_shown(qtbot, console, "ruled") == "Rejected by a rule (block 03-3000-1234)"
 
-    console.window.rules.add_rule("03-3000-1234", Action.ALLOW)
-    console.window.set_mode(Mode.REJECT_ALL)
+    with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
+        console.window.rules.add_rule("03-3000-1234", Action.ALLOW)
+    click_mode(qtbot, console, Mode.REJECT_ALL)
     withheld = call("withheld", phoneNumber="")
     assert post(url_of(console), withheld).status == 403
     assert verdict_shown(qtbot, console, "withheld") == "Rejected by the mode (Reject all)"
@@ -174,8 +175,9 @@ def test_until_is_picked_on_a_calendar_and_proposes_a_time_ahead(
     texts += [dialog.expiry_edit.placeholderText(), *literal_texts(dialog)]
     assert not [text for text in texts if re.search(r"\b20\d\d\b", text)]
 
-    dialog.save_button.click()
-    (rule,) = RuleBook(console.db).rules()
+    with qtbot.waitSignal(view.rules_changed, timeout=5000):
+        dialog.save_button.click()
+    (rule,) = rules_of(console)
     assert rule.expires_at == proposed
 
 
@@ -193,6 +195,7 @@ def test_an_until_in_the_past_is_refused_as_the_command_line_refuses_it(
     dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(ExpiryChoice.UNTIL))
     dialog.until_edit.setDateTime(present.wall_clock(yesterday))
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error() != "", timeout=5000)
     assert dialog.isVisible()
     assert "is already past" in dialog.error()
     assert view.model.rowCount() == 0
@@ -248,6 +251,7 @@ def test_a_port_changed_since_the_start_applies_on_restart(
     assert dialog.listening.text() == f"callgate listens on port {port} now."
     dialog.port.setValue(port + 1)
     dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     dialog = settings_dialog(console)
     assert dialog.listening.text() == (
         f"callgate listens on port {port} until it restarts, then on port {port + 1}.")
@@ -263,7 +267,9 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     window = console.window
     assert post(url_of(console), call("suzuki")).status == 200
     qtbot.waitUntil(lambda: window.live.card.call_id == "suzuki", timeout=3000)
-    window.live.card.block_button.click()
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        window.live.card.block_button.click()
+    noted(qtbot, console, "Blocked 03-3000-1234")
 
     tanaka = call("tanaka", phoneNumber="09012345678")
     tanaka["customer"] |= {"familyName": "田中", "middleName": "", "personalName": "花子",
@@ -273,14 +279,35 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
     history.select_row(0)  # the newest call
     assert history.detail_fields["call_id"].text().startswith("tanaka")
-    history.allow_button.click()
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        history.allow_button.click()
+    noted(qtbot, console, "Always letting through 090-1234-5678")
 
-    notes = {rule.number: rule.note for rule in RuleBook(console.db).rules()}
+    notes = {rule.number: rule.note for rule in rules_of(console)}
     assert notes == {"+81330001234": "鈴木 スミス 一郎 (エーアイ化粧品株式会社)",
                      "+819012345678": "田中 花子 (さくら商事株式会社)"}
 
     # A note someone wrote stays when the caller moves to the other list.
-    RuleBook(console.db).put("+81330001234", Action.BLOCK, "営業電話")
-    window.live.card.allow_button.click()
-    assert {rule.number: rule.note for rule in RuleBook(console.db).rules()}[
-        "+81330001234"] == "営業電話"
+    db = open_database(console.db_path)
+    RuleBook(db).put("+81330001234", Action.BLOCK, "営業電話")
+    db.close()
+    qtbot.waitUntil(lambda: (window.rules.model.rowCount() == 2 and "営業電話" in {
+        window.rules.model.rule_at(n).note for n in range(2)}), timeout=5000)
+    with qtbot.waitSignal(window.rules.rules_changed, timeout=5000):
+        window.live.card.allow_button.click()
+    noted(qtbot, console, "Always letting through 03-3000-1234")
+    assert {rule.number: rule.note for rule in rules_of(console)}["+81330001234"] == "営業電話"
+
+
+def rules_of(console: Console) -> list[Rule]:
+    db = open_database(console.db_path)
+    try:
+        return RuleBook(db).rules()
+    finally:
+        db.close()
+
+
+def noted(qtbot: QtBot, console: Console, text: str) -> None:
+    """The status bar's note that a rule was saved."""
+    bar = console.window.statusBar()
+    qtbot.waitUntil(lambda: text in bar.currentMessage(), timeout=5000)

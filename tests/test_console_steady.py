@@ -5,30 +5,34 @@ where that row was hits that call; new calls come in above it."""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import sample
+from live_events import arrived, decision, waiting
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 from sqlite_utils import Database
+from test_gui_history import settled
 
 from gui.history import CALL_ID_ROLE, HistoryView
 from gui.live import LiveView
+from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
-from screening.policy import AskPerson, Decision, Reason, Verdict
-from screening.schedule import Mode, mode_detail
-from server.events import CallArrived, CallDecided, CallWaiting
+from screening.policy import Decision, Reason, Verdict
+from screening.schedule import Mode
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
 START = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 ACCEPT_ALL = Message("detail.mode", (Mode.ACCEPT_ALL.message,))
@@ -42,9 +46,8 @@ def arrive(view: LiveView, n: int) -> None:
     """A call as the listener reports it: arrived, then decided."""
     received = (START + timedelta(seconds=n)).isoformat(timespec="milliseconds")
     call = live_call(n)
-    view.on_arrived(CallArrived(call, received))
-    view.on_decided(CallDecided(call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), 1.0,
-                                received))
+    view.on_arrived(arrived(call, received))
+    view.on_decided(decision(call, Verdict(Decision.ACCEPT, Reason.MODE, ACCEPT_ALL), received))
 
 
 def click(view: QAbstractItemView, at: QPoint) -> None:
@@ -96,9 +99,8 @@ def test_a_waiting_call_comes_to_the_card_without_moving_the_rows(live: LiveView
     looked_at = live.model.entry(rows.indexAt(at).row()).call.call_id
     call = live_call(99)
     received = START.isoformat(timespec="milliseconds")
-    live.on_arrived(CallArrived(call, received))
-    ask = AskPerson(10.0, Decision.ACCEPT, mode_detail(Mode.ASK))
-    live.on_waiting(CallWaiting(call, received, ask, time.monotonic() + 10.0))
+    live.on_arrived(arrived(call, received))
+    live.on_waiting(waiting(call, received, 10.0))
     assert live.card.call_id == "call-99"
     assert live.model.entry(rows.indexAt(at).row()).call.call_id == looked_at
 
@@ -128,15 +130,19 @@ def record(db: Database, n: int) -> None:
 
 
 @pytest.fixture
-def history(qtbot: QtBot, db_path: Path) -> Iterator[tuple[HistoryView, Database]]:
+def history(qtbot: QtBot, db_path: Path, session: ConsoleSession
+            ) -> Iterator[tuple[HistoryView, Database]]:
+    """The history tab over the listener's session; new calls are recorded straight into its
+    database (`record`) and taken in by `refresh()`."""
     db = open_database(db_path)
     for n in range(60):
         record(db, n)
-    view = HistoryView(db)
+    view = HistoryView(session)
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
     qtbot.waitExposed(view)
+    settled(view.model)
     yield view, db
     db.close()
 
@@ -161,6 +167,7 @@ def test_a_chosen_history_row_stays_under_the_mouse_while_calls_arrive(
     for n in range(60, 80):  # 20 more calls
         record(db, n)
         view.refresh()
+        settled(view.model)
     assert view.selected_id() == selected
     row = view.model.row_of(selected or 0)
     assert row == scrolled + 24
@@ -175,4 +182,5 @@ def test_nobody_looking_the_history_shows_new_calls_at_the_top(
     view, db = history
     record(db, 60)
     view.refresh()
+    settled(view.model)
     assert call_at(view, QPoint(5, 5)) == "h-60"

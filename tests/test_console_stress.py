@@ -7,12 +7,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import sample, url_of
+from conftest import Console, sample, url_of
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 from test_burst import BURST_DEADLINE, CALLS, post_all
 
-from gui.app import Console
 from storage.database import open_database
 
 FRAME_MS = 16
@@ -57,6 +56,6 @@ def test_burst_while_the_window_redraws(qtbot: QtBot, console: Console, db_path:
     assert longest_gap < FROZEN_MS, f"the window froze for {longest_gap} ms during the burst"
     live = window.live.model
     qtbot.waitUntil(lambda: live.MAX_CALLS <= live.rowCount() <= live.MAX_CALLS + live.TRIM_BATCH
-                    and live.entry(0).verdict is not None, timeout=5000)
-    qtbot.waitUntil(lambda: window.history.model.matching_count() == CALLS, timeout=5000)
+                    and live.entry(0).decided is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.history.model.count_progress() == (CALLS, True), timeout=5000)
     print(f"{CALLS} calls in {took:.1f} s beside the window; longest frame gap {longest_gap} ms")

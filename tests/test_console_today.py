@@ -1,5 +1,6 @@
 """After a restart the live list shows today's calls from the history (today in the office's
-time zone), read off the GUI thread, without losing or doubling a call that arrives meanwhile."""
+time zone), as the console's snapshot brings them, without losing or doubling a call that
+arrives meanwhile."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from conftest import post, sample, start_console, url_of
+from live_events import decision
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.live import CallState, LiveCall, LiveCallsModel
+from gui.live_calls import CallState, LiveCall, LiveCallsModel
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from screening.schedule import Mode
-from server.events import CallArrived
+from server.console.views import call_view, instant
+from server.protocol.messages import CallArrived
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
@@ -77,7 +80,9 @@ def test_a_restarted_console_lists_todays_calls_newest_first_with_their_decision
         qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
         assert listed(model) == ["latest", "not-json", "early"], "today in Tokyo, newest first"
         early = model.entry(2)
-        assert early.state is CallState.DECIDED and early.verdict == REJECTED
+        assert early.state is CallState.DECIDED and early.decided is not None
+        assert (early.decided.decision, early.decided.reason, early.decided.detail) == (
+            REJECTED.decision, REJECTED.reason, REJECTED.detail)
         assert "03-3000-1234" in model.data(model.index(2, 0))
         assert "Rejected" in model.data(model.index(2, 0))
         card = console.window.live.card
@@ -146,8 +151,10 @@ def test_a_call_arriving_during_the_load_is_listed_once(qtbot: QtBot, db_path: P
 
 def live(call_id: str, state: CallState = CallState.DECIDED) -> LiveCall:
     call = Call.from_payload(body(call_id), call_id)
-    verdict = ACCEPTED if state is CallState.DECIDED else None
-    return LiveCall(call, stamp(datetime.now(UTC)), state, verdict=verdict)
+    now = stamp(datetime.now(UTC))
+    if state is CallState.DECIDED:
+        return LiveCall.of_decided(decision(call, ACCEPTED, now))
+    return LiveCall(call_view(call), instant(now), state)
 
 
 def test_earlier_calls_go_below_and_a_call_seen_live_keeps_its_live_state(
@@ -161,7 +168,7 @@ def test_earlier_calls_go_below_and_a_call_seen_live_keeps_its_live_state(
 
     model = LiveCallsModel()
     seen = live("c", CallState.ARRIVED)
-    model.arrived(CallArrived(seen.call, seen.received_at))  # before the load ends
+    model.arrived(CallArrived(call=seen.call, received_at=seen.received_at))  # before the load
     model.add_earlier([live("c"), live("b")])  # the load read c too: it was recorded
     assert listed(model) == ["c", "b"]
     assert model.entry(0).state is CallState.ARRIVED, "the live state is newer than the record"

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
-from conftest import Answer, sample
+from conftest import Answer, Console, click_mode, sample
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from test_console import call_from, send
 
-from gui.app import Console
 from screening.policy import Mode
 from screening.rules import Action
 
@@ -29,7 +28,7 @@ def pool() -> Iterator[ThreadPoolExecutor]:
 def waiting_call(qtbot: QtBot, console: Console, pool: ThreadPoolExecutor,
                  call_id: str) -> Future[Answer]:
     """A call in *ask me* mode, once the console shows it waiting."""
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     answer = send(pool, console, call_from("0330001234", call_id))
     live = console.window.live
     qtbot.waitUntil(lambda: live.waiting_count() == 1, timeout=3000)
@@ -62,7 +61,8 @@ def test_alt_r_on_the_rules_tab_rejects_the_call_and_removes_no_rule(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
     rules = console.window.rules
-    rules.add_rule("0120123456", Action.ALLOW)
+    with qtbot.waitSignal(rules.rules_changed, timeout=5000):
+        rules.add_rule("0120123456", Action.ALLOW)
     show_tab(console, rules)
     rules.table.selectRow(0)
     rules.table.setFocus()

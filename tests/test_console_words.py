@@ -11,20 +11,25 @@ from pathlib import Path
 
 import pytest
 from conftest import sample
+from live_events import arrived, decision
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 from sqlite_utils import Database
+from test_gui_history import settled
 
 from gui.explain import ExplainDialog
 from gui.history import HistoryView
 from gui.live import LiveView
+from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from screening.schedule import Mode
-from server.events import CallArrived, CallDecided
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -69,24 +74,31 @@ def record(db: Database, verdict: Verdict, call_id: str = "1") -> None:
     CallHistory(db).record(CallRecord.of(call, verdict, RECEIVED, 2.0, json.dumps(data)))
 
 
+def opened(qtbot: QtBot, session: ConsoleSession) -> HistoryView:
+    view = HistoryView(session)
+    qtbot.addWidget(view)
+    settled(view.model)
+    return view
+
+
 def test_a_stored_detail_reads_in_the_consoles_language(
-    qtbot: QtBot, db: Database, japanese: None
+    qtbot: QtBot, db: Database, session: ConsoleSession, japanese: None
 ) -> None:
     record(db, CLOSED_REJECT)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.select_row(0)
     assert view.detail_fields["reason"].text() == (
         "by the mode: Reject all（スケジュール、営業時間外）")
 
 
-def test_a_stored_detail_reads_in_english_without_a_catalogue(qtbot: QtBot, db: Database) -> None:
+def test_a_stored_detail_reads_in_english_without_a_catalogue(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     """The mode as its button names it; the rest as the command line says it."""
     record(db, CLOSED_REJECT)
     blocked = Message("detail.rule.block", (Message("rule.prefix", ("0120*",)),))
     record(db, Verdict(Decision.REJECT, Reason.RULE, blocked, 3), "2")
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.select_row(0)
     assert view.detail_fields["reason"].text() == "by a rule: block prefix 0120*"
     view.select_row(1)
@@ -100,21 +112,21 @@ def test_a_decided_call_on_the_card_reads_in_the_consoles_language(
     view = LiveView()
     qtbot.addWidget(view)
     call = Call.from_payload(sample("seed_incoming_call.json") | {"callId": "7"}, "x")
-    view.on_arrived(CallArrived(call, RECEIVED))
+    view.on_arrived(arrived(call, RECEIVED))
     blocked = Message("detail.rule.block", (Message("rule.number", ("03-3000-1234",)),))
-    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.RULE, blocked), 1.0,
-                                RECEIVED))
+    view.on_decided(decision(call, Verdict(Decision.REJECT, Reason.RULE, blocked), RECEIVED))
     assert view.card.status.text() == "Rejected by a rule (03-3000-1234 を拒否)"
 
 
 def test_the_steps_of_a_test_call_read_in_the_consoles_language(
-    qtbot: QtBot, db: Database, japanese: None
+    qtbot: QtBot, session: ConsoleSession, japanese: None
 ) -> None:
-    dialog = ExplainDialog(db)
+    dialog = ExplainDialog(session)
     qtbot.addWidget(dialog)
     dialog.number_edit.setText("03-3000-1234")
     dialog.at_edit.setText(datetime(2025, 1, 6, 1, 0, tzinfo=UTC).isoformat())
     dialog.run()
+    qtbot.waitUntil(lambda: dialog.decision() != "", timeout=5000)
     assert dialog.step_texts() == [
         "The caller 03-3000-1234 (+81330001234) is not a registered customer: an unknown caller.",
         "番号のルールはありません。",

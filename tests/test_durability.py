@@ -22,7 +22,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from conftest import Answer, post, sample
+from conftest import Answer, post, sample, setup_done
 from test_faults import ROOT, free_port, wait_for_health
 from test_storage_faults import LockHolder, wait_until
 
@@ -35,7 +35,7 @@ from storage import writer as writer_module
 from storage.database import DB_FILENAME, open_database
 from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
-from storage.settings import Counters, SettingsTable
+from storage.settings import Counters
 from wording import render
 
 REFUSED_COUNTER = "refused-requests"
@@ -230,7 +230,7 @@ def test_a_call_waiting_for_a_person_when_callgate_is_killed_is_in_the_history(
 ) -> None:
     db_path = tmp_path / DB_FILENAME
     configure(db_path, {"mode": "ask", "ask-timeout": "60"})
-    SettingsTable(open_database(db_path)).remember("setup-done", "yes")
+    setup_done(tmp_path)
     console = Process(tmp_path, env={"QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"})
     processes.append(console)
 

@@ -24,23 +24,18 @@ import pytest
 from conftest import Running, post, sample
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_cli import Cli, cli, free_port
 
 from application.history import HISTORY_FIELDS
 from gui.history import HistoryView
-from storage import export
+from gui.session import ConsoleSession
 from storage.database import open_database
-from storage.export import (
-    FORMULA_STARTS,
-    PROGRESS_EVERY,
-    ExportCancelled,
-    TableFormat,
-    neutralised,
-    restored,
-    write_table,
-)
+from tables import workbook
+from tables.cells import FORMULA_STARTS, neutralised, restored
+from tables.files import PROGRESS_EVERY, ExportCancelled, TableFormat, write_table
 
 __all__ = ["cli"]  # the fixture, used by name
 
@@ -236,13 +231,18 @@ def test_rules_csv_runs_no_formula_and_imports_back(cli: Cli, tmp_path: Path) ->
 
 @pytest.fixture
 def view(qtbot: QtBot, hostile: Running) -> Iterator[HistoryView]:
-    db = open_database(hostile.db_path)
-    widget = HistoryView(db)
+    """The history tab over a session to the hostile listener (every message through JSON)."""
+    owner = QObject()  # goes at the end, on this thread, with the session
+    session = ConsoleSession(hostile.listener.link(wire=True), owner)
+    with qtbot.waitSignal(session.attached, timeout=5000):
+        session.open()
+    widget = HistoryView(session)
     qtbot.addWidget(widget)
     widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == len(HOSTILE), timeout=5000)
     yield widget
     widget.export.cancel()
-    db.close()
+    session.close()
 
 
 def export_through_the_dialog(qtbot: QtBot, view: HistoryView, path: Path,
@@ -319,7 +319,7 @@ def test_a_cancelled_workbook_leaves_no_file(tmp_path: Path) -> None:
 def test_rows_past_a_sheet_go_on_in_the_next_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export, "SHEET_ROWS", 3)  # Excel's is 1,048,576, the header included
+    monkeypatch.setattr(workbook, "SHEET_ROWS", 3)  # Excel's is 1,048,576, the header included
     path = tmp_path / "calls.xlsx"
     assert write_table(path, TableFormat.XLSX, ["n"], ([str(n)] for n in range(5))) == 5
     book = openpyxl.load_workbook(path)
@@ -332,7 +332,7 @@ def test_text_longer_than_a_cell_holds_is_cut_with_a_mark(tmp_path: Path) -> Non
     write_table(path, TableFormat.XLSX, ["raw_body"], [["{" + "あ" * 40_000 + "}"]])
     value = workbook_rows(path)[1][0].value
     assert isinstance(value, str)
-    assert len(value) == export.CELL_CHARACTERS and value.endswith("…")
+    assert len(value) == workbook.CELL_CHARACTERS and value.endswith("…")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,3 +378,15 @@ def test_the_dialog_remembers_the_last_folder_of_the_session(
     elsewhere.mkdir()
     export_through_the_dialog(qtbot, view, elsewhere / "calls")
     assert dialog_folder(view) == elsewhere
+
+
+def test_a_csv_whose_rows_stop_coming_leaves_no_file(tmp_path: Path) -> None:
+    """The console's export gets its rows page by page; a page that cannot be read ends it."""
+    def rows() -> Iterator[list[str]]:
+        yield ["0330001234"]
+        raise OSError("the history could not be read")
+
+    path = tmp_path / "calls.csv"
+    with pytest.raises(OSError, match="could not be read"):
+        write_table(path, TableFormat.CSV, ["number"], rows())
+    assert list(tmp_path.iterdir()) == [], "half a history must not pass for all of it"

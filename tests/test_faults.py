@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from conftest import Answer, close_without_tray, post, sample, url_of
+from conftest import Answer, Console, click_mode, close_without_tray, post, sample, url_of
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from application import Office
-from gui.app import Console
 from screening.messages import Message
 from screening.policy import Mode
 from storage.database import DB_FILENAME
@@ -145,9 +144,9 @@ def test_a_stuck_gui_thread_does_not_delay_answers(qtbot: QtBot, console: Consol
 def ask_and_wait(qtbot: QtBot, console: Console, pool: ThreadPoolExecutor,
                  call_id: str) -> Future[Answer]:
     """A call waiting for a person with 30 s on its clock and `reject` as its default."""
-    settings = Office.over(console.db)
+    settings = Office(console.db_path)
     settings.settings.save({"ask-timeout": "30", "ask-default": "reject"})
-    console.window.mode_bar.buttons[Mode.ASK].click()
+    click_mode(qtbot, console, Mode.ASK)
     answer = pool.submit(post, url_of(console),
                          sample("seed_incoming_call.json") | {"callId": call_id})
     qtbot.waitUntil(lambda: console.window.live.card.countdown.isVisible(), timeout=3000)

@@ -1,4 +1,6 @@
-"""The history view: paging a large history in, searching, filtering, sorting, exporting, rules."""
+"""The history view: paging a large history in, searching, filtering, sorting, exporting, rules,
+over the console's session to the real listener (every message through its JSON form); and the
+history's queries in storage that make it quick."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import sample
+from conftest import post, sample
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session, webhook_url
 from sqlite_utils import Database
 
 from gui import present
@@ -29,13 +33,19 @@ from gui.history import (
     HistoryModel,
     HistoryView,
 )
+from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from screening.schedule import Mode
+from server.listener import Listener
+from server.protocol import messages as protocol
+from server.protocol.messages import HistoryQuery
 from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
 from storage.database import migrations, open_database
 from storage.journal import stopped
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -46,6 +56,7 @@ START = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
+    """The history's database, to record calls in as the listener does."""
     database = open_database(db_path)
     yield database
     database.close()
@@ -95,13 +106,14 @@ def record(
 
 
 def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
-    """Store a call as callgate did before migration 0007 (no column for the company's kana)."""
+    """Store a call as callgate did before migration 0007 (no column for the company's kana,
+    nor for the deciding desk of migration 0011)."""
     call = Call.from_payload(data, "fallback")
     verdict = Verdict(Decision.ACCEPT, Reason.MODE,
                       Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
     stored = asdict(CallRecord.of(call, verdict, received.isoformat(timespec="milliseconds"),
                                   2.0, json.dumps(data, ensure_ascii=False)))
-    del stored["customer_org_kana"]
+    del stored["customer_org_kana"], stored["decided_by"]
     db.table("calls").insert(stored)
 
 
@@ -145,21 +157,45 @@ def bulk(db: Database, count: int, start: datetime = START) -> None:
     db.table("calls").insert_all(rows, batch_size=500)
 
 
-@pytest.fixture
-def view(qtbot: QtBot, office: Database) -> HistoryView:
-    widget = HistoryView(office)
+def opened(qtbot: QtBot, session: ConsoleSession) -> HistoryView:
+    """The history tab on the history as it is, its first page in."""
+    widget = HistoryView(session)
     qtbot.addWidget(widget)
+    settled(widget.model)
+    return widget
+
+
+@pytest.fixture
+def view(qtbot: QtBot, office: Database, session: ConsoleSession) -> HistoryView:
+    widget = opened(qtbot, session)
     widget.resize(1200, 700)
     widget.show()
     return widget
 
 
+def settled(model: HistoryModel, *, counted: bool = True) -> HistoryModel:
+    """Once the pages asked for are in (and, `counted`, the count is known): the listener
+    answers on its own threads, the model never waits for it."""
+    deadline = time.monotonic() + 10
+    while model.busy or (counted and not model.count_progress()[1]):
+        assert time.monotonic() < deadline, "the history did not settle within 10 s"
+        QTest.qWait(5)
+    return model
+
+
+def fetch(model: HistoryModel) -> None:
+    """Scroll on by a page, as a view does at the bottom."""
+    model.fetchMore()
+    settled(model, counted=False)
+
+
 def column(model: HistoryModel, col: Column) -> list[str]:
+    settled(model)
     return [model.data(model.index(row, col)) for row in range(model.rowCount())]
 
 
 def call_ids(view: HistoryView) -> list[str]:
-    model = view.model
+    model = settled(view.model)
     return [model.data(model.index(row, 0), CALL_ID_ROLE) for row in range(model.rowCount())]
 
 
@@ -169,45 +205,59 @@ def search(view: HistoryView, text: str) -> list[str]:
     return call_ids(view)
 
 
+def model_of(qtbot: QtBot, session: ConsoleSession, chunk: int = CHUNK) -> HistoryModel:
+    """A model of its own (the session owns it, so it goes with the session, on this thread)."""
+    model = HistoryModel(session, session, chunk=chunk)
+    return settled(model)
+
+
 # --- The model -----------------------------------------------------------------------------------
 
 
-def test_model_passes_the_model_tester(qtmodeltester: ModelTester, office: Database) -> None:
+def test_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, office: Database, session: ConsoleSession
+) -> None:
     bulk(office, 30)
-    model = HistoryModel(CallHistory(office), chunk=10)
+    model = model_of(qtbot, session, chunk=10)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    settled(model)
     assert model.rowCount() >= 10
 
 
-def test_model_passes_the_model_tester_empty(qtmodeltester: ModelTester, db: Database) -> None:
-    model = HistoryModel(CallHistory(db))
+def test_model_passes_the_model_tester_empty(
+    qtbot: QtBot, qtmodeltester: ModelTester, db: Database, session: ConsoleSession
+) -> None:
+    model = model_of(qtbot, session)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     assert model.rowCount() == 0
     assert not model.canFetchMore()
 
 
-def test_rows_page_in_with_fetch_more(db: Database) -> None:
+def test_rows_page_in_with_fetch_more(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     bulk(db, 1000)
-    model = HistoryModel(CallHistory(db))
+    model = model_of(qtbot, session)
     assert model.rowCount() == CHUNK
-    assert model.matching_count() == 1000
+    assert model.count_progress() == (1000, True)
     fetched = [model.rowCount()]
     while model.canFetchMore():
-        model.fetchMore()
+        fetch(model)
         fetched.append(model.rowCount())
     assert fetched == [200, 400, 600, 800, 1000]
     assert not model.canFetchMore()
-    stamps = [model.shown_filter()]  # the snapshot bound covers everything recorded
-    assert stamps[0].upto_id == CallHistory(db).last_id()
+    # The snapshot bound covers everything recorded.
+    assert model.shown_query().upto_id == CallHistory(db).last_id()
     names = column(model, Column.CUSTOMER)
     assert names[0] == "佐藤 999" and names[-1] == "佐藤 0"  # newest first
     assert len(set(names)) == 1000
 
 
-def test_scrolling_to_the_bottom_fetches_more(qtbot: QtBot, db: Database) -> None:
+def test_scrolling_to_the_bottom_fetches_more(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     bulk(db, 1000)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
@@ -341,6 +391,7 @@ def test_an_older_history_gets_the_company_kana_from_what_commubo_sent(db_path: 
 def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, view: HistoryView) -> None:
     view.search_field.setText("田中")
     assert view.model.rowCount() == 7
+    assert not view.model.busy, "nothing asked while typing"
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=3000)
     view.search_field.clear()
     qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=3000)
@@ -392,12 +443,15 @@ def test_sort_by_a_column_reloads_in_sql_order(view: HistoryView) -> None:
     assert call_ids(view) == ["c01", "c02", "c03", "c04", "c05", "c06", "c07"]
 
 
-def test_sorting_pages_through_every_row_once(db: Database) -> None:
+def test_sorting_pages_through_every_row_once(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     bulk(db, 450)
-    model = HistoryModel(CallHistory(db))
+    model = model_of(qtbot, session)
     model.sort(Column.LATENCY, Qt.SortOrder.AscendingOrder)
+    settled(model)
     while model.canFetchMore():
-        model.fetchMore()
+        fetch(model)
     assert model.rowCount() == 450
     latencies = [float(text) for text in column(model, Column.LATENCY)]
     assert latencies == sorted(latencies)
@@ -496,67 +550,74 @@ def test_counting_in_slices_adds_up(db: Database) -> None:
         assert steps == 107 // 3 + 1
 
 
-def test_a_big_search_is_counted_between_events(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+def test_a_big_search_is_counted_while_its_first_page_shows(
+    qtbot: QtBot, db: Database, session: ConsoleSession
 ) -> None:
-    monkeypatch.setattr("gui.history.COUNT_SLICE", 100)
     bulk(db, 1000)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.search_field.setText("佐藤")
-    view.apply_filter()
-    assert view.model.rowCount() == CHUNK  # the first page is there at once
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.apply_filter()
+    assert view.model.rowCount() == CHUNK  # the first page is there before the count
     assert view.model.count_progress() == (CHUNK, False)
     assert "counting" in view.count_label.text()
-    with qtbot.waitSignals([view.model.count_changed] * 3, timeout=5000):
-        pass
     qtbot.waitUntil(lambda: view.model.count_progress()[1], timeout=5000)
     assert view.model.count_progress() == (1000, True)
     assert view.count_label.text() == f"{QLocale().toString(1000)} call(s)"
     view.search_field.setText("佐藤 99")  # fewer than a page: known at once
-    view.apply_filter()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.apply_filter()
     few = CallHistory(db).count_matching(HistoryFilter(text="佐藤 99"))
     assert 0 < few < CHUNK
     assert view.model.count_progress() == (few, True)
 
 
-def test_a_known_count_grows_with_refresh(qtbot: QtBot, db: Database) -> None:
+def test_a_known_count_grows_with_refresh(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     bulk(db, 500)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
-    view.search_field.setText("佐藤")
-    view.apply_filter()
-    assert view.model.matching_count() == 500  # counts at once when asked
+    view = opened(qtbot, session)
+    search(view, "佐藤")
+    assert view.model.count_progress() == (500, True)
     bulk_row = {"call_id": "new", "received_at": "2030-01-01T00:00:00.000+00:00",
                 "phone_number": "0300000001", "customer_name": "佐藤 新",
                 "decision": "accept", "reason": "mode", "raw_body": "{}"}
     db.table("calls").insert(bulk_row)
     view.refresh()
+    settled(view.model)
     assert view.model.count_progress() == (501, True)
     assert call_ids(view)[0] == "new"
 
 
-def test_fetching_everything_ends_the_count(db: Database) -> None:
+def test_fetching_everything_ends_the_count(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
     bulk(db, 300)
-    model = HistoryModel(CallHistory(db))
-    model.set_filter(HistoryFilter(text="佐藤"))
+    model = model_of(qtbot, session)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(HistoryQuery(text="佐藤"))
     assert model.count_progress() == (CHUNK, False)
-    model.fetchMore()
+    fetch(model)
+    settled(model)
     assert model.count_progress() == (300, True)
 
 
 # --- Detail pane and rules -----------------------------------------------------------------------
 
 
-def test_the_detail_pane_shows_the_call_and_its_payload(view: HistoryView) -> None:
+def test_the_detail_pane_shows_the_call_and_its_payload(
+    qtbot: QtBot, view: HistoryView
+) -> None:
     assert view.payload_view.toPlainText() == ""
     view.select_row(1)  # c06, 鈴木
+    qtbot.waitUntil(lambda: view.payload_view.toPlainText() != "", timeout=5000)
     payload = view.payload_view.toPlainText()
     assert '"familyName": "鈴木"' in payload  # Japanese kept, not \u escapes
     assert '\n  "customer": {' in payload  # indented
     assert json.loads(payload)["callId"] == "c06"
     fields = {key: label.text() for key, label in view.detail_fields.items()}
     assert fields["customer"] == "鈴木 一郎 (スズキ イチロウ)"
+    assert fields["company"] == "エーアイ化粧品株式会社 (エーアイケショウヒンカブシキガイシャ)"
     assert fields["number"] == "03-3000-1234 (sent as 0330001234)"
     assert fields["decision"] == "Rejected"
     assert fields["reason"] == "by a person: person decided"
@@ -609,21 +670,21 @@ def test_refresh_shows_a_new_call_and_keeps_the_selection(
 
 
 def test_refresh_keeps_the_filter_and_the_rows_already_fetched(
-    qtbot: QtBot, db: Database
+    qtbot: QtBot, db: Database, session: ConsoleSession
 ) -> None:
     bulk(db, 500)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.decision_combo.setCurrentIndex(view.decision_combo.findData("accept"))
-    model = view.model
-    model.fetchMore()
+    model = settled(view.model)
+    fetch(model)
     assert model.rowCount() == 333
     bulk_row = {"call_id": "late", "received_at": "2030-01-01T00:00:00.000+00:00",
                 "phone_number": "", "decision": "accept", "reason": "mode", "raw_body": "{}"}
     db.table("calls").insert(bulk_row)
-    model.fetchMore()  # nothing shifts under the pages while new calls come in
+    fetch(model)  # nothing shifts under the pages while new calls come in
     assert model.rowCount() == 333
     view.refresh()
+    settled(model)
     assert model.rowCount() == 334
     assert call_ids(view)[0] == "late"
     assert model.data(model.index(0, Column.CUSTOMER)) == ""
@@ -638,23 +699,35 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
 
 
+def exported(qtbot: QtBot, view: HistoryView, path: Path) -> int:
+    """What is shown, exported as the button does (on the worker); the rows written."""
+    with qtbot.waitSignal(view.export.finished, timeout=30_000) as done:
+        view.export_to(str(path))
+    assert done.args is not None
+    written: int = done.args[0]
+    return written
+
+
 def test_export_writes_every_matching_row_in_the_shown_order(
-    tmp_path: Path, qtbot: QtBot, db: Database
+    tmp_path: Path, qtbot: QtBot, db: Database, session: ConsoleSession,
+    monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("gui.history.export.PAGE", 100)  # the rows come in several pages
     bulk(db, 1000)
     record(db, body("suzuki"), START + timedelta(days=400), Decision.REJECT, Reason.RULE)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     view.decision_combo.setCurrentIndex(view.decision_combo.findData("reject"))
     view.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.AscendingOrder)
+    settled(view.model)
     assert view.model.rowCount() == CHUNK  # only one page fetched
     path = tmp_path / "history.csv"
-    assert view.export_csv(path) == 335
+    assert exported(qtbot, view, path) == 335
     rows = read_csv(path)
     header, data = rows[0], rows[1:]
     assert header[:7] == ["Received", "Number", "Customer", "Company", "Decision", "Reason",
                           "Latency (ms)"]
-    assert len(data) == 335 == view.model.matching_count()
+    assert len(data) == 335 == view.model.count_progress()[0]
+    assert len({row[header.index("Call ID")] for row in data}) == 335, "each call once"
     assert {row[4] for row in data} == {"Rejected"}
     ids = [row[header.index("Call ID")] for row in data]
     assert ids[:3] == ["bulk-0", "bulk-3", "bulk-6"] and ids[-1] == "suzuki"
@@ -670,10 +743,10 @@ def test_export_writes_every_matching_row_in_the_shown_order(
     assert last["Received"] == office.strftime("%Y-%m-%d %H:%M:%S"), "the office's time zone"
 
 
-def test_export_follows_the_search(tmp_path: Path, view: HistoryView) -> None:
+def test_export_follows_the_search(tmp_path: Path, qtbot: QtBot, view: HistoryView) -> None:
     search(view, "すずき")
     path = tmp_path / "suzuki.csv"
-    assert view.export_csv(path) == 2
+    assert exported(qtbot, view, path) == 2
     rows = read_csv(path)
     assert [row[2] for row in rows[1:]] == ["鈴木 一郎", "鈴木 一郎"]
 
@@ -696,7 +769,7 @@ def test_the_export_button_asks_for_a_file_without_blocking(
 def test_an_export_that_cannot_write_says_so(
     tmp_path: Path, qtbot: QtBot, view: HistoryView
 ) -> None:
-    view._export_to(str(tmp_path / "missing" / "dir" / "x.csv"))
+    view.export_to(str(tmp_path / "missing" / "dir" / "x.csv"))
 
     def shown_boxes() -> list[QMessageBox]:
         return [w for w in view.findChildren(QMessageBox) if w.isVisible()]
@@ -708,15 +781,14 @@ def test_an_export_that_cannot_write_says_so(
 
 
 def test_a_big_export_runs_beside_the_window_and_can_be_cancelled(
-    tmp_path: Path, qtbot: QtBot, db: Database
+    tmp_path: Path, qtbot: QtBot, db: Database, session: ConsoleSession
 ) -> None:
     bulk(db, 5000)
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
     path = tmp_path / "big.csv"
 
     started = time.monotonic()
-    view._export_to(str(path))
+    view.export_to(str(path))
     assert time.monotonic() - started < 0.5, "the export must not run on the GUI thread"
     assert view.export_button.text() == "Cancel export"
     view.export_button.click()  # long before its 5,000 rows are written
@@ -726,7 +798,7 @@ def test_a_big_export_runs_beside_the_window_and_can_be_cancelled(
     assert view.export_button.text() == "Export…"
 
     with qtbot.waitSignal(view.export.progress, timeout=10_000):
-        view._export_to(str(path))
+        view.export_to(str(path))
     qtbot.waitUntil(lambda: "Exported" in view.status_label.text(), timeout=30_000)
     assert len(read_csv(path)) == 1 + 5000
 
@@ -736,23 +808,22 @@ def test_received_day_boundaries_are_the_office_days(view: HistoryView) -> None:
     view.to_date.setDate(QDate(2025, 1, 4))
     view.from_check.setChecked(True)
     view.to_check.setChecked(True)
-    shown = view.model.history_filter()
+    shown = view.model.history_query()
     office_start = datetime(2025, 1, 4, tzinfo=TOKYO)
-    assert shown.received_from == office_start.astimezone(UTC).isoformat(timespec="milliseconds")
-    assert shown.received_to == (office_start + timedelta(days=1)).astimezone(UTC).isoformat(
-        timespec="milliseconds")
+    assert shown.received_from == office_start
+    assert shown.received_to == office_start + timedelta(days=1)
+    assert shown.received_from is not None and shown.received_from.utcoffset() == timedelta(0)
 
 
 def test_a_call_callgate_stopped_before_answering_shows_and_filters(
-    qtbot: QtBot, db: Database
+    qtbot: QtBot, db: Database, session: ConsoleSession
 ) -> None:
     """Written from the journal at the next start: its own reason, no latency."""
     cut_off = body("cut-off")
     stamp = START.isoformat(timespec="milliseconds")
     CallHistory(db).record(stopped("cut-off", stamp, json.dumps(cut_off, ensure_ascii=False)))
     record(db, body("answered"), START + timedelta(hours=1))
-    view = HistoryView(db)
-    qtbot.addWidget(view)
+    view = opened(qtbot, session)
 
     view.reason_combo.setCurrentIndex(view.reason_combo.findData("stopped"))
 
@@ -761,3 +832,133 @@ def test_a_call_callgate_stopped_before_answering_shows_and_filters(
     assert column(view.model, Column.DECISION) == ["Rejected"]
     assert column(view.model, Column.LATENCY) == [""]
     assert column(view.model, Column.CUSTOMER) == ["鈴木 一郎"]
+
+
+# --- New calls: only what is new is asked for, and the list stays a few pages ------------------
+
+
+def new_call(db: Database, call_id: str, received: datetime, latency_ms: float = 1.0) -> None:
+    db.table("calls").insert({
+        "call_id": call_id, "received_at": received.isoformat(timespec="milliseconds"),
+        "phone_number": "0300000001", "caller": "+81300000001", "customer_name": call_id,
+        "decision": "accept", "reason": "mode", "latency_ms": latency_ms, "raw_body": "{}"})
+
+
+def test_a_refresh_asks_only_for_the_calls_recorded_since(
+    qtbot: QtBot, db: Database, session: ConsoleSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk(db, 1000)
+    view = opened(qtbot, session)
+    fetch(view.model)
+    newest = view.model.shown_query().upto_id
+    assert view.model.rowCount() == 2 * CHUNK
+    for n in range(3):
+        new_call(db, f"new-{n}", START + timedelta(days=10, minutes=n))
+    asked: list[protocol.Command] = []
+    answered: list[protocol.Result] = []
+    real = session.request
+
+    def request(command: protocol.Command, done: Any, slow: Any = None) -> None:
+        def heard(result: protocol.Result) -> None:
+            answered.append(result)
+            done(result)
+
+        asked.append(command)
+        real(command, heard, slow)
+
+    monkeypatch.setattr(session, "request", request)
+    view.refresh()
+    settled(view.model)
+    pages = [command.query for command in asked if isinstance(command, protocol.HistoryPage)]
+    assert [(query.after_id, query.offset) for query in pages] == [(newest, 0)]
+    rows = [result.value.rows for result in answered if isinstance(result, protocol.Done)
+            and isinstance(result.value, protocol.HistoryRows)]
+    assert [[row.call_id for row in page] for page in rows] == [["new-2", "new-1", "new-0"]]
+    assert call_ids(view)[:4] == ["new-2", "new-1", "new-0", "bulk-999"]
+    assert view.model.rowCount() == 2 * CHUNK + 3
+    assert view.model.count_progress() == (1003, True)
+
+
+def test_a_console_open_all_day_holds_a_few_pages(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    """Issue 15: the old refresh kept, and read again, every call of the day."""
+    bulk(db, 300)
+    view = opened(qtbot, session)
+    view.resize(1100, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    most = 0
+    for batch in range(12):  # 1,200 calls while nobody looks at the history
+        rows = [{"call_id": f"day-{batch}-{n}", "received_at": (
+            START + timedelta(days=1, minutes=batch * 100 + n)).isoformat(timespec="milliseconds"),
+            "phone_number": "", "customer_name": f"day {batch} {n}", "decision": "accept",
+            "reason": "mode", "raw_body": "{}"} for n in range(100)]
+        db.table("calls").insert_all(rows)
+        view.refresh()
+        settled(view.model)
+        most = max(most, view.model.rowCount())
+        assert call_ids(view)[0] == f"day-{batch}-99", "the newest call at the top"
+    assert most <= 2 * CHUNK + 100, most
+    assert view.model.count_progress() == (1500, True)
+    while view.model.canFetchMore():  # scrolling down brings every call again, once, in order
+        fetch(view.model)
+    ids = call_ids(view)
+    assert len(ids) == len(set(ids)) == 1500
+    assert ids[:2] == ["day-11-99", "day-11-98"] and ids[-1] == "bulk-0"
+
+
+def test_a_new_call_goes_where_the_shown_order_puts_it(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    bulk(db, 50)  # latencies 0 … 49 ms
+    model = model_of(qtbot, session, chunk=10)
+    model.sort(Column.LATENCY, Qt.SortOrder.AscendingOrder)
+    settled(model)
+    assert column(model, Column.LATENCY)[-1] == QLocale().toString(9.0, "f", 1)
+    new_call(db, "among", START + timedelta(days=1), latency_ms=5.5)
+    new_call(db, "further", START + timedelta(days=1, minutes=1), latency_ms=30.5)
+    model.refresh()
+    settled(model)
+    shown = [model.data(model.index(row, 0), CALL_ID_ROLE) for row in range(model.rowCount())]
+    assert shown[6] == "among" and "further" not in shown, "that one comes when scrolled to"
+    while model.canFetchMore():
+        fetch(model)
+    latencies = [float(text) for text in column(model, Column.LATENCY)]
+    assert latencies == sorted(latencies) and len(latencies) == 52
+    ids = [model.data(model.index(row, 0), CALL_ID_ROLE) for row in range(model.rowCount())]
+    assert len(set(ids)) == 52 and ids[32] == "further"
+
+
+def test_calls_the_listener_decides_come_in_by_themselves(
+    qtbot: QtBot, view: HistoryView, listener: Listener, db_path: Path
+) -> None:
+    url = webhook_url(listener, db_path)
+    for n in range(3):
+        assert post(url, body(f"live-{n}", "0312345678")).status == 200
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)
+    assert call_ids(view)[:3] == ["live-2", "live-1", "live-0"]
+    assert view.count_label.text() == "10 call(s)"
+
+
+def test_scrolling_to_the_end_during_a_refresh_brings_the_next_page_after_it(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    bulk(db, 1000)
+    model = model_of(qtbot, session)
+    model.refresh()  # nothing new, but asked: busy until answered
+    assert model.busy
+    model.fetchMore()  # a view asks once, when it reaches the end
+    settled(model)
+    assert model.rowCount() == 2 * CHUNK
+
+
+def test_a_refresh_while_the_first_page_is_on_its_way_is_not_lost(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    view = HistoryView(session)
+    qtbot.addWidget(view)
+    time.sleep(0.5)  # the listener has answered; the answer waits for the GUI thread
+    record(db, body("meanwhile"), START)
+    view.refresh()
+    assert call_ids(view) == ["meanwhile"]

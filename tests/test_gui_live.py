@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import time
-
 from conftest import sample
+from live_events import arrived, decision
+from live_events import waiting as waiting_for
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gui import present
-from gui.live import CallState, LiveView
+from gui.live import LiveView
+from gui.live_calls import CallState
 from screening.call import Call
 from screening.messages import Message
-from screening.policy import AskPerson, Decision, Reason, Verdict
-from screening.schedule import Mode, mode_detail
-from server.events import CallArrived, CallDecided, CallWaiting
+from screening.policy import Decision, Reason, Verdict
+from server.protocol.messages import CallWaiting
 from storage.journal import STOPPED_DETAIL
 
 RECEIVED = "2026-11-25T01:00:00.000+00:00"
@@ -25,14 +25,13 @@ def known_call(call_id: str = "1") -> Call:
 
 
 def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
-    ask = AskPerson(seconds, Decision.ACCEPT, mode_detail(Mode.ASK))
-    return CallWaiting(call, RECEIVED, ask, time.monotonic() + seconds)
+    return waiting_for(call, RECEIVED, seconds)
 
 
 def test_card_shows_the_customer_as_commubo_sent_it(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
-    view.on_arrived(CallArrived(known_call(), RECEIVED))
+    view.on_arrived(arrived(known_call(), RECEIVED))
     card = view.card
     assert card.number.text() == "03-3000-1234"
     assert "鈴木" in card.name.text() and "一郎" in card.name.text()
@@ -47,11 +46,11 @@ def test_unknown_and_withheld_callers_say_so(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
     unknown = Call.from_payload(sample("unknown_caller_no_customer.json"), "x")
-    view.on_arrived(CallArrived(unknown, RECEIVED))
+    view.on_arrived(arrived(unknown, RECEIVED))
     assert view.card.name.text() == "Unknown caller"
     assert view.card.number.text() == "0120-123-456"
     withheld = Call(call_id="w", phone_number="")
-    view.on_arrived(CallArrived(withheld, RECEIVED))
+    view.on_arrived(arrived(withheld, RECEIVED))
     view.select("w")
     assert "非通知" in view.card.number.text()
     assert view.card.block_button.isHidden(), "no rule can be made without a number"
@@ -62,7 +61,7 @@ def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.show()
     call = known_call("42")
-    view.on_arrived(CallArrived(call, RECEIVED))
+    view.on_arrived(arrived(call, RECEIVED))
     view.on_waiting(waiting(call, 5))
     card = view.card
     assert card.accept_button.isVisible() and card.reject_button.isVisible()
@@ -72,7 +71,7 @@ def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
         card.reject_button.click()
     assert decided.args == ["42", Decision.REJECT]
     assert not card.reject_button.isEnabled(), "a second click must not send a second answer"
-    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.PERSON), 3.0, RECEIVED))
+    view.on_decided(decision(call, Verdict(Decision.REJECT, Reason.PERSON), RECEIVED, 3.0))
     assert not card.reject_button.isVisible()
     assert "Rejected" in card.status.text() and "by a person" in card.status.text()
 
@@ -82,7 +81,7 @@ def test_several_waiting_calls_each_keep_their_own_countdown(qtbot: QtBot) -> No
     qtbot.addWidget(view)
     first, second = known_call("a"), known_call("b")
     for call, seconds in ((first, 30.0), (second, 5.0)):
-        view.on_arrived(CallArrived(call, RECEIVED))
+        view.on_arrived(arrived(call, RECEIVED))
         view.on_waiting(waiting(call, seconds))
     model = view.model
     assert [model.entry(row).state for row in model.waiting_rows()] == [CallState.WAITING] * 2
@@ -99,9 +98,9 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
     view = LiveView()
     for n in range(3):
         call = known_call(str(n))
-        view.on_arrived(CallArrived(call, RECEIVED))
+        view.on_arrived(arrived(call, RECEIVED))
     accepted = Verdict(Decision.ACCEPT, Reason.MODE)
-    view.on_decided(CallDecided(known_call("0"), accepted, 1, RECEIVED))
+    view.on_decided(decision(known_call("0"), accepted, RECEIVED))
     qtmodeltester.check(view.model)  # type: ignore[no-untyped-call]
 
 
@@ -110,9 +109,9 @@ def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     most = view.model.MAX_CALLS + view.model.TRIM_BATCH
     for n in range(most):
-        view.on_arrived(CallArrived(known_call(str(n)), RECEIVED))
+        view.on_arrived(arrived(known_call(str(n)), RECEIVED))
     assert view.model.rowCount() == most
-    view.on_arrived(CallArrived(known_call(str(most)), RECEIVED))
+    view.on_arrived(arrived(known_call(str(most)), RECEIVED))
     assert view.model.rowCount() == view.model.MAX_CALLS
     assert view.model.entry(0).call.call_id == str(most)
     assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
@@ -124,9 +123,9 @@ def test_a_call_callgate_stopped_before_answering_reads_so(qtbot: QtBot) -> None
     view = LiveView()
     qtbot.addWidget(view)
     call = known_call("cut-off")
-    view.on_arrived(CallArrived(call, RECEIVED))
-    view.on_decided(CallDecided(call, Verdict(Decision.REJECT, Reason.STOPPED, STOPPED_DETAIL),
-                                0.0, RECEIVED))
+    view.on_arrived(arrived(call, RECEIVED))
+    view.on_decided(decision(call, Verdict(Decision.REJECT, Reason.STOPPED, STOPPED_DETAIL),
+                             RECEIVED, 0.0))
     assert view.card.status.text() == (
         "Rejected: callgate stopped before answering (commubo got no answer and aborted the "
         "call; recorded at the next start)")
@@ -136,4 +135,5 @@ def test_every_reason_reads_as_words_with_and_without_a_detail(qtbot: QtBot) -> 
     detail = Message("detail.failsafe.not_json")
     for reason in Reason:
         for verdict in (Verdict(Decision.ACCEPT, reason), Verdict(Decision.ACCEPT, reason, detail)):
-            assert present.verdict_text(verdict).startswith("Let through"), reason
+            words = present.verdict_text(verdict.decision, verdict.reason, verdict.detail)
+            assert words.startswith("Let through"), reason

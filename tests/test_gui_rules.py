@@ -1,27 +1,36 @@
-"""The allow and block lists in the console: model, dialogs, one-step rules, the real listener."""
+"""The allow and block lists in the console: model, dialogs, one-step rules, over the console's
+session to the real listener (every message through its JSON form)."""
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Running, post, sample
+from conftest import post, sample
+from console_desk import Desk
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session, webhook_url
+from shiboken6 import isValid
 from sqlite_utils import Database
 
 from gui.rules import Column, RuleDialog, RulesModel, RulesView
-from screening.messages import Refusal
-from screening.rules import Action, Rule
+from gui.session import ConsoleSession
+from screening.rules import Action
+from server.listener import Listener
+from server.protocol.messages import ListRules, RuleView
 from storage.database import open_database
 from storage.rules import RuleBook
+
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 NUMBER = "+81330001234"
 
@@ -31,18 +40,42 @@ pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagate
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, listener: Listener) -> Iterator[Database]:
+    """Another connection to the listener's database, as the command line has."""
     database = open_database(db_path)
     yield database
     database.close()
 
 
 @pytest.fixture
-def view(qtbot: QtBot, db: Database) -> RulesView:
-    widget = RulesView(db)
+def view(qtbot: QtBot, session: ConsoleSession) -> RulesView:
+    widget = RulesView(session)
     qtbot.addWidget(widget)
     widget.show()
+    with qtbot.waitSignal(widget.listed, timeout=5000):
+        pass  # the first list is on its way
     return widget
+
+
+def listed(listener: Listener) -> list[RuleView]:
+    """The rules as the protocol lists them."""
+    desk = Desk(listener.link(wire=True))
+    try:
+        desk.attached()
+        rules: list[RuleView] = desk.done(ListRules()).rules
+        return rules
+    finally:
+        desk.close()
+
+
+def added(qtbot: QtBot, view: RulesView, number: str, action: Action, note: str = ""
+          ) -> RuleView:
+    """A rule put on a list as the window does, once the list shows it (selected)."""
+    with qtbot.waitSignal(view.rules_changed, timeout=5000):
+        view.add_rule(number, action, note)
+    rule = view.selected_rule()
+    assert rule is not None
+    return rule
 
 
 def cell(view: RulesView, row: int, column: Column) -> Any:
@@ -90,24 +123,26 @@ def fill(qtbot: QtBot, dialog: RuleDialog, number: str, action: Action, note: st
     type_into(qtbot, dialog.note_edit, note)
 
 
-def test_model_passes_the_model_tester(qtmodeltester: ModelTester, db: Database) -> None:
+def test_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, db: Database, listener: Listener
+) -> None:
     book = RuleBook(db)
     blocked = book.put(NUMBER, Action.BLOCK, "営業電話")
     book.put("+819012345678", Action.ALLOW, "")
     book.note_match(blocked.id, "2024-04-01T01:02:03.000+00:00")
-    model = RulesModel(book)
-    model.reload()
+    model = RulesModel()
+    model.set_rules(listed(listener))
     assert model.rowCount() == 2
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
 
 
-def test_model_formats_numbers_lists_and_times(db: Database) -> None:
+def test_model_formats_numbers_lists_and_times(db: Database, listener: Listener) -> None:
     book = RuleBook(db)
     rule = book.put(NUMBER, Action.BLOCK, "営業電話")
     for _ in range(1234):
         book.note_match(rule.id, "2024-04-01T01:02:03.000+00:00")
-    model = RulesModel(book)
-    model.reload()
+    model = RulesModel()
+    model.set_rules(listed(listener))
 
     def shown(column: Column) -> Any:
         return model.data(model.index(0, column))
@@ -121,18 +156,20 @@ def test_model_formats_numbers_lists_and_times(db: Database) -> None:
     assert model.headerData(Column.LAST_MATCHED, Qt.Orientation.Horizontal) == "Last matched"
 
 
-def test_model_repaints_changed_rows_without_a_reset(qtbot: QtBot, db: Database) -> None:
+def test_model_repaints_changed_rows_without_a_reset(
+    qtbot: QtBot, db: Database, listener: Listener
+) -> None:
     book = RuleBook(db)
     rule = book.put(NUMBER, Action.BLOCK)
-    model = RulesModel(book)
-    model.reload()
+    model = RulesModel()
+    model.set_rules(listed(listener))
     book.note_match(rule.id, "2024-04-01T01:02:03.000+00:00")
     with (
         qtbot.waitSignal(model.dataChanged, timeout=1000),
         qtbot.assertNotEmitted(model.modelReset),
     ):
-        assert model.reload()
-    assert not model.reload()
+        assert model.set_rules(listed(listener))
+    assert not model.set_rules(listed(listener))
 
 
 def test_add_through_the_dialog(qtbot: QtBot, view: RulesView, db: Database) -> None:
@@ -140,16 +177,30 @@ def test_add_through_the_dialog(qtbot: QtBot, view: RulesView, db: Database) -> 
     assert not view.edit_button.isEnabled()
     dialog = open_dialog(qtbot, view, view.add_button)
     fill(qtbot, dialog, "0330001234", Action.BLOCK, "営業電話")
-    with qtbot.waitSignals([view.rules_changed, view.message], timeout=1000):
+    with qtbot.waitSignals([view.rules_changed, view.message], timeout=5000):
         click(qtbot, dialog.save_button)
 
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert view.dialog is None
     assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]
     assert cell(view, 0, Column.LAST_MATCHED) == "never"
     assert [rule.number for rule in RuleBook(db).rules()] == [NUMBER]
     assert view.selected_rule() is not None
     assert not view.hint.isVisible()
+
+
+def closed(dialog: QWidget) -> bool:
+    """The dialog is closed (and perhaps deleted already: it deletes itself on close)."""
+    return not isValid(dialog) or not dialog.isVisible()
+
+
+def refused(qtbot: QtBot, dialog: RuleDialog) -> str:
+    """Why the listener refused what the dialog saved (the dialog stays open)."""
+    qtbot.waitUntil(lambda: dialog.error() != "", timeout=5000)
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert dialog.save_button.isEnabled(), "the person can correct it and save again"
+    return dialog.error()
 
 
 def test_an_invalid_number_is_refused_with_its_reason(
@@ -159,26 +210,24 @@ def test_an_invalid_number_is_refused_with_its_reason(
     fill(qtbot, dialog, "unknown", Action.BLOCK, "")
     with qtbot.assertNotEmitted(view.rules_changed):
         click(qtbot, dialog.save_button)
-    assert dialog.isVisible()
-    assert dialog.error_label.isVisible()
-    assert "no digits" in dialog.error()
+        assert "no digits" in refused(qtbot, dialog)
 
     fill(qtbot, dialog, "12", Action.BLOCK, "")
     assert dialog.error() == ""  # typing again clears the old reason
     click(qtbot, dialog.save_button)
-    assert dialog.isVisible()
-    assert "not a possible phone number" in dialog.error()
+    assert "not a possible phone number" in refused(qtbot, dialog)
 
     assert RuleBook(db).rows() == []
     assert view.table.model().rowCount() == 0
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
-    assert not dialog.isVisible()
+    assert closed(dialog)
 
 
 def test_edit_the_note_and_switch_the_list(qtbot: QtBot, view: RulesView, db: Database) -> None:
-    rule = view.add_rule("03-3000-1234", Action.BLOCK, "営業電話")
+    rule = added(qtbot, view, "03-3000-1234", Action.BLOCK, "営業電話")
     RuleBook(db).note_match(rule.id, "2024-04-01T01:02:03.000+00:00")
     view.refresh()
+    qtbot.waitUntil(lambda: cell(view, 0, Column.TIMES_MATCHED) == "1", timeout=5000)
     assert view.select_rule(rule.id)
     assert view.edit_button.isEnabled()
 
@@ -187,10 +236,10 @@ def test_edit_the_note_and_switch_the_list(qtbot: QtBot, view: RulesView, db: Da
     assert dialog.block_button.isChecked()
     assert dialog.note_edit.text() == "営業電話"
     fill(qtbot, dialog, "03-3000-1234", Action.ALLOW, "取引先の鈴木さん")
-    with qtbot.waitSignal(view.message, timeout=1000) as said:
+    with qtbot.waitSignal(view.message, timeout=5000) as said:
         click(qtbot, dialog.save_button)
 
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert said.args == ["Always letting through 03-3000-1234"]
     assert shown_rows(view) == [("03-3000-1234", "Always let through", "取引先の鈴木さん")]
     stored = RuleBook(db).row(rule.id)
@@ -202,19 +251,32 @@ def test_edit_the_note_and_switch_the_list(qtbot: QtBot, view: RulesView, db: Da
 def test_edit_refuses_a_number_another_rule_has(
     qtbot: QtBot, view: RulesView, db: Database
 ) -> None:
-    view.add_rule("03-3000-1234", Action.BLOCK)
-    other = view.add_rule("090-1234-5678", Action.ALLOW)
+    added(qtbot, view, "03-3000-1234", Action.BLOCK)
+    other = added(qtbot, view, "090-1234-5678", Action.ALLOW)
+    stored = RuleBook(db).get(other.id)
     view.select_rule(other.id)
     dialog = open_dialog(qtbot, view, view.edit_button)
     fill(qtbot, dialog, "0330001234", Action.ALLOW, "")
     click(qtbot, dialog.save_button)
-    assert dialog.isVisible()
-    assert "03-3000-1234 already has a rule" in dialog.error()
-    assert RuleBook(db).get(other.id) == other
+    assert "03-3000-1234 already has a rule" in refused(qtbot, dialog)
+    assert RuleBook(db).get(other.id) == stored
+
+
+def test_an_edit_of_a_rule_removed_meanwhile_says_so(
+    qtbot: QtBot, view: RulesView, db: Database
+) -> None:
+    rule = added(qtbot, view, "03-3000-1234", Action.BLOCK)
+    dialog = open_dialog(qtbot, view, view.edit_button)
+    RuleBook(db).remove_id(rule.id)  # as `unlist` does, while the dialog is open
+    type_into(qtbot, dialog.note_edit, "営業電話")
+    click(qtbot, dialog.save_button)
+    assert refused(qtbot, dialog) == "This rule was removed meanwhile; cancel and add it again."
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 0, timeout=5000)
+    assert RuleBook(db).rows() == []
 
 
 def test_remove_asks_first(qtbot: QtBot, view: RulesView, db: Database) -> None:
-    rule = view.add_rule("03-3000-1234", Action.BLOCK)
+    rule = added(qtbot, view, "03-3000-1234", Action.BLOCK)
     view.select_rule(rule.id)
 
     click(qtbot, view.remove_button)
@@ -223,7 +285,7 @@ def test_remove_asks_first(qtbot: QtBot, view: RulesView, db: Database) -> None:
     qtbot.waitExposed(box)
     click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
     assert view.confirmation is None
-    assert RuleBook(db).get(rule.id) == rule
+    assert [row["id"] for row in RuleBook(db).rows()] == [rule.id]
 
     click(qtbot, view.remove_button)
     box = view.confirmation
@@ -231,7 +293,7 @@ def test_remove_asks_first(qtbot: QtBot, view: RulesView, db: Database) -> None:
     remove = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )
-    with qtbot.waitSignal(view.message, timeout=1000) as said:
+    with qtbot.waitSignal(view.message, timeout=5000) as said:
         click(qtbot, remove)
     assert said.args == ["Removed the rule for 03-3000-1234"]
     assert RuleBook(db).rows() == []
@@ -240,7 +302,7 @@ def test_remove_asks_first(qtbot: QtBot, view: RulesView, db: Database) -> None:
 
 
 def test_keyboard_and_double_click(qtbot: QtBot, view: RulesView) -> None:
-    rule = view.add_rule("03-3000-1234", Action.BLOCK)
+    rule = added(qtbot, view, "03-3000-1234", Action.BLOCK)
     view.activateWindow()
     qtbot.waitActive(view)
     view.table.setFocus()
@@ -266,43 +328,49 @@ def test_add_rule_from_code_as_the_window_does(
     qtbot: QtBot, view: RulesView, db: Database
 ) -> None:
     with (
-        qtbot.waitSignal(view.rules_changed, timeout=1000),
-        qtbot.waitSignal(view.message, timeout=1000) as said,
+        qtbot.waitSignal(view.rules_changed, timeout=5000),
+        qtbot.waitSignal(view.message, timeout=5000) as said,
     ):
-        rule = view.add_rule("+81330001234", Action.BLOCK)
-    assert isinstance(rule, Rule)
-    assert (rule.number, rule.action) == (NUMBER, Action.BLOCK)
+        view.add_rule("+81330001234", Action.BLOCK)
+    rule = view.selected_rule()
+    assert rule is not None
+    assert (rule.target, rule.action) == (NUMBER, Action.BLOCK)
     assert said.args == ["Blocked 03-3000-1234"]
     assert shown_rows(view) == [("03-3000-1234", "Block", "")]
 
     # The same caller let through from another row: one rule, moved, its note kept.
     RuleBook(db).put(NUMBER, Action.BLOCK, "営業電話")
-    moved = view.add_rule("03-3000-1234", Action.ALLOW)
+    qtbot.waitUntil(lambda: cell(view, 0, Column.NOTE) == "営業電話", timeout=5000)
+    moved = added(qtbot, view, "03-3000-1234", Action.ALLOW)
     assert moved.id == rule.id
     assert shown_rows(view) == [("03-3000-1234", "Always let through", "営業電話")]
 
-    with qtbot.assertNotEmitted(view.rules_changed), pytest.raises(Refusal):
+    with (
+        qtbot.assertNotEmitted(view.rules_changed),
+        qtbot.waitSignal(view.message, timeout=5000) as said,
+    ):
         view.add_rule("", Action.BLOCK)
+    assert said.args == ["'' is not a phone number: it has no digits"]  # the command line's words
+    assert shown_rows(view) == [("03-3000-1234", "Always let through", "営業電話")]
 
 
-def test_rules_from_another_connection_appear_on_refresh(
-    view: RulesView, db_path: Path
+def test_rules_from_another_connection_appear_at_once(
+    qtbot: QtBot, view: RulesView, db_path: Path
 ) -> None:
     other = open_database(db_path)  # as `python main.py block ...` does
     try:
         RuleBook(other).put("+819012345678", Action.BLOCK, "CLI")
         assert view.table.model().rowCount() == 0
-        view.refresh()
-        assert shown_rows(view) == [("090-1234-5678", "Block", "CLI")]
+        qtbot.waitUntil(lambda: shown_rows(view) == [("090-1234-5678", "Block", "CLI")],
+                        timeout=3000)
         RuleBook(other).remove("+819012345678")
-        view.refresh()
-        assert view.table.model().rowCount() == 0
+        qtbot.waitUntil(lambda: view.table.model().rowCount() == 0, timeout=3000)
     finally:
         other.close()
 
 
-def test_refresh_keeps_the_selection(view: RulesView, db_path: Path) -> None:
-    kept = view.add_rule("03-3000-1234", Action.BLOCK)
+def test_refresh_keeps_the_selection(qtbot: QtBot, view: RulesView, db_path: Path) -> None:
+    kept = added(qtbot, view, "03-3000-1234", Action.BLOCK)
     view.select_rule(kept.id)
     other = open_database(db_path)
     try:
@@ -310,32 +378,101 @@ def test_refresh_keeps_the_selection(view: RulesView, db_path: Path) -> None:
         RuleBook(other).note_match(kept.id, "2024-04-01T01:02:03.000+00:00")
     finally:
         other.close()
-    view.refresh()
-    assert view.table.model().rowCount() == 2
-    assert view.selected_rule() == kept
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 2, timeout=3000)
+    selected = view.selected_rule()
+    assert selected is not None and selected.id == kept.id
 
 
 def test_the_listener_applies_a_rule_at_the_next_call(
-    qtbot: QtBot, running: Running
+    qtbot: QtBot, view: RulesView, listener: Listener, db_path: Path
 ) -> None:
-    db = open_database(running.db_path)  # the GUI thread's own connection
-    try:
-        view = RulesView(db)
-        qtbot.addWidget(view)
-        body = sample("seed_incoming_call.json")
-        body["callId"] = uuid.uuid4().hex
-        assert post(running.url, body).status == 200  # no rule yet: the mode lets it through
+    url = webhook_url(listener, db_path)
+    body = sample("seed_incoming_call.json")
+    body["callId"] = uuid.uuid4().hex
+    assert post(url, body).status == 200  # no rule yet: the mode lets it through
 
-        rule = view.add_rule(body["phoneNumber"], Action.BLOCK, "営業電話")
-        body["callId"] = uuid.uuid4().hex
-        answer = post(running.url, body)
-        assert answer.status == 403
-        assert answer.body == {"decision": "reject", "reason": "rule"}
+    rule = added(qtbot, view, body["phoneNumber"], Action.BLOCK, "営業電話")
+    body["callId"] = uuid.uuid4().hex
+    answer = post(url, body)
+    assert answer.status == 403
+    assert answer.body == {"decision": "reject", "reason": "rule"}
 
-        view.refresh()  # the listener counted the match on its own connection
+    def matches() -> Any:
         row = view.model.row_of(rule.id)
-        assert row is not None
-        assert view.model.data(view.model.index(row, Column.TIMES_MATCHED)) == QLocale().toString(1)
-        assert view.model.data(view.model.index(row, Column.LAST_MATCHED)) != "never"
-    finally:
-        db.close()
+        return row is not None and view.model.data(
+            view.model.index(row, Column.TIMES_MATCHED)) == QLocale().toString(1)
+
+    qtbot.waitUntil(matches, timeout=3000)  # the listener counted the match: the list shows it
+    row = view.model.row_of(rule.id)
+    assert row is not None
+    assert view.model.data(view.model.index(row, Column.LAST_MATCHED)) != "never"
+
+
+# --- While another program holds the database's lock --------------------------------------------
+
+
+@pytest.fixture
+def locked(db_path: Path, listener: Listener) -> Iterator[sqlite3.Connection]:
+    """Another program holding the write lock (`rollback()` lets it go)."""
+    other = sqlite3.connect(db_path, timeout=1)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    other.rollback()
+    other.close()
+
+
+def test_a_save_that_waits_for_the_lock_says_saving_then_closes_saved(
+    qtbot: QtBot, view: RulesView, db: Database, locked: sqlite3.Connection
+) -> None:
+    dialog = open_dialog(qtbot, view, view.add_button)
+    fill(qtbot, dialog, "0330001234", Action.BLOCK, "営業電話")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(dialog.saving_label.isVisible, timeout=3000)
+    assert dialog.saving_label.text() == "Saving… (the database is busy)"
+    assert not dialog.save_button.isEnabled(), "saved once, not twice"
+    locked.rollback()
+    with qtbot.waitSignal(view.rules_changed, timeout=10_000):
+        pass
+    assert closed(dialog)
+    assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]
+
+
+def test_a_save_the_lock_outlasts_is_not_saved_and_says_why(
+    qtbot: QtBot, view: RulesView, db: Database, locked: sqlite3.Connection
+) -> None:
+    dialog = open_dialog(qtbot, view, view.add_button)
+    fill(qtbot, dialog, "0330001234", Action.BLOCK, "")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.error() != "", timeout=15_000)
+    assert "is locked by another program" in dialog.error()
+    assert "nothing was changed" in dialog.error()
+    assert not dialog.saving_label.isVisible()
+    assert dialog.save_button.isEnabled(), "the person can save again once it is free"
+    locked.rollback()
+    with qtbot.waitSignal(view.rules_changed, timeout=10_000):
+        click(qtbot, dialog.save_button)
+    assert closed(dialog)
+
+
+def test_a_rule_from_a_card_while_the_lock_is_held_says_saving_then_what_was_listed(
+    qtbot: QtBot, view: RulesView, locked: sqlite3.Connection
+) -> None:
+    said: list[str] = []
+    view.message.connect(said.append)
+    view.add_rule(NUMBER, Action.BLOCK, caller="鈴木 一郎")
+    qtbot.waitUntil(lambda: bool(said), timeout=3000)
+    assert said == ["Saving the rule for 03-3000-1234… (the database is busy)"]
+    locked.rollback()
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
+    assert said[1] == "Blocked 03-3000-1234"
+    assert shown_rows(view) == [("03-3000-1234", "Block", "鈴木 一郎")]
+
+
+def test_add_for_a_target_that_has_a_rule_says_so(qtbot: QtBot, view: RulesView) -> None:
+    added(qtbot, view, "03-3000-1234", Action.BLOCK, "営業電話")
+    dialog = open_dialog(qtbot, view, view.add_button)
+    fill(qtbot, dialog, "0330001234", Action.ALLOW, "")
+    click(qtbot, dialog.save_button)
+    assert refused(qtbot, dialog) == (
+        "03-3000-1234 already has a rule (Block): edit that one instead.")
+    assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]

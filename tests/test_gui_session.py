@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from conftest import post, sample
-from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 
 from application import Office
 from gui.session import ConsoleSession
@@ -20,23 +18,7 @@ from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState
 
-
-@pytest.fixture
-def listener(db_path: Path) -> Iterator[Listener]:
-    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
-    running.start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
-    owner = QObject()
-    opened = ConsoleSession(listener.link(wire=True), owner)
-    with qtbot.waitSignal(opened.attached, timeout=5000):
-        opened.open()
-    yield opened
-    opened.close()
+__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 def test_events_arrive_as_signals_on_the_gui_thread(
@@ -77,3 +59,13 @@ def test_nothing_is_delivered_after_close(
     post(listener.url(Office(db_path).webhook.token()), sample("seed_incoming_call.json"))
     qtbot.wait(300)
     assert heard == []
+
+
+def test_a_command_after_close_is_dropped_without_an_answer(
+        qtbot: QtBot, session: ConsoleSession) -> None:
+    """A widget may still ask while the window closes; nothing raises, nothing answers."""
+    session.close()
+    answered: list[protocol.Result] = []
+    session.request(protocol.GetSettings(), answered.append)
+    qtbot.wait(200)
+    assert answered == []

@@ -4,13 +4,17 @@ with its 0 on the card, the live list, the history and the rules tab (issue 10, 
 from __future__ import annotations
 
 import pytest
-from conftest import post, sample, url_of
+from conftest import Console, post, sample, url_of
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
+from test_gui_rules import view
 
-from gui.app import Console
 from gui.history import Column as HistoryColumn
 from gui.rules import Column as RulesColumn
+from gui.rules import RulesView
 from screening.rules import Action
+
+__all__ = ["listener", "session", "view"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -39,8 +43,10 @@ def test_a_call_from_an_unusual_number_shows_its_0(
 
 
 @pytest.mark.parametrize("number", UNUSUAL)
-def test_a_rule_on_an_unusual_number_shows_its_0(console: Console, number: str) -> None:
-    rules = console.window.rules
-    rules.add_rule(number, Action.BLOCK, "")
-    model = rules.table.model()
+def test_a_rule_on_an_unusual_number_shows_its_0(
+    qtbot: QtBot, view: RulesView, number: str
+) -> None:
+    with qtbot.waitSignal(view.rules_changed, timeout=5000):
+        view.add_rule(number, Action.BLOCK, "")
+    model = view.table.model()
     assert model.data(model.index(0, RulesColumn.NUMBER)) == number

@@ -3,6 +3,7 @@ timing with a scripted check, then the real checks through a faked ngrok, seen b
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -29,10 +30,13 @@ class World:
         self.self_test_ok = True
         self.calls: list[bool] = []
         self.fail: Exception | None = None
+        self.held: threading.Event | None = None  # a check waits for it, once set here
 
     async def check(self, db_path: Path, settings: Mapping[str, str], local_port: int,
                     token: str, *, run_self_test: bool = True) -> Reachability:
         self.calls.append(run_self_test)
+        if self.held is not None:
+            await asyncio.to_thread(self.held.wait)
         if self.fail is not None:
             raise self.fail
         url = f"{self.base}/hooks/commubo/{token}"
@@ -139,6 +143,23 @@ def test_a_check_that_raises_is_unknown_with_its_reason_and_a_stopped_monitor_ch
     assert len(world.calls) == calls
 
 
+def test_a_check_asked_for_while_one_runs_follows_it_at_once(
+        db_path: Path, world: World, heard: Heard) -> None:
+    """"Check reachability now" during a check must not wait for the next tick."""
+    world.held = threading.Event()
+    monitor = ReachabilityMonitor(db_path, 8080, lambda: ({"tunnel": "ngrok"}, "token"),
+                                  heard.on_found, adapter_interval=600, check=world.check)
+    monitor.start()
+    try:
+        until(lambda: world.calls)
+        monitor.check_now()  # while the first check still runs
+        world.held.set()
+        until(lambda: len(world.calls) == 2)
+        assert world.calls == [True, True]
+    finally:
+        monitor.stop()
+
+
 # --- The real checks, through a faked ngrok, as a console sees them -----------------------------
 
 
@@ -177,3 +198,18 @@ def test_a_console_hears_that_callgate_is_reachable_and_can_ask_the_setup_s_ques
                   lambda body: body.reach.state == "unreachable", timeout=20)
     later = Desk(watched.link(wire=True)).attached()
     assert later.reachability is not None and later.reachability.state == "unreachable"
+
+
+def test_a_quick_tunnel_that_cannot_start_says_why_when_asked_for_its_address(
+        db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no cloudflared anywhere
+    listener = Listener(db_path, "127.0.0.1", 0)
+    listener.start()
+    try:
+        desk = Desk(listener.link(wire=True))
+        desk.attached()
+        found = desk.done(protocol.DetectPublicUrl(settings={"tunnel": "quick"}))
+        assert found.public_base is None and found.why is not None
+        assert "not installed or not on the PATH" in str(found.why)
+    finally:
+        listener.stop()

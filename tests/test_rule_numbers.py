@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from session_fixtures import listener, session
 from sqlite_utils import Database
 from test_cli import Cli, cli, usage_error
-from test_gui_rules import click, db, fill, open_dialog, view
+from test_gui_rules import click, closed, db, fill, open_dialog, refused, view
 from typed_numbers import ACCEPTED, REFUSED
 
 from gui.rules import RulesView
 from screening.rules import Action
 from storage.rules import RuleBook
 
-__all__ = ["cli", "db", "view"]  # fixtures, used by name
+__all__ = ["cli", "db", "listener", "session", "view"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -65,7 +66,7 @@ def test_the_rule_dialog_saves_a_number(
     dialog = open_dialog(qtbot, view, view.add_button)
     fill(qtbot, dialog, typed, Action.BLOCK, "")
     click(qtbot, dialog.save_button)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
     assert [rule.number for rule in RuleBook(db).rules()] == [number]
 
 
@@ -76,6 +77,5 @@ def test_the_rule_dialog_refuses_the_rest_with_the_reason(
     dialog = open_dialog(qtbot, view, view.add_button)
     fill(qtbot, dialog, typed, Action.BLOCK, "")
     click(qtbot, dialog.save_button)
-    assert dialog.isVisible()
-    assert reason in dialog.error()
+    assert reason in refused(qtbot, dialog)
     assert RuleBook(db).rows() == []

@@ -133,7 +133,7 @@ def test_the_consoles_workbook_and_csv_open_safely(
     profile: str, qtbot: QtBot, view: HistoryView, hostile: Running, tmp_path: Path
 ) -> None:
     for name in ("calls.xlsx", "calls.csv"):
-        view._export_to(str(tmp_path / name))
+        view.export_to(str(tmp_path / name))
         qtbot.waitUntil(lambda: not view.export.busy, timeout=10_000)
         assert formulas(profile, tmp_path / name) == []
     rows = by_column(shown(profile, tmp_path / "calls.xlsx"), "Call ID")

@@ -72,9 +72,9 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
         case protocol.AddRule(draft=draft):
             return shown(await worker.change(lambda office: office.rules.add(draft)),
                          protocol.RuleView)
-        case protocol.PutRule(draft=draft):
-            return shown(await worker.change(lambda office: office.rules.put(draft)),
-                         protocol.RuleView)
+        case protocol.PutRule(draft=draft, keep_note=keep_note):
+            return shown(await worker.change(
+                lambda office: office.rules.put(draft, keep_note=keep_note)), protocol.RuleView)
         case protocol.EditRule(rule_id=rule_id, draft=draft, keep_expiry=keep):
             edited = await worker.change(
                 lambda office: office.rules.edit(rule_id, draft, keep_expiry=keep))
@@ -92,6 +92,9 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
         case protocol.SetSchedule(changes=changes, on=on):
             await worker.change(lambda office: _set_schedule(office, changes, on))
             return protocol.SettingsValues(values=await worker.read(settings_values))
+        case protocol.GetToken():
+            return shown(await worker.read(lambda office: office.webhook.state()),
+                         protocol.TokenView)
         case protocol.RotateToken():
             return shown(await worker.change(lambda office: office.webhook.rotate()),
                          protocol.TokenView)

@@ -77,19 +77,23 @@ class ReachabilityMonitor:
         found: Callable[[Reachability], None],
         moved: Callable[[str, str], None] = lambda old, new: None,
         *,
-        adapter_interval: float = ADAPTER_CHECK,
-        self_test_interval: float = SELF_TEST_EVERY,
+        adapter_interval: float | None = None,
+        self_test_interval: float | None = None,
         check: CheckFunction = check_reachability,
     ) -> None:
+        """The intervals default to ADAPTER_CHECK and SELF_TEST_EVERY as they are when the
+        monitor is made (a test of the whole console shortens them there)."""
         self._db_path = db_path
         self._local_port = local_port
         self._settings = settings
         self._found = found
         self._moved = moved
-        self._adapter_interval = adapter_interval
-        self._self_test_interval = self_test_interval
+        self._adapter_interval = ADAPTER_CHECK if adapter_interval is None else adapter_interval
+        self._self_test_interval = (SELF_TEST_EVERY if self_test_interval is None
+                                    else self_test_interval)
         self._check = check
         self.last: Reachability | None = None
+        self.started = 0  # checks begun so far
         self.completed = 0  # checks finished so far
         self._last_full: Reachability | None = None
         self._known_base: str | None = None
@@ -131,7 +135,10 @@ class ReachabilityMonitor:
 
     async def detect(self, values: Mapping[str, str]) -> TunnelStatus | None:
         """What the tunnel these settings name says of itself (None: there is none)."""
-        adapter = self._quick_for(values) if values.get(Key.TUNNEL) == TunnelKind.QUICK else None
+        quick = values.get(Key.TUNNEL) == TunnelKind.QUICK
+        adapter = self._quick_for(values) if quick else None
+        if quick and adapter is None:
+            return TunnelStatus(None, False, self._quick_problem or "")
         tunnel = adapter or tunnel_from_settings(values, self._local_port)
         if tunnel is None:
             return None
@@ -149,7 +156,9 @@ class ReachabilityMonitor:
     # -- the loop ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        loop = asyncio.new_event_loop()  # no policy: a process-wide one must never reach here
+        # A loop of its own, never one a process-wide event-loop policy makes: qasync's (Python
+        # 3.11) makes Qt loops, which cannot run off the main thread.
+        loop = asyncio.SelectorEventLoop()
         self._loop = loop
         try:
             loop.run_until_complete(self._checks())
@@ -181,10 +190,10 @@ class ReachabilityMonitor:
             full = self._full_asked or time.monotonic() >= next_self_test or not (
                 self.last is not None and self.last.state == "reachable")
             self._full_asked = False
+            self._wake.clear()  # before the check: a check asked for meanwhile comes next
             if full:
                 next_self_test = time.monotonic() + self._self_test_interval
             again = await self._one(full)
-            self._wake.clear()
             wait = QUICK_RETRY if again else self._adapter_interval
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), wait)
@@ -192,6 +201,7 @@ class ReachabilityMonitor:
     async def _one(self, full: bool) -> bool:
         """One check; True when the next should come soon (a quick tunnel still starting,
         or a new public URL to test)."""
+        self.started += 1
         try:
             values, token = await asyncio.to_thread(self._settings)
             values = await asyncio.to_thread(self._check_settings, values)

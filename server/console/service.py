@@ -25,7 +25,7 @@ from application.trouble import DATABASE_ERRORS, problem
 from screening.desk import DeskRole
 from screening.messages import Message, Refusal
 from server import events as listener
-from server.broker import DecisionBroker
+from server.broker import DecisionBroker, Resolved
 from server.console import answers
 from server.console.hub import EventHub
 from server.console.reach import ReachabilityMonitor
@@ -87,6 +87,7 @@ class ConsoleService:
         self._seen_values: dict[str, str] | None = None
         self._seen_rules: list[Any] | None = None
         self._watcher: asyncio.Task[None] | None = None
+        self._reading: Future[tuple[dict[str, str], list[Any]]] | None = None
         self._away: set[str] = set()  # the desks marked away, by name
 
     def start(self) -> None:
@@ -215,7 +216,10 @@ class ConsoleService:
             if isinstance(command, protocol.ResolveCall):
                 outcome = self._broker.resolve(command.call_id, command.decision,
                                                session.desk or None)
-                return protocol.Done(value=protocol.Resolution(outcome=outcome.value))
+                by = self._broker.decided_by(command.call_id) \
+                    if outcome is Resolved.TOO_LATE else None
+                return protocol.Done(value=protocol.Resolution(outcome=outcome.value,
+                                                               decided_by=by))
             if isinstance(command, _REACHABILITY):
                 return protocol.Done(value=await self._ask_monitor(command))
             return protocol.Done(value=await answers.answer(self, command))
@@ -233,9 +237,12 @@ class ConsoleService:
 
     async def change(self, work: Callable[[Office], Value]) -> Value:
         """`work(office)` on the changes thread, then its event at once (not at the
-        watcher's next look)."""
+        watcher's next look), published before the answer leaves: a console acting on the
+        answer already shows what the change made."""
         done = await self._on(self._changes, work)
         self._look()
+        if self._reading is not None:
+            await asyncio.wrap_future(self._reading)
         return done
 
     async def _on(self, pool: ThreadPoolExecutor, work: Callable[[Office], Value]) -> Value:
@@ -268,7 +275,10 @@ class ConsoleService:
                 self.hub.publish(protocol.ConfigChanged(mode=mode))
             return
         self._seen_version = version
-        self._changes.submit(self._configuration).add_done_callback(
+        # Compared on the loop as soon as it is read: change() awaits this future after that
+        # callback (done callbacks run in order), so the event goes out before the answer.
+        self._reading = self._changes.submit(self._configuration)
+        self._reading.add_done_callback(
             lambda read: self.hub.run_on_loop(self._compare, read, True))
 
     def _configuration(self) -> tuple[dict[str, str], list[Any]]:

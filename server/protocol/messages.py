@@ -93,6 +93,7 @@ class ListenerState(Data, frozen=True, kw_only=True):
     port: int
     port_setting: int  # the stored `port`; differs when --port or CALLGATE_PORT chose another
     problem: Message | None = None  # why it is not listening
+    cloudflared: bool = False  # on the listener's PATH: a quick tunnel can be started
 
 
 # --- Events -------------------------------------------------------------------------------------
@@ -224,9 +225,12 @@ class AddRule(Tagged, frozen=True, kw_only=True):
 
 
 class PutRule(Tagged, frozen=True, kw_only=True):
-    """Add, or move the target's rule to this list (block/allow, "Block this caller")."""
+    """Add, or move the target's rule to this list (block/allow, "Block this caller").
+    `keep_note`: a note the target's rule has stays (the draft's note, who called, is only
+    for a new rule or one without a note)."""
 
     draft: RuleDraft
+    keep_note: bool = False
 
 
 class EditRule(Tagged, frozen=True, kw_only=True):
@@ -255,6 +259,10 @@ class SetSchedule(Tagged, frozen=True, kw_only=True):
 
     changes: dict[str, str]
     on: bool | None = None
+
+
+class GetToken(Tagged, frozen=True, kw_only=True):
+    """The webhook's token (and the one it replaced, while that still works)."""
 
 
 class RotateToken(Tagged, frozen=True, kw_only=True):
@@ -333,10 +341,9 @@ class RemoveDesk(Tagged, frozen=True, kw_only=True):
 
 
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
-           | RemoveRule | GetSettings | SaveSettings | SetSchedule | RotateToken | HistoryPage
-           | HistoryCount | HistoryDetail | Explain | CheckReachability | DetectPublicUrl
-           | RunSelfTest
-           | SetPresence | ListDesks | AddDesk | RemoveDesk)
+           | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
+           | HistoryPage | HistoryCount | HistoryDetail | Explain | CheckReachability
+           | DetectPublicUrl | RunSelfTest | SetPresence | ListDesks | AddDesk | RemoveDesk)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -381,6 +388,7 @@ class SettingsValues(Tagged, frozen=True, kw_only=True):
 
 class TokenView(Tagged, frozen=True, kw_only=True):
     token: str
+    previous: str | None = None  # the token it replaced, while that still works
     previous_until: datetime | None = None  # the old token works until then
 
 
@@ -394,6 +402,7 @@ class HistoryRow(Data, frozen=True, kw_only=True):
     customer_name: str = ""
     customer_kana: str = ""
     customer_org: str = ""
+    customer_org_kana: str = ""
     operator_name: str = ""
     decision: Decision
     reason: Reason

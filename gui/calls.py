@@ -1,0 +1,108 @@
+"""The calls callgate reports, brought to the live list, and what a person does with them sent
+back: a decision on a waiting call, a rule made from a call.
+
+A waiting call beeps and raises a notification. A decision can come too late (another desk, or
+the call's default, decided first): the person hears by whom. A rule made from a call ("Block
+this caller", "Always let through") notes who called, unless the caller's rule already has a
+note someone wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from gui import present
+from gui.changes import Changes, ask
+from gui.live import LiveView
+from gui.live_calls import CallEvent, LiveCall
+from gui.session import ConsoleSession
+from screening.policy import Decision, Reason
+from server.protocol.messages import (
+    CallDecided,
+    CallWaiting,
+    Failed,
+    Refused,
+    Resolution,
+    ResolveCall,
+    Result,
+    Snapshot,
+)
+
+Tray = Callable[[], QSystemTrayIcon | None]
+
+
+class Calls(QObject):
+    def __init__(self, session: ConsoleSession, live: LiveView, changes: Changes, tray: Tray,
+                 note: Callable[[str], None]) -> None:
+        super().__init__(live)
+        self._session = session
+        self._live = live
+        self._changes = changes
+        self._tray = tray
+        self._note = note
+        self._coming: list[CallEvent] = []
+        session.attached.connect(self.attached)
+        session.call_arrived.connect(self._list)
+        session.call_waiting.connect(self.waiting)
+        session.call_decided.connect(self.decided)
+        live.decision_made.connect(self.resolve)
+
+    def _list(self, event: CallEvent) -> None:
+        """Onto the live list with the other events that came before the GUI thread's next
+        turn: in a burst, each turn lists all that came meanwhile at once, so the window keeps
+        up (and a person's command is answered) however fast calls come."""
+        if not self._coming:
+            QTimer.singleShot(0, self, self._listed_now)
+        self._coming.append(event)
+
+    def _listed_now(self) -> None:
+        coming, self._coming = self._coming, []
+        self._live.take(coming)
+
+    def attached(self, snapshot: Snapshot) -> None:
+        """Today's calls so far (a restart leaves nobody looking at an empty list), and the
+        calls that wait for a person now."""
+        self._live.add_earlier([LiveCall.of_decided(call) for call in snapshot.today])
+        self._live.take(snapshot.waiting)
+
+    def waiting(self, event: CallWaiting) -> None:
+        self._list(event)
+        QApplication.beep()
+        tray = self._tray()
+        if tray is not None:
+            text = f"{present.caller_number(event.call)}  {present.caller_name(event.call)}"
+            tray.showMessage(self.tr("Call waiting for you"), text,
+                             QSystemTrayIcon.MessageIcon.Information, event.ms_left)
+
+    def decided(self, event: CallDecided) -> None:
+        self._list(event)
+        if event.reason is Reason.FAILSAFE:
+            self._changes.problem(self.tr("Fail-safe decision for a call: %1")
+                                  .replace("%1", present.detail_text(event.detail)))
+
+    def resolve(self, call_id: str, decision: Decision) -> None:
+        """A person's decision; the call's decided event follows whoever decided it."""
+        def answered(result: Result) -> None:
+            if isinstance(result, Failed):
+                said = present.words(result.message)
+            elif isinstance(result, Refused):
+                said = present.words(result.reason)
+            else:
+                said = self._outcome(result.value) if isinstance(result.value, Resolution) else ""
+            if said:
+                self._changes.problem(said)
+
+        ask(self._session, self, ResolveCall(call_id=call_id, decision=decision), answered)
+
+    def _outcome(self, resolution: Resolution) -> str:
+        if resolution.outcome == "too-late" and resolution.decided_by:
+            return self.tr("Too late: this call was already decided by %1.").replace(
+                "%1", resolution.decided_by)
+        if resolution.outcome == "too-late":
+            return self.tr("Too late: this call was already decided.")
+        if resolution.outcome == "unknown-call":
+            return self.tr("Too late: this call no longer waits for a decision.")
+        return ""

@@ -1,0 +1,66 @@
+"""What this desktop remembers of a console: its window's size and place, that the setup was
+done, that the tray notice was shown. Qt keeps them per user (QSettings), never in callgate's
+database, which the listener watches: a resize must not make it reread every rule.
+
+One set per office a console shows, keyed by its data directory (issue 13's consoles on other
+desks will key theirs by the connection).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "callgate"
+APPLICATION = "callgate"
+
+
+def scope_of(data_dir: Path) -> str:
+    """The same for every start with this data directory, however it was written."""
+    where = os.path.normcase(str(data_dir.absolute()))
+    return hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+class Preferences:
+    def __init__(self, data_dir: Path) -> None:
+        self._settings = QSettings(ORGANISATION, APPLICATION)
+        self._group = f"offices/{scope_of(data_dir)}"
+        self._settings.setValue(self._key("data-directory"), str(data_dir))  # for people
+
+    def _key(self, name: str) -> str:
+        return f"{self._group}/{name}"
+
+    def _flag(self, name: str) -> bool:
+        return bool(self._settings.value(self._key(name), False, type=bool))
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value(self._key("geometry"))
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(self._key("geometry"), value)
+
+    @property
+    def setup_done(self) -> bool:
+        return self._flag("setup-done")
+
+    @setup_done.setter
+    def setup_done(self, done: bool) -> None:
+        self._settings.setValue(self._key("setup-done"), done)
+
+    @property
+    def tray_notice_shown(self) -> bool:
+        return self._flag("tray-notice-shown")
+
+    @tray_notice_shown.setter
+    def tray_notice_shown(self, shown: bool) -> None:
+        self._settings.setValue(self._key("tray-notice-shown"), shown)
+
+    def keep(self) -> None:
+        """Written now (Qt otherwise writes them a moment later, or when it quits)."""
+        self._settings.sync()
