@@ -86,10 +86,22 @@ redact = TokenRedactor()
 
 
 class RedactingFormatter(logging.Formatter):
-    """Redacts the finished line: message, arguments, traceback and stack alike."""
+    """Redacts the finished line: message, arguments, traceback and stack alike. A record that
+    goes to several handlers (stderr and serve.log) is formatted and redacted once."""
+
+    def __init__(self, fmt: str | None = None) -> None:
+        super().__init__(fmt)
+        self._last: tuple[logging.LogRecord | None, str] = (None, "")
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        last, line = self._last
+        if record is not last:
+            line = redact(super().format(record))
+            self._last = (record, line)
+        return line
+
+
+_FORMATTER = RedactingFormatter(FORMAT)
 
 
 def _uncaught(kind: type[BaseException], error: BaseException,
@@ -110,7 +122,7 @@ def install(level: int) -> None:
     """One handler on stderr for every logger, through the redactor; warnings and uncaught
     exceptions (which Python would print to stderr past it) go through it too."""
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter(FORMAT))
+    handler.setFormatter(_FORMATTER)
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.captureWarnings(True)
     sys.excepthook = _uncaught
@@ -128,6 +140,6 @@ def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
     except OSError as error:
         log.warning("cannot write the log to %s: %s", path, error.strerror or error)
         return None
-    handler.setFormatter(RedactingFormatter(FORMAT))
+    handler.setFormatter(_FORMATTER)
     logging.getLogger().addHandler(handler)
     return path

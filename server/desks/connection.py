@@ -8,9 +8,10 @@ only pass it once to the desk port (Fanout), which encodes it once and gives eve
 same bytes. A desk holds the events that come before its snapshot, and keeps only those the
 snapshot has not (a later seq).
 
-What goes to a desk is queued and written by one task, several messages to a frame when they
-pile up (one JSON text per line). A desk that falls MAX_BEHIND messages behind is closed, to
-attach again: from a new snapshot it is current at once, and meanwhile it holds no memory. A
+What goes to a desk waits in a list and is written by one task, all that waited in one frame
+(one JSON text per line); the fan-out hands a desk a whole batch of events at once, already
+joined. A desk that falls MAX_BEHIND bytes behind is closed, to attach again: from a new
+snapshot it is current at once, and meanwhile it holds no memory. A
 desk refused (removed) gets Denied, with the reason, before the connection closes; one closed
 for any other reason tries again by itself.
 """
@@ -43,8 +44,7 @@ from server.protocol.messages import (
 log = logging.getLogger(__name__)
 
 Value = TypeVar("Value")
-MAX_BEHIND = 20_000  # messages queued for one desk
-FRAME_BYTES = 256 * 1024  # a frame grows to about this before the next one starts
+MAX_BEHIND = 32 << 20  # bytes waiting for one desk
 SEND_TIMEOUT = 10.0  # a frame not taken by the network in this long: the desk is gone
 
 
@@ -52,6 +52,10 @@ class Fanout(Protocol):
     """Where the desks' sessions pass the service's events (server.py)."""
 
     def event(self, event: Event) -> None: ...
+
+
+Batch = list[tuple[int, bytes]]
+"""Events encoded, with their seqs, in order."""
 
 
 class DeskSession:
@@ -90,10 +94,13 @@ class DeskConnection:
         self.role = session.role
         self.peer = peer
         self._ws = ws
-        self._queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._waiting: list[bytes] = []  # what the writer sends next, in one frame
+        self._waiting_bytes = 0
+        self._wake = asyncio.Event()
         self._snapshot_seq: int | None = None  # None until the snapshot is on its way
-        self._early: list[tuple[int, bytes]] = []
-        self._closing: WSCloseCode | None = None  # nothing more is queued once it is set
+        self._early: Batch = []
+        self._closing: WSCloseCode | None = None  # nothing more is sent once it is set
+        self._last: bytes | None = None  # sent before the connection closes (Denied)
         self._writer: asyncio.Task[None] | None = None
         self._asked: set[asyncio.Task[None]] = set()
 
@@ -128,14 +135,18 @@ class DeskConnection:
         return await asyncio.wrap_future(
             asyncio.run_coroutine_threadsafe(work, self._service_loop))
 
-    def event(self, seq: int, data: bytes) -> None:
-        """An event, encoded, from the fan-out."""
+    def events(self, batch: Batch, joined: bytes) -> None:
+        """A batch of events from the fan-out, and all of them joined, one a line."""
         if self._snapshot_seq is None:
-            self._early.append((seq, data))
-            if len(self._early) >= MAX_BEHIND:
+            self._early += batch
+            if len(self._early) > MAX_BEHIND // 1024:
                 self._behind()
-        elif seq > self._snapshot_seq:
-            self._send(data)
+        elif batch[0][0] > self._snapshot_seq:
+            self._send(joined)
+        else:
+            for seq, data in batch:
+                if seq > self._snapshot_seq:
+                    self._send(data)
 
     def deny(self, reason: Message) -> None:
         """Refuse the desk from now on: what is queued is dropped, Denied goes with the
@@ -149,33 +160,33 @@ class DeskConnection:
     def _end(self, code: WSCloseCode, last: bytes | None = None, *, keep: bool = False) -> None:
         if self._closing is not None:
             return
-        self._closing = code
+        self._closing, self._last = code, last
         if not keep:
             self._early.clear()
-            while not self._queue.empty():
-                self._queue.get_nowait()
-        if last is not None:
-            self._queue.put_nowait(last)
-        self._queue.put_nowait(None)
+            self._waiting.clear()
+        self._wake.set()
 
     def _attached(self, snapshot: Snapshot) -> None:
         self._send(codec.encode(snapshot))
         self._snapshot_seq = snapshot.seq
-        early, self._early = self._early, []
-        for seq, data in early:
-            self.event(seq, data)
+        for seq, data in self._early:
+            if seq > snapshot.seq:
+                self._send(data)
+        self._early = []
 
     def _send(self, data: bytes) -> None:
         if self._closing is not None:
             return
-        if self._queue.qsize() >= MAX_BEHIND:
+        if self._waiting_bytes >= MAX_BEHIND:
             self._behind()
             return
-        self._queue.put_nowait(data)
+        self._waiting.append(data)
+        self._waiting_bytes += len(data)
+        self._wake.set()
 
     def _behind(self) -> None:
-        log.warning("desk %r at %s fell %d messages behind: closed, to attach again",
-                    self.name, self.peer, MAX_BEHIND)
+        log.warning("desk %r at %s fell %d MiB behind: closed, to attach again",
+                    self.name, self.peer, MAX_BEHIND >> 20)
         self._end(WSCloseCode.TRY_AGAIN_LATER)
 
     def _requests(self, text: str) -> None:
@@ -212,20 +223,18 @@ class DeskConnection:
 
     async def _write(self) -> None:
         try:
-            while (first := await self._queue.get()) is not None:
-                frame, size, last = [first], len(first), False
-                while size < FRAME_BYTES and not self._queue.empty():
-                    more = self._queue.get_nowait()
-                    if more is None:
-                        last = True
-                        break
-                    frame.append(more)
-                    size += len(more)
-                async with asyncio.timeout(SEND_TIMEOUT):
-                    await self._ws.send_frame(b"\n".join(frame), WSMsgType.TEXT)
-                if last:
+            while True:
+                await self._wake.wait()
+                self._wake.clear()
+                if self._waiting:
+                    frame, self._waiting, self._waiting_bytes = self._waiting, [], 0
+                    async with asyncio.timeout(SEND_TIMEOUT):
+                        await self._ws.send_frame(b"\n".join(frame), WSMsgType.TEXT)
+                if self._closing is not None and not self._waiting:
                     break
-            await self._ws.close(code=self._closing or WSCloseCode.GOING_AWAY)
+            if self._last is not None:
+                await self._ws.send_frame(self._last, WSMsgType.TEXT)
+            await self._ws.close(code=self._closing)
         except (ConnectionError, TimeoutError, RuntimeError) as error:
             log.info("desk %r at %s: the connection broke (%s)", self.name, self.peer,
                      type(error).__name__)
