@@ -287,7 +287,7 @@ DESKS_TABLE = "desks"
 DESKS_VERSION = "desks-version"
 
 
-@migrations(name="0010_desks")
+@migrations(name="0011_desks")
 def _desks(db: Database) -> None:
     """The desks that may attach to this service (issue 13): a name, a role, and the secret's
     scrypt hash with its own salt, never the secret. Adding or removing a desk, or changing
@@ -307,7 +307,7 @@ def _desks(db: Database) -> None:
                    f"{bump}")
 
 
-@migrations(name="0011_decided_by")
+@migrations(name="0012_decided_by")
 def _decided_by(db: Database) -> None:
     """The desk whose person decided a call (reason `person`), kept with the call."""
     if "decided_by" not in db.table("calls").columns_dict:

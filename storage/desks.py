@@ -1,4 +1,4 @@
-"""The desks table (migration 0010): the desks that may attach, as stored. Only SQL here: the
+"""The desks table (migration 0011): the desks that may attach, as stored. Only SQL here: the
 names, roles and secrets are checked, and the secrets hashed, by application/desks.py."""
 
 from __future__ import annotations

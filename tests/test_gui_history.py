@@ -107,7 +107,7 @@ def record(
 
 def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
     """Store a call as callgate did before migration 0007 (no column for the company's kana,
-    nor for the deciding desk of migration 0011)."""
+    nor for the deciding desk of migration 0012)."""
     call = Call.from_payload(data, "fallback")
     verdict = Verdict(Decision.ACCEPT, Reason.MODE,
                       Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
