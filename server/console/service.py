@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 
 from application import Office
 from application.trouble import DATABASE_ERRORS, problem
-from screening.desk import DeskRole
 from screening.messages import Message, Refusal
 from server import events as listener
 from server.broker import DecisionBroker, Resolved
@@ -40,6 +39,7 @@ from server.console.views import (
 )
 from server.protocol import messages as protocol
 from server.protocol.inprocess import Session
+from server.protocol.roles import may, not_allowed
 from server.selftest import Reachability
 
 log = logging.getLogger(__name__)
@@ -48,12 +48,6 @@ WATCH_INTERVAL = 0.5
 TODAY_LIMIT = 200  # the calls of the day a console lists (its live list's length)
 Value = TypeVar("Value")
 _REACHABILITY = (protocol.CheckReachability, protocol.DetectPublicUrl, protocol.RunSelfTest)
-# What an operator desk may ask; everything else (changes to rules, settings, the schedule,
-# the token, the desks, and any command added later) is an admin's.
-OPERATOR_MAY = (protocol.ResolveCall, protocol.SetMode, protocol.ResumeSchedule,
-                protocol.SetPresence, protocol.ListRules, protocol.GetSettings,
-                protocol.HistoryPage, protocol.HistoryCount, protocol.HistoryDetail,
-                protocol.Explain, protocol.CheckReachability, protocol.ListDesks)
 
 
 class ConsoleService:
@@ -208,8 +202,8 @@ class ConsoleService:
         return self._desk_state(session)
 
     async def handle(self, session: Session, command: protocol.Command) -> protocol.Result:
-        if session.role is not DeskRole.ADMIN and not isinstance(command, OPERATOR_MAY):
-            return protocol.Refused(reason=Message("refusal.role.admin", (session.desk,)))
+        if not may(session.role, command):
+            return not_allowed(session.desk)
         try:
             if isinstance(command, protocol.SetPresence):
                 return protocol.Done(value=self._presence(session, command.away))

@@ -130,6 +130,10 @@ class InProcessLink:
             self._loop.call_soon_threadsafe(self._service.detach, session)
 
     @property
+    def remote(self) -> str:
+        return ""
+
+    @property
     def problem(self) -> Message | None:
         return self._problem
 

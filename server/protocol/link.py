@@ -42,6 +42,12 @@ class ConsoleLink(Protocol):
         """Detach; no callback runs afterwards."""
 
     @property
+    def remote(self) -> str:
+        """Where the service is, as people write it (host:port), for a service on another
+        machine; '' for the listener beside this console. A remote link attaches again by
+        itself after it is lost."""
+
+    @property
     def problem(self) -> Message | None:
         """Why the link is LOST or REFUSED now, for people (None while it is attached); read
         it when the state arrives."""

@@ -82,6 +82,10 @@ class NetworkLink:
         return self._connection
 
     @property
+    def remote(self) -> str:
+        return self._connection.address
+
+    @property
     def problem(self) -> Message | None:
         return self._problem
 
