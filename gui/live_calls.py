@@ -57,7 +57,7 @@ CallEvent = CallArrived | CallWaiting | CallDecided
 
 
 def verdict_text(event: CallDecided) -> str:
-    return present.verdict_text(event.decision, event.reason, event.detail)
+    return present.verdict_text(event.decision, event.reason, event.detail, event.decided_by)
 
 
 def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
@@ -124,7 +124,7 @@ class LiveCallsModel(QAbstractListModel):
                 "%2", f"{left:.0f}")
         if entry.decided is not None:
             return f"{when} · {present.decision_text(entry.decided.decision)} " \
-                   f"({present.reason_text(entry.decided.reason)})"
+                   f"({present.reason_text(entry.decided.reason, entry.decided.decided_by)})"
         return f"{when} · {self.tr('deciding…')}"
 
     def entry(self, row: int) -> LiveCall:
