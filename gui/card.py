@@ -44,6 +44,7 @@ class CallCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._entry: LiveCall | None = None
+        self._can_decide = True
         self.number = _label(self, 8, bold=True)
         self.name = _label(self, 4, bold=True)
         self.kana = _label(self)
@@ -88,6 +89,17 @@ class CallCard(QFrame):
         layout.addLayout(rules)
         self.show_call(None)
 
+    def set_can_decide(self, can: bool) -> None:
+        """Whether this console can decide calls now (not while its link is lost)."""
+        self._can_decide = can
+        self.tick()
+
+    def set_rules_allowed(self, allowed: bool, why: str = "") -> None:
+        """Whether this desk may make a rule from a call (an admin's); `why` not, if not."""
+        for button in (self.allow_button, self.block_button):
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else why)
+
     @property
     def call_id(self) -> str | None:
         return self._entry.call.call_id if self._entry else None
@@ -120,7 +132,8 @@ class CallCard(QFrame):
         self.countdown.setVisible(waiting)
         for button in (self.accept_button, self.reject_button):
             button.setVisible(waiting)
-            button.setEnabled(waiting and entry is not None and not entry.answered)
+            button.setEnabled(waiting and self._can_decide and entry is not None
+                              and not entry.answered)
         has_number = entry is not None and entry.call.caller is not None
         self.allow_button.setVisible(has_number)
         self.block_button.setVisible(has_number)
@@ -131,7 +144,10 @@ class CallCard(QFrame):
             total = entry.timeout or 1.0
             self.countdown.setRange(0, int(total * 1000))
             self.countdown.setValue(int(left * 1000))
-            self.status.setText(self.tr("Waiting for you: %1 s left").replace("%1", f"{left:.0f}"))
+            said = self.tr("Waiting for you: %1 s left") if self._can_decide else self.tr(
+                "Waiting: %1 s left, but this desk cannot decide until it is connected to the "
+                "service again")
+            self.status.setText(said.replace("%1", f"{left:.0f}"))
         elif entry.decided is not None:
             self.status.setText(verdict_text(entry.decided))
         else:

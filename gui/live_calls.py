@@ -65,10 +65,10 @@ def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
     if isinstance(event, CallArrived):
         return LiveCall(event.call, event.received_at, CallState.ARRIVED)
     base = entry or LiveCall(event.call, event.received_at, CallState.ARRIVED)
-    if isinstance(event, CallWaiting):
+    if isinstance(event, CallWaiting):  # again after a lost link: a click may be repeated
         return replace(base, state=CallState.WAITING,
                        deadline=time.monotonic() + event.ms_left / 1000,
-                       timeout=event.timeout_s)
+                       timeout=event.timeout_s, answered=False)
     return replace(base, state=CallState.DECIDED, decided=event, deadline=None)
 
 
@@ -175,8 +175,15 @@ class LiveCallsModel(QAbstractListModel):
             self.endRemoveRows()
 
     def add_earlier(self, entries: list[LiveCall]) -> None:
-        """Calls from before this console started, newest first, go below those it saw
-        arrive, up to the list's limit; a call it saw arrive keeps its newer, live state."""
+        """Calls from before this console started (or attached again), newest first, go below
+        those it saw arrive, up to the list's limit; a call it saw arrive keeps its live state,
+        unless that was still undecided (it was decided while the link was lost)."""
+        for decided in entries:
+            row = self.row_of(decided.call.call_id)
+            if row is not None and self._calls[row].state is not CallState.DECIDED:
+                self._texts.pop(decided.call.call_id, None)
+                self._calls[row] = decided
+                self._changed(row)
         listed = {entry.call.call_id for entry in self._calls}
         room = max(self.MAX_CALLS - len(self._calls), 0)
         earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
@@ -186,6 +193,15 @@ class LiveCallsModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
         self._calls.extend(earlier)
         self.endInsertRows()
+
+    def no_longer_waiting(self, still: set[str]) -> None:
+        """After a lost link: the calls listed as waiting that wait no more (`still` are
+        those that do), decided meanwhile, though this list may not know how yet."""
+        for row in self.waiting_rows():
+            entry = self._calls[row]
+            if entry.call.call_id not in still:
+                self._calls[row] = replace(entry, state=CallState.ARRIVED, deadline=None)
+                self._changed(row)
 
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""

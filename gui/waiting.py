@@ -78,6 +78,8 @@ class WaitingStrip(QFrame):
         if entry is None:
             self.hide()
             return
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(self._live.can_decide)
         left = f"{entry.seconds_left(time.monotonic()):.0f}"
         self.text.setText(self.tr("%1 waiting · %2 %3 · %4 s left")
                           .replace("%1", str(count))
