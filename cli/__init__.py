@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from application.trouble import DATABASE_ERRORS
-from cli.console import open_attached, open_console
+from cli.console import chosen_service, open_attached, open_console
 from cli.context import PROG, Context, StorageError, UsageError
 from cli.parser import build_parser
 from cli.words import reason
@@ -21,9 +21,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
-        connection = getattr(args, "connect", None) or os.environ.get("CALLGATE_CONNECT")
-        if args.command is None and connection:
-            return open_attached(connection)  # no data directory here: it is the service's
+        if args.command is None:
+            given = getattr(args, "connect", None) or os.environ.get("CALLGATE_CONNECT")
+            remote = chosen_service(given, embedded=args.embedded)
+            if remote is not None:
+                return open_attached(remote)  # no data directory here: it is the service's
         ctx = Context(args)
         try:
             return int(getattr(args, "handler", open_console)(ctx, args))

@@ -1,5 +1,7 @@
 """No command: the console, with callgate's listener embedded; or, with `--connect` (or
-CALLGATE_CONNECT), the console attached to a callgate service on another machine.
+CALLGATE_CONNECT), the console attached to a callgate service on another machine. A desk
+remembers its service once given: `python main.py` attaches to it again, until `--embedded`
+opens the console beside its own listener and forgets it.
 
 The embedded listener runs here on its own thread, as `serve` runs it, and keeps running for its
 console when its port cannot be bound (the console then says so, and still shows the rules and
@@ -90,9 +92,31 @@ def attached(text: str) -> Attached:
         raise UsageError(f"--connect: {reason(refusal)}") from None
 
 
-def open_attached(text: str) -> int:
-    """The console attached to the service that `text` names."""
-    remote = attached(text)
+def chosen_service(given: str | None, *, embedded: bool = False) -> Attached | None:
+    """The service the console attaches to: the connection string `given` (checked, then
+    remembered), else the one this desktop remembers; None for the console beside its own
+    listener (`embedded`, which forgets any)."""
+    from gui.preferences import RememberedService  # Qt's settings, only for the console
+
+    memory = RememberedService()
+    if embedded:
+        memory.remember(None)
+        return None
+    if given:
+        remote = attached(given)
+        memory.remember(str(remote.connection))
+        return remote
+    remembered = memory.get()
+    if remembered is None:
+        return None
+    try:
+        return Attached(Connection.parse(remembered))
+    except Refusal:  # not one this callgate reads: the console beside its listener, as before
+        return None
+
+
+def open_attached(remote: Attached) -> int:
+    """The console attached to the service `remote` names."""
     from gui.app import run_console  # Qt loads only for the console
 
     return run_console(lambda: remote, remote.home)

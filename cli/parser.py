@@ -32,10 +32,14 @@ def build_parser() -> Parser:
                         help="listener port (env CALLGATE_PORT)")
     parser = Parser(prog="main.py", parents=[common],
                     description="callgate: screen commubo's incoming calls.")
-    parser.add_argument("--connect", metavar="CONNECTION",
-                        help="open the console attached to the callgate service that this "
-                             "connection string names (`desk add` prints it; env "
-                             "CALLGATE_CONNECT)")
+    console = parser.add_mutually_exclusive_group()
+    console.add_argument("--connect", metavar="CONNECTION",
+                         help="open the console attached to the callgate service that this "
+                              "connection string names (`desk add` prints it; env "
+                              "CALLGATE_CONNECT); remembered: later starts attach to it again")
+    console.add_argument("--embedded", action="store_true",
+                         help="open the console with callgate's listener beside it, and "
+                              "forget the service a --connect remembered")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help_text: str, handler: Handler) -> Parser:
