@@ -6,109 +6,34 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
 import socket
 import sqlite3
-import threading
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import aiohttp
 import pytest
-from conftest import Answer, post, sample
+from conftest import post
 from console_desk import Desk
 from desk_fakes import TcpRelay
-from test_cli import Cli, Serving, free_port, start_serve, usage_error, wait_for
+from desk_service import Service, call, port_is_open, post_in_thread, running_service
+from test_cli import usage_error, wait_for
 
 from cli.console import attached
-from screening.desk import Connection, DeskRole
+from screening.desk import DeskRole
 from screening.messages import Message
 from screening.policy import Decision
 from screening.schedule import Mode
 from server.protocol import codec
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState
-from server.protocol.network import NetworkLink
-
-_LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-@dataclass
-class Service:
-    """A `serve` process with its desk port on loopback, and the desks attached to it."""
-
-    cli: Cli
-    log: Path
-    desk_port: int
-    serving: Serving | None = None
-    desks: list[Desk] = field(default_factory=list)
-
-    def start(self) -> None:
-        self.serving = start_serve(self.cli, self.log)
-
-    def kill(self) -> None:
-        assert self.serving is not None
-        self.serving.proc.send_signal(signal.SIGKILL)
-        self.serving.proc.wait(10)
-        self.serving.stop()
-
-    def add(self, name: str, role: str = "operator") -> Connection:
-        return Connection.parse(self.cli.ok("desk", "add", name, "--role", role)
-                                .splitlines()[-1])
-
-    def attach(self, connection: Connection) -> Desk:
-        desk = self.open(connection)
-        desk.pump(lambda: desk.snapshots and desk.states[-1] is LinkState.ATTACHED)
-        return desk
-
-    def open(self, connection: Connection) -> Desk:
-        desk = Desk(NetworkLink(connection, longest_retry=1.0))
-        self.desks.append(desk)
-        return desk
-
-    def health(self) -> dict[str, Any]:
-        with _LOCAL.open(f"http://127.0.0.1:{self.cli.port}/healthz", timeout=5) as answer:
-            found: dict[str, Any] = json.load(answer)
-        return found
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.cli.port}/hooks/commubo/{self.cli.token()}"
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[Service]:
-    cli = Cli(tmp_path / "data", free_port())
-    desk_port = free_port()
-    cli.ok("config", "desk-host", "127.0.0.1")
-    cli.ok("config", "desk-port", str(desk_port))
-    running = Service(cli, tmp_path / "serve.log", desk_port)
-    try:
-        yield running
-    finally:
-        for desk in running.desks:
-            desk.close()
-        if running.serving is not None:
-            running.serving.stop()
-
-
-def call(call_id: str) -> dict[str, object]:
-    body = sample("seed_incoming_call.json")
-    body["callId"] = call_id
-    return body
-
-
-def post_in_thread(url: str, call_id: str) -> list[Answer]:
-    answers: list[Answer] = []
-    threading.Thread(target=lambda: answers.append(post(url, call(call_id))),
-                     daemon=True).start()
-    return answers
+    yield from running_service(tmp_path)
 
 
 def refused(desk: Desk) -> Message:
@@ -116,14 +41,6 @@ def refused(desk: Desk) -> Message:
     problem = desk.link.problem
     assert problem is not None
     return problem
-
-
-def port_is_open(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def test_two_desks_the_first_decision_wins_and_the_other_hears_who_decided(
