@@ -26,6 +26,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import os
 import random
 import threading
 from collections.abc import Callable
@@ -263,6 +264,8 @@ class NetworkLink:
 def _why(error: BaseException) -> str:
     """What went wrong, in a few words (no secret is ever in a connection error)."""
     os_error = getattr(error, "os_error", None)
+    if isinstance(os_error, OSError) and os_error.errno:
+        return os.strerror(os_error.errno)  # asyncio's own words name the address again
     if isinstance(os_error, OSError) and os_error.strerror:
         return os_error.strerror
     if isinstance(error, TimeoutError):
