@@ -74,6 +74,8 @@ class Calls(QObject):
 
     def _link_state(self, state: LinkState) -> None:
         self._live.set_can_decide(state is LinkState.ATTACHED)
+        if state is LinkState.REFUSED:  # this desk will hear of no call any more
+            self._live.model.no_longer_waiting(set())
 
     def waiting(self, event: CallWaiting) -> None:
         self._list(event)

@@ -22,6 +22,10 @@ from gui.live_calls import CallState, LiveCall, verdict_text
 from screening.policy import Decision
 from screening.rules import Action
 
+# A decision button that cannot be pressed now (clicked already, or the link is lost) must
+# not look like one that can.
+CANNOT_DECIDE = " QPushButton:disabled { background: #adb5bd; color: #f8f9fa; }"
+
 
 def _label(parent: QWidget, point_size_delta: int = 0, bold: bool = False) -> QLabel:
     label = QLabel(parent)
@@ -62,7 +66,7 @@ class CallCard(QFrame):
         for button, colour in ((self.accept_button, "#198754"), (self.reject_button, "#dc3545")):
             button.setMinimumHeight(56)
             button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; "
-                                 "font-size: 16pt; font-weight: bold; }")
+                                 "font-size: 16pt; font-weight: bold; }" + CANNOT_DECIDE)
         self.accept_button.setToolTip(self.tr("Alt+L: commubo answers this call"))
         self.reject_button.setToolTip(self.tr("Alt+R: commubo rejects this call"))
         self.allow_button = QPushButton(self.tr("Always let through"), self)
@@ -150,6 +154,10 @@ class CallCard(QFrame):
             self.status.setText(said.replace("%1", f"{left:.0f}"))
         elif entry.decided is not None:
             self.status.setText(verdict_text(entry.decided))
+        elif entry.state is CallState.UNFOLLOWED:
+            self.status.setText(self.tr(
+                "This desk did not follow this call to its end (it was not attached to the "
+                "service): the history shows how it was decided."))
         else:
             self.status.setText(self.tr("Deciding…"))
 

@@ -105,14 +105,16 @@ class DeskStatus(QObject):
             self._shown(desk.away)
         remote = self._session.remote
         if remote:
-            self.label.setText(self.tr("Desk %1 (%2) · service %3").replace(
-                "%1", desk.name).replace("%2", role_text(desk.role)).replace("%3", remote))
+            self.label.setText(self.tr("Desk %1 (%2)").replace("%1", desk.name).replace(
+                "%2", role_text(desk.role)))
+            self.label.setToolTip(self.tr(
+                "This console is the desk %1, attached to the callgate service at %2. An "
+                "operator desk decides calls and sets the mode; an admin desk also changes "
+                "rules, settings, the schedule and the desks.").replace("%1", desk.name)
+                .replace("%2", remote))
             self.label.show()
         admin = desk.role is DeskRole.ADMIN
         why = "" if admin else present.words(not_allowed(desk.name).reason)
-        self.label.setToolTip(self.tr(
-            "An operator desk decides calls and sets the mode; an admin desk also changes "
-            "rules, settings, the schedule and the desks."))
         self.rights_changed.emit(admin, why)
 
     def _shown(self, away: bool) -> None:
@@ -123,6 +125,4 @@ class DeskStatus(QObject):
         self._show_away(away)
 
     def _show_away(self, away: bool) -> None:
-        self.away_button.setText(
-            self.tr("Away: calls are not asked here") if away
-            else self.tr("Present: calls are asked here"))
+        self.away_button.setText(self.tr("Away (not asked)") if away else self.tr("Present"))

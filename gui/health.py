@@ -117,17 +117,19 @@ class Health(QObject):
                            "not try again: %2").replace("%1", remote).replace("%2", why)
         elif remote:
             text = self.tr(
-                "This desk lost its connection to the callgate service at %1: it shows no new "
-                "calls and cannot decide any until it is back. The service, if it runs, still "
+                "This desk lost its connection to the callgate service: it shows no new calls "
+                "and cannot decide any until it is back. The service, if it runs, still "
                 "answers every call (a call that waits for a person gets another desk's "
-                "decision or its default). Connecting again by itself… (%2)"
-            ).replace("%1", remote).replace("%2", why)
+                "decision or its default). This desk connects again by itself.\n%1"
+            ).replace("%1", why)
         else:
             text = self.tr(
                 "This console lost its connection to callgate's listener: it shows no new "
                 "calls and decides none. callgate may still answer calls without it (a call "
                 "that waits for a person gets its default). Quit and start callgate again.")
-        banner = self.refused if state is LinkState.REFUSED else self.lost
+        banner, other = (self.refused, self.lost) if state is LinkState.REFUSED else (
+            self.lost, self.refused)
+        other.hide()
         banner.setText(text)
         banner.show()
         self.listener_status.setText(self.tr("Not connected"))

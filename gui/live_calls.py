@@ -28,6 +28,7 @@ class CallState(Enum):
     ARRIVED = "arrived"
     WAITING = "waiting"
     DECIDED = "decided"
+    UNFOLLOWED = "unfollowed"  # it waited when this desk lost the service: it no longer does
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ class LiveCallsModel(QAbstractListModel):
         if entry.decided is not None:
             return f"{when} · {present.decision_text(entry.decided.decision)} " \
                    f"({present.reason_text(entry.decided.reason, entry.decided.decided_by)})"
+        if entry.state is CallState.UNFOLLOWED:
+            return f"{when} · {self.tr('not followed here (see the history)')}"
         return f"{when} · {self.tr('deciding…')}"
 
     def entry(self, row: int) -> LiveCall:
@@ -196,11 +199,12 @@ class LiveCallsModel(QAbstractListModel):
 
     def no_longer_waiting(self, still: set[str]) -> None:
         """After a lost link: the calls listed as waiting that wait no more (`still` are
-        those that do), decided meanwhile, though this list may not know how yet."""
+        those that do), decided meanwhile (the history says how); all of them, when this
+        desk will hear of none any more."""
         for row in self.waiting_rows():
             entry = self._calls[row]
             if entry.call.call_id not in still:
-                self._calls[row] = replace(entry, state=CallState.ARRIVED, deadline=None)
+                self._calls[row] = replace(entry, state=CallState.UNFOLLOWED, deadline=None)
                 self._changed(row)
 
     def mark_answered(self, call_id: str) -> None:

@@ -101,8 +101,9 @@ def test_two_consoles_the_first_decision_wins_and_the_other_card_says_who_decide
     service.start()
     first = desk_console(qtbot, service, reception, tmp_path)
     second = desk_console(qtbot, service, manager, tmp_path)
-    assert second.desk.label.text() == f"Desk manager (admin) · service 127.0.0.1:" \
-                                       f"{service.desk_port}"
+    assert second.desk.label.text() == "Desk manager (admin)"
+    assert f"the callgate service at 127.0.0.1:{service.desk_port}" in \
+        second.desk.label.toolTip()
     assert wait_for(lambda: service.health()["desks"] == 2, 5)
 
     answers = post_in_thread(service.url, "together-1")
@@ -129,21 +130,24 @@ def test_a_console_that_loses_its_service_says_so_and_is_current_again_after_a_r
     service.cli.ok("config", "ask-timeout", "60")
     service.start()
     window = desk_console(qtbot, service, reception, tmp_path)
-    window.desk.away_button.click()  # the person leaves: away, as the service keeps it
-    away_now(qtbot, window, True)
-    window.desk.away_button.click()  # and is back
-    away_now(qtbot, window, False)
     threading.Thread(target=post_unanswered, args=(service.url, "cut-short"), daemon=True).start()
     waiting_on(qtbot, window, "cut-short")
     assert not window.health.lost.isVisible()
+    window.desk.away_button.click()  # the person leaves (the call already waits)
+    away_now(qtbot, window, True)
 
     service.kill()  # the service's machine restarts
     lost = window.health.lost
     qtbot.waitUntil(lost.isVisible, timeout=TIMEOUT_MS)
-    assert (f"lost its connection to the callgate service at 127.0.0.1:{service.desk_port}"
-            in lost.text())
-    assert "cannot decide any until it is back" in lost.text()
-    assert "Connecting again by itself" in lost.text()
+    said, why = lost.text().split("\n")
+    assert said.startswith("This desk lost its connection to the callgate service: it shows "
+                           "no new calls and cannot decide any until it is back. The service, "
+                           "if it runs, still answers every call")
+    assert said.endswith("This desk connects again by itself.")
+    assert why in (f"No connection to the service at 127.0.0.1:{service.desk_port} "
+                   "(Connection refused); trying again.",
+                   f"The service at 127.0.0.1:{service.desk_port} closed the connection; "
+                   "trying again.")
     assert window.listener_status.text() == "Not connected"
     card = window.live.card
     assert not card.accept_button.isEnabled() and not window.waiting.accept_button.isEnabled()
@@ -160,6 +164,11 @@ def test_a_console_that_loses_its_service_says_so_and_is_current_again_after_a_r
                     timeout=TIMEOUT_MS)
     assert not card.accept_button.isVisible() and window.live.waiting_count() == 0
     assert window.desk.away_button.isEnabled()
+    away_now(qtbot, window, True)  # said again: the new service knew nothing of it
+    service.cli.ok("mode", "ask")
+    left = post(service.url, call("while-away"))
+    assert (left.status, left.body["reason"]) == (200, "timeout")
+    assert service.cli.history()[0]["detail_code"] == "detail.timeout.away"
 
 
 def test_a_console_cut_off_while_a_call_waits_is_current_again_with_its_time_left(
@@ -246,14 +255,27 @@ def test_a_console_of_another_protocol_version_says_which_side_to_update(
 def test_a_removed_desk_is_told_at_once_and_decides_nothing_more(
         qtbot: QtBot, service: Service, tmp_path: Path) -> None:
     reception, manager = service.add("reception"), service.add("manager")
+    service.cli.ok("mode", "ask")
+    service.cli.ok("config", "ask-timeout", "60")
     service.start()
     gone = desk_console(qtbot, service, reception, tmp_path)
     staying = desk_console(qtbot, service, manager, tmp_path)
+    answers = post_in_thread(service.url, "while-removed")
+    for window in (gone, staying):
+        waiting_on(qtbot, window, "while-removed")
+
     service.cli.ok("desk", "remove", "reception")
     assert refused_banner(qtbot, gone).endswith(
         "The desk reception was removed from the service: this console is no longer attached.")
+    assert not gone.health.lost.isVisible()
+    card = gone.live.card
+    assert card.status.text().startswith("This desk did not follow this call to its end")
+    assert gone.live.waiting_count() == 0 and not card.accept_button.isVisible()
     assert staying.session.state is LinkState.ATTACHED
     assert not staying.health.refused.isVisible() and not staying.health.lost.isVisible()
+    staying.live.card.accept_button.click()  # the other desk still decides it
+    qtbot.waitUntil(lambda: bool(answers), timeout=TIMEOUT_MS)
+    assert answers[0].status == 200
 
 
 def test_away_desks_and_no_desk_present_mean_the_default_at_once(
@@ -268,11 +290,11 @@ def test_away_desks_and_no_desk_present_mean_the_default_at_once(
     desks = [desk_console(qtbot, service, reception, tmp_path),
              desk_console(qtbot, service, manager, tmp_path)]
     for window in desks:
-        assert window.desk.away_button.text() == "Present: calls are asked here"
+        assert window.desk.away_button.text() == "Present"
         window.desk.away_button.click()
     for window in desks:
         away_now(qtbot, window, True)
-        assert window.desk.away_button.text() == "Away: calls are not asked here"
+        assert window.desk.away_button.text() == "Away (not asked)"
         assert window.desk.away_action.isChecked()
     away = post(service.url, call("all-away"))
     assert (away.status, away.body["reason"]) == (200, "timeout")
@@ -300,7 +322,9 @@ def test_an_operators_console_leaves_rules_and_settings_to_an_admin_with_a_clear
 
     rules = operator.rules
     assert not rules.add_button.isEnabled() and rules.add_button.toolTip() == why
-    assert not rules.read_only.isHidden() and why in rules.read_only.text()
+    assert not rules.read_only.isHidden()
+    assert rules.read_only.text() == ("This desk is an operator: these lists are changed at "
+                                      "an admin desk.")
     assert not operator._settings_action.isEnabled()
     assert operator.desk.label.text().startswith("Desk reception (operator)")
     with qtbot.waitSignal(rules.message, timeout=TIMEOUT_MS) as said:

@@ -168,8 +168,8 @@ class RulesView(QWidget):
     def set_editable(self, editable: bool, why: str = "") -> None:
         """Whether this desk may change the lists (an operator's may not: `why`)."""
         self._editable = editable
-        self.read_only.setText(self.tr("These lists are changed at an admin desk: %1")
-                               .replace("%1", why))
+        self.read_only.setText(self.tr(
+            "This desk is an operator: these lists are changed at an admin desk."))
         self.read_only.setVisible(not editable)
         self.add_button.setEnabled(editable)
         for button in (self.add_button, self.edit_button, self.remove_button):
