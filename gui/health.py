@@ -113,8 +113,8 @@ class Health(QObject):
         why = present.words(problem) if problem is not None else ""
         remote = self._session.remote
         if state is LinkState.REFUSED:
-            text = self.tr("This desk is not attached to the callgate service at %1 and will "
-                           "not try again: %2").replace("%1", remote).replace("%2", why)
+            text = self.tr("%1\nThis desk does not try again to attach to the callgate "
+                           "service at %2.").replace("%1", why).replace("%2", remote)
         elif remote:
             text = self.tr(
                 "This desk lost its connection to the callgate service: it shows no new calls "
