@@ -13,7 +13,7 @@ refuses the commands too, and the session before sending them).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton
 
@@ -28,7 +28,9 @@ AWAY_STYLE = "QToolButton:checked { background: #fd7e14; color: white; font-weig
 
 
 def role_text(role: DeskRole) -> str:
-    return present.tr("admin") if role is DeskRole.ADMIN else present.tr("operator")
+    if role is DeskRole.ADMIN:
+        return QCoreApplication.translate("DeskStatus", "admin")
+    return QCoreApplication.translate("DeskStatus", "operator")
 
 
 def refusal(session: ConsoleSession, command: Command) -> str | None:

@@ -127,8 +127,8 @@ class LiveCallsModel(QAbstractListModel):
             return f"{when} · {present.decision_text(entry.decided.decision)} " \
                    f"({present.reason_text(entry.decided.reason, entry.decided.decided_by)})"
         if entry.state is CallState.UNFOLLOWED:
-            return f"{when} · {self.tr('not followed here (see the history)')}"
-        return f"{when} · {self.tr('deciding…')}"
+            return self.tr("%1 · not followed here (see the history)").replace("%1", when)
+        return self.tr("%1 · deciding…").replace("%1", when)
 
     def entry(self, row: int) -> LiveCall:
         return self._calls[row]
