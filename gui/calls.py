@@ -68,14 +68,15 @@ class Calls(QObject):
         """Today's calls so far (a restart leaves nobody looking at an empty list), and the
         calls that wait for a person now, with their time left (again after a lost link:
         what was decided meanwhile shows decided)."""
-        self._live.add_earlier([LiveCall.of_decided(call) for call in snapshot.today])
-        self._live.model.no_longer_waiting({call.call.call_id for call in snapshot.waiting})
+        today = [LiveCall.of_decided(call) for call in snapshot.today]
+        self._live.model.catch_up(today, {call.call.call_id for call in snapshot.waiting})
+        self._live.add_earlier(today)
         self._live.take(snapshot.waiting)
 
     def _link_state(self, state: LinkState) -> None:
         self._live.set_can_decide(state is LinkState.ATTACHED)
         if state is LinkState.REFUSED:  # this desk will hear of no call any more
-            self._live.model.no_longer_waiting(set())
+            self._live.model.no_longer_waiting()
 
     def waiting(self, event: CallWaiting) -> None:
         self._list(event)

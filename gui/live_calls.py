@@ -178,15 +178,8 @@ class LiveCallsModel(QAbstractListModel):
             self.endRemoveRows()
 
     def add_earlier(self, entries: list[LiveCall]) -> None:
-        """Calls from before this console started (or attached again), newest first, go below
-        those it saw arrive, up to the list's limit; a call it saw arrive keeps its live state,
-        unless that was still undecided (it was decided while the link was lost)."""
-        for decided in entries:
-            row = self.row_of(decided.call.call_id)
-            if row is not None and self._calls[row].state is not CallState.DECIDED:
-                self._texts.pop(decided.call.call_id, None)
-                self._calls[row] = decided
-                self._changed(row)
+        """Calls from before this console started, newest first, go below those it saw
+        arrive, up to the list's limit; a call it saw arrive keeps its newer, live state."""
         listed = {entry.call.call_id for entry in self._calls}
         room = max(self.MAX_CALLS - len(self._calls), 0)
         earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
@@ -197,15 +190,27 @@ class LiveCallsModel(QAbstractListModel):
         self._calls.extend(earlier)
         self.endInsertRows()
 
-    def no_longer_waiting(self, still: set[str]) -> None:
-        """After a lost link: the calls listed as waiting that wait no more (`still` are
-        those that do), decided meanwhile (the history says how); all of them, when this
-        desk will hear of none any more."""
-        for row in self.waiting_rows():
-            entry = self._calls[row]
-            if entry.call.call_id not in still:
+    def catch_up(self, decided: list[LiveCall], still: set[str]) -> None:
+        """Attached again after a lost link: the calls listed undecided that were decided
+        meanwhile (`decided`, today's calls) show so; those listed as waiting that wait no
+        more (`still` are those that do) and are not among them, as not followed here."""
+        known = {entry.call.call_id: entry for entry in decided}
+        for row, entry in enumerate(self._calls):
+            call_id = entry.call.call_id
+            if entry.state is CallState.DECIDED:
+                continue
+            if call_id in known:
+                self._calls[row] = known[call_id]
+            elif entry.state is CallState.WAITING and call_id not in still:
                 self._calls[row] = replace(entry, state=CallState.UNFOLLOWED, deadline=None)
-                self._changed(row)
+            else:
+                continue
+            self._texts.pop(call_id, None)
+            self._changed(row)
+
+    def no_longer_waiting(self) -> None:
+        """This desk will hear of no call any more (it was refused): none waits here."""
+        self.catch_up([], set())
 
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""
