@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from test_cli import ROOT, wait_for
 
 from gui.app import open_window
+from gui.history.columns import Column
 from gui.window import ConsoleWindow
 from screening.desk import Connection
 from screening.rules import Action
@@ -121,6 +122,9 @@ def test_two_consoles_the_first_decision_wins_and_the_other_card_says_who_decide
     assert answers[0].status == 403
     (stored,) = service.cli.history()
     assert (stored["reason"], stored["decided_by"]) == ("person", "reception")
+    history = second.history.model  # the History tab, over the desk link too
+    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert history.index(0, Column.REASON).data() == "by a person at reception"
 
 
 def test_a_console_that_loses_its_service_says_so_and_is_current_again_after_a_restart(
