@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from application.desks import DeskService
 from application.explain import explain_call
 from application.history import HistoryService
 from application.mode import ModeService
@@ -42,6 +43,7 @@ class Office:
         self.history = HistoryService(self.db, self.settings)
         self.webhook = WebhookService(self.db, self.settings)
         self.statistics = StatisticsService(self.db, self.settings, self.rules)
+        self.desks = DeskService(self.db, self.settings, db_path.parent)
 
     @classmethod
     def of_directory(cls, data_dir: Path) -> Office:

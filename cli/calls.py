@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
@@ -26,7 +27,11 @@ log = logging.getLogger(PROG)
 
 
 def add(commands: Commands) -> None:
-    commands("serve", "run the listener without a window, one log line per call", serve)
+    serving = commands("serve", "run the listener without a window, one log line per call",
+                       serve)
+    serving.add_argument("--log-dir", type=Path, default=None,
+                         help="where serve.log goes (env CALLGATE_LOG_DIR; default: the "
+                              "platform's log directory, or DATA_DIR/logs with --data-dir)")
     explain = commands("explain", "print the decision a call would get (accept, reject or ask) "
                                   "and every step that led there; records nothing", explain_call)
     explain.add_argument("number", metavar="NUMBER",
@@ -69,8 +74,10 @@ def log_event(event: ListenerEvent) -> None:
 
 
 def serve(ctx: Context, args: argparse.Namespace) -> int:
+    from server import logs
     from server.listener import Listener, ListenerError
 
+    log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
     try:
@@ -87,6 +94,8 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     log.info("listening on %s (%s); Ctrl+C stops",
              listener.url("<token>"), say(ctx.office.mode.in_force().detail))
+    if log_file is not None:
+        log.info("the log is also in %s", log_file)
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()

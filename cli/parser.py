@@ -22,7 +22,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    from cli import calls, config, history, mode, reach, rules, stats
+    from cli import calls, config, desks, history, mode, reach, rules, stats
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
@@ -37,6 +37,14 @@ def build_parser() -> Parser:
                              "setting, else the system's)")
     parser = Parser(parents=[common],  # named as started: main.py, callgate, callgate-console
                     description="callgate: screen commubo's incoming calls.")
+    console = parser.add_mutually_exclusive_group()
+    console.add_argument("--connect", metavar="CONNECTION",
+                         help="open the console attached to the callgate service that this "
+                              "connection string names (`desk add` prints it; env "
+                              "CALLGATE_CONNECT); remembered: later starts attach to it again")
+    console.add_argument("--embedded", action="store_true",
+                         help="open the console with callgate's listener beside it, and "
+                              "forget the service a --connect remembered")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help_text: str, handler: Handler) -> Parser:
@@ -45,6 +53,6 @@ def build_parser() -> Parser:
         added.set_defaults(handler=handler)
         return added
 
-    for group in (calls, reach, mode, rules, config, history, stats):
+    for group in (calls, reach, mode, rules, config, history, stats, desks):
         group.add(command)
     return parser

@@ -20,6 +20,7 @@ from gui.live import LiveView
 from gui.live_calls import CallEvent, LiveCall
 from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
+from server.protocol.link import LinkState
 from server.protocol.messages import (
     CallDecided,
     CallWaiting,
@@ -45,6 +46,7 @@ class Calls(QObject):
         self._note = note
         self._coming: list[CallEvent] = []
         session.attached.connect(self.attached)
+        session.link_state.connect(self._link_state)
         session.call_arrived.connect(self._list)
         session.call_waiting.connect(self.waiting)
         session.call_decided.connect(self.decided)
@@ -64,9 +66,17 @@ class Calls(QObject):
 
     def attached(self, snapshot: Snapshot) -> None:
         """Today's calls so far (a restart leaves nobody looking at an empty list), and the
-        calls that wait for a person now."""
-        self._live.add_earlier([LiveCall.of_decided(call) for call in snapshot.today])
+        calls that wait for a person now, with their time left (again after a lost link:
+        what was decided meanwhile shows decided)."""
+        today = [LiveCall.of_decided(call) for call in snapshot.today]
+        self._live.model.catch_up(today, {call.call.call_id for call in snapshot.waiting})
+        self._live.add_earlier(today)
         self._live.take(snapshot.waiting)
+
+    def _link_state(self, state: LinkState) -> None:
+        self._live.set_can_decide(state is LinkState.ATTACHED)
+        if state is LinkState.REFUSED:  # this desk will hear of no call any more
+            self._live.model.no_longer_waiting()
 
     def waiting(self, event: CallWaiting) -> None:
         self._list(event)

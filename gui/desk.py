@@ -1,92 +1,130 @@
-"""This computer's side of callgate, for the console: whether it starts when its person logs
-in and is in the applications menu (desktop/). Read and changed on a worker thread, one task
-after the other, so the GUI thread never touches those files (or Windows's registry); what
-came of it arrives as a signal."""
+"""This console as one desk among others: which desk it is and where its service is, whether
+its person is away, and what its role lets it change.
+
+Away: ask mode asks only the desks attached and present, so a person who leaves says so with
+one click (the menu's "Away from this desk", or the status bar's toggle) and callers get the
+ask default at once instead of waiting for nobody. The service keeps it while the desk
+reconnects; should the service itself restart, the console says it again on attaching.
+
+Role: an operator desk decides calls and sets the mode; rules, settings and the schedule are
+an admin's. On an operator's console those controls are off, each saying why (the service
+refuses the commands too, and the session before sending them).
+"""
 
 from __future__ import annotations
 
-import threading
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton
 
-from PySide6.QtCore import QObject, Signal
+from gui import present
+from gui.session import ConsoleSession
+from screening.desk import DeskRole
+from server.protocol.link import LinkState
+from server.protocol.messages import Command, DeskState, Done, Result, SetPresence
+from server.protocol.roles import not_allowed
 
-from desktop import launch
-from desktop.integration import Integration, menu_entry, start_at_login
-
-
-@dataclass(frozen=True)
-class DeskState:
-    start_at_login: bool
-    menu_entry: bool | None  # None: callgate makes no menu entry on this platform
+AWAY_STYLE = "QToolButton:checked { background: #fd7e14; color: white; font-weight: bold; }"
 
 
-class Desk(QObject):
-    """`known(DeskState)` after read() and after each change; `failed(why)` when a change
-    could not be made (the state that is true then follows)."""
+def role_text(role: DeskRole) -> str:
+    if role is DeskRole.ADMIN:
+        return QCoreApplication.translate("DeskStatus", "admin")
+    return QCoreApplication.translate("DeskStatus", "operator")
 
-    known = Signal(object)
-    failed = Signal(str)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._data_dir = data_dir
-        self._start: Integration = start_at_login()
-        self._menu: Integration | None = menu_entry()
-        self._tasks: deque[Callable[[], None]] = deque()
-        self._lock = threading.Lock()
-        self._working = False
-        self.state: DeskState | None = None
-        self.known.connect(self._keep)
+def refusal(session: ConsoleSession, command: Command) -> str | None:
+    """Why this desk may not send `command` (its role), in words; None when it may."""
+    desk = session.desk
+    if desk is None or session.may(command):
+        return None
+    return present.words(not_allowed(desk.name).reason)
+
+
+class DeskStatus(QObject):
+    """The desk's words in the status bar, its away toggle, and `rights_changed(admin, why)`
+    when what it may change is known (`why`: the words for an operator)."""
+
+    rights_changed = Signal(bool, str)
+
+    def __init__(self, session: ConsoleSession, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._wanted: bool | None = None  # what this desk's person chose, once they chose
+        self.label = QLabel(window)
+        self.label.hide()  # only for a desk on another machine than its service
+        self.away_action = QAction(self.tr("&Away from this desk"), window)
+        self.away_action.setCheckable(True)
+        self.away_action.setEnabled(False)
+        self.away_button = QToolButton(window)
+        self.away_button.setCheckable(True)
+        self.away_button.setEnabled(False)
+        self.away_button.setStyleSheet(AWAY_STYLE)
+        for control in (self.away_action, self.away_button):
+            control.setToolTip(self.tr(
+                "While this desk is away, ask mode does not wait for it: a call is asked of "
+                "the desks that are present, and gets its default at once when none is."))
+            control.toggled.connect(self._toggled)
+        self._show_away(False)
+        session.desk_changed.connect(self._desk)
+        session.attached.connect(lambda _: self._attached())
+        session.link_state.connect(self._link_state)
 
     @property
-    def has_menu_entry(self) -> bool:
-        return self._menu is not None
+    def away(self) -> bool:
+        return self.away_button.isChecked()
 
-    def read(self) -> None:
-        self._submit(self._report)
+    def set_away(self, away: bool) -> None:
+        """As a click on the toggle."""
+        self.away_action.setChecked(away)
 
-    def change(self, *, start: bool | None = None, menu: bool | None = None) -> None:
-        """Start at login and the menu entry as asked (None: as they are)."""
-        def apply() -> None:
-            command = launch.command(self._data_dir)
-            try:
-                for wanted, integration in ((start, self._start), (menu, self._menu)):
-                    if integration is None or wanted is None:
-                        continue
-                    if wanted:
-                        integration.add(command)
-                    else:
-                        integration.remove()
-            except OSError as error:
-                self.failed.emit(str(error))
-            self._report()
+    def _link_state(self, state: LinkState) -> None:
+        for control in (self.away_action, self.away_button):
+            control.setEnabled(state is LinkState.ATTACHED)
 
-        self._submit(apply)
+    def _toggled(self, away: bool) -> None:
+        self._wanted = away
+        self._shown(away)
+        self._session.request(SetPresence(away=away), self._answered)
 
-    def _report(self) -> None:
-        menu = self._menu.present() if self._menu is not None else None
-        self.known.emit(DeskState(self._start.present(), menu))
+    def _answered(self, result: Result) -> None:
+        """The service's word on it (the session already took a DeskState); the toggle goes
+        back to what is in force when it was not done."""
+        if not isinstance(result, Done):
+            desk = self._session.desk
+            self._shown(desk.away if desk is not None else False)
+            self._window.statusBar().showMessage(present.not_done(result), 10_000)
 
-    def _keep(self, state: DeskState) -> None:
-        self.state = state
+    def _attached(self) -> None:
+        """The service restarted and forgot that this desk is away: say it again."""
+        desk = self._session.desk
+        if desk is not None and self._wanted is not None and desk.away != self._wanted:
+            self._session.request(SetPresence(away=self._wanted), self._answered)
 
-    def _submit(self, task: Callable[[], None]) -> None:
-        with self._lock:
-            self._tasks.append(task)
-            if self._working:
-                return
-            self._working = True
-        threading.Thread(target=self._work, name="callgate-desk", daemon=True).start()
+    def _desk(self, desk: DeskState) -> None:
+        if self._wanted is None or desk.away == self._wanted:
+            self._shown(desk.away)
+        remote = self._session.remote
+        if remote:
+            self.label.setText(self.tr("Desk %1 (%2)").replace("%1", desk.name).replace(
+                "%2", role_text(desk.role)))
+            self.label.setToolTip(self.tr(
+                "This console is the desk %1, attached to the callgate service at %2. An "
+                "operator desk decides calls and sets the mode; an admin desk also changes "
+                "rules, settings, the schedule and the desks.").replace("%1", desk.name)
+                .replace("%2", remote))
+            self.label.show()
+        admin = desk.role is DeskRole.ADMIN
+        why = "" if admin else present.words(not_allowed(desk.name).reason)
+        self.rights_changed.emit(admin, why)
 
-    def _work(self) -> None:
-        """Until no task is left; the next task starts a worker again."""
-        while True:
-            with self._lock:
-                if not self._tasks:
-                    self._working = False
-                    return
-                task = self._tasks.popleft()
-            task()
+    def _shown(self, away: bool) -> None:
+        for control in (self.away_action, self.away_button):
+            control.blockSignals(True)
+            control.setChecked(away)
+            control.blockSignals(False)
+        self._show_away(away)
+
+    def _show_away(self, away: bool) -> None:
+        self.away_button.setText(self.tr("Away (not asked)") if away else self.tr("Present"))

@@ -28,6 +28,7 @@ class CallState(Enum):
     ARRIVED = "arrived"
     WAITING = "waiting"
     DECIDED = "decided"
+    UNFOLLOWED = "unfollowed"  # it waited when this desk lost the service: it no longer does
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ CallEvent = CallArrived | CallWaiting | CallDecided
 
 
 def verdict_text(event: CallDecided) -> str:
-    return present.verdict_text(event.decision, event.reason, event.detail)
+    return present.verdict_text(event.decision, event.reason, event.detail, event.decided_by)
 
 
 def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
@@ -65,10 +66,10 @@ def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
     if isinstance(event, CallArrived):
         return LiveCall(event.call, event.received_at, CallState.ARRIVED)
     base = entry or LiveCall(event.call, event.received_at, CallState.ARRIVED)
-    if isinstance(event, CallWaiting):
+    if isinstance(event, CallWaiting):  # again after a lost link: a click may be repeated
         return replace(base, state=CallState.WAITING,
                        deadline=time.monotonic() + event.ms_left / 1000,
-                       timeout=event.timeout_s)
+                       timeout=event.timeout_s, answered=False)
     return replace(base, state=CallState.DECIDED, decided=event, deadline=None)
 
 
@@ -134,7 +135,10 @@ class LiveCallsModel(QAbstractListModel):
             # %1 when, %2 the decision, %3 its reason
             return present.fill(self.tr("%1 · %2 (%3)"), when,
                                 present.decision_text(entry.decided.decision),
-                                present.reason_text(entry.decided.reason))
+                                present.reason_text(entry.decided.reason,
+                                                    entry.decided.decided_by))
+        if entry.state is CallState.UNFOLLOWED:
+            return present.fill(self.tr("%1 · not followed here (see the history)"), when)
         return present.fill(self.tr("%1 · deciding…"), when)
 
     def entry(self, row: int) -> LiveCall:
@@ -196,6 +200,28 @@ class LiveCallsModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
         self._calls.extend(earlier)
         self.endInsertRows()
+
+    def catch_up(self, decided: list[LiveCall], still: set[str]) -> None:
+        """Attached again after a lost link: the calls listed undecided that were decided
+        meanwhile (`decided`, today's calls) show so; those listed as waiting that wait no
+        more (`still` are those that do) and are not among them, as not followed here."""
+        known = {entry.call.call_id: entry for entry in decided}
+        for row, entry in enumerate(self._calls):
+            call_id = entry.call.call_id
+            if entry.state is CallState.DECIDED:
+                continue
+            if call_id in known:
+                self._calls[row] = known[call_id]
+            elif entry.state is CallState.WAITING and call_id not in still:
+                self._calls[row] = replace(entry, state=CallState.UNFOLLOWED, deadline=None)
+            else:
+                continue
+            self._texts.pop(call_id, None)
+            self._changed(row)
+
+    def no_longer_waiting(self) -> None:
+        """This desk will hear of no call any more (it was refused): none waits here."""
+        self.catch_up([], set())
 
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""

@@ -187,7 +187,11 @@ VERDICT_TEXT = {
 _MODES = {mode.message: mode for mode in Mode}
 
 
-def reason_text(reason: Reason) -> str:
+def reason_text(reason: Reason, decided_by: str | None = None) -> str:
+    """'by a rule', 'by a person'; a decision from a desk names it: 'by a person at
+    reception'."""
+    if reason is Reason.PERSON and decided_by:
+        return fill(QCoreApplication.translate("present", "by a person at %1"), decided_by)
     return translated(str(REASON_TEXT[reason]))
 
 
@@ -207,8 +211,13 @@ def _as_buttons(message: Message) -> Message:
                                        for arg in message.args))
 
 
-def verdict_text(decision: Decision, reason: Reason, detail: Message) -> str:
-    """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)'."""
+def verdict_text(decision: Decision, reason: Reason, detail: Message,
+                 decided_by: str | None = None) -> str:
+    """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)',
+    'Rejected by a person at reception' (`decided_by`: the desk whose person decided)."""
+    if reason is Reason.PERSON and decided_by:
+        return fill(QCoreApplication.translate("present", "%1 by a person at %2"),
+                    decision_text(decision), decided_by)
     plain, detailed = VERDICT_TEXT[reason]
     if not detail:
         return fill(translated(str(plain)), decision_text(decision))

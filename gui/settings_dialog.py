@@ -1,7 +1,7 @@
 """Settings a person may change: the ask timeout and defaults, where the listener binds, how
 commubo reaches it, and the webhook token. Read from the session, saved all at once through
 it; a value refused comes back with its reason and the dialog stays open. This computer's own
-(the ring, starting at login, the menu entry; gui/desk_settings.py) are kept on this desk once
+(the ring, starting at login, the menu entry; gui/computer_settings.py) are kept on this desk once
 the office's are saved."""
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from gui.address import (
     url_field,
 )
 from gui.changes import Changes, ask, saving_text
-from gui.desk import Desk
-from gui.desk_settings import DeskSection
+from gui.computer import ThisComputer
+from gui.computer_settings import ComputerSection
 from gui.ring import Ringer
 from gui.session import ConsoleSession
 from screening.policy import (
@@ -74,7 +74,7 @@ class SettingsDialog(QDialog):
     language_changed = Signal()  # saved; it applies when callgate restarts
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
-                 desk: Desk, ringer: Ringer, parent: QWidget | None = None, *,
+                 computer: ThisComputer, ringer: Ringer, parent: QWidget | None = None, *,
                  public_base: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
@@ -145,7 +145,7 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
         reachability = self._reachability_section(values, listener.cloudflared)
-        self.desk = DeskSection(desk, ringer, self)
+        self.computer = ComputerSection(computer, ringer, self)
 
         form = QFormLayout()
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
@@ -168,7 +168,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(reachability)
-        layout.addWidget(self.desk)
+        layout.addWidget(self.computer)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.buttons = buttons
@@ -303,7 +303,7 @@ class SettingsDialog(QDialog):
 
         def saved(_: object) -> None:
             ended()
-            self.desk.keep()
+            self.computer.keep()
             if new_language:
                 self.language_changed.emit()
             self.accept()

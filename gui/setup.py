@@ -34,7 +34,7 @@ from gui.address import (
     url_field,
 )
 from gui.changes import Changes, ask
-from gui.desk import Desk
+from gui.computer import ThisComputer
 from gui.session import ConsoleSession
 from gui.setup_public import PublicUrlPage, SavingPage, SelfTestPage
 from screening.settings import Key
@@ -58,9 +58,9 @@ class SetupWizard(QWizard):
     """Opened with open(); Cancel is "Skip setup" and skips the rest at any page."""
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
-                 desk: Desk, parent: QWidget | None = None) -> None:
+                 computer: ThisComputer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.computer = computer
         self.setWindowTitle(self.tr("Set up reachability"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Skip setup"))
@@ -147,7 +147,7 @@ class PortPage(SavingPage):
         self.start_at_login.setChecked(True)
         self.menu_entry = QCheckBox(self.tr("Add callgate to the applications menu"), self)
         self.menu_entry.setChecked(True)
-        self.menu_entry.setVisible(wizard.desk.has_menu_entry)
+        self.menu_entry.setVisible(wizard.computer.has_menu_entry)
         form = QFormLayout()
         form.addRow(self.tr("Port (on restart):"), self.port)
         form.addRow(language.field_label(), self.language)
@@ -165,9 +165,9 @@ class PortPage(SavingPage):
     def validatePage(self) -> bool:
         moving_on = super().validatePage()
         if moving_on:
-            desk = self._wizard.desk
-            desk.change(start=self.start_at_login.isChecked(),
-                        menu=self.menu_entry.isChecked() if desk.has_menu_entry else None)
+            computer = self._wizard.computer
+            computer.change(start=self.start_at_login.isChecked(),
+                            menu=self.menu_entry.isChecked() if computer.has_menu_entry else None)
         return moving_on
 
 

@@ -31,7 +31,8 @@ from gui import language, present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
-from gui.desk import Desk
+from gui.computer import ThisComputer
+from gui.desk import DeskStatus
 from gui.explain import ExplainDialog
 from gui.health import Health
 from gui.history import HistoryView
@@ -85,8 +86,8 @@ class ConsoleWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.session = session
         self.preferences = Preferences(data_dir)
-        self.desk = Desk(data_dir, self)
-        self.desk.failed.connect(self._desk_failed)
+        self.computer = ThisComputer(data_dir, self)
+        self.computer.failed.connect(self._computer_failed)
         self._first_run_setup = first_run_setup
         self._quitting = False
         self.schedule_dialog: ScheduleDialog | None = None
@@ -126,10 +127,15 @@ class ConsoleWindow(QMainWindow):
             layout.addWidget(widget)
         self.setCentralWidget(central)
         self._central = central
+        self.desk = DeskStatus(session, self)
         self.statusBar().addWidget(self.last_error, 1)
+        self.statusBar().addPermanentWidget(self.desk.label)
+        self.statusBar().addPermanentWidget(self.desk.away_button)
         self.statusBar().addPermanentWidget(self.health.listener_status)
         self.statusBar().addPermanentWidget(self.health.reachability)
+        self._admin = True
         self._build_menu()
+        self.desk.rights_changed.connect(self._rights)
 
         for asking in (self.live.rule_requested, self.history.rule_requested,
                        self.statistics.rule_requested):
@@ -177,11 +183,23 @@ class ConsoleWindow(QMainWindow):
         self._office_clock(snapshot.settings)
         self.mode.show(snapshot.mode)
         listening = snapshot.listener.listening
-        self._setup_action.setEnabled(True)
+        self._setup_action.setEnabled(self._admin)
         self._check_action.setEnabled(listening)
-        if self._first_run_setup and not self.preferences.setup_done:
+        # The setup comes by itself only beside the listener: a desk elsewhere attaches to a
+        # service that was set up where it runs.
+        if (self._first_run_setup and not self.preferences.setup_done
+                and not self.session.remote and self._admin):
             self._first_run_setup = False
             self.open_setup()
+
+    def _rights(self, admin: bool, why: str) -> None:
+        """An operator's console: the admin's controls off, each saying why."""
+        self._admin = admin
+        for action in (self._settings_action, self._setup_action):
+            action.setEnabled(admin)
+            action.setToolTip("" if admin else why)
+        self.rules.set_editable(admin, why)
+        self.live.card.set_rules_allowed(admin, why)
 
     def _config_changed(self, changed: ConfigChanged) -> None:
         if changed.settings is not None:
@@ -210,7 +228,7 @@ class ConsoleWindow(QMainWindow):
         """A problem that happened once, in the status bar's red line for a while."""
         self.last_error.show_problem(message)
 
-    def _desk_failed(self, why: str) -> None:
+    def _computer_failed(self, why: str) -> None:
         self.show_error(self.tr("How callgate starts on this computer was not changed: %1")
                         .replace("%1", why))
 
@@ -222,7 +240,8 @@ class ConsoleWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&callgate"))
-        settings = QAction(self.tr("&Settings…"), self)
+        menu.setToolTipsVisible(True)  # why an operator's desk cannot open some
+        settings = self._settings_action = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("&Quit"), self)
@@ -241,13 +260,15 @@ class ConsoleWindow(QMainWindow):
         for action in (settings, schedule, test, self._setup_action, self._check_action):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.desk.away_action)
+        menu.addSeparator()
         menu.addAction(quit_action)
 
     def open_settings(self) -> None:
         """The settings, read anew: a dialog closed before goes (a test may still look at it
-        until then)."""
+        until then). Not at an operator's desk."""
         snapshot = self.session.snapshot
-        if snapshot is None:
+        if snapshot is None or not self._admin:
             return
         if self._settings_dialog is not None:
             if self._settings_dialog.isVisible():
@@ -256,7 +277,7 @@ class ConsoleWindow(QMainWindow):
             self._settings_dialog.setParent(None)
             self._settings_dialog.deleteLater()
         reach = self.health.reach
-        dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self.desk,
+        dialog = SettingsDialog(self.session, self.changes, snapshot.listener, self.computer,
                                 self.ringer, self,
                                 public_base=reach.public_base if reach is not None else None)
         dialog.finished.connect(lambda _: self.check_reachability_now())
@@ -294,14 +315,15 @@ class ConsoleWindow(QMainWindow):
             self.session.request(CheckReachability(), lambda _: None)
 
     def open_setup(self) -> None:
-        """The reachability setup; the first time the console opens and from the menu."""
+        """The reachability setup; the first time the console opens and from the menu (not at
+        an operator's desk)."""
         snapshot = self.session.snapshot
-        if snapshot is None:
+        if snapshot is None or not self._admin:
             return
         if self.setup is not None:
             _to_front(self.setup)
             return
-        self.setup = SetupWizard(self.session, self.changes, snapshot.listener, self.desk, self)
+        self.setup = SetupWizard(self.session, self.changes, snapshot.listener, self.computer, self)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 

@@ -197,6 +197,7 @@ class Unanswered(StrEnum):
 
     TIMED_OUT = "timed-out"  # nobody answered in time
     NO_CONSOLE = "no-console"  # nobody could: no console was open to ask
+    ALL_AWAY = "all-away"  # nobody could: every desk attached is marked away
     STOPPING = "stopping"  # nobody could: callgate was stopping
 
 
@@ -216,6 +217,8 @@ class AskPerson:
             detail = Message("detail.timeout.no_console", (default,))
         elif why is Unanswered.STOPPING:
             detail = Message("detail.timeout.stopping", (default,))
+        elif why is Unanswered.ALL_AWAY:
+            detail = Message("detail.timeout.away", (default,))
         else:
             detail = Message("detail.timeout", (default,))
         return Verdict(self.default, Reason.TIMEOUT, detail)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from screening import setting_values as values
+from screening.desk import DEFAULT_DESK_PORT
 from screening.messages import Message, Refusal, naming
 from screening.policy import CallerHandling, Decision, PayphoneHandling, ScreeningSettings
 from screening.schedule import (
@@ -55,6 +56,8 @@ class Key(StrEnum):
     OVERRIDE_ENDS = "override-ends"
     HOST = "host"
     PORT = "port"
+    DESK_HOST = "desk-host"
+    DESK_PORT = "desk-port"
     TOKEN_GRACE_HOURS = "token-grace-hours"
     TUNNEL = "tunnel"
     NGROK_API = "ngrok-api"
@@ -107,6 +110,10 @@ SPECS: Mapping[Key, Spec] = MappingProxyType({spec.key: spec for spec in (
     Spec(Key.OVERRIDE_ENDS, OverrideEnd.NEXT_CHANGE, values.choice(OverrideEnd)),
     Spec(Key.HOST, "127.0.0.1", values.ip_host),
     Spec(Key.PORT, "8080", values.parse_port),
+    # Every address: the desks are on other machines of the office; the port is bound only
+    # while a desk is registered, and TLS with a secret per desk guards it.
+    Spec(Key.DESK_HOST, "0.0.0.0", values.ip_host),
+    Spec(Key.DESK_PORT, str(DEFAULT_DESK_PORT), values.parse_port),
     Spec(Key.TOKEN_GRACE_HOURS, "24", values.grace_hours),
     Spec(Key.TUNNEL, TunnelKind.NONE, values.tunnel_kind),
     Spec(Key.NGROK_API, "127.0.0.1:4040", values.address),
@@ -161,6 +168,8 @@ class OfficeSettings:
     override: Override | None  # as stored, in force or not; read only while the schedule is on
     host: str
     port: int
+    desk_host: str
+    desk_port: int
     token_grace_hours: float
     tunnel: TunnelKind
     ngrok_api: str
@@ -199,6 +208,8 @@ class OfficeSettings:
             override=override,
             host=text[Key.HOST],
             port=int(text[Key.PORT]),
+            desk_host=text[Key.DESK_HOST],
+            desk_port=int(text[Key.DESK_PORT]),
             token_grace_hours=float(text[Key.TOKEN_GRACE_HOURS]),
             tunnel=TunnelKind(text[Key.TUNNEL]),
             ngrok_api=text[Key.NGROK_API],

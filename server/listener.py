@@ -10,6 +10,7 @@ from aiohttp import web
 
 import wording
 from application import Office
+from screening.desk import DeskRole
 from screening.messages import Message
 from screening.policy import Decision
 from screening.urls import WEBHOOK_PREFIX, webhook_url
@@ -95,13 +96,14 @@ class Listener:
         watched: not started, no port, or watch_reachability off)."""
         return self._monitor
 
-    def link(self, *, desk: str = "", wire: bool = False) -> InProcessLink:
+    def link(self, *, desk: str = "", role: DeskRole = DeskRole.ADMIN,
+             wire: bool = False) -> InProcessLink:
         """A console's link to this listener, in this process (`wire`: every message through
         its JSON form, as a network would carry it)."""
         loop = self._server.loop
         if loop is None:
             raise ListenerError("the listener is not running")
-        return InProcessLink(self.console, loop, desk=desk, wire=wire)
+        return InProcessLink(self.console, loop, desk=desk, role=role, wire=wire)
 
     @property
     def host(self) -> str:

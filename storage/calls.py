@@ -42,6 +42,7 @@ class CallRecord:
     rule_id: int | None
     latency_ms: float | None  # None: no answer left (the call was cut off by callgate stopping)
     raw_body: str
+    decided_by: str | None = None  # the desk whose person decided (reason `person`)
 
     @classmethod
     def of(
@@ -66,6 +67,7 @@ class CallRecord:
             rule_id=verdict.rule_id,
             latency_ms=round(latency_ms, 3),
             raw_body=raw_body,
+            decided_by=verdict.decided_by,
         )
 
 
@@ -250,7 +252,7 @@ class CallHistory:
 LIST_COLUMNS = (
     "id", "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "repeats", "customer_org_kana",
+    "rule_id", "latency_ms", "repeats", "customer_org_kana", "decided_by",
 )
 
 #: The columns a history may be sorted by, each with its index; anything else is refused.

@@ -361,3 +361,34 @@ def _statistics_indexes(db: Database) -> None:
                f"({STATS_QUARTER}, decision, reason, rule_id)")
     db.execute(f"CREATE INDEX IF NOT EXISTS {UNKNOWN_CALLERS_INDEX} ON calls "
                f"(caller, received_at, decision, reason) WHERE {UNKNOWN_CALLERS}")
+
+
+DESKS_TABLE = "desks"
+DESKS_VERSION = "desks-version"
+
+
+@migrations(name="0013_desks")
+def _desks(db: Database) -> None:
+    """The desks that may attach to this service (issue 13): a name, a role, and the secret's
+    scrypt hash with its own salt, never the secret. Adding or removing a desk, or changing
+    its role or secret, moves the desks version (the service binds or releases its desk port
+    and closes a removed desk's session on seeing it move); the service noting when a desk
+    was seen does not."""
+    db.table(DESKS_TABLE).create(
+        {"name": str, "role": str, "salt": str, "secret_hash": str, "created_at": str,
+         "last_seen": str, "attached_until": str},
+        pk="name", not_null={"role", "salt", "secret_hash", "created_at"}, if_not_exists=True,
+    )
+    db.execute("INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", [DESKS_VERSION])
+    bump = f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{DESKS_VERSION}'; END"
+    for change in ("INSERT", "DELETE", "UPDATE OF role, salt, secret_hash"):
+        name = f"desks_{change.split()[0].lower()}_bumps_desks_version"
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {change} ON {DESKS_TABLE} "
+                   f"{bump}")
+
+
+@migrations(name="0014_decided_by")
+def _decided_by(db: Database) -> None:
+    """The desk whose person decided a call (reason `person`), kept with the call."""
+    if "decided_by" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN decided_by TEXT")

@@ -1,6 +1,6 @@
 """The history counted: calls by quarter hour and outcome, callers by calls, for the statistics.
 
-Every query reads an index in its own order (migration 0013, and the caller index of 0003),
+Every query reads an index in its own order (migration 0012, and the caller index of 0003),
 never the table's rows with their raw bodies, and nothing of a million calls is sorted. Times
 are UTC: the office's days and hours are made from the quarter hours by the caller
 (application/statistics.py), which knows the time zone.

@@ -130,7 +130,7 @@ def test_a_muted_desk_does_not_ring_and_keeps_its_volume_for_the_next_start(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = open_settings(qtbot, console)
-    section = dialog.desk
+    section = dialog.computer
     assert section.volume.value() == 80 and not section.mute.isChecked()
     section.volume.setValue(35)
     section.mute.setChecked(True)

@@ -16,7 +16,7 @@ from test_desktop_start import entry_keys, exec_arguments
 
 from desktop import launch
 from desktop.xdg import Autostart
-from gui.desk import DeskState
+from gui.computer import ComputerState
 
 
 @pytest.fixture
@@ -85,15 +85,15 @@ def test_settings_show_start_at_login_as_it_is_and_change_it_on_save(
 ) -> None:
     Autostart().add(launch.command(at_home.db_path.parent))
     dialog = open_settings(qtbot, at_home)
-    box = dialog.desk.start_at_login
+    box = dialog.computer.start_at_login
     qtbot.waitUntil(box.isEnabled, timeout=5000)  # once the desktop said how it is
-    assert box.isChecked() and not dialog.desk.menu_entry.isChecked()
+    assert box.isChecked() and not dialog.computer.menu_entry.isChecked()
 
     box.setChecked(False)
-    dialog.desk.menu_entry.setChecked(True)
+    dialog.computer.menu_entry.setChecked(True)
     dialog.save()
 
     qtbot.waitUntil(lambda: not autostart_entry(home).exists(), timeout=5000)
     qtbot.waitUntil(menu_entry(home).exists, timeout=5000)
-    qtbot.waitUntil(lambda: at_home.window.desk.state == DeskState(
+    qtbot.waitUntil(lambda: at_home.window.computer.state == ComputerState(
         start_at_login=False, menu_entry=True), timeout=5000)

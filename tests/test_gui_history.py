@@ -106,13 +106,14 @@ def record(
 
 
 def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
-    """Store a call as callgate did before migration 0007 (no column for the company's kana)."""
+    """Store a call as callgate did before migration 0007 (no column for the company's kana,
+    nor for the deciding desk of migration 0012)."""
     call = Call.from_payload(data, "fallback")
     verdict = Verdict(Decision.ACCEPT, Reason.MODE,
                       Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
     stored = asdict(CallRecord.of(call, verdict, received.isoformat(timespec="milliseconds"),
                                   2.0, json.dumps(data, ensure_ascii=False)))
-    del stored["customer_org_kana"]
+    del stored["customer_org_kana"], stored["decided_by"]
     db.table("calls").insert(stored)
 
 

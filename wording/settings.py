@@ -84,6 +84,11 @@ register({
     "setting.help.host": QT_TRANSLATE_NOOP(
         "Settings", "address the listener binds (on restart)"),
     "setting.help.port": QT_TRANSLATE_NOOP("Settings", "port the listener binds (on restart)"),
+    "setting.help.desk-host": QT_TRANSLATE_NOOP(
+        "Settings", "address the desk port binds while desks are registered (0.0.0.0: every "
+                    "address of this machine)"),
+    "setting.help.desk-port": QT_TRANSLATE_NOOP(
+        "Settings", "port of the desks' encrypted link (bound while desks are registered)"),
     "setting.help.token-grace-hours": QT_TRANSLATE_NOOP(
         "Settings", "hours an old webhook token keeps working after a rotation (0-720)"),
     "setting.help.tunnel": QT_TRANSLATE_NOOP(

@@ -68,7 +68,7 @@ def display(row: HistoryRow, column: Column) -> str:
     if column is Column.DECISION:
         return present.decision_text(row.decision)
     if column is Column.REASON:
-        return present.reason_text(row.reason)
+        return present.reason_text(row.reason, row.decided_by)
     return "" if row.latency_ms is None else latency_text(row.latency_ms)
 
 

@@ -119,7 +119,7 @@ class DetailPane(QWidget):
         company = row.customer_org
         if company and row.customer_org_kana:
             company = present.fill(self.tr("%1 (%2)"), company, row.customer_org_kana)
-        reason = present.reason_text(row.reason)
+        reason = present.reason_text(row.reason, row.decided_by)
         if row.detail:
             reason = present.fill(self.tr("%1: %2"), reason, present.detail_text(row.detail))
         call_id = row.call_id

@@ -61,7 +61,7 @@ def export_cells(row: HistoryRow, office: tzinfo) -> list[Cell]:
         row.customer_name,
         row.customer_org,
         present.decision_text(row.decision),
-        present.reason_text(row.reason),
+        present.reason_text(row.reason, row.decided_by),
         None if row.latency_ms is None else round(float(row.latency_ms), 1),
         row.customer_kana,
         present.detail_text(row.detail),

@@ -87,6 +87,7 @@ class RulesView(QWidget):
         self._listing = False
         self._list_again = False
         self._changed: list[tuple[int | None, str]] = []  # shown once the next list is in
+        self._editable = True
         self.changes = RuleChanges(session, self)
         self.changes.saved.connect(self._saved)
         self.changes.said.connect(self.message)
@@ -106,6 +107,9 @@ class RulesView(QWidget):
 
         self.hint = QLabel(self.tr("No rules yet: every call follows the mode."), self)
         self.hint.hide()
+        self.read_only = QLabel(self)  # why this desk may not change the lists
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
         self.table = _table(self._proxy, self)
 
         self.add_button = QPushButton(self.tr("&Add…"), self)
@@ -144,6 +148,7 @@ class RulesView(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.test_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -159,6 +164,17 @@ class RulesView(QWidget):
         what was listed, or why not (a refusal has the command line's reason)."""
         self.changes.put(self._shown(number), RuleDraft(number, Action(action), note or caller),
                          keep_note=not note)
+
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        """Whether this desk may change the lists (an operator's may not: `why`)."""
+        self._editable = editable
+        self.read_only.setText(self.tr(
+            "This desk is an operator: these lists are changed at an admin desk."))
+        self.read_only.setVisible(not editable)
+        self.add_button.setEnabled(editable)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setToolTip("" if editable else why)
+        self._update_buttons()
 
     def remove_rule(self, rule_id: int) -> None:
         """Remove a rule without asking (the confirmation asked already)."""
@@ -222,9 +238,10 @@ class RulesView(QWidget):
         return self._open_dialog(dialog)
 
     def open_edit_dialog(self) -> RuleDialog | None:
-        """The edit dialog for the selected rule; None if nothing is selected."""
+        """The edit dialog for the selected rule; None if nothing is selected (or this desk
+        may not change rules)."""
         rule = self.selected_rule()
-        if rule is None:
+        if rule is None or not self._editable:
             return None
         dialog = RuleDialog(self.tr("Edit rule"), self, target_label(rule), rule.action,
                             rule.note, is_name=rule.kind is RuleKind.NAME,
@@ -234,9 +251,10 @@ class RulesView(QWidget):
         return self._open_dialog(dialog)
 
     def confirm_remove(self) -> QMessageBox | None:
-        """Ask before removing the selected rule (opened with open()); None if none selected."""
+        """Ask before removing the selected rule (opened with open()); None if none selected
+        (or this desk may not change rules)."""
         rule = self.selected_rule()
-        if rule is None:
+        if rule is None or not self._editable:
             return None
         self._close_popups()
         box = removal_box(self, rule)
@@ -336,6 +354,6 @@ class RulesView(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        chosen = self.selected_rule() is not None
+        chosen = self.selected_rule() is not None and self._editable
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)

@@ -18,6 +18,7 @@ from typing import Literal
 import msgspec
 
 from screening.call import CallerClass
+from screening.desk import DeskRole
 from screening.messages import Message
 from screening.outcomes import Outcome
 from screening.policy import Decision, Reason
@@ -170,6 +171,15 @@ class Event(Tagged, frozen=True, kw_only=True):
     body: EventBody
 
 
+class DeskState(Tagged, frozen=True, kw_only=True):
+    """The desk a console attached as: its name ('' for the console beside the listener), its
+    role, and whether it marked itself away (ask mode asks only desks that are present)."""
+
+    name: str
+    role: DeskRole
+    away: bool = False
+
+
 class Snapshot(Tagged, frozen=True, kw_only=True):
     """All a console needs to be current: on attaching, and again after a lost connection.
     Events up to `seq` are in it; a new `service_id` means the service restarted."""
@@ -185,6 +195,7 @@ class Snapshot(Tagged, frozen=True, kw_only=True):
     reachability: ReachState | None
     listener: ListenerState
     settings: dict[str, str]
+    desk: DeskState | None = None
 
 
 # --- Commands -----------------------------------------------------------------------------------
@@ -311,10 +322,36 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
     settings: dict[str, str]
 
 
+class SetPresence(Tagged, frozen=True, kw_only=True):
+    """This desk is away (ask mode does not wait for it) or present again."""
+
+    away: bool
+
+
+class ListDesks(Tagged, frozen=True, kw_only=True):
+    pass
+
+
+class AddDesk(Tagged, frozen=True, kw_only=True):
+    """A new desk (admin only); `address`: the host desks reach this service at, when not the
+    one the service finds itself."""
+
+    name: str
+    role: DeskRole = DeskRole.OPERATOR
+    address: str | None = None
+
+
+class RemoveDesk(Tagged, frozen=True, kw_only=True):
+    """Admin only; the desk's session ends at once."""
+
+    name: str
+
+
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
            | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
            | HistoryPage | HistoryCount | HistoryDetail | Explain | GetStatistics
-           | CheckReachability | DetectPublicUrl | RunSelfTest)
+           | CheckReachability | DetectPublicUrl | RunSelfTest
+           | SetPresence | ListDesks | AddDesk | RemoveDesk)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -485,9 +522,30 @@ class Nothing(Tagged, frozen=True, kw_only=True):
     pass
 
 
+class DeskInfo(Data, frozen=True, kw_only=True):
+    name: str
+    role: DeskRole
+    created_at: datetime
+    last_seen: datetime | None = None
+    attached: bool = False  # attached to the service now
+    away: bool = False
+
+
+class DeskList(Tagged, frozen=True, kw_only=True):
+    desks: list[DeskInfo]
+
+
+class DeskAdded(Tagged, frozen=True, kw_only=True):
+    """The new desk and its connection string: its secret is in no other place."""
+
+    desk: DeskInfo
+    connection: str
+
+
 Value = (Resolution | ModeState | RuleView | RuleList | Removed | SettingsValues | TokenView
          | HistoryRows | Count | HistoryRecord | ExplanationView | StatisticsView | PublicUrl
-         | SelfTestView | ReachabilityChanged | Nothing)
+         | SelfTestView | ReachabilityChanged | Nothing | DeskState
+         | DeskList | DeskAdded)
 
 
 class Done(Tagged, frozen=True, kw_only=True):
@@ -515,4 +573,25 @@ class Reply(Tagged, frozen=True, kw_only=True):
     result: Result
 
 
-Envelope = Event | Snapshot | Request | Reply
+# --- Attaching over the network (server/desks/, server/protocol/network.py) ------------------
+
+
+class Hello(Tagged, frozen=True, kw_only=True):
+    """A desk's first message on the desk port: who it is, and the protocol it speaks. Its
+    shape never changes, so a service of any version can answer it."""
+
+    version: int = PROTOCOL_VERSION
+    desk: str
+    secret: str
+
+
+class Denied(Tagged, frozen=True, kw_only=True):
+    """The service does not take this desk (a wrong secret, a removed desk, another version of
+    the protocol), or no longer (the desk was removed); `update` says which side to update
+    when the versions differ. The connection closes after it. Its shape never changes."""
+
+    reason: Message
+    update: Literal["desk", "service"] | None = None
+
+
+Envelope = Event | Snapshot | Request | Reply | Hello | Denied

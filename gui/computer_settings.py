@@ -1,6 +1,6 @@
 """The Settings of this computer rather than the office: the ring's volume and mute (this
 desk's preferences), starting callgate when its person logs in, and its applications menu
-entry (gui/desk.py, read and changed off the GUI thread). Kept when the dialog's Save has
+entry (gui/computer.py, read and changed off the GUI thread). Kept when the dialog's Save has
 saved the office's settings."""
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.desk import Desk, DeskState
+from gui.computer import ComputerState, ThisComputer
 from gui.ring import Ringer
 
 
-class DeskSection(QGroupBox):
-    def __init__(self, desk: Desk, ringer: Ringer, parent: QWidget) -> None:
+class ComputerSection(QGroupBox):
+    def __init__(self, computer: ThisComputer, ringer: Ringer, parent: QWidget) -> None:
         super().__init__(self.tr("On this computer"), parent)
-        self._desk = desk
+        self._computer = computer
         self._ringer = ringer
-        self._known: DeskState | None = None
+        self._known: ComputerState | None = None
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setPageStep(10)
@@ -53,7 +53,7 @@ class DeskSection(QGroupBox):
             "Start callgate when I log in (while callgate is not running, commubo rejects "
             "every call)"), self)
         self.menu_entry = QCheckBox(self.tr("callgate in the applications menu"), self)
-        self.menu_entry.setVisible(desk.has_menu_entry)
+        self.menu_entry.setVisible(computer.has_menu_entry)
         for box in (self.start_at_login, self.menu_entry):
             box.setEnabled(False)  # until the desktop said how it is
         form = QFormLayout(self)
@@ -62,8 +62,8 @@ class DeskSection(QGroupBox):
         form.addRow(self.start_at_login)
         form.addRow(self.menu_entry)
         self._show_mute(ringer.muted)
-        desk.known.connect(self._desk_known)
-        desk.read()
+        computer.known.connect(self._computer_known)
+        computer.read()
 
     def _show_volume(self, volume: int) -> None:
         self.volume_text.setText(self.tr("%1 %").replace("%1", str(volume)))
@@ -75,7 +75,7 @@ class DeskSection(QGroupBox):
     def _try(self) -> None:
         self._ringer.try_volume(self.volume.value())
 
-    def _desk_known(self, state: DeskState) -> None:
+    def _computer_known(self, state: ComputerState) -> None:
         """How the desktop has callgate now (once read, and after each change)."""
         if self._known is None:
             self.start_at_login.setChecked(state.start_at_login)
@@ -94,4 +94,4 @@ class DeskSection(QGroupBox):
         start = self.start_at_login.isChecked()
         menu = self.menu_entry.isChecked() if known.menu_entry is not None else None
         if start != known.start_at_login or menu != known.menu_entry:
-            self._desk.change(start=start, menu=menu)
+            self._computer.change(start=start, menu=menu)
