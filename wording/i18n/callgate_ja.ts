@@ -40,6 +40,14 @@
         <translation>判断待ち：残り%1秒</translation>
     </message>
     <message>
+        <source>Waiting: %1 s left, but this desk cannot decide until it is connected to the service again</source>
+        <translation>判断待ち：残り%1秒。ただし、この端末は callgate サービスに再接続するまで判断できません</translation>
+    </message>
+    <message>
+        <source>This desk did not follow this call to its end (it was not attached to the service): the history shows how it was decided.</source>
+        <translation>この端末はこの着信を最後まで追えませんでした（サービスに接続していませんでした）。判定は着信履歴で確認できます。</translation>
+    </message>
+    <message>
         <source>Deciding…</source>
         <translation>判定中…</translation>
     </message>
@@ -103,6 +111,41 @@
     <message>
         <source>There is no public URL yet: this local URL only works on this computer. Run this setup again (menu callgate → Set up reachability…) once a tunnel runs.</source>
         <translation>まだ公開URLがありません：このローカルの URL はこのコンピュータの中でしか使えません。トンネルが動き始めたら、この設定をもう一度行ってください（メニュー「callgate」→「接続の設定…」）。</translation>
+    </message>
+</context>
+<context>
+    <name>ComputerSection</name>
+    <message>
+        <source>On this computer</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>Mute the ring</source>
+        <translation>着信音を消す</translation>
+    </message>
+    <message>
+        <source>Play the ring</source>
+        <translation>着信音を試聴</translation>
+    </message>
+    <message>
+        <source>This computer cannot play the ring: it lacks the system&apos;s sound library (`sudo apt install libpulse0`); the console beeps instead.</source>
+        <translation>このパソコンでは着信音を鳴らせません。音声ライブラリがありません（`sudo apt install libpulse0`）。代わりにビープ音が鳴ります。</translation>
+    </message>
+    <message>
+        <source>Start callgate when I log in (while callgate is not running, commubo rejects every call)</source>
+        <translation>ログイン時に callgate を起動する（callgate が動いていない間、commubo はすべての着信を拒否します）</translation>
+    </message>
+    <message>
+        <source>callgate in the applications menu</source>
+        <translation>アプリケーションメニューに callgate を表示する</translation>
+    </message>
+    <message>
+        <source>A call waiting for you rings:</source>
+        <translation>判断待ちの着信の呼び出し音:</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -214,38 +257,145 @@
     </message>
 </context>
 <context>
-    <name>DeskSection</name>
+    <name>DeskStatus</name>
     <message>
-        <source>On this computer</source>
-        <translation>このパソコンの設定</translation>
+        <source>admin</source>
+        <translation>管理者</translation>
     </message>
     <message>
-        <source>Mute the ring</source>
-        <translation>着信音を消す</translation>
+        <source>operator</source>
+        <translation>担当</translation>
     </message>
     <message>
-        <source>Play the ring</source>
-        <translation>着信音を試聴</translation>
+        <source>&amp;Away from this desk</source>
+        <translation>離席中(&amp;A)</translation>
     </message>
     <message>
-        <source>This computer cannot play the ring: it lacks the system&apos;s sound library (`sudo apt install libpulse0`); the console beeps instead.</source>
-        <translation>このパソコンでは着信音を鳴らせません。音声ライブラリがありません（`sudo apt install libpulse0`）。代わりにビープ音が鳴ります。</translation>
+        <source>While this desk is away, ask mode does not wait for it: a call is asked of the desks that are present, and gets its default at once when none is.</source>
+        <translation>この端末が離席中の間、確認モードはこの端末の判断を待ちません。着信は在席中の端末に確認され、在席中の端末がなければすぐに既定の判定になります。</translation>
     </message>
     <message>
-        <source>Start callgate when I log in (while callgate is not running, commubo rejects every call)</source>
-        <translation>ログイン時に callgate を起動する（callgate が動いていない間、commubo はすべての着信を拒否します）</translation>
+        <source>Desk %1 (%2)</source>
+        <translation>端末 %1（%2）</translation>
     </message>
     <message>
-        <source>callgate in the applications menu</source>
-        <translation>アプリケーションメニューに callgate を表示する</translation>
+        <source>This console is the desk %1, attached to the callgate service at %2. An operator desk decides calls and sets the mode; an admin desk also changes rules, settings, the schedule and the desks.</source>
+        <translation>このコンソールは端末「%1」で、%2 の callgate サービスに接続しています。担当の端末は着信を判断し、モードを切り替えます。管理者の端末はさらに、ルール・設定・スケジュール・端末を変更できます。</translation>
     </message>
     <message>
-        <source>A call waiting for you rings:</source>
-        <translation>判断待ちの着信の呼び出し音:</translation>
+        <source>Away (not asked)</source>
+        <translation>離席中（確認しない）</translation>
     </message>
     <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
+        <source>Present</source>
+        <translation>在席中</translation>
+    </message>
+</context>
+<context>
+    <name>Desks</name>
+    <message>
+        <source>a desk needs a name</source>
+        <translation>端末の名前を入力してください</translation>
+    </message>
+    <message>
+        <source>the desk name &apos;%1&apos; is too long: at most %2 characters</source>
+        <translation>端末の名前「%1」が長すぎます。%2 文字以内にしてください</translation>
+    </message>
+    <message>
+        <source>the desk name &apos;%1&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>端末の名前「%1」に使えるのは英字・数字・「-」「_」「.」だけです</translation>
+    </message>
+    <message>
+        <source>there is a desk %1 already; remove it first, or choose another name</source>
+        <translation>端末「%1」はすでにあります。先に削除するか、別の名前にしてください</translation>
+    </message>
+    <message>
+        <source>there is no desk %1</source>
+        <translation>端末「%1」はありません</translation>
+    </message>
+    <message>
+        <source>a desk&apos;s role is operator or admin, not &apos;%1&apos;</source>
+        <translation>端末の権限は operator か admin です（「%1」ではありません）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or an IP address for desks to reach this service</source>
+        <translation>「%1」は、端末がこのサービスに接続するためのホスト名または IP アドレスではありません</translation>
+    </message>
+    <message>
+        <source>only an admin desk may do that; the desk %1 is an operator</source>
+        <translation>この操作は管理者の端末だけができます。端末「%1」は担当の端末です</translation>
+    </message>
+    <message>
+        <source>a connection string starts with callgate://, as `desk add` prints it</source>
+        <translation>接続文字列は callgate:// で始まります（`desk add` が表示するとおりに入力してください）</translation>
+    </message>
+    <message>
+        <source>the connection string names no host: callgate://HOST:PORT/NAME?...</source>
+        <translation>接続文字列にホストがありません: callgate://HOST:PORT/NAME?...</translation>
+    </message>
+    <message>
+        <source>the connection string&apos;s port is not a number from 1 to 65535</source>
+        <translation>接続文字列のポートが 1～65535 の数字ではありません</translation>
+    </message>
+    <message>
+        <source>the connection string names no desk: callgate://HOST:PORT/NAME?...</source>
+        <translation>接続文字列に端末の名前がありません: callgate://HOST:PORT/NAME?...</translation>
+    </message>
+    <message>
+        <source>the connection string has no secret=... (or it was cut short when copied)</source>
+        <translation>接続文字列に secret=... がありません（コピーのときに途中で切れた可能性があります）</translation>
+    </message>
+    <message>
+        <source>the connection string has no fingerprint=sha256:... of 64 hex digits (or it was cut short when copied)</source>
+        <translation>接続文字列に 64 桁の 16 進数の fingerprint=sha256:... がありません（コピーのときに途中で切れた可能性があります）</translation>
+    </message>
+    <message>
+        <source>The service refused the desk %1: its secret is wrong (the desk was added again, or the connection string was mistyped). Ask for a new connection string (python main.py desk add).</source>
+        <translation>サービスが端末「%1」の接続を拒否しました。秘密の文字列が違います（端末が追加し直されたか、接続文字列の入力間違いです）。新しい接続文字列をもらってください（python main.py desk add）。</translation>
+    </message>
+    <message>
+        <source>The service has no desk %1 (it was removed, or never added there). Ask for a new connection string (python main.py desk add).</source>
+        <translation>サービスに端末「%1」がありません（削除されたか、追加されていません）。新しい接続文字列をもらってください（python main.py desk add）。</translation>
+    </message>
+    <message>
+        <source>The desk %1 was removed from the service: this console is no longer attached.</source>
+        <translation>端末「%1」はサービスから削除されました。このコンソールはもう接続していません。</translation>
+    </message>
+    <message>
+        <source>This desk speaks version %1 of the console protocol and the service version %2: update callgate on this computer.</source>
+        <translation>この端末はコンソールプロトコルのバージョン %1、サービスはバージョン %2 です。このパソコンの callgate を更新してください。</translation>
+    </message>
+    <message>
+        <source>This desk speaks version %1 of the console protocol and the service version %2: update callgate on the service.</source>
+        <translation>この端末はコンソールプロトコルのバージョン %1、サービスはバージョン %2 です。サービス側の callgate を更新してください。</translation>
+    </message>
+    <message>
+        <source>The desk did not introduce itself in time; the service closed the connection.</source>
+        <translation>端末が時間内に名乗らなかったため、サービスが接続を閉じました。</translation>
+    </message>
+    <message>
+        <source>A connection closed right after TLS without asking anything: a desk whose connection string pins another certificate, or something that is no desk.</source>
+        <translation>TLS の直後に何も求めずに閉じた接続がありました。接続文字列が別の証明書を指定している端末か、端末ではない何かです。</translation>
+    </message>
+    <message>
+        <source>The service at %1 is not the one this connection string names: its certificate&apos;s fingerprint is %2, not %3. Someone may be intercepting the connection, or the service was set up anew: ask for a new connection string. Nothing was sent to it.</source>
+        <translation>%1 のサービスは、この接続文字列が指定するサービスではありません。証明書のフィンガープリントが %3 ではなく %2 です。通信が傍受されているか、サービスが新しく設定し直された可能性があります。新しい接続文字列をもらってください。サービスには何も送信していません。</translation>
+    </message>
+    <message>
+        <source>No connection to the service at %1 (%2); trying again.</source>
+        <translation>%1 のサービスに接続できません（%2）。再試行します。</translation>
+    </message>
+    <message>
+        <source>The service at %1 closed the connection; trying again.</source>
+        <translation>%1 のサービスが接続を閉じました。再試行します。</translation>
+    </message>
+    <message>
+        <source>The connection to the service was lost before it answered: this may or may not have been done. Look again once the desk is attached.</source>
+        <translation>応答を受け取る前にサービスとの接続が切れました。操作が実行されたかどうかはわかりません。端末が再接続したら確認してください。</translation>
+    </message>
+    <message>
+        <source>This desk is not attached to the service now: nothing was done.</source>
+        <translation>この端末は今サービスに接続していないため、何も実行していません。</translation>
     </message>
 </context>
 <context>
@@ -532,12 +682,32 @@
         <translation>受付停止中</translation>
     </message>
     <message>
+        <source>Connected to the callgate service at %1 again</source>
+        <translation>%1 の callgate サービスに再接続しました</translation>
+    </message>
+    <message>
+        <source>%1
+This desk does not try again to attach to the callgate service at %2.</source>
+        <translation>%1
+この端末は %2 の callgate サービスへの再接続を試みません。</translation>
+    </message>
+    <message>
+        <source>This desk lost its connection to the callgate service: it shows no new calls and cannot decide any until it is back. The service, if it runs, still answers every call (a call that waits for a person gets another desk&apos;s decision or its default). This desk connects again by itself.
+%1</source>
+        <translation>この端末は callgate サービスとの接続が切れました。再接続するまで新しい着信は表示されず、判断もできません。サービスが動いていれば、着信にはすべて応答します（担当者の判断待ちの着信は、ほかの端末の判断か既定の判定になります）。この端末は自動で再接続します。
+%1</translation>
+    </message>
+    <message>
         <source>This console lost its connection to callgate&apos;s listener: it shows no new calls and decides none. callgate may still answer calls without it (a call that waits for a person gets its default). Quit and start callgate again.</source>
         <translation>このコンソールは callgate の着信受付との接続が切れました：新しい着信は表示されず、判断もできません。callgate はコンソールなしで着信に応答していることがあります（担当者の判断を待つ着信は既定の判定になります）。callgate を終了して、もう一度起動してください。</translation>
     </message>
     <message>
         <source>Not connected</source>
         <translation>未接続</translation>
+    </message>
+    <message>
+        <source>This desk cannot decide calls now</source>
+        <translation>この端末は今、着信を判断できません</translation>
     </message>
     <message numerus="yes">
         <source>The database takes writes again: %n delayed call record(s) saved</source>
@@ -669,6 +839,10 @@
     <message>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 · not followed here (see the history)</source>
+        <translation>%1 · この端末では追跡していません（着信履歴を参照）</translation>
     </message>
     <message>
         <source>%1 · deciding…</source>
@@ -1062,6 +1236,10 @@
         <translation>番号をテスト(&amp;T)…</translation>
     </message>
     <message>
+        <source>This desk is an operator: these lists are changed at an admin desk.</source>
+        <translation>この端末は担当の端末です。リストの変更は管理者の端末で行います。</translation>
+    </message>
+    <message>
         <source>Add a rule</source>
         <translation>ルールの追加</translation>
     </message>
@@ -1401,6 +1579,14 @@
     <message>
         <source>port the listener binds (on restart)</source>
         <translation>着信受付の待ち受けポート（再起動後に反映）</translation>
+    </message>
+    <message>
+        <source>address the desk port binds while desks are registered (0.0.0.0: every address of this machine)</source>
+        <translation>端末を登録している間、端末用ポートが待ち受けるアドレス（0.0.0.0：このマシンのすべてのアドレス）</translation>
+    </message>
+    <message>
+        <source>port of the desks&apos; encrypted link (bound while desks are registered)</source>
+        <translation>端末との暗号化通信のポート（端末を登録している間だけ待ち受けます）</translation>
     </message>
     <message>
         <source>hours an old webhook token keeps working after a rotation (0-720)</source>
@@ -2573,6 +2759,10 @@ commubo のコールバックURL：
         <translation>callgate の停止中。既定の判定「%1」</translation>
     </message>
     <message>
+        <source>every desk is away; default %1</source>
+        <translation>すべての端末が離席中。既定の判定「%1」</translation>
+    </message>
+    <message>
         <source>the body is not a JSON object</source>
         <translation>本文が JSON のオブジェクトではありません</translation>
     </message>
@@ -2922,6 +3112,14 @@ commubo のコールバックURL：
     <message>
         <source>%1: callgate stopped before answering (%2)</source>
         <translation>callgate が応答前に停止したため%1（%2）</translation>
+    </message>
+    <message>
+        <source>by a person at %1</source>
+        <translation>%1 の担当者</translation>
+    </message>
+    <message>
+        <source>%1 by a person at %2</source>
+        <translation>%2 の担当者が判定：%1</translation>
     </message>
 </context>
 <context>
