@@ -3,25 +3,47 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The translation catalogues (in the repository) and what the setup compiles from them.
+CATALOGUES := wording/i18n/callgate_ja.ts
+COMPILED := $(CATALOGUES:.ts=.qm)
 
-.PHONY: run test bench clean
+.PHONY: run test bench translations screenshots clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The install compiles them too (setup.py); this keeps them current after a catalogue changes.
+wording/i18n/%.qm: wording/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) $(COMPILED)
 	$(BIN)/python main.py
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# For translators: add the strings the code has now to the catalogues (existing translations
+# are kept; strings the code no longer has are dropped). tests/test_catalogue.py then lists
+# what still needs Japanese.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -disable-heuristic sametext \
+	    -target-language ja_JP $(shell git ls-files 'gui/*.py' 'wording/*.py') -ts $(CATALOGUES)
+
+# The README's screenshots, from the real console on a virtual screen (Xvfb, icewm; see
+# docs/screenshot.py): docs/screenshot.png in English, docs/screenshot-ja.png in Japanese.
+screenshots: $(STAMP) $(COMPILED)
+	$(BIN)/python docs/screenshot.py --lang en
+	$(BIN)/python docs/screenshot.py --lang ja
+	$(BIN)/python docs/screenshot_stats.py --lang en
+	$(BIN)/python docs/screenshot_stats.py --lang ja --output docs/screenshot-stats-ja.png
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -25,7 +25,7 @@ from tables.files import write_csv, write_xlsx
 HISTORY_FIELDS = (
     "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "repeats", "raw_body",
+    "rule_id", "latency_ms", "repeats", "decided_by", "raw_body",
 )
 
 Words = Callable[[Message], str]
@@ -83,6 +83,7 @@ class HistoryRow:
     detail: Message
     latency_ms: float | None
     repeats: int
+    decided_by: str | None = None  # the desk whose person decided (reason `person`)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> HistoryRow:
@@ -95,7 +96,8 @@ class HistoryRow:
             customer_org_kana=row.get("customer_org_kana") or "",
             operator_name=row["operator_name"] or "", decision=Decision(row["decision"]),
             reason=Reason(row["reason"]), detail=row["detail"],
-            latency_ms=row["latency_ms"], repeats=int(row["repeats"] or 0))
+            latency_ms=row["latency_ms"], repeats=int(row["repeats"] or 0),
+            decided_by=row.get("decided_by"))
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,10 @@ class HistoryService:
         return HistoryRecord(HistoryRow.of(row), row["raw_body"] or "", row["scenario_id"] or "",
                              row["call_type"] or "", row["rule_id"])
 
-    def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """The newest calls with every stored column (raw body too), newest first."""
-        return self._calls().recent(limit)
+    def recent(self, limit: int | None = None, text: str = "") -> list[dict[str, Any]]:
+        """The newest calls with every stored column (raw body too), newest first; with `text`,
+        those the history's search finds by it (a number, a name, a company or their kana)."""
+        return self._calls().recent(limit, HistoryFilter(text=text))
 
     def today(self, now: datetime, limit: int) -> list[dict[str, Any]]:
         """Up to `limit` of the calls of the office's day that `now` is in, newest first."""

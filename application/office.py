@@ -9,11 +9,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from application.desks import DeskService
 from application.explain import explain_call
 from application.history import HistoryService
 from application.mode import ModeService
 from application.rules import RuleService
 from application.settings import SettingsService
+from application.statistics import StatisticsService
 from application.webhook import WebhookService
 from screening.call import Customer
 from screening.decision_order import Explanation
@@ -40,6 +42,8 @@ class Office:
         self.rules = RuleService(self.db, self.settings)
         self.history = HistoryService(self.db, self.settings)
         self.webhook = WebhookService(self.db, self.settings)
+        self.statistics = StatisticsService(self.db, self.settings, self.rules)
+        self.desks = DeskService(self.db, self.settings, db_path.parent)
 
     @classmethod
     def of_directory(cls, data_dir: Path) -> Office:

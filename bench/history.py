@@ -32,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from screening.messages import Message
 from screening.mode import Mode
+from screening.names import company_reading, reading
 from screening.policy import Decision
 from storage.calls import stored_detail
 from storage.database import DB_FILENAME, open_database
@@ -73,7 +74,7 @@ SCENARIO = "FFFFEEEE-DDDD-CCCC-BBBB-AAAA000099998888"
 INSERT_COLUMNS = (
     "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "raw_body",
+    "rule_id", "latency_ms", "raw_body", "customer_reading", "customer_org_reading",
 )
 CUSTOMERS = 20_000
 # Details as the history keeps them: codes with arguments.
@@ -115,12 +116,18 @@ def canonical(national: str) -> str:
     return "+81" + national[1:]
 
 
-def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
-    """Calls in arrival order over three years; most from known customers, some withheld."""
+# Unknown numbers that keep calling (one call in PEST_EVERY each), the statistics' candidates.
+PESTS = [f"0355550{n:03d}" for n in range(5)]
+PEST_EVERY = 997
+
+
+def rows(count: int, seed: int = 7, days: int = DAYS) -> Iterator[tuple[Any, ...]]:
+    """Calls in arrival order over the last `days` days (three years); most from known
+    customers, some withheld, a few from the same unknown numbers."""
     rng = random.Random(seed)
     customers = make_customers(rng)
-    start = datetime.now(UTC) - timedelta(days=DAYS)
-    step = DAYS * 86400 / max(count, 1)
+    start = datetime.now(UTC) - timedelta(days=days)
+    step = days * 86400 / max(count, 1)
     for n in range(count):
         received = start + timedelta(seconds=n * step + rng.random() * step * 0.9)
         roll = rng.random()
@@ -133,6 +140,9 @@ def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
         else:
             customer = rng.choice(customers)
             number = customer["phoneNumbers"][0]
+            caller = canonical(number)
+        if n % PEST_EVERY == 0 and caller is not None:  # the same draws, so the rest stays
+            customer, number = None, PESTS[n // PEST_EVERY % len(PESTS)]
             caller = canonical(number)
         call_id = f"{n * 2654435761 % 10**16:016d}"  # unique (the factor is prime to 10)
         body: dict[str, Any] = {"callId": call_id, "callType": "0",
@@ -155,6 +165,7 @@ def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
         else:
             decision, reason, detail, latency = "accept", "mode", ACCEPT_ALL, 1.0
         latency += rng.random() * 3
+        rule_id = (1 if decision == "reject" else 2) if reason == "rule" else None
         name = kana = org = ""
         if customer is not None:
             name = f"{customer['familyName']} {customer['personalName']}"
@@ -163,11 +174,12 @@ def rows(count: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
         yield (
             body["callId"], received.isoformat(timespec="milliseconds"), number, caller, name,
             kana, org, OPERATOR["name"], SCENARIO, "0", decision, reason, detail,
-            None, round(latency, 3), json.dumps(body, ensure_ascii=False),
+            rule_id, round(latency, 3), json.dumps(body, ensure_ascii=False), reading(kana, name),
+            company_reading("", org),
         )
 
 
-def build(path: Path, count: int) -> None:
+def build(path: Path, count: int, days: int = DAYS) -> None:
     """Bulk insert in one transaction: the per-call path would take hours for a million.
 
     The schema comes from the real migrations; the calls indexes are dropped for the insert and
@@ -186,7 +198,7 @@ def build(path: Path, count: int) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' "
             "AND sql IS NOT NULL").fetchall():
             db.execute(f"DROP INDEX {index[0]}")
-        db.conn.executemany(sql, rows(count))
+        db.conn.executemany(sql, rows(count, days=days))
         for index_sql in indexes:
             db.execute(index_sql)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -435,12 +447,12 @@ def benchmark(calls: int, repeat: int, db: Path | None = None) -> HistoryReport:
         return replace(measure(path, max(repeat, 1)), build_s=build_s)
 
 
-def build_elsewhere(path: Path, calls: int) -> float:
-    """Build a history of `calls` calls at `path` in a child process (so that its memory is
-    not this process's); the seconds it took."""
+def build_elsewhere(path: Path, calls: int, days: int = DAYS) -> float:
+    """Build a history of `calls` calls over `days` days at `path` in a child process (so
+    that its memory is not this process's); the seconds it took."""
     started = time.perf_counter()
     subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
-                    "--calls", str(calls)], check=True)
+                    "--calls", str(calls), "--days", str(days)], check=True)
     return time.perf_counter() - started
 
 
@@ -451,9 +463,10 @@ def main() -> int:
                         help="use (or build, if missing) this database instead of a temp one")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best)")
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--days", type=int, default=DAYS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_only:
-        build(args.db, args.calls)
+        build(args.db, args.calls, args.days)
         return 0
     print_report(benchmark(args.calls, args.repeat, args.db))
     return 0

@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]      # or: make bench
 
-Runs bench/webhook.py, bench/gui.py, bench/coldstart.py, bench/history.py and bench/stall.py
-(on the same history) one after the other, each in a fresh process (so none inherits another's
+Runs bench/webhook.py, bench/gui.py, bench/desks.py, bench/coldstart.py, bench/history.py,
+bench/stall.py and bench/stats.py (on the same history, then on one whose calls all came in
+the 90 days counted) one after the other, each in a fresh process (so none inherits another's
 threads, Qt state or memory peak), and prints one table; progress goes to stderr. The whole
 run takes several minutes, most of it building and searching a history of 1,000,000 calls.
 `--quick` is a smoke run (seconds-long loads, 100,000 calls): its numbers say little, but
@@ -30,7 +31,7 @@ from typing import ParamSpec, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import coldstart, gui, history, stall, webhook
+from bench import coldstart, desks, gui, history, stall, stats, webhook
 from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, percentile, ratio, verdict
 
 Params = ParamSpec("Params")
@@ -52,19 +53,22 @@ class Sizes:
 
     webhook: list[str]
     gui: list[str]
+    desks: list[str]
     cold_starts: int
     history_calls: int
     history_repeat: int
     burst: int
+    stats_repeat: int
 
 
-FULL = Sizes(webhook=[], gui=[], cold_starts=5, history_calls=1_000_000, history_repeat=3,
-             burst=2000)
+FULL = Sizes(webhook=[], gui=[], desks=[], cold_starts=5, history_calls=1_000_000,
+             history_repeat=3, burst=2000, stats_repeat=5)
 QUICK = Sizes(
     webhook=["--runs", "1", "--seconds", "1", "--open-seconds", "1", "--warmup", "0.3",
              "--no-ceiling"],
     gui=["--calls", "100", "--runs", "1", "--cards", "10"],
-    cold_starts=1, history_calls=100_000, history_repeat=1, burst=200,
+    desks=["--cards", "20", "--calls", "300", "--rounds", "1"],
+    cold_starts=1, history_calls=100_000, history_repeat=1, burst=200, stats_repeat=1,
 )
 
 
@@ -84,6 +88,11 @@ def webhook_report(argv: list[str]) -> webhook.WebhookReport:
 def gui_report(argv: list[str]) -> gui.GuiReport:
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
         return gui.benchmark(gui.parse_args(argv), Path(tmp))
+
+
+def desks_report(argv: list[str]) -> desks.DeskReport:
+    args = desks.parse_args(argv)
+    return desks.benchmark(args.cards, args.calls, args.rounds, args.desks)
 
 
 def ms(value: float) -> str:
@@ -123,6 +132,20 @@ def gui_rows(report: gui.GuiReport) -> list[Row]:
     return rows
 
 
+def desk_rows(report: desks.DeskReport) -> list[Row]:
+    rows = []
+    for q in (50, 99):
+        network, embedded = percentile(report.network_ms, q), percentile(report.embedded_ms, q)
+        rows.append(Row(f"POST to decided event on a desk p{q}", ms(network), ms(embedded),
+                        ratio(network, embedded),
+                        "over the network (TLS); baseline: the embedded console's link"))
+    rows.append(Row(f"webhook p99, {report.desks} desks attached", ms(report.attached_p99_ms),
+                    ms(report.alone_p99_ms), ratio(report.attached_p99_ms, report.alone_p99_ms),
+                    f"{verdict(report.attached_p99_ms <= 1.5 * report.alone_p99_ms)} ratio <= "
+                    "1.5 (bursts of posts at 32 connections; baseline: no desk attached)"))
+    return rows
+
+
 def history_rows(report: history.HistoryReport) -> list[Row]:
     page, count = report.base_page_ms, report.base_count_ms
     opened, number, name = (report.result(key) for key in ("open", "number", "name"))
@@ -144,6 +167,16 @@ def stall_row(report: stall.StallReport) -> Row:
                ms(report.stall_ms), ms(report.idle_ms), ratio(report.stall_ms, report.idle_ms),
                f"{verdict(report.stall_ms < stall.TARGET_MS)} callgate < {stall.TARGET_MS:g} ms;"
                " History tab shown; baseline: the idle console")
+
+
+def stats_row(report: stats.StatsReport) -> Row:
+    spread = ("all in the 90 days" if report.span_days <= stats.DAYS
+              else f"over {report.span_days // 365} years")
+    return Row(f"statistics drawn, {report.calls:,} calls {spread}", ms(report.drawn_ms),
+               ms(report.baseline_ms), ratio(report.drawn_ms, report.baseline_ms),
+               f"{verdict(report.drawn_ms < stats.TARGET_MS)} callgate < "
+               f"{stats.TARGET_MS:g} ms; last 90 days ({report.window_calls:,} calls), asked "
+               f"until drawn; baseline: their count(*)")
 
 
 def cold_start_row(report: coldstart.ColdStartReport) -> Row:
@@ -185,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     webhook_result = isolated(webhook_report, sizes.webhook)
     progress("gui: listener latency with the console open, POST to card ...")
     gui_result = isolated(gui_report, sizes.gui)
+    progress("desks: POST to a desk's decided event, the webhook with desks attached ...")
+    desks_result = isolated(desks_report, sizes.desks)
     progress("cold start: main.py serve and a minimal aiohttp server ...")
     cold = isolated(coldstart.benchmark, sizes.cold_starts)
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
@@ -196,12 +231,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress(f"stall: the GUI thread while {sizes.burst:,} posts arrive at once ...")
         stall_result = isolated(stall.run, ["--calls", str(sizes.history_calls), "--db", str(db),
                                             "--burst", str(sizes.burst)])
+        progress("stats: the Statistics tab of the last 90 days, on that history ...")
+        stats_spread = isolated(stats.benchmark, sizes.history_calls, history.DAYS,
+                                sizes.stats_repeat, db)
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
+        progress(f"stats: again, {sizes.history_calls:,} calls all in the 90 days ...")
+        stats_dense = isolated(stats.benchmark, sizes.history_calls, stats.DAYS,
+                               sizes.stats_repeat, Path(tmp) / "dense.db")
 
     print(f"callgate numbers{' (--quick: a smoke run)' if args.quick else ''}: loopback, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
           "ratio = callgate / baseline, both measured in this run")
     print_table([*webhook_rows(webhook_result, rate), *gui_rows(gui_result),
-                 *history_rows(history_result), stall_row(stall_result), cold_start_row(cold)])
+                 *desk_rows(desks_result), *history_rows(history_result), stall_row(stall_result),
+                 stats_row(stats_spread), stats_row(stats_dense), cold_start_row(cold)])
 
     problems = [line for ok, line in webhook_result.checks() if not ok]
     if gui_result.failed:
@@ -209,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if gui_result.cards_missed:
         problems.append(f"gui: {gui_result.cards_missed} cards not on screen within "
                         f"{gui.CARD_TIMEOUT_S:g} s")
+    if desks_result.missed:
+        problems.append(f"desks: {desks_result.missed} calls not heard by a desk")
     if stall_result.answered != stall_result.burst:
         problems.append(f"stall: {stall_result.burst - stall_result.answered} posts not "
                         "answered 200")

@@ -9,20 +9,29 @@ import sys
 from collections.abc import Sequence
 
 from application.trouble import DATABASE_ERRORS
-from cli.console import open_console
+from cli.console import chosen_service, open_attached, open_console
 from cli.context import PROG, Context, StorageError, UsageError
 from cli.parser import build_parser
-from cli.words import reason
+from cli.words import reason, speak
 from screening.messages import Refusal
+from screening.setting_values import Language
 from server import logs
+from wording.catalogue import spoken
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
+        if args.command is None:
+            given = getattr(args, "connect", None) or os.environ.get("CALLGATE_CONNECT")
+            remote = chosen_service(given, embedded=args.embedded)
+            if remote is not None:
+                return open_attached(remote)  # no data directory here: it is the service's
         ctx = Context(args)
         try:
+            chosen = getattr(args, "lang", None) or ctx.office.settings.get().language
+            speak(spoken(Language(chosen)))
             return int(getattr(args, "handler", open_console)(ctx, args))
         except Refusal as refusal:  # input a command passed on as it was typed
             raise UsageError(reason(refusal)) from None

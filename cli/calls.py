@@ -11,20 +11,27 @@ import signal
 import sys
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
-from cli.words import reason, say
+from cli.words import padded, reason, say, words
 from screening import phone
 from screening.call import Customer
 from screening.instants import parse_instant
+from screening.messages import Message
+from screening.policy import AskPerson, Decision, Reason
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 
 log = logging.getLogger(PROG)
 
 
 def add(commands: Commands) -> None:
-    commands("serve", "run the listener without a window, one log line per call", serve)
+    serving = commands("serve", "run the listener without a window, one log line per call",
+                       serve)
+    serving.add_argument("--log-dir", type=Path, default=None,
+                         help="where serve.log goes (env CALLGATE_LOG_DIR; default: the "
+                              "platform's log directory, or DATA_DIR/logs with --data-dir)")
     explain = commands("explain", "print the decision a call would get (accept, reject or ask) "
                                   "and every step that led there; records nothing", explain_call)
     explain.add_argument("number", metavar="NUMBER",
@@ -47,13 +54,14 @@ def add(commands: Commands) -> None:
 def describe_call(event: CallDecided) -> str:
     """One log line a person can read: decision, reason, caller, customer, latency."""
     call, verdict = event.call, event.verdict
-    number = "withheld" if call.withheld else phone.display(call.caller or call.phone_number)
-    who = call.customer.name if call.customer else "unknown caller"
+    number = (words("history.withheld") if call.withheld
+              else phone.display(call.caller or call.phone_number))
+    who = call.customer.name if call.customer else say(Message("caller.unknown"))
     org = f" / {call.customer.org_name}" if call.customer and call.customer.org_name else ""
-    detail = say(verdict.detail)
-    shown = f"{detail}; " if detail else ""
-    return (f"{verdict.decision:<6} {verdict.reason:<8} {number}  {who}{org}  "
-            f"({shown}{event.latency_ms:.1f} ms)")
+    took = Message("words.milliseconds", (f"{event.latency_ms:.1f}",))
+    shown = words("words.detail_took", verdict.detail, took) if verdict.detail else say(took)
+    return (f"{padded(say(verdict.decision.message), 6)} "
+            f"{padded(words(f'reason.{verdict.reason}'), 8)} {number}  {who}{org}  ({shown})")
 
 
 def log_event(event: ListenerEvent) -> None:
@@ -66,8 +74,10 @@ def log_event(event: ListenerEvent) -> None:
 
 
 def serve(ctx: Context, args: argparse.Namespace) -> int:
+    from server import logs
     from server.listener import Listener, ListenerError
 
+    log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
     try:
@@ -84,6 +94,8 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     log.info("listening on %s (%s); Ctrl+C stops",
              listener.url("<token>"), say(ctx.office.mode.in_force().detail))
+    if log_file is not None:
+        log.info("the log is also in %s", log_file)
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()
@@ -100,7 +112,9 @@ def explain_call(ctx: Context, args: argparse.Namespace) -> int:
     if args.customer or args.company or args.customer_name:
         customer = Customer(org_name=args.company, family_name=args.customer_name)
     found = ctx.office.explain(args.number, customer=customer, at=now)
-    print(found.decision)
+    outcome = found.outcome
+    print(say(Message("handling.ask") if isinstance(outcome, AskPerson)
+              else outcome.decision.message))
     for step in found.steps:
         print(f"- {say(step)}")
     return 0
@@ -120,7 +134,8 @@ def simulate_call(ctx: Context, args: argparse.Namespace) -> int:
         print(f"{PROG}: error: no answer from {shown}: {error or type(error).__name__} "
               "(is `python main.py serve` or the console running?)", file=sys.stderr)
         return 1
-    decision = body.get("decision", "?")
-    why = body.get("reason", body.get("error", ""))
-    print(f"{status} {decision} ({why}) for call {payload['callId']}")
+    decision, why = body.get("decision", "?"), body.get("reason", body.get("error", ""))
+    if decision in set(Decision) and why in set(Reason):  # a decision, in the reader's words
+        decision, why = say(Decision(decision).message), words(f"reason.{why}")
+    print(words("simulate.answer", status, decision, why, payload["callId"]))
     return 0 if status in (200, 403) else 1

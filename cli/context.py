@@ -30,6 +30,7 @@ class StorageError(Exception):
 class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         data_dir = getattr(args, "data_dir", None) or os.environ.get("CALLGATE_DATA_DIR")
+        self._data_dir_given = data_dir is not None
         self.office = Office.of_directory(Path(data_dir or platformdirs.user_data_dir(PROG)))
         self.db_path = self.office.db_path
         self._host = getattr(args, "host", None) or os.environ.get("CALLGATE_HOST")
@@ -51,6 +52,17 @@ class Context:
         except Refusal as refusal:
             raise UsageError(reason(refusal)) from None
         return host, port
+
+    def log_dir(self, given: Path | None) -> Path:
+        """Where `serve` writes its log: --log-dir, CALLGATE_LOG_DIR, else `logs` in a data
+        directory that was given (another office's log is its own), else the platform's log
+        directory."""
+        chosen = given or os.environ.get("CALLGATE_LOG_DIR")
+        if chosen:
+            return Path(chosen)
+        if self._data_dir_given:
+            return self.db_path.parent / "logs"
+        return Path(platformdirs.user_log_dir(PROG))
 
     def local_url(self) -> str:
         host, port = self.address()

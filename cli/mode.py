@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from application.mode import ModeState
 from cli.context import Context, UsageError
 from cli.parser import Commands, Parser
-from cli.words import reason
-from screening.instants import format_instant
-from screening.messages import Refusal
+from cli.words import print_rows, reason, say, words
+from screening.hours import WEEKDAYS, format_hours, parse_hours
+from screening.instants import instant
+from screening.messages import Message, Refusal
 from screening.mode import Mode, ModeSource
 from screening.settings import Key
 
@@ -70,18 +71,22 @@ def add(commands: Commands) -> None:
     change.add_argument("--on", action="store_true", help="also turn the schedule on")
 
 
-def describe_mode(mode: ModeState, time_zone: str) -> str:
+def describe_mode(mode: ModeState, time_zone: str) -> Message:
     """`schedule, office open, until 2025-01-06 (Mon) 18:00 JST`: where the mode comes from."""
     if mode.source is ModeSource.SETTING:
-        return "the mode setting"
-    what = "manual override" if mode.source is ModeSource.OVERRIDE else "schedule"
-    if mode.source is ModeSource.SCHEDULE and mode.office_open is not None:
-        what += f", office {'open' if mode.office_open else 'closed'}"
-    if mode.until is not None:
-        until = f"until {format_instant(mode.until, time_zone)}"
+        return Message("mode.from.setting")
+    if mode.source is ModeSource.OVERRIDE:
+        source = Message("mode.source.override")
+    elif mode.office_open is not None:
+        source = Message("mode.source.open" if mode.office_open else "mode.source.closed")
     else:
-        until = "until turned off" if mode.source is ModeSource.OVERRIDE else "no change ahead"
-    return f"{what}, {until}"
+        source = Message("mode.from.schedule")
+    if mode.until is not None:
+        until = Message("words.until", (instant(mode.until, time_zone),))
+    else:
+        until = Message("mode.until_off" if mode.source is ModeSource.OVERRIDE
+                        else "mode.no_change")
+    return Message("words.pair", (source, until))
 
 
 def set_mode(ctx: Context, args: argparse.Namespace) -> int:
@@ -94,40 +99,51 @@ def set_mode(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("--until-off needs a mode to set")
     else:
         state = modes.state()
-    print(state.mode)
+    print(say(state.mode.message))
     if state.source is not ModeSource.SETTING:
-        print(describe_mode(state, ctx.office.settings.get().time_zone))
+        print(say(describe_mode(state, ctx.office.settings.get().time_zone)))
     elif args.mode == "schedule":
-        print("the schedule is off: the mode setting decides (python main.py schedule on)")
+        print(words("mode.schedule_off"))
     return 0
+
+
+def hours_text(typed: str) -> str:
+    """Business hours with the days in the reader's words (`月-金 09:00-18:00`), as `--hours`
+    takes them too; as stored when they cannot be read."""
+    try:
+        week = parse_hours(typed)
+    except ValueError:
+        return typed
+    return format_hours(week, [words(f"schedule.day.{day}") for day in WEEKDAYS])
 
 
 def print_schedule(ctx: Context) -> None:
     settings = ctx.office.settings.get()
     values, time_zone = settings.text, settings.time_zone
+    hours = hours_text(values[Key.SCHEDULE_HOURS])
     rows = [
-        ("schedule", values[Key.SCHEDULE]),
-        ("hours", values[Key.SCHEDULE_HOURS] or "closed every day"),
-        ("open mode", values[Key.OPEN_MODE]),
-        ("closed mode", values[Key.CLOSED_MODE]),
-        ("holidays", "closed on Japanese public holidays" if settings.public_holidays
-         else "off"),
-        ("closed days", values[Key.CLOSED_DAYS] or "-"),
-        ("time zone", time_zone),
+        ("schedule", words(f"switch.{values[Key.SCHEDULE]}")),
+        ("hours", hours or words("schedule.closed_every_day")),
+        ("open_mode", say(Mode(values[Key.OPEN_MODE]).message)),
+        ("closed_mode", say(Mode(values[Key.CLOSED_MODE]).message)),
+        ("holidays", words("schedule.holidays_closed" if settings.public_holidays
+                           else "switch.off")),
+        ("closed_days", values[Key.CLOSED_DAYS] or words("schedule.no_closed_days")),
+        ("time_zone", time_zone),
     ]
     now = datetime.now(UTC)
     mode = ctx.office.mode.state(now)
-    rows.append(("now", f"{mode.mode} ({describe_mode(mode, time_zone)})"))
+    rows.append(("now", words("words.aside", mode.mode.message, describe_mode(mode, time_zone))))
     override, schedule = settings.override, settings.schedule  # read only while it is on
     if override is not None and schedule is not None:
         until = override.until(schedule)
-        state = ("in force" if override.active(schedule, now)
-                 else "not yet in force" if override.set_at > now else "over")
-        lasting = f"until {format_instant(until, time_zone)}" if until else "until turned off"
-        since = format_instant(override.set_at, time_zone)
-        rows.append(("override", f"{override.mode} set {since}, {lasting}: {state}"))
-    for key, value in rows:
-        print(f"{key:<12} {value}")
+        state = Message("override.in_force" if override.active(schedule, now)
+                        else "override.not_yet" if override.set_at > now else "override.over")
+        lasting = (Message("words.until", (instant(until, time_zone),)) if until
+                   else Message("mode.until_off"))
+        rows.append(("override", words("schedule.override", override.mode.message,
+                                       instant(override.set_at, time_zone), lasting, state)))
+    print_rows([(words(f"schedule.row.{row}"), value) for row, value in rows])
 
 
 def set_schedule(ctx: Context, args: argparse.Namespace) -> int:

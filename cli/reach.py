@@ -6,9 +6,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+from typing import TYPE_CHECKING
 
 from cli.context import Context
 from cli.parser import Commands
+from cli.words import print_rows, say, words
+from screening.instants import instant
+from screening.messages import Message
+
+if TYPE_CHECKING:
+    from server.selftest import Reachability, SelfTestResult
 
 
 def add(commands: Commands) -> None:
@@ -31,13 +38,14 @@ def url(ctx: Context, args: argparse.Namespace) -> int:
 
 def rotate_token(ctx: Context, args: argparse.Namespace) -> int:
     state = ctx.office.webhook.rotate()
-    print(f"new webhook URL: {ctx.local_url()}")
+    print(words("token.new_url", ctx.local_url()))
     if state.previous is None or state.previous_until is None:
-        print("the old token no longer works (token-grace-hours is 0)")
+        print(words("token.old_stopped"))
     else:
-        until = state.previous_until.astimezone().isoformat(timespec="seconds")
-        print(f"the old token {state.previous} keeps working until {until}")
-    print("register the new URL in commubo's dashboard before then")
+        # On the office's clock, not the machine's.
+        until = instant(state.previous_until, ctx.office.settings.get().time_zone)
+        print(words("token.old_until", state.previous, until))
+    print(words("token.register"))
     return 0
 
 
@@ -67,19 +75,39 @@ def check_reach(ctx: Context, args: argparse.Namespace) -> int:
                 "round_trip_ms": test.round_trip_ms},
         }, ensure_ascii=False, indent=2))
         return 0 if found.reachable else 1
-    if found.tunnel is None:
-        print("tunnel      none configured (python main.py config tunnel ngrok|cloudflared|url)")
+    if shown is None:
+        public_line = words("report.public_url.unknown")
     else:
-        health = {True: "healthy", False: "DOWN", None: "cannot be watched"}[found.tunnel.healthy]
-        print(f"tunnel      {found.tunnel_kind}, {health}: {found.tunnel.why}")
-    hint = "" if public is None or args.show_token else "   (--show-token shows the token)"
-    print(f"public URL  {shown or 'unknown'}{hint}")
-    if test is None:
-        print("self-test   not run")
-    else:
-        took = f" ({test.round_trip_ms:.1f} ms)" if test.round_trip_ms is not None else ""
-        outcome = "ok" if test.ok else f"FAILED ({test.kind})"
-        print(f"self-test   {outcome}{took}: {test.message}")
-    print(found.summary())
+        public_line = shown if args.show_token else words("report.public_url.redacted", shown)
+    print_rows([(words(f"report.row.{row}"), value) for row, value in (
+        ("tunnel", tunnel_line(found)), ("public_url", public_line),
+        ("self_test", self_test_line(test)))])
+    print(say(found.summary_message()))
     return 0 if found.reachable else 1
 
+
+def tunnel_line(found: Reachability) -> str:
+    """What the tunnel says of itself: its kind, whether it is healthy, and why."""
+    tunnel = found.tunnel
+    if tunnel is None:
+        return words("report.tunnel.none")
+    from server.tunnels import sentence
+
+    health = {True: "healthy", False: "down", None: "unwatched"}[tunnel.healthy]
+    kind = Message(f"report.tunnel.{found.tunnel_kind}") if found.tunnel_kind else ""
+    return words("report.tunnel", kind, Message(f"report.health.{health}"),
+                 sentence(tunnel.said) if tunnel.said else "")
+
+
+def self_test_line(test: SelfTestResult | None) -> str:
+    """The self-test's outcome (with its kind of failure), how long it took, and what it
+    found."""
+    if test is None:
+        return words("report.self_test.not_run")
+    kind = Message(f"report.kind.{test.kind}")
+    if test.round_trip_ms is None:
+        return (words("report.self_test.ok", test.said) if test.ok
+                else words("report.self_test.failed", kind, test.said))
+    took = f"{test.round_trip_ms:.1f}"
+    return (words("report.self_test.ok_took", took, test.said) if test.ok
+            else words("report.self_test.failed_took", kind, took, test.said))

@@ -13,8 +13,8 @@ from typing import Any
 from application.rules import RULE_CSV_FIELDS, RuleView
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
-from cli.words import reason, say
-from screening.instants import format_instant
+from cli.words import padded, reason, say, words
+from screening.instants import instant
 from screening.messages import Message, Refusal
 from screening.rule_draft import ExpiryKind, RuleDraft, target_of
 from screening.rules import Action, Rule, RuleKind
@@ -71,12 +71,13 @@ def refused(refusal: Refusal, args: argparse.Namespace) -> UsageError:
 
 
 def rule_state(rule: Rule, time_zone: str, now: datetime) -> str:
-    """`expired 2025-01-06 (Mon) 09:00 JST`, `until …`, `one-shot`, or nothing."""
-    parts = ["one-shot"] if rule.once else []
-    if rule.expires_at is not None:
-        when = format_instant(rule.expires_at, time_zone)
-        parts.append(f"expired {when}" if rule.expired(now) else f"until {when}")
-    return ", ".join(parts)
+    """`expired 2025-01-06 (Mon) 09:00 JST`, `until …`, `one-shot`, both, or nothing."""
+    once = Message("rule.state.once") if rule.once else None
+    if rule.expires_at is None:
+        return say(once) if once else ""
+    when = instant(rule.expires_at, time_zone)
+    ends = Message("rule.state.expired" if rule.expired(now) else "words.until", (when,))
+    return words("words.pair", once, ends) if once else say(ends)
 
 
 def put_rule(ctx: Context, args: argparse.Namespace) -> int:
@@ -86,8 +87,8 @@ def put_rule(ctx: Context, args: argparse.Namespace) -> int:
         raise refused(refusal, args) from None
     rule = view.rule
     state = rule_state(rule, ctx.office.settings.get().time_zone, datetime.now(UTC))
-    print(f"{rule.action} {say(rule.label)}" + (f"  ({state})" if state else "")
-          + (f"  {rule.note}" if rule.note else ""))
+    print(f"{words(f'action.{rule.action.value}')} {say(rule.label)}"
+          + (f"  ({state})" if state else "") + (f"  {rule.note}" if rule.note else ""))
     return 0
 
 
@@ -101,7 +102,7 @@ def remove_rule(ctx: Context, args: argparse.Namespace) -> int:
     if removed is None:
         print(f"{PROG}: error: {shown} has no rule", file=sys.stderr)
         return 1
-    print(f"removed the rule for {shown}")
+    print(words("rule.removed", shown))
     return 0
 
 
@@ -133,12 +134,14 @@ def list_rules(ctx: Context, args: argparse.Namespace) -> int:
     time_zone = ctx.office.settings.get().time_zone
     for view in views:
         rule = view.rule
-        matched = f"matched {view.times_matched}x" if view.times_matched else "never matched"
+        matched = (words("rule.matched", view.times_matched) if view.times_matched
+                   else words("rule.never_matched"))
         state = rule_state(rule, time_zone, now)
-        print(f"{view.action:<5}  {say(rule.label):<16} {matched:<14} "
+        print(f"{padded(words(f'action.{view.action.value}'), 5)}  "
+              f"{padded(say(rule.label), 16)} {padded(matched, 14)} "
               + (f"[{state}] " if state else "") + f"{view.note}")
     if not views:
-        print("no rules: every call follows the mode")
+        print(words("rules.none"))
     return 0
 
 
@@ -157,5 +160,5 @@ def import_rules(ctx: Context, args: argparse.Namespace) -> int:
         for line, why in report.refused:
             print(f"  {say(Message('refusal.import.line', (line, why)))}", file=sys.stderr)
         return 2
-    print(f"imported {report.imported} rules ({report.added} new, {report.replaced} replaced)")
+    print(words("rules.imported", report.imported, report.added, report.replaced))
     return 0

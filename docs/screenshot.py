@@ -1,18 +1,28 @@
-"""Make docs/screenshot.png: the real console under Xvfb, taking a few sample calls.
+"""Make the README's screenshots: the real console, with its listener, taking a few sample calls
+posted to it, one of them waiting for a person, on a virtual screen.
 
-Run `.venv/bin/python docs/screenshot.py` (needs Debian's xvfb and fonts-noto-cjk when there is
-no display; the script starts Xvfb itself through xvfb-run). Only loopback is used.
+    .venv/bin/python docs/screenshot.py              docs/screenshot.png, in English
+    .venv/bin/python docs/screenshot.py --lang ja    docs/screenshot-ja.png, in Japanese
+    make screenshots                                 both
+
+It starts Xvfb and the icewm window manager itself (Debian's xvfb, icewm and fonts-noto-cjk,
+and Qt's xcb libraries libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1), so the window has the
+frame people see, and runs the console on that screen with preferences of its own, never the
+user's. The compiled catalogue must be current for Japanese (`make` builds it). Only loopback
+is used.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -27,45 +37,93 @@ from cli.console import embedded  # noqa: E402
 from gui.app import application, open_window  # noqa: E402
 from screening.rule_draft import RuleDraft  # noqa: E402
 from screening.rules import Action  # noqa: E402
+from screening.setting_values import Language  # noqa: E402
 from screening.settings import Key  # noqa: E402
 from server.simulate import post_call, sample_call  # noqa: E402
 from storage.database import DB_FILENAME  # noqa: E402
 
-OUTPUT = ROOT / "docs" / "screenshot.png"
+OUTPUTS = {Language.ENGLISH: ROOT / "docs" / "screenshot.png",
+           Language.JAPANESE: ROOT / "docs" / "screenshot-ja.png"}
+SCREEN = "1280x800x24"
+TITLE_FONT = "Noto Sans CJK JP"
+ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual screen
 
 
-def under_xvfb() -> None:
-    """Re-run this script on a virtual screen when there is no display."""
-    if os.environ.get("DISPLAY") or os.environ.get("CALLGATE_SCREENSHOT_CHILD"):
-        return
-    if shutil.which("xvfb-run") is None:
-        sys.exit("xvfb-run is missing: apt-get install xvfb fonts-noto-cjk")
-    os.environ["CALLGATE_SCREENSHOT_CHILD"] = "1"
-    os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-                           sys.executable, __file__, *sys.argv[1:]])
+def on_a_virtual_screen(argv: Sequence[str], script: str = __file__, size: str = SCREEN) -> int:
+    """`script` (this one) again, on an Xvfb screen of its own with icewm managing its windows."""
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is missing: apt-get install xvfb icewm fonts-noto-cjk")
+    read, write = os.pipe()
+    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size,
+                               "-nolisten", "tcp"], pass_fds=(write,),
+                              stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as told:
+        display = f":{told.readline().strip()}"  # once Xvfb takes connections
+    preferences = tempfile.mkdtemp(prefix="callgate-screenshot-preferences-")
+    # icewm's own settings: a title bar font that has kana and kanji.
+    Path(preferences, "icewm").mkdir()
+    Path(preferences, "icewm", "preferences").write_text(
+        f'TitleFontNameXft="{TITLE_FONT}:bold:size=11"\n', encoding="utf-8")
+    env = os.environ | {"DISPLAY": display, ON_SCREEN: display, "QT_QPA_PLATFORM": "xcb",
+                        "XDG_CONFIG_HOME": preferences,
+                        "ICEWM_PRIVCFG": str(Path(preferences, "icewm"))}
+    manager = None
+    if shutil.which("icewm") is not None:
+        manager = subprocess.Popen(["icewm"], env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        wait_for(lambda: window_manager_runs(env), "icewm did not start")
+    else:
+        print("icewm is missing: the window is shot without its frame", file=sys.stderr)
+    try:
+        return subprocess.run([sys.executable, script, *argv], env=env, check=False).returncode
+    finally:
+        for process in (manager, screen):
+            if process is not None:
+                process.terminate()
+                process.wait(10)
+        shutil.rmtree(preferences, ignore_errors=True)
 
 
-def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 10.0) -> None:
+def window_manager_runs(env: dict[str, str]) -> bool:
+    found = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
+                           capture_output=True, text=True, check=False)
+    return "window id" in found.stdout
+
+
+def wait_for(done: Callable[[], bool], failure: str, seconds: float = 15.0,
+             app: QApplication | None = None) -> None:
     deadline = time.monotonic() + seconds
     while not done():
         if time.monotonic() > deadline:
-            raise TimeoutError("the console did not show the sample calls in time")
-        app.processEvents()
+            raise TimeoutError(failure)
+        if app is not None:
+            app.processEvents()
         time.sleep(0.02)
 
 
-def customer_call(number: str, family: str, personal: str, kana: str, org: str) -> dict[str, Any]:
+def settle(app: QApplication, seconds: float = 1.2) -> None:
+    """Time for the window to paint and the X server to show it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.03)
+
+
+def customer_call(number: str, family: str, personal: str, kana: str, org: str,
+                  org_kana: str) -> dict[str, Any]:
     payload = sample_call(number)
     payload["customer"].update(familyName=family, personalName=personal, middleName="",
                                familyNameKana=kana, personalNameKana="", middleNameKana="",
-                               orgName=org, orgShortName=org, deptName="総務部",
-                               deptShortName="総務", note="月末の請求書について折り返し希望")
+                               orgName=org, orgNameKana=org_kana, orgShortName=org,
+                               deptName="総務部", deptShortName="総務",
+                               note="月末の請求書について折り返し希望")
     return payload
 
 
-def main() -> None:
-    under_xvfb()
-    app = application()
+def shoot(lang: Language, output: Path) -> None:
+    """The console in `lang` with three calls decided and a fourth waiting, as a PNG."""
+    app = application(lang)
     with tempfile.TemporaryDirectory() as data_dir:
         db_path = Path(data_dir) / DB_FILENAME
         office = Office(db_path)
@@ -75,7 +133,7 @@ def main() -> None:
         assert listener.problem is None, listener.problem
         url = listener.url(office.webhook.token())
         window = open_window(listener.link(), Path(data_dir))
-        window.resize(1240, 760)
+        window.resize(1240, 740)
         window.move(0, 0)
         pool = ThreadPoolExecutor(max_workers=4)
 
@@ -83,28 +141,46 @@ def main() -> None:
             return pool.submit(asyncio.run, post_call(url, payload))
 
         post(sample_call("0330001234")).result()
-        unknown = sample_call("0120123456", unknown=True)
-        post(unknown).result()
+        post(sample_call("0120123456", unknown=True)).result()
         post(sample_call("", unknown=True)).result()
         office.settings.save({Key.MODE: "ask", Key.ASK_TIMEOUT: "60"})
         waiting = post(customer_call("09012345678", "田中", "花子", "タナカ ハナコ",
-                                     "株式会社サンプル商事"))
-        wait_until(app, lambda: window.live.card.accept_button.isVisible())
-        for _ in range(30):
-            app.processEvents()
-            time.sleep(0.03)
-        screen = app.primaryScreen()
-        picture = screen.grabWindow(0, 0, 0, window.frameGeometry().width(),
-                                    window.frameGeometry().height())
-        picture.save(str(OUTPUT))
+                                     "株式会社サンプル商事", "カブシキガイシャサンプルショウジ"))
+        wait_for(lambda: window.live.card.accept_button.isVisible(),
+                 "the console did not show the waiting call in time", app=app)
+        window.activateWindow()
+        settle(app)  # let it paint, and the window manager frame it
+        for popup in app.topLevelWidgets():  # the tray's balloon would cover the status bar
+            if popup.metaObject().className() == "QBalloonTip":
+                popup.hide()
+        settle(app)
+        frame = window.frameGeometry()
+        picture = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
+                                                 frame.height())
+        if not picture.save(str(output)):
+            raise OSError(f"cannot write {output}")
         window.live.card.accept_button.click()
-        wait_until(app, waiting.done)
+        wait_for(waiting.done, "the waiting call was not answered", app=app)
         pool.shutdown()
         window.stop()
         listener.stop()
         office.close()
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    print(f"wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=[Language.ENGLISH, Language.JAPANESE],
+                        default=Language.ENGLISH, help="the console's language")
+    parser.add_argument("--output", type=Path, help="where the PNG goes (default: docs/)")
+    args = parser.parse_args(argv)
+    if not os.environ.get(ON_SCREEN):
+        return on_a_virtual_screen(argv)
+    lang = Language(args.lang)
+    shoot(lang, args.output or OUTPUTS[lang])
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,5 +1,6 @@
-"""Starting the console: the Qt application, translations, one console per data directory, the
-window on its session with callgate, and the qasync loop until a person quits.
+"""Starting the console: the Qt application in its language (gui/language.py), one console per
+data directory, the window on its session with callgate, and the qasync loop until a person
+quits.
 
 The console is a client of callgate's listener: whoever starts it (cli/console.py, with the
 listener embedded) hands it the means to start that listener and reach it through the console
@@ -17,16 +18,19 @@ from pathlib import Path
 from typing import Protocol
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.assets import ICON_NAME
+from gui import language
 from gui.preferences import APPLICATION, ORGANISATION
 from gui.session import ConsoleSession
 from gui.single import Handover, SingleInstance, hand_over, server_name
+from gui.tray import app_icon
 from gui.window import ConsoleWindow
+from screening.setting_values import Language
 from server.protocol.link import ConsoleLink
 
-TRANSLATIONS = Path(__file__).parent / "i18n"
 SIGNAL_WAKE_MS = 300
 
 
@@ -38,22 +42,17 @@ class Embedded(Protocol):
     def stop(self) -> None: ...
 
 
-def install_translations(app: QApplication) -> None:
-    """Qt's own strings and callgate's, in the user's language when a translation exists."""
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("callgate", str(TRANSLATIONS))):
-        translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
-            app.installTranslator(translator)
-
-
-def application() -> QApplication:
+def application(setting: Language = Language.AUTO) -> QApplication:
+    """The Qt application, speaking the language `setting` chooses."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    # Its windows belong to its menu entry (desktop/xdg.py): the taskbar shows its icon.
+    app.setDesktopFileName(ICON_NAME)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    install_translations(app)
+    language.install(app, setting)
     return app
 
 
@@ -108,11 +107,13 @@ class QuitRequest:
         await self._event.wait()
 
 
-def run_console(start: Callable[[], Embedded], data_dir: Path) -> int:
-    """Open the console for the office in `data_dir`; returns when a person quits, or at once
-    when a console already runs for it (which then comes to the front). `start` starts the
-    listener: only once no other console answered, so a second start touches nothing."""
-    app = application()
+def run_console(start: Callable[[], Embedded], data_dir: Path,
+                setting: Language = Language.AUTO) -> int:
+    """Open the console for the office in `data_dir`, in the language `setting` chooses;
+    returns when a person quits, or at once when a console already runs for it (which then
+    comes to the front). `start` starts the listener: only once no other console answered, so
+    a second start touches nothing."""
+    app = application(setting)
     name = server_name(data_dir)
     handed = hand_over(name)
     if handed is not Handover.NONE_RUNNING:

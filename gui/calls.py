@@ -1,10 +1,10 @@
 """The calls callgate reports, brought to the live list, and what a person does with them sent
 back: a decision on a waiting call, a rule made from a call.
 
-A waiting call beeps and raises a notification. A decision can come too late (another desk, or
-the call's default, decided first): the person hears by whom. A rule made from a call ("Block
-this caller", "Always let through") notes who called, unless the caller's rule already has a
-note someone wrote.
+A waiting call raises a notification (and rings: gui/ring.py). A decision can come too late
+(another desk, or the call's default, decided first): the person hears by whom. A rule made from
+a call ("Block this caller", "Always let through") notes who called, unless the caller's rule
+already has a note someone wrote.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from gui import present
 from gui.changes import Changes, ask
@@ -20,6 +20,7 @@ from gui.live import LiveView
 from gui.live_calls import CallEvent, LiveCall
 from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
+from server.protocol.link import LinkState
 from server.protocol.messages import (
     CallDecided,
     CallWaiting,
@@ -45,6 +46,7 @@ class Calls(QObject):
         self._note = note
         self._coming: list[CallEvent] = []
         session.attached.connect(self.attached)
+        session.link_state.connect(self._link_state)
         session.call_arrived.connect(self._list)
         session.call_waiting.connect(self.waiting)
         session.call_decided.connect(self.decided)
@@ -64,13 +66,20 @@ class Calls(QObject):
 
     def attached(self, snapshot: Snapshot) -> None:
         """Today's calls so far (a restart leaves nobody looking at an empty list), and the
-        calls that wait for a person now."""
-        self._live.add_earlier([LiveCall.of_decided(call) for call in snapshot.today])
+        calls that wait for a person now, with their time left (again after a lost link:
+        what was decided meanwhile shows decided)."""
+        today = [LiveCall.of_decided(call) for call in snapshot.today]
+        self._live.model.catch_up(today, {call.call.call_id for call in snapshot.waiting})
+        self._live.add_earlier(today)
         self._live.take(snapshot.waiting)
+
+    def _link_state(self, state: LinkState) -> None:
+        self._live.set_can_decide(state is LinkState.ATTACHED)
+        if state is LinkState.REFUSED:  # this desk will hear of no call any more
+            self._live.model.no_longer_waiting()
 
     def waiting(self, event: CallWaiting) -> None:
         self._list(event)
-        QApplication.beep()
         tray = self._tray()
         if tray is not None:
             text = f"{present.caller_number(event.call)}  {present.caller_name(event.call)}"

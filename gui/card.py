@@ -22,6 +22,10 @@ from gui.live_calls import CallState, LiveCall, verdict_text
 from screening.policy import Decision
 from screening.rules import Action
 
+# A decision button that cannot be pressed now (clicked already, or the link is lost) must
+# not look like one that can.
+CANNOT_DECIDE = " QPushButton:disabled { background: #adb5bd; color: #f8f9fa; }"
+
 
 def _label(parent: QWidget, point_size_delta: int = 0, bold: bool = False) -> QLabel:
     label = QLabel(parent)
@@ -44,6 +48,7 @@ class CallCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._entry: LiveCall | None = None
+        self._can_decide = True
         self.number = _label(self, 8, bold=True)
         self.name = _label(self, 4, bold=True)
         self.kana = _label(self)
@@ -61,7 +66,7 @@ class CallCard(QFrame):
         for button, colour in ((self.accept_button, "#198754"), (self.reject_button, "#dc3545")):
             button.setMinimumHeight(56)
             button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; "
-                                 "font-size: 16pt; font-weight: bold; }")
+                                 "font-size: 16pt; font-weight: bold; }" + CANNOT_DECIDE)
         self.accept_button.setToolTip(self.tr("Alt+L: commubo answers this call"))
         self.reject_button.setToolTip(self.tr("Alt+R: commubo rejects this call"))
         self.allow_button = QPushButton(self.tr("Always let through"), self)
@@ -87,6 +92,17 @@ class CallCard(QFrame):
         layout.addLayout(decide)
         layout.addLayout(rules)
         self.show_call(None)
+
+    def set_can_decide(self, can: bool) -> None:
+        """Whether this console can decide calls now (not while its link is lost)."""
+        self._can_decide = can
+        self.tick()
+
+    def set_rules_allowed(self, allowed: bool, why: str = "") -> None:
+        """Whether this desk may make a rule from a call (an admin's); `why` not, if not."""
+        for button in (self.allow_button, self.block_button):
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else why)
 
     @property
     def call_id(self) -> str | None:
@@ -120,7 +136,8 @@ class CallCard(QFrame):
         self.countdown.setVisible(waiting)
         for button in (self.accept_button, self.reject_button):
             button.setVisible(waiting)
-            button.setEnabled(waiting and entry is not None and not entry.answered)
+            button.setEnabled(waiting and self._can_decide and entry is not None
+                              and not entry.answered)
         has_number = entry is not None and entry.call.caller is not None
         self.allow_button.setVisible(has_number)
         self.block_button.setVisible(has_number)
@@ -131,9 +148,16 @@ class CallCard(QFrame):
             total = entry.timeout or 1.0
             self.countdown.setRange(0, int(total * 1000))
             self.countdown.setValue(int(left * 1000))
-            self.status.setText(self.tr("Waiting for you: %1 s left").replace("%1", f"{left:.0f}"))
+            said = self.tr("Waiting for you: %1 s left") if self._can_decide else self.tr(
+                "Waiting: %1 s left, but this desk cannot decide until it is connected to the "
+                "service again")
+            self.status.setText(said.replace("%1", f"{left:.0f}"))
         elif entry.decided is not None:
             self.status.setText(verdict_text(entry.decided))
+        elif entry.state is CallState.UNFOLLOWED:
+            self.status.setText(self.tr(
+                "This desk did not follow this call to its end (it was not attached to the "
+                "service): the history shows how it was decided."))
         else:
             self.status.setText(self.tr("Deciding…"))
 

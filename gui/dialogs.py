@@ -3,6 +3,7 @@ and the reachability setup, each opened with open() (never exec) over the window
 
 A dialog already open comes to the front instead of opening twice; the settings are read anew
 each time they open. The reachability setup opens by itself the first time the console does.
+The settings and the setup are an admin's: an operator's desk does not open them.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
+from gui import language
 from gui.changes import Changes
+from gui.computer import ThisComputer
 from gui.explain import ExplainDialog
 from gui.health import Health
 from gui.preferences import Preferences
+from gui.ring import Ringer
 from gui.schedule import ScheduleDialog
 from gui.session import ConsoleSession
 from gui.settings_dialog import SettingsDialog
@@ -46,16 +50,22 @@ def _one_at_a_time(shown: Dialog | None, make: Callable[[], Dialog],
 
 class Dialogs(QObject):
     """The window's dialogs: `settings` (the last one opened), `schedule`, `explain` and `setup`
-    while open."""
+    while open; `admin` whether this desk may open the settings and the setup. `note(words)`
+    says what comes of a change in the status bar."""
 
     def __init__(self, session: ConsoleSession, changes: Changes, health: Health,
-                 preferences: Preferences, window: QMainWindow) -> None:
+                 preferences: Preferences, computer: ThisComputer, ringer: Ringer,
+                 note: Callable[[str], None], window: QMainWindow) -> None:
         super().__init__(window)
         self._session = session
         self._changes = changes
         self._health = health
         self._preferences = preferences
+        self._computer = computer
+        self._ringer = ringer
+        self._note = note
         self._window = window
+        self.admin = True
         self.schedule: ScheduleDialog | None = None
         self.explain: ExplainDialog | None = None
         self.setup: SetupWizard | None = None
@@ -63,9 +73,9 @@ class Dialogs(QObject):
 
     def open_settings(self) -> None:
         """The settings, read anew: a dialog closed before goes (a test may still look at it
-        until then)."""
+        until then). Not at an operator's desk."""
         snapshot = self._session.snapshot
-        if snapshot is None:
+        if snapshot is None or not self.admin:
             return
         if self.settings is not None:
             if self.settings.isVisible():
@@ -74,9 +84,11 @@ class Dialogs(QObject):
             self.settings.setParent(None)
             self.settings.deleteLater()
         reach = self._health.reach
-        dialog = SettingsDialog(self._session, self._changes, snapshot.listener, self._window,
+        dialog = SettingsDialog(self._session, self._changes, snapshot.listener, self._computer,
+                                self._ringer, self._window,
                                 public_base=reach.public_base if reach is not None else None)
         dialog.finished.connect(lambda _: self._health.check_now())
+        dialog.language_changed.connect(lambda: self._note(language.on_restart_note()))
         dialog.open()
         self.settings = dialog
 
@@ -100,14 +112,16 @@ class Dialogs(QObject):
         self.explain = None
 
     def open_setup(self) -> None:
-        """The reachability setup; the first time the console opens and from the menu."""
+        """The reachability setup; the first time the console opens and from the menu (not at
+        an operator's desk)."""
         snapshot = self._session.snapshot
-        if snapshot is None:
+        if snapshot is None or not self.admin:
             return
         if self.setup is not None:
             to_front(self.setup)
             return
-        self.setup = SetupWizard(self._session, self._changes, snapshot.listener, self._window)
+        self.setup = SetupWizard(self._session, self._changes, snapshot.listener, self._computer,
+                                 self._window)
         self.setup.finished.connect(self._setup_closed)
         self.setup.open()
 

@@ -46,7 +46,9 @@ class Health(QObject):
         self._tray = tray
         self._note = note
         self._problems = problems
+        self._session = session
         self._reach_known = False  # no check has finished yet
+        self._lost_since_attached = False
         self.listener: ListenerState | None = None
         self.reach: ReachState | None = None
         self.not_listening = Banner("#ffc107", "black", window)
@@ -56,6 +58,7 @@ class Health(QObject):
         self.url_changed = Banner("#ffc107", "black", window, selectable=True)
         self.storage = StorageBanner(window)
         self.lost = Banner("#6c757d", "white", window)
+        self.refused = Banner("#dc3545", "white", window, selectable=True)
         self.listener_status = QLabel(window)
         self.reachability = ReachabilityLabel(window)
         session.attached.connect(self.attached)
@@ -67,10 +70,12 @@ class Health(QObject):
 
     @property
     def banners(self) -> tuple[Banner, ...]:
-        return (self.not_listening, self.unreachable, self.url_changed, self.storage, self.lost)
+        return (self.not_listening, self.unreachable, self.url_changed, self.storage, self.lost,
+                self.refused)
 
     def attached(self, snapshot: Snapshot) -> None:
         self.lost.hide()
+        self.refused.hide()
         self.show_listener(snapshot.listener)
         if snapshot.storage.problem is not None:
             self.storage.show_failing(snapshot.storage.problem)
@@ -100,15 +105,46 @@ class Health(QObject):
         self.reachability.show_state(UNREACHABLE, why)
 
     def link_state(self, state: LinkState) -> None:
-        """The console no longer hears the listener (reconnecting is for a later issue)."""
-        if state is not LinkState.LOST:
+        """Said at once when the console stops hearing callgate: a desk attached over the
+        network says where, why, and that it connects again by itself; a refused desk says
+        why (a removed desk, a wrong secret or certificate: a new connection string helps)."""
+        if state is LinkState.ATTACHED:
+            if self._lost_since_attached and self._session.remote:
+                self._note(self.tr("Connected to the callgate service at %1 again")
+                           .replace("%1", self._session.remote))
+            self._lost_since_attached = False
             return
-        self.lost.setText(self.tr(
-            "This console lost its connection to callgate's listener: it shows no new calls "
-            "and decides none. callgate may still answer calls without it (a call that waits "
-            "for a person gets its default). Quit and start callgate again."))
-        self.lost.show()
+        if state not in (LinkState.LOST, LinkState.REFUSED):
+            return
+        self._lost_since_attached = True
+        problem = self._session.problem
+        why = present.words(problem) if problem is not None else ""
+        remote = self._session.remote
+        if state is LinkState.REFUSED:
+            text = self.tr("%1\nThis desk does not try again to attach to the callgate "
+                           "service at %2.").replace("%1", why).replace("%2", remote)
+        elif remote:
+            text = self.tr(
+                "This desk lost its connection to the callgate service: it shows no new calls "
+                "and cannot decide any until it is back. The service, if it runs, still "
+                "answers every call (a call that waits for a person gets another desk's "
+                "decision or its default). This desk connects again by itself.\n%1"
+            ).replace("%1", why)
+        else:
+            text = self.tr(
+                "This console lost its connection to callgate's listener: it shows no new "
+                "calls and decides none. callgate may still answer calls without it (a call "
+                "that waits for a person gets its default). Quit and start callgate again.")
+        banner, other = (self.refused, self.lost) if state is LinkState.REFUSED else (
+            self.lost, self.refused)
+        other.hide()
+        banner.setText(text)
+        banner.show()
         self.listener_status.setText(self.tr("Not connected"))
+        tray = self._tray()
+        if tray is not None and (self._window.isHidden() or self._window.isMinimized()):
+            tray.showMessage(self.tr("This desk cannot decide calls now"), text,
+                             QSystemTrayIcon.MessageIcon.Warning)
 
     def storage_failing(self, event: StorageFailing) -> None:
         self.storage.show_failing(event.why)

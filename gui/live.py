@@ -40,6 +40,7 @@ class LiveView(QWidget):
         self._chosen = False  # the person chose the current row (not the console)
         self._selecting = False
         self._held: Sighted | None = None
+        self.can_decide = True
         self.card = CallCard(self)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
@@ -90,6 +91,13 @@ class LiveView(QWidget):
         if self.card.call_id is None and self.model.rowCount():
             self.select(self.model.entry(0).call.call_id)
 
+    def set_can_decide(self, can: bool) -> None:
+        """Whether this console can decide calls now: not while it is not attached to
+        callgate (a call that waits shows, but no click could reach the service)."""
+        self.can_decide = can
+        self.card.set_can_decide(can)
+        self.waiting_changed.emit()
+
     def waiting_calls(self) -> list[LiveCall]:
         """The calls still waiting for a person's decision, closest to its deadline first."""
         waiting = [self.model.entry(row) for row in self.model.waiting_rows()]
@@ -108,7 +116,7 @@ class LiveView(QWidget):
     def decide_waiting(self, decision: Decision) -> None:
         """A person's decision from anywhere in the window, on `next_waiting()`."""
         entry = self.next_waiting()
-        if entry is not None:
+        if entry is not None and self.can_decide:
             self._decide(entry.call.call_id, decision)
 
     def select(self, call_id: str) -> None:

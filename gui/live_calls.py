@@ -28,6 +28,7 @@ class CallState(Enum):
     ARRIVED = "arrived"
     WAITING = "waiting"
     DECIDED = "decided"
+    UNFOLLOWED = "unfollowed"  # it waited when this desk lost the service: it no longer does
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ CallEvent = CallArrived | CallWaiting | CallDecided
 
 
 def verdict_text(event: CallDecided) -> str:
-    return present.verdict_text(event.decision, event.reason, event.detail)
+    return present.verdict_text(event.decision, event.reason, event.detail, event.decided_by)
 
 
 def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
@@ -65,10 +66,10 @@ def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
     if isinstance(event, CallArrived):
         return LiveCall(event.call, event.received_at, CallState.ARRIVED)
     base = entry or LiveCall(event.call, event.received_at, CallState.ARRIVED)
-    if isinstance(event, CallWaiting):
+    if isinstance(event, CallWaiting):  # again after a lost link: a click may be repeated
         return replace(base, state=CallState.WAITING,
                        deadline=time.monotonic() + event.ms_left / 1000,
-                       timeout=event.timeout_s)
+                       timeout=event.timeout_s, answered=False)
     return replace(base, state=CallState.DECIDED, decided=event, deadline=None)
 
 
@@ -85,6 +86,7 @@ class LiveCallsModel(QAbstractListModel):
         # The text of each shown call, made once: the view asks for it on every repaint, and
         # a busy afternoon's repaints must not take the CPU the listener needs.
         self._texts: dict[str, str] = {}
+        self._day = present.office_now().date()  # the office's day of the texts made
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._calls)
@@ -94,6 +96,7 @@ class LiveCallsModel(QAbstractListModel):
             return None
         entry = self._calls[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            self._new_day()
             if entry.state is CallState.WAITING:  # its countdown changes every second
                 return self._text(entry)
             text = self._texts.get(entry.call.call_id)
@@ -112,20 +115,31 @@ class LiveCallsModel(QAbstractListModel):
             return verdict_text(entry.decided)
         return None
 
+    def _new_day(self) -> None:
+        """After the office's midnight, yesterday's calls show their date (texts made anew)."""
+        today = present.office_now().date()
+        if today != self._day:
+            self._day = today
+            self._texts.clear()
+
     def _text(self, entry: LiveCall) -> str:
         return (f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n"
                 f"{self._status(entry)}")
 
     def _status(self, entry: LiveCall) -> str:
-        when = present.moment_text(entry.received_at)
+        when = present.call_time(entry.received_at, self._day)
         if entry.state is CallState.WAITING:
             left = entry.seconds_left(time.monotonic())
-            return self.tr("%1 · waiting for you: %2 s").replace("%1", when).replace(
-                "%2", f"{left:.0f}")
+            return present.fill(self.tr("%1 · waiting for you: %2 s"), when, f"{left:.0f}")
         if entry.decided is not None:
-            return f"{when} · {present.decision_text(entry.decided.decision)} " \
-                   f"({present.reason_text(entry.decided.reason)})"
-        return f"{when} · {self.tr('deciding…')}"
+            # %1 when, %2 the decision, %3 its reason
+            return present.fill(self.tr("%1 · %2 (%3)"), when,
+                                present.decision_text(entry.decided.decision),
+                                present.reason_text(entry.decided.reason,
+                                                    entry.decided.decided_by))
+        if entry.state is CallState.UNFOLLOWED:
+            return present.fill(self.tr("%1 · not followed here (see the history)"), when)
+        return present.fill(self.tr("%1 · deciding…"), when)
 
     def entry(self, row: int) -> LiveCall:
         return self._calls[row]
@@ -186,6 +200,28 @@ class LiveCallsModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
         self._calls.extend(earlier)
         self.endInsertRows()
+
+    def catch_up(self, decided: list[LiveCall], still: set[str]) -> None:
+        """Attached again after a lost link: the calls listed undecided that were decided
+        meanwhile (`decided`, today's calls) show so; those listed as waiting that wait no
+        more (`still` are those that do) and are not among them, as not followed here."""
+        known = {entry.call.call_id: entry for entry in decided}
+        for row, entry in enumerate(self._calls):
+            call_id = entry.call.call_id
+            if entry.state is CallState.DECIDED:
+                continue
+            if call_id in known:
+                self._calls[row] = known[call_id]
+            elif entry.state is CallState.WAITING and call_id not in still:
+                self._calls[row] = replace(entry, state=CallState.UNFOLLOWED, deadline=None)
+            else:
+                continue
+            self._texts.pop(call_id, None)
+            self._changed(row)
+
+    def no_longer_waiting(self) -> None:
+        """This desk will hear of no call any more (it was refused): none waits here."""
+        self.catch_up([], set())
 
     def mark_answered(self, call_id: str) -> None:
         """A person clicked; the listener's confirmation follows as a decided event."""

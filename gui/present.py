@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
@@ -20,15 +21,28 @@ from PySide6.QtCore import (
 
 import wording
 from screening import phone
+from screening.instants import DEFAULT_TIME_ZONE, zone
 from screening.messages import Message
-from screening.policy import Decision, Mode, Reason
+from screening.mode import Mode
+from screening.policy import Decision, Reason
 from screening.rules import RuleKind
-from screening.schedule import DEFAULT_TIME_ZONE, zone
 from server.protocol.messages import CallView, Failed, Refused
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("present", text)
+def translated(marked: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("present", ...) in the console's language.
+
+    Only marked texts: a text looked up here but written without the mark is not in the
+    catalogue (lupdate finds the literal of a `translate("present", "...")` call, or of a
+    mark, never a variable's), so every other text of this module is a literal call."""
+    return QCoreApplication.translate("present", marked)
+
+
+def fill(template: str, *args: str) -> str:
+    """A translated template with %1, %2, ... replaced at once (an argument that holds "%2"
+    itself stays as it is)."""
+    return re.sub(r"%(\d)", lambda found: args[int(found[1]) - 1]
+                  if 0 < int(found[1]) <= len(args) else found[0], template)
 
 
 def qt_translate(context: str, text: str, count: int) -> str:
@@ -66,9 +80,9 @@ def number_text(caller: str | None, phone_number: str) -> str:
     if caller:
         return _display_number(caller)
     if phone.is_payphone(phone_number):
-        return tr("公衆電話 / payphone")
+        return QCoreApplication.translate("present", "公衆電話 / payphone")
     if phone.is_withheld(phone_number):
-        return tr("非通知 / withheld")
+        return QCoreApplication.translate("present", "非通知 / withheld")
     return phone_number
 
 
@@ -79,7 +93,7 @@ def caller_number(call: CallView) -> str:
 
 def caller_name(call: CallView) -> str:
     if call.customer is None or not call.customer.name:
-        return tr("Unknown caller")
+        return QCoreApplication.translate("present", "Unknown caller")
     return call.customer.name
 
 
@@ -96,7 +110,7 @@ def company_line(call: CallView) -> str:
 def rule_note(name: str, company: str) -> str:
     """The note of a rule made from a call: who called, so the list says whose number it is."""
     if name and company:
-        return tr("%1 (%2)").replace("%1", name).replace("%2", company)
+        return fill(QCoreApplication.translate("present", "%1 (%2)"), name, company)
     return name or company
 
 
@@ -128,11 +142,13 @@ MODE_TEXT = {
 
 def mode_text(mode: Mode) -> str:
     """A mode as its button says it."""
-    return tr(str(MODE_TEXT[mode]))
+    return translated(str(MODE_TEXT[mode]))
 
 
 def decision_text(decision: Decision) -> str:
-    return tr("Let through") if decision is Decision.ACCEPT else tr("Rejected")
+    if decision is Decision.ACCEPT:
+        return QCoreApplication.translate("present", "Let through")
+    return QCoreApplication.translate("present", "Rejected")
 
 
 REASON_TEXT = {
@@ -172,8 +188,12 @@ VERDICT_TEXT = {
 _MODES = {mode.message: mode for mode in Mode}
 
 
-def reason_text(reason: Reason) -> str:
-    return tr(str(REASON_TEXT[reason]))
+def reason_text(reason: Reason, decided_by: str | None = None) -> str:
+    """'by a rule', 'by a person'; a decision from a desk names it: 'by a person at
+    reception'."""
+    if reason is Reason.PERSON and decided_by:
+        return fill(QCoreApplication.translate("present", "by a person at %1"), decided_by)
+    return translated(str(REASON_TEXT[reason]))
 
 
 def detail_text(detail: Message) -> str:
@@ -192,13 +212,17 @@ def _as_buttons(message: Message) -> Message:
                                        for arg in message.args))
 
 
-def verdict_text(decision: Decision, reason: Reason, detail: Message) -> str:
-    """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)'."""
+def verdict_text(decision: Decision, reason: Reason, detail: Message,
+                 decided_by: str | None = None) -> str:
+    """'Rejected by a rule (block 03-3000-1234)', 'Let through by the mode (Let all through)',
+    'Rejected by a person at reception' (`decided_by`: the desk whose person decided)."""
+    if reason is Reason.PERSON and decided_by:
+        return fill(QCoreApplication.translate("present", "%1 by a person at %2"),
+                    decision_text(decision), decided_by)
     plain, detailed = VERDICT_TEXT[reason]
     if not detail:
-        return tr(str(plain)).replace("%1", decision_text(decision))
-    return (tr(str(detailed)).replace("%1", decision_text(decision))
-            .replace("%2", detail_text(detail)))
+        return fill(translated(str(plain)), decision_text(decision))
+    return fill(translated(str(detailed)), decision_text(decision), detail_text(detail))
 
 
 # --- Moments -----------------------------------------------------------------------------------
@@ -228,6 +252,9 @@ JAPANESE = MomentFormats(QLocale(QLocale.Language.Japanese, QLocale.Country.Japa
                          "yyyy/MM/dd(ddd)", "yyyy/MM/dd(ddd) HH:mm", "yyyy/MM/dd(ddd) HH:mm:ss")
 ENGLISH = MomentFormats(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
                         "ddd d MMM yyyy", "ddd d MMM yyyy HH:mm", "ddd d MMM yyyy HH:mm:ss")
+
+
+CLOCK = "HH:mm"  # a moment of today, in either language
 
 
 def moment_formats() -> MomentFormats:
@@ -292,6 +319,14 @@ def moment_text(moment: datetime, style: Style = Style.MINUTES) -> str:
     if style is Style.LONG:
         text = f"{text} {office_time(moment).tzname()}"
     return text
+
+
+def call_time(moment: datetime, today: date | None = None) -> str:
+    """When a call came, on the office's clock: `16:16` for a call of the office's day
+    (`today`, else now's), else the moment (`2026/11/25(水) 16:16`, `Wed 25 Nov 2026 16:16`)."""
+    if office_time(moment).date() != (today or office_now().date()):
+        return moment_text(moment)
+    return moment_formats().locale.toString(wall_clock(moment), CLOCK)
 
 
 def local_time(stamp: str | None, style: Style = Style.MINUTES) -> str:

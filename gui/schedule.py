@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gui import present
 from gui.banner import ErrorLabel
 from gui.changes import Changes, saving_text
+from gui.desk import refusal
 from gui.session import ConsoleSession
 from screening.hours import WEEKDAYS, parse_ranges
 from screening.mode import Mode
@@ -95,6 +96,10 @@ class ScheduleDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        why = refusal(session, SetSchedule(changes={}))
+        if why is not None:  # an operator's console shows the schedule, and why it stays
+            self.save_button.setEnabled(False)
+            self.error.show_error(why)
 
     def _mode_combo(self, current: str) -> QComboBox:
         combo = QComboBox(self)

@@ -7,6 +7,10 @@ paints and a person's click is handled between slices, however many calls come a
 command is sent with `request` and its result comes back to a callback; the GUI thread never
 waits for it. A change that has no answer within SLOW_MS is slow (another program holds the
 database's lock, say): `slow` tells the widget, so it can say "saving…" instead of freezing.
+
+The session knows the desk it attached as (its name, role, and whether it is away): a command
+that desk's role does not allow is refused here at once, with the service's own words, and
+never sent (the service refuses it too).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from screening.messages import Message
 from server.protocol.link import ConsoleLink, LinkState
 from server.protocol.messages import (
     CallArrived,
@@ -26,6 +31,8 @@ from server.protocol.messages import (
     CallWaiting,
     Command,
     ConfigChanged,
+    DeskState,
+    Done,
     Event,
     ListenerProblem,
     ReachabilityChanged,
@@ -34,6 +41,7 @@ from server.protocol.messages import (
     StorageFailing,
     StorageRecovered,
 )
+from server.protocol.roles import may, not_allowed
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,7 @@ _SIGNALS: dict[type, str] = {
 class ConsoleSession(QObject):
     attached = Signal(object)  # Snapshot: at first, and again after every reconnection
     link_state = Signal(object)  # LinkState
+    desk_changed = Signal(object)  # DeskState: at attaching, and when its presence changed
     call_arrived = Signal(object)  # CallArrived
     call_waiting = Signal(object)  # CallWaiting
     call_decided = Signal(object)  # CallDecided
@@ -75,6 +84,7 @@ class ConsoleSession(QObject):
         self.state = LinkState.CONNECTING
         self.seq = 0  # the last event's number
         self.settings: dict[str, str] = {}
+        self.desk: DeskState | None = None  # the desk this console attached as
         self._open = False
 
     def open(self) -> None:
@@ -88,12 +98,30 @@ class ConsoleSession(QObject):
             self._open = False
             self._link.close()
 
+    @property
+    def remote(self) -> str:
+        """Where the service is (host:port) when it is on another machine, else ''."""
+        return self._link.remote
+
+    @property
+    def problem(self) -> Message | None:
+        """Why the link is lost or refused now."""
+        return self._link.problem
+
+    def may(self, command: Command) -> bool:
+        """Whether this desk's role allows `command` (anything, until the desk is known)."""
+        return self.desk is None or may(self.desk.role, command)
+
     def request(self, command: Command, done: Callable[[Result], None],
                 slow: Callable[[], None] | None = None) -> None:
         """Send `command`; `done(result)` runs on the GUI thread when it is answered, and
         `slow()` before that if the answer takes longer than SLOW_MS. After close() nothing
         is sent and nothing answers (a widget may still ask while the window closes)."""
         if not self._open:
+            return
+        if self.desk is not None and not self.may(command):
+            refusal = not_allowed(self.desk.name)
+            self._post(lambda: done(refusal))
             return
         timer: QTimer | None = None
         if slow is not None:
@@ -106,6 +134,8 @@ class ConsoleSession(QObject):
             if timer is not None:
                 timer.stop()
                 timer.deleteLater()
+            if isinstance(result, Done) and isinstance(result.value, DeskState):
+                self._desk_is(result.value)
             done(result)
 
         self._link.request(command, answered)
@@ -136,7 +166,13 @@ class ConsoleSession(QObject):
 
     def _attached(self, snapshot: Snapshot) -> None:
         self.snapshot, self.seq, self.settings = snapshot, snapshot.seq, dict(snapshot.settings)
+        if snapshot.desk is not None:
+            self._desk_is(snapshot.desk)
         self.attached.emit(snapshot)
+
+    def _desk_is(self, desk: DeskState) -> None:
+        self.desk = desk
+        self.desk_changed.emit(desk)
 
     def _state(self, state: LinkState) -> None:
         self.state = state

@@ -1,10 +1,13 @@
 """Settings a person may change: the ask timeout and defaults, where the listener binds, how
 commubo reaches it, and the webhook token. Read from the session, saved all at once through
-it; a value refused comes back with its reason and the dialog stays open."""
+it; a value refused comes back with its reason and the dialog stays open. This computer's own
+(the ring, starting at login, the menu entry; gui/computer_settings.py) are kept on this desk once
+the office's are saved."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import present
+from gui import language, present
 from gui.address import (
     ListeningPort,
     local_webhook_url,
@@ -30,6 +33,9 @@ from gui.address import (
     url_field,
 )
 from gui.changes import Changes, ask, saving_text
+from gui.computer import ThisComputer
+from gui.computer_settings import ComputerSection
+from gui.ring import Ringer
 from gui.session import ConsoleSession
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
@@ -65,9 +71,11 @@ class SettingsDialog(QDialog):
     """
 
     token_rotated = Signal(str)
+    language_changed = Signal()  # saved; it applies when callgate restarts
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
-                 parent: QWidget | None = None, *, public_base: str | None = None) -> None:
+                 computer: ThisComputer, ringer: Ringer, parent: QWidget | None = None, *,
+                 public_base: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("callgate settings"))
         self._session = session
@@ -105,10 +113,13 @@ class SettingsDialog(QDialog):
             CallerPreset.CUSTOMERS_RING: self.tr("Registered customers always ring through"),
             CallerPreset.ASK_UNKNOWN: self.tr("Ask for unknown callers, let customers through"),
         }
-        current = CallerPreset.of(OfficeSettings.of(values).screening())
+        screening = OfficeSettings.of(values).screening()
+        current = CallerPreset.of(screening)
         if current is None:
-            presets[CUSTOM_PRESET] = self.tr("Custom: customers %1, unknown callers %2").replace(
-                "%1", values[Key.CUSTOMERS]).replace("%2", values[Key.UNKNOWN])
+            presets[CUSTOM_PRESET] = present.fill(
+                self.tr("Custom: customers %1, unknown callers %2"),
+                present.words(screening.customers.message),
+                present.words(screening.unknown.message))
         self.caller_preset = self._combo(presets, current or CUSTOM_PRESET)
         self.repeat_caller = QCheckBox(
             self.tr("Let a number through that calls again soon after a reject "
@@ -128,11 +139,13 @@ class SettingsDialog(QDialog):
         self.listening = QLabel(listening.text(values[Key.PORT]) if listening else "", self)
         self.listening.setWordWrap(True)
         self.listening.setVisible(listening is not None)
+        self.language = language.choice(self, values[Key.LANGUAGE])
         self.url, _, url_row = url_field(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc3545;")
         self.error.setWordWrap(True)
         reachability = self._reachability_section(values, listener.cloudflared)
+        self.computer = ComputerSection(computer, ringer, self)
 
         form = QFormLayout()
         form.addRow(self.tr("Time to decide when asked:"), self.ask_timeout)
@@ -143,6 +156,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Repeat caller:"), self.repeat_caller)
         form.addRow(self.tr("Called again within:"), self.repeat_minutes)
         form.addRow(self.tr("If callgate fails (fail-safe):"), self.failsafe)
+        form.addRow(language.field_label(), self.language)
         form.addRow(self.tr("Listen on address (on restart):"), self.host)
         form.addRow(self.tr("Listen on port (on restart):"), self.port)
         form.addRow("", self.listening)
@@ -154,6 +168,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(reachability)
+        layout.addWidget(self.computer)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.buttons = buttons
@@ -237,8 +252,16 @@ class SettingsDialog(QDialog):
         QTimer.singleShot(0, self, self._fit_contents)  # once the layout took in the tokens
         self.token_rotated.emit(view.token)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_contents()
+
     def _fit_contents(self) -> None:
-        self.resize(self.size().expandedTo(self.sizeHint()))
+        """Its whole height, every line of wrapped text included, as far as the screen allows:
+        Qt opens a window taller than two thirds of the screen at its least height, where the
+        note on where callgate listens loses its last line."""
+        room = self.screen().availableGeometry().size() - (self.frameSize() - self.size())
+        self.resize(self.size().expandedTo(self.sizeHint()).boundedTo(room))
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)
@@ -263,6 +286,7 @@ class SettingsDialog(QDialog):
             Key.NGROK_API: self.ngrok_api.text(),
             Key.CLOUDFLARED_METRICS: self.cloudflared_metrics.text(),
             Key.PUBLIC_URL: self.public_url.text(),
+            Key.LANGUAGE: self.language.currentData(),
         }
         preset = self.caller_preset.currentData()
         if preset != CUSTOM_PRESET:
@@ -275,8 +299,13 @@ class SettingsDialog(QDialog):
             save.setEnabled(True)
             self.error.setText(words)
 
+        new_language = values[Key.LANGUAGE] != self._session.settings.get(Key.LANGUAGE)
+
         def saved(_: object) -> None:
             ended()
+            self.computer.keep()
+            if new_language:
+                self.language_changed.emit()
             self.accept()
 
         self._changes.send(self, SaveSettings(changes={str(k): v for k, v in values.items()}),

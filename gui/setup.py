@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFormLayout,
     QLineEdit,
     QRadioButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui import language
 from gui.address import (
     ListeningPort,
     local_webhook_url,
@@ -32,6 +34,7 @@ from gui.address import (
     url_field,
 )
 from gui.changes import Changes, ask
+from gui.computer import ThisComputer
 from gui.session import ConsoleSession
 from gui.setup_public import PublicUrlPage, SavingPage, SelfTestPage
 from screening.settings import Key
@@ -55,8 +58,9 @@ class SetupWizard(QWizard):
     """Opened with open(); Cancel is "Skip setup" and skips the rest at any page."""
 
     def __init__(self, session: ConsoleSession, changes: Changes, listener: ListenerState,
-                 parent: QWidget | None = None) -> None:
+                 computer: ThisComputer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.computer = computer
         self.setWindowTitle(self.tr("Set up reachability"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Skip setup"))
@@ -117,6 +121,10 @@ class SetupWizard(QWizard):
 
 
 class PortPage(SavingPage):
+    """Where callgate listens, its language, and how it starts on this computer: at login
+    (ticked, since commubo rejects calls while callgate is not running) and from the
+    applications menu, both done when the person goes on to the next page."""
+
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Where callgate listens"))
@@ -132,16 +140,35 @@ class PortPage(SavingPage):
         listening = wizard.listening
         self.listening = selectable_label(self, listening.text(setting) if listening else "")
         self.listening.setVisible(listening is not None)
+        self.language = language.choice(self, wizard.values()[Key.LANGUAGE])
+        self.start_at_login = QCheckBox(self.tr(
+            "Start callgate when I log in to this computer (while callgate is not running, "
+            "commubo rejects every call)"), self)
+        self.start_at_login.setChecked(True)
+        self.menu_entry = QCheckBox(self.tr("Add callgate to the applications menu"), self)
+        self.menu_entry.setChecked(True)
+        self.menu_entry.setVisible(wizard.computer.has_menu_entry)
         form = QFormLayout()
         form.addRow(self.tr("Port (on restart):"), self.port)
+        form.addRow(language.field_label(), self.language)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.listening)
+        layout.addWidget(self.start_at_login)
+        layout.addWidget(self.menu_entry)
         layout.addWidget(self.error)
 
     def changes(self) -> dict[Key, str]:
-        return {Key.PORT: str(self.port.value())}
+        return {Key.PORT: str(self.port.value()), Key.LANGUAGE: self.language.currentData()}
+
+    def validatePage(self) -> bool:
+        moving_on = super().validatePage()
+        if moving_on:
+            computer = self._wizard.computer
+            computer.change(start=self.start_at_login.isChecked(),
+                            menu=self.menu_entry.isChecked() if computer.has_menu_entry else None)
+        return moving_on
 
 
 class LocalUrlPage(QWizardPage):

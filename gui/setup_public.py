@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
 from gui import present
@@ -30,6 +30,20 @@ if TYPE_CHECKING:
 QUICK_RETRY_MS = 2000
 QUICK_RETRIES = 15
 ERROR_STYLE = "color: #dc3545;"
+# The kinds of self-test failure (server/selftest.py KINDS), in English as the command line
+# names them.
+FAILURE_KINDS = {
+    "no-public-url": QT_TRANSLATE_NOOP("SelfTestPage", "no-public-url"),
+    "dns": QT_TRANSLATE_NOOP("SelfTestPage", "dns"),
+    "tls": QT_TRANSLATE_NOOP("SelfTestPage", "tls"),
+    "timeout": QT_TRANSLATE_NOOP("SelfTestPage", "timeout"),
+    "refused": QT_TRANSLATE_NOOP("SelfTestPage", "refused"),
+    "wrong-token": QT_TRANSLATE_NOOP("SelfTestPage", "wrong-token"),
+    "rejected": QT_TRANSLATE_NOOP("SelfTestPage", "rejected"),
+    "http-error": QT_TRANSLATE_NOOP("SelfTestPage", "http-error"),
+    "other-listener": QT_TRANSLATE_NOOP("SelfTestPage", "other-listener"),
+    "error": QT_TRANSLATE_NOOP("SelfTestPage", "error"),
+}
 SUCCESS_STYLE = "color: #198754; font-weight: bold;"
 
 
@@ -235,5 +249,6 @@ class SelfTestPage(QWizardPage):
             return (self.tr("Success: commubo can reach callgate (round trip %1 ms).")
                     .replace("%1", f"{test.round_trip_ms:.0f}" if test.round_trip_ms is not None
                              else "?"))
-        return self.tr("Failed (%1): %2").replace("%1", test.kind).replace(
-            "%2", present.words(test.message))
+        kind = FAILURE_KINDS.get(test.kind)
+        named = QCoreApplication.translate("SelfTestPage", str(kind)) if kind else test.kind
+        return present.fill(self.tr("Failed (%1): %2"), named, present.words(test.message))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import present
+from gui.card import CANNOT_DECIDE
 from gui.live import LiveView
 from screening.policy import Decision
 
@@ -55,7 +56,8 @@ class WaitingStrip(QFrame):
         for decision, button in ((Decision.ACCEPT, self.accept_button),
                                  (Decision.REJECT, self.reject_button)):
             button.setStyleSheet(f"QPushButton {{ background: {COLOURS[decision]}; "
-                                 "color: white; font-weight: bold; padding: 1px 8px; }")
+                                 "color: white; font-weight: bold; padding: 1px 8px; }"
+                                 + CANNOT_DECIDE)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the focus be
             button.clicked.connect(partial(live.decide_waiting, decision))
             layout.addWidget(button)
@@ -78,6 +80,8 @@ class WaitingStrip(QFrame):
         if entry is None:
             self.hide()
             return
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(self._live.can_decide)
         left = f"{entry.seconds_left(time.monotonic()):.0f}"
         self.text.setText(self.tr("%1 waiting · %2 %3 · %4 s left")
                           .replace("%1", str(count))

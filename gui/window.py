@@ -3,9 +3,9 @@ health, all from its session with callgate (gui/session.py) and nothing else.
 
 The window is laid out here and its menu opens the dialogs (gui/dialogs.py); what each part
 shows is the job of its own module: the mode (gui/mode.py), the calls (gui/calls.py),
-callgate's health (gui/health.py), the dialogs. It fills in when the session attaches (the
-snapshot) and follows the events; a change a person makes goes out as a command and shows once
-callgate reports it.
+callgate's health (gui/health.py), the statistics (gui/stats/), the dialogs. It fills in when
+the session attaches (the snapshot) and follows the events; a change a person makes goes out as
+a command and shows once callgate reports it.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from gui import present
 from gui.banner import Banner
 from gui.calls import Calls
 from gui.changes import Changes
+from gui.computer import ThisComputer
+from gui.desk import DeskStatus
 from gui.dialogs import Dialogs, to_front
 from gui.health import Health
 from gui.history import HistoryView
@@ -35,8 +37,10 @@ from gui.live import LiveView
 from gui.mode import ModeBar, ModeControl, RejectAllBanner
 from gui.preferences import Preferences
 from gui.reach import ReachabilityLabel, UnreachableBanner
+from gui.ring import Ringer
 from gui.rules import RulesView
 from gui.session import ConsoleSession
+from gui.stats import StatisticsTab
 from gui.status import ProblemLine, show_note
 from gui.storage import StorageBanner
 from gui.tray import ConsoleTray, app_icon
@@ -60,6 +64,8 @@ class ConsoleWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.session = session
         self.preferences = Preferences(data_dir)
+        self.computer = ThisComputer(data_dir, self)
+        self.computer.failed.connect(self._computer_failed)
         self._first_run_setup = first_run_setup
         self._quitting = False
 
@@ -72,19 +78,23 @@ class ConsoleWindow(QMainWindow):
         self.last_error = ProblemLine(self)
         self.changes = Changes(session, self, self.show_error)
         self.health = Health(session, self, lambda: self.tray, self.show_note, self.last_error)
-        self.dialogs = Dialogs(session, self.changes, self.health, self.preferences, self)
         self.mode_bar = ModeBar(self)
         self.mode = ModeControl(session, self.mode_bar, self.changes)
         self.mode.shown.connect(self._show_mode)
         self.banner = RejectAllBanner(self)
         self.live = LiveView(self)
         self.calls = Calls(session, self.live, self.changes, lambda: self.tray, self.show_note)
+        self.ringer = Ringer(self.live, self.preferences)
+        self.dialogs = Dialogs(session, self.changes, self.health, self.preferences,
+                               self.computer, self.ringer, self.show_note, self)
         self.rules = RulesView(session, self)
         self.history = HistoryView(session, self)
+        self.statistics = StatisticsTab(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.live, self.tr("Live calls"))
         self.tabs.addTab(self.rules, self.tr("Allow and block lists"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.statistics, self.tr("Statistics"))
         self.waiting = WaitingStrip(self.live, self.tabs, self)
         central = QWidget(self)
         central.setObjectName("console")
@@ -93,12 +103,17 @@ class ConsoleWindow(QMainWindow):
             layout.addWidget(widget)
         self.setCentralWidget(central)
         self._central = central
+        self.desk = DeskStatus(session, self)
         self.statusBar().addWidget(self.last_error, 1)
+        self.statusBar().addPermanentWidget(self.desk.label)
+        self.statusBar().addPermanentWidget(self.desk.away_button)
         self.statusBar().addPermanentWidget(self.health.listener_status)
         self.statusBar().addPermanentWidget(self.health.reachability)
         self._build_menu()
+        self.desk.rights_changed.connect(self._rights)
 
-        for asking in (self.live.rule_requested, self.history.rule_requested):
+        for asking in (self.live.rule_requested, self.history.rule_requested,
+                       self.statistics.rule_requested):
             asking.connect(lambda number, action, caller: self.rules.add_rule(
                 number, action, caller=caller))
         self.rules.message.connect(self.show_note)
@@ -143,11 +158,23 @@ class ConsoleWindow(QMainWindow):
         self._office_clock(snapshot.settings)
         self.mode.show(snapshot.mode)
         listening = snapshot.listener.listening
-        self._setup_action.setEnabled(True)
+        self._setup_action.setEnabled(self.dialogs.admin)
         self._check_action.setEnabled(listening)
-        if self._first_run_setup and not self.preferences.setup_done:
+        # The setup comes by itself only beside the listener: a desk elsewhere attaches to a
+        # service that was set up where it runs.
+        if (self._first_run_setup and not self.preferences.setup_done
+                and not self.session.remote and self.dialogs.admin):
             self._first_run_setup = False
             self.dialogs.open_setup()
+
+    def _rights(self, admin: bool, why: str) -> None:
+        """An operator's console: the admin's controls off, each saying why."""
+        self.dialogs.admin = admin
+        for action in (self._settings_action, self._setup_action):
+            action.setEnabled(admin)
+            action.setToolTip("" if admin else why)
+        self.rules.set_editable(admin, why)
+        self.live.card.set_rules_allowed(admin, why)
 
     def _config_changed(self, changed: ConfigChanged) -> None:
         if changed.settings is not None:
@@ -176,6 +203,10 @@ class ConsoleWindow(QMainWindow):
         """A problem that happened once, in the status bar's red line for a while."""
         self.last_error.show_problem(message)
 
+    def _computer_failed(self, why: str) -> None:
+        self.show_error(self.tr("How callgate starts on this computer was not changed: %1")
+                        .replace("%1", why))
+
     def show_note(self, text: str) -> None:
         """What just happened, in the status bar for a few seconds."""
         show_note(self.statusBar(), text)
@@ -184,7 +215,8 @@ class ConsoleWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&callgate"))
-        settings = QAction(self.tr("&Settings…"), self)
+        menu.setToolTipsVisible(True)  # why an operator's desk cannot open some
+        settings = self._settings_action = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.dialogs.open_settings)
         quit_action = QAction(self.tr("&Quit"), self)
@@ -202,6 +234,8 @@ class ConsoleWindow(QMainWindow):
             action.setEnabled(False)  # until callgate says where it listens
         for action in (settings, schedule, test, self._setup_action, self._check_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.desk.away_action)
         menu.addSeparator()
         menu.addAction(quit_action)
 

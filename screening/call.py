@@ -77,6 +77,7 @@ class Customer:
     org_name: str = ""
     org_name_kana: str = ""
     org_short_name: str = ""
+    org_short_name_kana: str = ""
     dept_name: str = ""
     dept_short_name: str = ""
     note: str = ""
@@ -90,6 +91,17 @@ class Customer:
     @property
     def name_kana(self) -> str:
         return _joined(self.family_name_kana, self.middle_name_kana, self.personal_name_kana)
+
+    @property
+    def org(self) -> str:
+        """The company: its name, else its short name."""
+        return self.org_name or self.org_short_name
+
+    @property
+    def org_kana(self) -> str:
+        """The company's reading: of its name, else of its short name (a list may have only
+        that)."""
+        return self.org_name_kana or self.org_short_name_kana
 
     @classmethod
     def from_payload(cls, data: Mapping[str, Any]) -> Customer:
@@ -105,6 +117,7 @@ class Customer:
             org_name=_text(data.get("orgName")),
             org_name_kana=_text(data.get("orgNameKana")),
             org_short_name=_text(data.get("orgShortName")),
+            org_short_name_kana=_text(data.get("orgShortNameKana")),
             dept_name=_text(data.get("deptName")),
             dept_short_name=_text(data.get("deptShortName")),
             note=_text(data.get("note")),

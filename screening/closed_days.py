@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import MINYEAR, date
 from functools import lru_cache
 
-from screening.messages import Refusal
+from screening.messages import Message, Refusal
 
 _YEARLESS = 2000  # a leap year, so that a yearly 02-29 is a date
 
@@ -96,6 +96,14 @@ def _public_holidays(year: int) -> Mapping[date, str]:
     from holidays.countries.japan import Japan
 
     return dict(Japan(years=year, language="en_US"))
+
+
+def holiday_word(name: str) -> Message:
+    """A public holiday's name, as the `holidays` package writes it in English, as a word to be
+    worded (`holiday.coming-of-age-day`: 成人の日 in Japanese); the name goes along, to be read
+    as it is where wording/ has no words for it yet."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return Message(f"holiday.{re.sub(r'[^a-z]+', '-', plain).strip('-')}", (name,))
 
 
 def public_holiday(day: date) -> str | None:

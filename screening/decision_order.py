@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 from screening import phone
 from screening.call import Call, CallerClass
-from screening.instants import format_instant
+from screening.instants import instant
 from screening.messages import Message
 from screening.mode import Mode, mode_detail
 from screening.mode_in_force import ModeInForce
@@ -125,8 +125,8 @@ class _Decider:
         if self.explaining:
             self.steps.append(step())
 
-    def when(self, moment: datetime) -> str:
-        return format_instant(moment, self.settings.time_zone)
+    def when(self, moment: datetime) -> Message:
+        return instant(moment, self.settings.time_zone)
 
     def rules(self, match: RuleMatch, numbers: bool) -> tuple[Verdict, Rule] | None:
         """The rule that decides, of the number and prefix rules (`numbers`) or the name rules."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import time
 
@@ -177,8 +177,9 @@ def parse_hours(raw: str) -> Week:
     return tuple(day or () for day in week)
 
 
-def format_hours(week: Week) -> str:
-    """The inverse of parse_hours: `mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00`."""
+def format_hours(week: Week, days: Sequence[str] = WEEKDAYS) -> str:
+    """The inverse of parse_hours: `mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00`; with
+    the days named as `days` names them (`月-金 09:00-18:00`, which parse_hours reads too)."""
     entries: list[str] = []
     day = 0
     while day < 7:
@@ -186,7 +187,7 @@ def format_hours(week: Week) -> str:
         while last + 1 < 7 and week[last + 1] == week[day]:
             last += 1
         if week[day]:
-            days = WEEKDAYS[day] if last == day else f"{WEEKDAYS[day]}-{WEEKDAYS[last]}"
-            entries.append(f"{days} {', '.join(str(r) for r in week[day])}")
+            named = days[day] if last == day else f"{days[day]}-{days[last]}"
+            entries.append(f"{named} {', '.join(str(r) for r in week[day])}")
         day = last + 1
     return "; ".join(entries)

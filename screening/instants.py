@@ -12,9 +12,11 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from screening.hours import WEEKDAYS
-from screening.messages import Refusal
+from screening.messages import Message, Refusal
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
+# A weekday beside a date (`Mon`, `月`).
+_SHORT_DAY_WORDS = tuple(Message(f"moment.weekday.{day}") for day in WEEKDAYS)
 
 
 @lru_cache(maxsize=32)
@@ -36,10 +38,15 @@ def aware(moment: datetime, what: str) -> datetime:
     return moment
 
 
-def format_instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
-    """`2025-01-06 (Mon) 09:00 JST`: an instant as the office reads it."""
+def instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE, *,
+            seconds: bool = False) -> Message:
+    """An instant as the office reads it, to be worded in the reader's language (wording/
+    moments.py): `2025-01-06 (Mon) 09:00 JST`, `2025/01/06(月) 09:00 JST`; to the second for
+    a call's time."""
     local = moment.astimezone(zone(time_zone))
-    return f"{local:%Y-%m-%d} ({WEEKDAYS[local.weekday()].title()}) {local:%H:%M} {local:%Z}"
+    clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+    return Message("moment", (f"{local:%Y}", f"{local:%m}", f"{local:%d}",
+                              _SHORT_DAY_WORDS[local.weekday()], clock, f"{local:%Z}"))
 
 
 def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from screening.instants import DEFAULT_TIME_ZONE, aware, format_instant
+from screening.instants import DEFAULT_TIME_ZONE, aware, instant
 from screening.messages import Message
 from screening.mode import Mode, ModeSource, mode_detail
 from screening.schedule import Schedule, ScheduleState
@@ -94,8 +94,8 @@ def mode_in_force(
     false the steps are left empty (they cost more than the answer)."""
     time_zone = schedule.time_zone if schedule is not None else DEFAULT_TIME_ZONE
 
-    def when(moment: datetime) -> str:
-        return format_instant(moment, time_zone)
+    def when(moment: datetime) -> Message:
+        return instant(moment, time_zone)
 
     steps: list[Message] = []
 

@@ -49,6 +49,21 @@ def fold(text: str) -> str:
     return folded
 
 
+def reading(kana: str, name: str) -> str:
+    """Where a customer sorts: by the kana reading (hiragana, katakana and half-width kana
+    alike, spaces left out), in the order of the kana table (あ, か, が, き...); a customer
+    without a reading sorts after every reading, by the name as written; '' for no customer."""
+    return fold(kana) or fold(name)
+
+
+def company_reading(kana: str, name: str) -> str:
+    """What a kana search finds a company by: its reading and its name, each folded (so the
+    list's half-width or hiragana reading, and a name written in kana, are found as typed in
+    any kana), one after the other; '' for no company. Folded text has no spaces, so a word
+    searched for never spans the two."""
+    return " ".join(dict.fromkeys(part for part in (fold(kana), fold(name)) if part))
+
+
 def parse_name(raw: str) -> str:
     """A company or person name typed for a name rule, NFKC-normalised (half-width kana made
     full-width) and trimmed; raises InvalidName with the reason when it cannot name anybody."""
@@ -65,13 +80,14 @@ def parse_name(raw: str) -> str:
 
 @lru_cache(maxsize=4096)
 def customer_names(customer: Customer) -> tuple[str, ...]:
-    """Every name commubo gave for a customer, folded: company (full, short, kana) and person
+    """Every name commubo gave for a customer, folded: company (full, short, their kana) and person
     (kanji and kana, with and without the middle name). Empty names are left out. Cached: the
     same customers call again and again."""
     candidates = (
         customer.org_name,
         customer.org_short_name,
         customer.org_name_kana,
+        customer.org_short_name_kana,
         customer.name,
         customer.name_kana,
         customer.family_name + customer.personal_name,

@@ -33,9 +33,6 @@ __all__ = [
     "parse_ask_timeout",
     "parse_repeat_minutes",
 ]
-# Still imported from here by gui/present.py, which another branch is rewriting: once that is
-# merged and imports it from screening.mode, this goes.
-__all__ += ["Mode"]
 
 ASK_TIMEOUT_RANGE = (3.0, 60.0)
 REPEAT_MINUTES_RANGE = (1.0, 60.0)
@@ -179,6 +176,7 @@ class Unanswered(StrEnum):
 
     TIMED_OUT = "timed-out"  # nobody answered in time
     NO_CONSOLE = "no-console"  # nobody could: no console was open to ask
+    ALL_AWAY = "all-away"  # nobody could: every desk attached is marked away
     STOPPING = "stopping"  # nobody could: callgate was stopping
 
 
@@ -198,6 +196,8 @@ class AskPerson:
             detail = Message("detail.timeout.no_console", (default,))
         elif why is Unanswered.STOPPING:
             detail = Message("detail.timeout.stopping", (default,))
+        elif why is Unanswered.ALL_AWAY:
+            detail = Message("detail.timeout.away", (default,))
         else:
             detail = Message("detail.timeout", (default,))
         return Verdict(self.default, Reason.TIMEOUT, detail)

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from screening import phone
 from screening.call import Customer
-from screening.instants import format_instant
+from screening.instants import instant
 from screening.messages import Message, Refusal
 from screening.names import customer_names, fold
 
@@ -263,5 +263,5 @@ def future_expiry(expires_at: datetime, now: datetime, time_zone: str) -> dateti
     """The end a person asked for a temporary rule (`--until`, the rule dialog's date), when it
     is still ahead; a Refusal when it has passed."""
     if expires_at <= now:
-        raise Refusal("refusal.until.past", format_instant(expires_at, time_zone))
+        raise Refusal("refusal.until.past", instant(expires_at, time_zone))
     return expires_at

@@ -20,17 +20,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from screening.closed_days import ClosedDays, public_holiday
+from screening.closed_days import ClosedDays, holiday_word, public_holiday
 from screening.hours import CLOSED_WEEK, DAY_WORDS, MIDNIGHT, Week, merge_ranges
 from screening.instants import DEFAULT_TIME_ZONE, aware, zone
 from screening.messages import Message
-from screening.mode import Mode, ModeSource
-
-__all__ = ["HORIZON_DAYS", "Schedule", "ScheduleState"]
-# Still imported from here by gui/present.py, server/protocol/messages.py and tests/conftest.py,
-# which other branches are rewriting: once those are merged and import them from
-# screening.instants and screening.mode, these go.
-__all__ += ["DEFAULT_TIME_ZONE", "Mode", "ModeSource", "zone"]
+from screening.mode import Mode
 
 HORIZON_DAYS = 400  # how far ahead the next change is looked for; beyond: "no change"
 
@@ -100,7 +94,7 @@ class Schedule:
             if closed.covers(day):
                 return Message("schedule.closed_day", (str(closed),))
         if self.public_holidays and (holiday := public_holiday(day)) is not None:
-            return Message("schedule.holiday", (holiday,))
+            return Message("schedule.holiday", (holiday_word(holiday),))
         return None
 
     def _instant(self, day: date, seconds: int) -> datetime:

@@ -36,9 +36,17 @@ class TunnelKind(StrEnum):
     QUICK = "quick"
 
 
+class Language(StrEnum):
+    """The language callgate speaks to people: the system's (`auto`), Japanese or English."""
+
+    AUTO = "auto"
+    JAPANESE = "ja"
+    ENGLISH = "en"
+
+
 Choice = (
     type[Mode] | type[Decision] | type[CallerHandling] | type[PayphoneHandling]
-    | type[OverrideEnd] | type[TunnelKind]
+    | type[OverrideEnd] | type[TunnelKind] | type[Language]
 )
 
 
@@ -143,6 +151,10 @@ _HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z
 
 def tunnel_kind(text: str) -> str:
     return choice(TunnelKind)(text.lower())
+
+
+def language(text: str) -> str:
+    return choice(Language)(text.lower())
 
 
 def _network_host(host: str) -> str:

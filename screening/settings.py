@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from screening import setting_values as values
 from screening.closed_days import ClosedDays
+from screening.desk import DEFAULT_DESK_PORT
 from screening.hours import Week, parse_hours
 from screening.instants import DEFAULT_TIME_ZONE
 from screening.messages import Message, Refusal, naming
@@ -23,7 +24,7 @@ from screening.mode import Mode
 from screening.mode_in_force import Override, OverrideEnd
 from screening.policy import CallerHandling, Decision, PayphoneHandling, ScreeningSettings
 from screening.schedule import Schedule
-from screening.setting_values import TunnelKind, closed_days_of
+from screening.setting_values import Language, TunnelKind, closed_days_of
 
 
 class Key(StrEnum):
@@ -51,11 +52,14 @@ class Key(StrEnum):
     OVERRIDE_ENDS = "override-ends"
     HOST = "host"
     PORT = "port"
+    DESK_HOST = "desk-host"
+    DESK_PORT = "desk-port"
     TOKEN_GRACE_HOURS = "token-grace-hours"
     TUNNEL = "tunnel"
     NGROK_API = "ngrok-api"
     CLOUDFLARED_METRICS = "cloudflared-metrics"
     PUBLIC_URL = "public-url"
+    LANGUAGE = "language"
 
 
 #: The parts of the schedule (`schedule set`, the console's schedule dialog), without the switch.
@@ -102,11 +106,16 @@ SPECS: Mapping[Key, Spec] = MappingProxyType({spec.key: spec for spec in (
     Spec(Key.OVERRIDE_ENDS, OverrideEnd.NEXT_CHANGE, values.choice(OverrideEnd)),
     Spec(Key.HOST, "127.0.0.1", values.ip_host),
     Spec(Key.PORT, "8080", values.parse_port),
+    # Every address: the desks are on other machines of the office; the port is bound only
+    # while a desk is registered, and TLS with a secret per desk guards it.
+    Spec(Key.DESK_HOST, "0.0.0.0", values.ip_host),
+    Spec(Key.DESK_PORT, str(DEFAULT_DESK_PORT), values.parse_port),
     Spec(Key.TOKEN_GRACE_HOURS, "24", values.grace_hours),
     Spec(Key.TUNNEL, TunnelKind.NONE, values.tunnel_kind),
     Spec(Key.NGROK_API, "127.0.0.1:4040", values.address),
     Spec(Key.CLOUDFLARED_METRICS, "127.0.0.1:20241", values.address),
     Spec(Key.PUBLIC_URL, "", values.parse_public_url),
+    Spec(Key.LANGUAGE, Language.AUTO, values.language),
 )})
 
 
@@ -155,11 +164,14 @@ class OfficeSettings:
     override: Override | None  # as stored, in force or not; read only while the schedule is on
     host: str
     port: int
+    desk_host: str
+    desk_port: int
     token_grace_hours: float
     tunnel: TunnelKind
     ngrok_api: str
     cloudflared_metrics: str
     public_url: str
+    language: Language
     text: Mapping[str, str] = field(compare=False, repr=False)  # by Key
 
     @classmethod
@@ -192,11 +204,14 @@ class OfficeSettings:
             override=override,
             host=text[Key.HOST],
             port=int(text[Key.PORT]),
+            desk_host=text[Key.DESK_HOST],
+            desk_port=int(text[Key.DESK_PORT]),
             token_grace_hours=float(text[Key.TOKEN_GRACE_HOURS]),
             tunnel=TunnelKind(text[Key.TUNNEL]),
             ngrok_api=text[Key.NGROK_API],
             cloudflared_metrics=text[Key.CLOUDFLARED_METRICS],
             public_url=text[Key.PUBLIC_URL],
+            language=Language(text[Key.LANGUAGE]),
             text=MappingProxyType(text),
         )
 

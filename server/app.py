@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -15,6 +16,7 @@ from server.broker import DecisionBroker
 from server.calls import CallService
 from server.console.service import ConsoleService
 from server.console.views import mode_state
+from server.desks.port import DeskPort
 from server.events import EventSink, fan_out, ignore
 from server.protocol.messages import ListenerState
 from server.recording import open_journal
@@ -25,6 +27,7 @@ from storage.writer import Writer
 CALLS = web.AppKey("calls", CallService)
 WEBHOOK = web.AppKey("webhook", Webhook)
 CONSOLE = web.AppKey("console", ConsoleService)
+DESKS = web.AppKey("desks", DeskPort)
 # The listener's own description (server/openapi.json), read once: schemathesis tests against it.
 OPENAPI_DOCUMENT = files("server").joinpath("openapi.json").read_bytes()
 
@@ -68,6 +71,8 @@ async def _health(request: web.Request) -> web.Response:
             "refused_requests": calls.refused_requests(),
             "storage_problem": storage_problem,
             "records_waiting": records_waiting,
+            "desks": len(request.app[CONSOLE].hub.sessions),
+            "desks_refused": request.app[DESKS].refusals(),
         }
     )
 
@@ -104,7 +109,10 @@ def create_app(
         app[WEBHOOK] = Webhook(calls, body_timeout=body_timeout)
         calls.start()  # before the first call: what the journal kept from a crash goes first
         console.start()
+        desks = app[DESKS] = DeskPort(db_path, console, asyncio.get_running_loop())
+        desks.start()
         yield
+        desks.stop()
         console.close()
         writer.close()
         calls.close()

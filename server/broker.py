@@ -28,6 +28,7 @@ class DecisionBroker:
         self._waiting: dict[str, asyncio.Future[tuple[Decision, str | None] | None]] = {}
         self._recent: OrderedDict[str, str | None] = OrderedDict()  # call id: deciding desk
         self._people = 0
+        self._away = 0
         self._closed = False
 
     @property
@@ -38,13 +39,16 @@ class DecisionBroker:
     def can_ask(self) -> bool:
         return self._people > 0 and not self._closed
 
-    def set_people(self, count: int) -> None:
-        """How many consoles can answer; with none, `ask` applies the default at once."""
+    def set_people(self, count: int, *, away: int = 0) -> None:
+        """How many consoles can answer (and how many more are attached but away); with none,
+        `ask` applies the default at once."""
         self._people = count
+        self._away = away
 
     async def ask(self, call_id: str, ask: AskPerson) -> Verdict:
         if not self.can_ask:
-            return ask.timed_out(Unanswered.STOPPING if self._closed else Unanswered.NO_CONSOLE)
+            return ask.timed_out(Unanswered.STOPPING if self._closed else
+                                 Unanswered.ALL_AWAY if self._away else Unanswered.NO_CONSOLE)
         answer: asyncio.Future[tuple[Decision, str | None] | None] = (
             asyncio.get_running_loop().create_future())
         self._waiting[call_id] = answer

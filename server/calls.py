@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
 
-import wording
 from application import Office
 from screening.call import Call, decode
 from screening.closed_days import public_holiday
@@ -286,7 +285,7 @@ class CallService:
             if once is not None:
                 self._settle(once, pending)
         if verdict.reason is Reason.FAILSAFE:
-            self._emit(ListenerFailed(f"fail-safe {verdict.decision} for {call.call_id}: "
-                                      f"{wording.render(verdict.detail)}"))
+            self._emit(ListenerFailed(Message("problem.failsafe", (
+                call.call_id, verdict.decision.message, verdict.detail))))
         self._emit(CallDecided(call, verdict, latency_ms, received_at))
         return verdict

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from screening.call import Call
+from screening.messages import Message
 from screening.policy import AskPerson, Verdict
 
 
@@ -41,7 +42,7 @@ class CallDecided:
 class ListenerFailed:
     """Something went wrong that staff should see: storage errors, fail-safe answers."""
 
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)

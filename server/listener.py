@@ -8,7 +8,9 @@ from pathlib import Path
 
 from aiohttp import web
 
+import wording
 from application import Office
+from screening.desk import DeskRole
 from screening.messages import Message
 from screening.policy import Decision
 from screening.urls import WEBHOOK_PREFIX, webhook_url
@@ -67,7 +69,7 @@ class Listener:
         return make
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         """Why calls cannot reach this listener (its port could not be bound), or None."""
         error = self._server.port_error
         return self._describe(error) if error is not None else None
@@ -78,7 +80,7 @@ class Listener:
         return ListenerState(
             listening=problem is None, local_base=self.url("").removesuffix(WEBHOOK_PREFIX),
             port=self.port, port_setting=self._port_setting,
-            problem=Message.text(problem) if problem is not None else None,
+            problem=problem,
             cloudflared=QuickTunnel.available())
 
     @property
@@ -94,13 +96,14 @@ class Listener:
         watched: not started, no port, or watch_reachability off)."""
         return self._monitor
 
-    def link(self, *, desk: str = "", wire: bool = False) -> InProcessLink:
+    def link(self, *, desk: str = "", role: DeskRole = DeskRole.ADMIN,
+             wire: bool = False) -> InProcessLink:
         """A console's link to this listener, in this process (`wire`: every message through
         its JSON form, as a network would carry it)."""
         loop = self._server.loop
         if loop is None:
             raise ListenerError("the listener is not running")
-        return InProcessLink(self.console, loop, desk=desk, wire=wire)
+        return InProcessLink(self.console, loop, desk=desk, role=role, wire=wire)
 
     @property
     def host(self) -> str:
@@ -116,7 +119,7 @@ class Listener:
         try:
             self._server.start()
         except BaseException as error:
-            raise ListenerError(self._describe(error)) from error
+            raise ListenerError(wording.render(self._describe(error))) from error
         if self._watch_reachability and self.problem is None:
             office, console = Office(self._db_path), self.console
             self._monitor = ReachabilityMonitor(
@@ -149,15 +152,14 @@ class Listener:
         except RuntimeError as error:
             raise ListenerError("the listener is not running") from error
 
-    def _describe(self, error: BaseException) -> str:
+    def _describe(self, error: BaseException) -> Message:
         where = f"{self.host}:{self.port}"
         if isinstance(error, TimeoutError):
-            return f"the listener did not start within {START_TIMEOUT:g} s"
+            return Message("listener.start.timeout", (START_TIMEOUT,))
         if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
-            return (f"cannot listen on {where}: the port is in use "
-                    "(is callgate already running?); choose another with --port")
+            return Message("listener.port.in_use", (where,))
         if isinstance(error, OSError) and error.errno == errno.EADDRNOTAVAIL:
-            return f"cannot listen on {where}: this machine has no such address"
+            return Message("listener.port.no_address", (where,))
         if isinstance(error, OSError):
-            return f"cannot listen on {where}: {error.strerror or error}"
-        return f"the listener failed to start: {error}"
+            return Message("listener.port.error", (where, error.strerror or str(error)))
+        return Message("listener.start.failed", (str(error),))

@@ -1,30 +1,41 @@
 """The log handler callgate installs (for `serve` and the console): no line it writes carries a
-webhook token, whoever wrote the line.
+webhook token or a desk's secret, whoever wrote the line.
 
 aiohttp's own "Error handling request" lines quote a request line it could not parse, token and
 all, and exception text can carry anything; so every line is redacted where it is written, not
 message by message. Two things go: whatever follows the webhook prefix, and every token that
 opened the webhook while this process ran, also percent-encoded, and also cut short where a
-quote was truncated (`...`).
+quote was truncated (`...`). A desk's secret is hidden wherever it shows as a connection
+string's `secret=` or a Hello's `"secret"`. `serve` also writes its lines, rotated, to a file
+(`log_to_file`).
 """
 
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import re
 import sys
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from types import TracebackType
 
 from screening.urls import WEBHOOK_PREFIX
 
 HIDDEN = "<token>"
+HIDDEN_SECRET = "<secret>"
+LOG_FILE = "serve.log"
+LOG_BYTES = 5 * 1024 * 1024  # a file this long is rotated ...
+LOG_FILES = 5  # ... and this many of the last ones kept
+FORMAT = "%(asctime)s %(message)s"
 # The shortest start of a token that a truncated quote may show before it is redacted.
 SHORTEST_CUT = 8
 # Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
 # however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
 _AFTER_PREFIX = re.compile(re.escape(WEBHOOK_PREFIX) + r"""[^\s'"?#<>]+""")
+# A desk's secret in a connection string (`secret=...`) or a Hello (`"secret": "..."`).
+_DESK_SECRET = re.compile(r"""(?i)(secret=|"secret"\s*:\s*")[^\s&'"<>]+""")
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +77,7 @@ class TokenRedactor:
 
     def __call__(self, text: str) -> str:
         text = _AFTER_PREFIX.sub(WEBHOOK_PREFIX + HIDDEN, text)
+        text = _DESK_SECRET.sub(lambda found: found[1] + HIDDEN_SECRET, text)
         pattern = self._pattern
         return text if pattern is None else pattern.sub(HIDDEN, text)
 
@@ -74,10 +86,22 @@ redact = TokenRedactor()
 
 
 class RedactingFormatter(logging.Formatter):
-    """Redacts the finished line: message, arguments, traceback and stack alike."""
+    """Redacts the finished line: message, arguments, traceback and stack alike. A record that
+    goes to several handlers (stderr and serve.log) is formatted and redacted once."""
+
+    def __init__(self, fmt: str | None = None) -> None:
+        super().__init__(fmt)
+        self._last: tuple[logging.LogRecord | None, str] = (None, "")
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        last, line = self._last
+        if record is not last:
+            line = redact(super().format(record))
+            self._last = (record, line)
+        return line
+
+
+_FORMATTER = RedactingFormatter(FORMAT)
 
 
 def _uncaught(kind: type[BaseException], error: BaseException,
@@ -98,8 +122,24 @@ def install(level: int) -> None:
     """One handler on stderr for every logger, through the redactor; warnings and uncaught
     exceptions (which Python would print to stderr past it) go through it too."""
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(message)s"))
+    handler.setFormatter(_FORMATTER)
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.captureWarnings(True)
     sys.excepthook = _uncaught
     threading.excepthook = _uncaught_in_thread
+
+
+def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
+    """Every line also to `directory`/serve.log, rotated at `max_bytes` (LOG_FILES kept); the
+    file, or None (and a line saying why) when it cannot be written."""
+    path = directory / LOG_FILE
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=max_bytes, backupCount=LOG_FILES, encoding="utf-8")
+    except OSError as error:
+        log.warning("cannot write the log to %s: %s", path, error.strerror or error)
+        return None
+    handler.setFormatter(_FORMATTER)
+    logging.getLogger().addHandler(handler)
+    return path

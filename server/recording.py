@@ -22,6 +22,7 @@ from typing import Any
 from filelock import Timeout
 from sqlite_utils import Database
 
+from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
 from server.events import EventSink, ListenerFailed
 from storage.calls import CallHistory, CallRecord, read_detail
@@ -177,11 +178,11 @@ class CallRecorder:
         submitted.add_done_callback(lambda done: self._written_late(kept, done, journaled))
         self._unrecorded[record.call_id] = verdict
         written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
-        where = "in the journal" if journaled else "in memory only"
-        self._emit(ListenerFailed(
-            f"call {record.call_id} answered ({verdict.decision}) but not recorded yet: "
-            f"{self._writer.trouble or 'storage is slow'}; it is kept {where} and written "
-            "when storage recovers"))
+        trouble = self._writer.trouble
+        self._emit(ListenerFailed(Message(
+            "problem.unrecorded.journal" if journaled else "problem.unrecorded.memory",
+            (record.call_id, verdict.decision.message,
+             trouble if trouble else Message("problem.storage_slow")))))
         return written
 
     async def _in_time(self, written: asyncio.Future[None]) -> bool:
@@ -230,10 +231,9 @@ class CallRecorder:
         self._spilled[record.call_id] = written
         self._unrecorded[record.call_id] = verdict
         written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
-        self._emit(ListenerFailed(
-            f"call {record.call_id} answered ({verdict.decision}) but not recorded yet: "
-            f"{self._writer.trouble}; it is kept in the journal and written when storage "
-            "recovers"))
+        self._emit(ListenerFailed(Message(
+            "problem.unrecorded.journal",
+            (record.call_id, verdict.decision.message, str(self._writer.trouble)))))
         return written
 
     def _storage_changed(self, health: StorageHealth) -> None:
@@ -296,4 +296,4 @@ class CallRecorder:
         """The last place a record can go when the database refuses it: the log, in full."""
         log.error("call %s could not be recorded (%s); its record: %s", record.call_id,
                   error, json.dumps(dataclasses.asdict(record), ensure_ascii=False))
-        self._emit(ListenerFailed(f"could not record call {record.call_id}: {error}"))
+        self._emit(ListenerFailed(Message("problem.not_recorded", (record.call_id, str(error)))))

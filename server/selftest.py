@@ -22,11 +22,11 @@ import aiohttp
 from yarl import URL
 
 import wording
-from screening.messages import Refusal
+from screening.messages import NOTHING, Message, Refusal
 from screening.settings import Key
 from screening.urls import public_webhook_url, redact_token
 from server.calls import SELF_TEST_FIELD
-from server.tunnels import Tunnel, TunnelStatus, tunnel_from_settings
+from server.tunnels import Tunnel, TunnelStatus, joined, tunnel_from_settings
 from storage.self_tests import seen_by
 
 SELF_TEST_TIMEOUT = 10.0
@@ -38,16 +38,20 @@ KINDS = ("ok", "no-public-url", "dns", "tls", "timeout", "refused", "wrong-token
          "http-error", "other-listener", "error")
 STATES = ("reachable", "unreachable", "unknown")
 
-NO_PUBLIC_URL = ("no public URL: start a tunnel (ngrok, cloudflared) or type the public URL "
-                 "in the settings (python main.py config public-url https://...)")
+NO_PUBLIC_URL = Message("check.no_public_url")
 
 
 @dataclass(frozen=True)
 class SelfTestResult:
     ok: bool
     kind: str  # one of KINDS
-    message: str  # one line for people
+    said: Message  # for people, one clause (wording/checks.py)
     round_trip_ms: float | None  # from sending the test call to its whole answer, if any
+
+    @property
+    def message(self) -> str:
+        """`said` in English (the command line, logs)."""
+        return wording.render(self.said)
 
 
 def new_nonce() -> str:
@@ -74,43 +78,36 @@ async def _confirmed(db_path: Path, nonce: str) -> bool:
         await asyncio.sleep(0.05)
 
 
-def _failure(kind: str, message: str, round_trip_ms: float | None = None) -> SelfTestResult:
-    return SelfTestResult(False, kind, message, round_trip_ms)
+def _failure(kind: str, said: Message, round_trip_ms: float | None = None) -> SelfTestResult:
+    return SelfTestResult(False, kind, said, round_trip_ms)
 
 
 def _connect_failure(error: BaseException, where: str, timeout: float) -> SelfTestResult:
     """The precise reason a test call got no HTTP answer at all."""
     if isinstance(error, aiohttp.ClientConnectorDNSError):
-        host = error.host
-        return _failure("dns", f"the public host name {host} does not resolve (DNS): the tunnel "
-                               "or its address is gone, or the name is misspelt")
+        return _failure("dns", Message("check.test.dns", (error.host,)))
     if isinstance(error, aiohttp.ClientConnectorCertificateError):
         why = error.certificate_error
         detail = getattr(why, "verify_message", None) or str(why)
-        return _failure("tls", f"the TLS certificate of {where} is not valid ({detail}): the "
-                               "tunnel or proxy in front of callgate serves a wrong certificate")
+        return _failure("tls", Message("check.test.certificate", (where, detail)))
     if isinstance(error, aiohttp.ServerFingerprintMismatch):
-        return _failure("tls", f"the TLS certificate of {where} does not match the expected "
-                               "fingerprint")
+        return _failure("tls", Message("check.test.fingerprint", (where,)))
     if isinstance(error, aiohttp.ClientSSLError):
-        return _failure("tls", f"the TLS handshake with {where} failed ({_os_detail(error)}): "
-                               "is it an https URL on a port that speaks plain HTTP?")
+        return _failure("tls", Message("check.test.handshake", (where, _os_detail(error))))
     if isinstance(error, TimeoutError):
-        return _failure("timeout", f"{where} did not answer within {timeout:g} s: the tunnel "
-                                   "or the listener behind it hangs")
+        return _failure("timeout", Message("check.test.timeout", (where, timeout)))
     if isinstance(error, aiohttp.ClientConnectorError):
         if (isinstance(error.os_error, ConnectionRefusedError)
                 or error.os_error.errno == errno.ECONNREFUSED):
-            return _failure("refused", f"{where} refused the connection: nothing listens there "
-                                       "(is the tunnel or reverse proxy running?)")
-        return _failure("error", f"could not connect to {where}: {_os_detail(error)}")
+            return _failure("refused", Message("check.test.refused", (where,)))
+        return _failure("error", Message("check.test.connect", (where, _os_detail(error))))
     if isinstance(error, aiohttp.ServerDisconnectedError):
-        return _failure("error", f"{where} closed the connection without answering")
+        return _failure("error", Message("check.test.disconnected", (where,)))
     if isinstance(error, aiohttp.InvalidURL):
-        return _failure("error", f"the public webhook URL {redact_token(str(error.url))} is not "
-                                 "a valid http(s) URL")
-    return _failure("error", f"the test call to {where} failed: "
-                             f"{error.__class__.__name__}: {error}")
+        return _failure("error", Message("check.test.invalid_url",
+                                         (redact_token(str(error.url)),)))
+    return _failure("error", Message("check.test.other",
+                                     (where, f"{error.__class__.__name__}: {error}")))
 
 
 def _os_detail(error: aiohttp.ClientConnectorError) -> str:
@@ -131,33 +128,26 @@ def _judge_answer(
     """An HTTP answer other than this callgate's echo of the nonce."""
     said = f"{status} {reason}".strip()
     if status == 404:
-        return _failure("wrong-token", "the public URL answered 404: the token in the URL "
-                                       "registered in commubo is wrong or out of date", ms)
+        return _failure("wrong-token", Message("check.answer.wrong_token"), ms)
     if status == 403:
         if isinstance(body, dict) and body.get("decision") == "reject":
-            return _failure("rejected", "the public URL answered 403 with a call decision "
-                                        f"({body.get('reason')}): a callgate that does not know "
-                                        "test calls answered, not this one", ms)
-        return _failure("rejected", "the public URL answered 403: something in front of "
-                                    "callgate (the tunnel, a firewall or an access policy) "
-                                    "refuses the request", ms)
+            return _failure("rejected", Message("check.answer.decided",
+                                                (str(body.get("reason")),)), ms)
+        return _failure("rejected", Message("check.answer.forbidden"), ms)
     if 200 <= status < 300:
-        return _failure("other-listener", f"{where} answered {said} but not as this callgate "
-                                          "(no echo of the test): the tunnel forwards to "
-                                          "another port or program", ms)
+        return _failure("other-listener", Message("check.answer.not_callgate", (where, said)),
+                        ms)
     if 300 <= status < 400:
-        target = f" to {redact_token(location)}" if location else ""
-        return _failure("http-error", f"the public URL answered {said} (a redirect{target}): "
-                                      "commubo takes a redirect as a reject; register the final "
-                                      "URL", ms)
+        if location:
+            return _failure("http-error", Message("check.answer.redirect_to",
+                                                  (said, redact_token(location))), ms)
+        return _failure("http-error", Message("check.answer.redirect", (said,)), ms)
     if status in (502, 503, 504):
-        return _failure("http-error", f"the public URL answered {said}: the tunnel is up but "
-                                      "cannot reach callgate's listener (not running, or the "
-                                      "tunnel forwards to the wrong port)", ms)
+        return _failure("http-error", Message("check.answer.gateway", (said,)), ms)
     detail = body.get("error") if isinstance(body, dict) else None
-    why = f" ({detail})" if isinstance(detail, str) else ""
-    return _failure("http-error", f"the public URL answered {said}{why}: commubo would "
-                                  "reject every call", ms)
+    if isinstance(detail, str):
+        return _failure("http-error", Message("check.answer.error_said", (said, detail)), ms)
+    return _failure("http-error", Message("check.answer.error", (said,)), ms)
 
 
 async def _post_test_call(
@@ -184,15 +174,14 @@ async def _post_test_call(
         return _judge_answer(status, reason, body, location, where, ms)
     assert isinstance(body, dict)
     if body.get("recorded") is False:
-        why = body.get("error") or "its database failed"
-        return _failure("error", f"callgate answered the test at {where} but could not record "
-                                 f"it: {why}", ms)
+        why = body.get("error")
+        if isinstance(why, str) and why:
+            return _failure("error", Message("check.answer.not_recorded", (where, why)), ms)
+        return _failure("error", Message("check.answer.database_failed", (where,)), ms)
     if not await _confirmed(db_path, nonce):
-        return _failure("other-listener", f"a callgate answered at {where}, but not this one: "
-                                          "this callgate's database never saw the test (the "
-                                          "tunnel forwards to another callgate, port or "
-                                          "computer)", ms)
-    return SelfTestResult(True, "ok", f"{where} reached this callgate in {ms:.0f} ms", ms)
+        return _failure("other-listener", Message("check.answer.another_callgate", (where,)),
+                        ms)
+    return SelfTestResult(True, "ok", Message("check.test.ok", (where, f"{ms:.0f}")), ms)
 
 
 async def self_test(
@@ -207,7 +196,7 @@ async def self_test(
     Never raises for network trouble: every outcome is a SelfTestResult with a kind from KINDS.
     """
     if not webhook_url.strip():
-        return _failure("no-public-url", NO_PUBLIC_URL)
+        return SelfTestResult(False, "no-public-url", NO_PUBLIC_URL, None)
     if session is None:
         async with aiohttp.ClientSession() as own:
             return await _post_test_call(own, webhook_url, db_path, timeout)
@@ -221,15 +210,27 @@ class Reachability:
     self_test: SelfTestResult | None  # None when it was not run
     public_webhook_url: str | None  # carries the secret token: show it redacted in logs
     tunnel_kind: str | None = None
-    detail: str = ""
+    said: Message = NOTHING
+    """Why, for people (wording/checks.py); never shows the token."""
 
     @property
     def reachable(self) -> bool:
         return self.state == "reachable"
 
+    @property
+    def detail(self) -> str:
+        """`said` in English (the command line, logs)."""
+        return wording.render(self.said)
+
+    def summary_message(self) -> Message:
+        """The state and why, in one line for a status bar."""
+        if not self.said:
+            return Message(f"check.state.{self.state}")
+        return Message(f"check.summary.{self.state}", (self.said,))
+
     def summary(self) -> str:
-        """One line for a status bar or the command line; never shows the token."""
-        return f"{self.state}: {self.detail}" if self.detail else self.state
+        """One line for a status bar or the command line, in English."""
+        return wording.render(self.summary_message())
 
 
 async def _local_listener_answers(session: aiohttp.ClientSession, local_port: int) -> bool:
@@ -245,16 +246,16 @@ async def _local_listener_answers(session: aiohttp.ClientSession, local_port: in
     return response.status == 200 and isinstance(body, dict) and body.get("status") == "ok"
 
 
-async def _hint(session: aiohttp.ClientSession, result: SelfTestResult, local_port: int) -> str:
+async def _hint(session: aiohttp.ClientSession, result: SelfTestResult,
+                local_port: int) -> Message:
     """What the local listener says about a failure the tunnel alone cannot explain."""
     if result.kind not in ("refused", "timeout", "http-error", "other-listener", "error"):
-        return ""
+        return NOTHING
     if not await _local_listener_answers(session, local_port):
-        return f"; no callgate listener answers on local port {local_port}: is it running?"
+        return Message("check.hint.no_listener", (local_port,))
     if result.kind in ("other-listener", "http-error"):
-        return (f"; callgate's listener answers on local port {local_port}: make the tunnel "
-                "forward there")
-    return ""
+        return Message("check.hint.forward_here", (local_port,))
+    return NOTHING
 
 
 async def _tunnel_status(
@@ -264,14 +265,15 @@ async def _tunnel_status(
     try:
         tunnel = adapter or tunnel_from_settings(settings, local_port)
     except Exception as error:  # bad settings are a finding, not a crash
-        why = wording.render(error.message) if isinstance(error, Refusal) else str(error)
-        return None, TunnelStatus(None, False, f"the tunnel settings are not usable: {why}")
+        why = error.message if isinstance(error, Refusal) else str(error)
+        return None, TunnelStatus(None, False, Message("check.tunnel.settings", (why,)))
     if tunnel is None:
         return None, None
     try:
         return tunnel.kind, await tunnel.status(session)
     except Exception as error:
-        return tunnel.kind, TunnelStatus(None, False, f"could not ask the tunnel: {error}")
+        return tunnel.kind, TunnelStatus(None, False, Message("check.tunnel.failed",
+                                                              (str(error),)))
 
 
 async def _check(
@@ -279,33 +281,32 @@ async def _check(
     run_self_test: bool, session: aiohttp.ClientSession, adapter: Tunnel | None,
 ) -> Reachability:
     kind, tunnel = await _tunnel_status(settings, local_port, session, adapter)
-    said = tunnel.why.strip().rstrip(".") if tunnel is not None else ""
+    said = tunnel.said if tunnel is not None else NOTHING
     base = (tunnel.public_url if tunnel is not None else None) or settings.get(Key.PUBLIC_URL)
     url = public_webhook_url(base, token) if base and base.strip() else None
     if url is None:
-        missing = (f"no public URL: the {kind} tunnel gives none, so there was nothing to test"
-                   if kind else NO_PUBLIC_URL)
-        result = _failure("no-public-url", missing) if run_self_test else None
+        missing = Message("check.no_public_url.tunnel", (kind,)) if kind else NO_PUBLIC_URL
+        result = SelfTestResult(False, "no-public-url", missing, None) if run_self_test else None
         if tunnel is not None and tunnel.healthy is False:
             return Reachability("unreachable", tunnel, result, None, kind, said)
-        return Reachability("unknown", tunnel, result, None, kind,
-                            f"{said}; {NO_PUBLIC_URL}" if said else NO_PUBLIC_URL)
+        return Reachability("unknown", tunnel, result, None, kind, joined(said, NO_PUBLIC_URL))
     if not run_self_test:
         if tunnel is None:
             return Reachability("unknown", tunnel, None, url, kind,
-                                f"{_where(url)} is not tested (self-test not run)")
+                                Message("check.not_tested", (_where(url),)))
         state = {True: "reachable", False: "unreachable", None: "unknown"}[tunnel.healthy]
-        return Reachability(state, tunnel, None, url, kind, f"{said} (self-test not run)")
+        return Reachability(state, tunnel, None, url, kind,
+                            Message("check.self_test_not_run", (said,)))
     result = await self_test(url, db_path, session=session)
     if result.ok:
-        return Reachability("reachable", tunnel, result, url, kind, result.message)
+        return Reachability("reachable", tunnel, result, url, kind, result.said)
     hint = await _hint(session, result, local_port)
     if hint:
-        result = SelfTestResult(result.ok, result.kind, result.message + hint,
+        result = SelfTestResult(result.ok, result.kind, joined(result.said, hint),
                                 result.round_trip_ms)
-    why = result.message
+    why = result.said
     if tunnel is not None and tunnel.healthy is False:
-        why += f"; {said}"
+        why = joined(why, said)
     return Reachability("unreachable", tunnel, result, url, kind, why)
 
 

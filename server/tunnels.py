@@ -30,19 +30,38 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+import wording
+from screening.messages import Message
 from screening.setting_values import TunnelKind, parse_public_url
 from screening.settings import SPECS, Key, canonical
 
 REQUEST_TIMEOUT = 3.0
 MAX_ANSWER = 1 << 20
+def sentence(clause: Message) -> Message:
+    """A finding's clause (wording/checks.py) as a sentence of its own."""
+    return Message("check.sentence", (clause,))
+
+
+def joined(first: Message, then: Message) -> Message:
+    """Two findings' clauses as one (either may be nothing)."""
+    if not first or not then:
+        return first or then
+    return Message("check.and", (first, then))
+
+
 @dataclass(frozen=True)
 class TunnelStatus:
     public_url: str | None
     """Public base URL (scheme, host and maybe port; no path); None when unknown."""
     healthy: bool | None
     """None when callgate cannot tell (a typed URL: only the self-test can)."""
-    why: str
-    """One English sentence for people: what is wrong, or what is fine."""
+    said: Message
+    """For people: what is wrong, or what is fine, as one clause (wording/checks.py)."""
+
+    @property
+    def why(self) -> str:
+        """`said` as one English sentence (the command line's JSON and logs)."""
+        return wording.render(sentence(self.said)) if self.said else ""
 
 
 class Tunnel(Protocol):
@@ -53,7 +72,11 @@ class Tunnel(Protocol):
 
 
 class TunnelError(RuntimeError):
-    """A tunnel could not be started; the message is one line for people."""
+    """A tunnel could not be started: why, for people (its str is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(wording.render(message))
+        self.message = message
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,7 +84,11 @@ class TunnelError(RuntimeError):
 
 
 class _NoAnswer(Exception):
-    """No HTTP answer came; the message completes "<what> at <address> ..." for people."""
+    """No HTTP answer came; `message` completes "<what> at <address> ..." for people."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 _NOT_JSON = object()
@@ -85,14 +112,15 @@ async def _get(session: aiohttp.ClientSession, url: str) -> tuple[int, Any]:
             body = await response.content.read(MAX_ANSWER)
             status = response.status
     except TimeoutError:
-        raise _NoAnswer(f"did not answer within {REQUEST_TIMEOUT:g} s") from None
+        raise _NoAnswer(Message("check.no_answer.timeout", (REQUEST_TIMEOUT,))) from None
     except aiohttp.ClientConnectorError as error:
         if isinstance(error.os_error, ConnectionRefusedError):
-            raise _NoAnswer("refuses connections (nothing listens there)") from None
-        reason = error.os_error.strerror or error.os_error
-        raise _NoAnswer(f"cannot be reached ({reason})") from None
+            raise _NoAnswer(Message("check.no_answer.refused")) from None
+        reason = error.os_error.strerror or str(error.os_error)
+        raise _NoAnswer(Message("check.no_answer.unreachable", (reason,))) from None
     except aiohttp.ClientError as error:
-        raise _NoAnswer(f"gave no proper HTTP answer ({error or type(error).__name__})") from None
+        said = str(error) or type(error).__name__
+        raise _NoAnswer(Message("check.no_answer.not_http", (said,))) from None
     try:
         return status, json.loads(body)
     except (ValueError, RecursionError):
@@ -165,19 +193,16 @@ class NgrokAgent:
 
     async def status(self, session: aiohttp.ClientSession) -> TunnelStatus:
         port, api = self.local_port, self.api
-        hint = f"start it with `ngrok http {port}`"
         try:
             code, answer = await _get(session, f"{_base_url(api)}/api/tunnels")
         except _NoAnswer as error:
-            return TunnelStatus(None, False, f"ngrok is not running: its local API at {api} "
-                                             f"{error}; {hint}, or set ngrok-api to its "
-                                             "web_addr.")
+            return TunnelStatus(None, False, Message("check.ngrok.down",
+                                                     (api, error.message, port)))
         tunnels = answer.get("tunnels") if isinstance(answer, dict) else None
-        if code != 200 or not isinstance(tunnels, list):
-            what = f"HTTP {code}" if code != 200 else "something that is not its tunnel list"
-            return TunnelStatus(None, False, f"{api} answers {what}, so it is not the ngrok "
-                                             "agent's API; set ngrok-api to the agent's "
-                                             "web_addr.")
+        if code != 200:
+            return TunnelStatus(None, False, Message("check.ngrok.not_api.status", (api, code)))
+        if not isinstance(tunnels, list):
+            return TunnelStatus(None, False, Message("check.ngrok.not_api.answer", (api,)))
         found = [forward for forward in map(_forwards, tunnels) if forward]
         if not any(target == port for _, target in found):
             found += await self._endpoints(session)
@@ -186,14 +211,14 @@ class NgrokAgent:
         if ours:
             # Prefer https; older agents open an http twin of every tunnel.
             best = sorted(ours, key=lambda url: not url.startswith("https://"))[0]
-            plain = "" if best.startswith("https://") else " (plain http, without TLS)"
-            return TunnelStatus(best, True, f"ngrok forwards {best} to port {port}{plain}.")
+            return TunnelStatus(best, True, Message(
+                "check.ngrok.forwards" if best.startswith("https://")
+                else "check.ngrok.forwards_plain", (best, port)))
         if elsewhere:
-            ports = _and(sorted(elsewhere))
-            noun = "port" if len(elsewhere) == 1 else "ports"
-            return TunnelStatus(None, False, f"ngrok runs but forwards only to {noun} {ports}, "
-                                             f"not to callgate's port {port}; {hint}.")
-        return TunnelStatus(None, False, f"ngrok runs but has no web tunnel; {hint}.")
+            many = "one" if len(elsewhere) == 1 else "many"
+            return TunnelStatus(None, False, Message(f"check.ngrok.elsewhere.{many}",
+                                                     (_and(sorted(elsewhere)), port)))
+        return TunnelStatus(None, False, Message("check.ngrok.no_tunnel", (port,)))
 
     async def _endpoints(self, session: aiohttp.ClientSession) -> list[tuple[str, int]]:
         """Agent endpoints from /api/endpoints, where an agent lists them apart; else none."""
@@ -208,9 +233,15 @@ class NgrokAgent:
         return [forward for forward in map(_forwards, listed) if forward]
 
 
-def _and(items: list[int]) -> str:
+def _and(items: list[int]) -> str | Message:
+    """`3000`, `3000 and 5000`, `3000, 4000 and 5000`: every joint is the catalogue's."""
     words = [str(item) for item in items]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    listed: str | Message = words[-1]
+    if len(words) > 1:
+        listed = Message("check.list.and", (words[-2], listed))
+    for word in reversed(words[:-2]):
+        listed = Message("check.list.comma", (word, listed))
+    return listed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,16 +256,14 @@ class CloudflaredMetrics:
     """
 
     kind = "cloudflared"
-    _MISSING_URL = "; set public-url to the tunnel's public address"
+    _MISSING_URL = "set_url"  # what its findings add while the public address is unknown
 
     def __init__(self, metrics: str, public_url: str | None = None) -> None:
         self.metrics = metrics
         self.public_url = public_url or None
 
-    def _down(self, error: _NoAnswer) -> str:
-        return (f"cloudflared is not running: its metrics server at {self.metrics} {error}; "
-                f"start it with `--metrics {self.metrics}`, or set cloudflared-metrics to the "
-                "address it uses.")
+    def _down(self, error: _NoAnswer) -> Message:
+        return Message("check.cloudflared.down", (self.metrics, error.message))
 
     async def status(self, session: aiohttp.ClientSession) -> TunnelStatus:
         base, metrics = _base_url(self.metrics), self.metrics
@@ -243,8 +272,7 @@ class CloudflaredMetrics:
             host_code, host = await _get(session, f"{base}/quicktunnel")
         except _NoAnswer as error:
             return TunnelStatus(None, False, self._down(error))
-        not_cloudflared = (f"{metrics} does not answer like cloudflared's metrics server; "
-                           "set cloudflared-metrics to the address given with --metrics.")
+        not_cloudflared = Message("check.cloudflared.not_metrics", (metrics,))
         public_url = self.public_url
         if host_code == 200:
             hostname = host.get("hostname") if isinstance(host, dict) else None
@@ -258,19 +286,19 @@ class CloudflaredMetrics:
         if (ready_code not in (200, 503, 404) or (ready_code, host_code) == (404, 404)
                 or (ready_code != 404 and not isinstance(connections, int))):
             return TunnelStatus(None, False, not_cloudflared)
-        unknown = self._MISSING_URL if public_url is None else ""
+        unknown = f".{self._MISSING_URL}" if public_url is None else ""
         if ready_code == 503:
-            return TunnelStatus(public_url, False, "cloudflared runs but has no connection to "
-                                                   f"Cloudflare{unknown}.")
+            return TunnelStatus(public_url, False,
+                                Message(f"check.cloudflared.no_connection{unknown}"))
         if ready_code == 404:  # a very old cloudflared has no /ready
-            return TunnelStatus(public_url, None, "this cloudflared does not tell whether it is "
-                                                  f"connected; update it{unknown}.")
-        count = f"{connections} connection{'s' if connections != 1 else ''}"
+            return TunnelStatus(public_url, None, Message(f"check.cloudflared.old{unknown}"))
+        many = "one" if connections == 1 else "many"
+        count = Message(f"check.cloudflared.connections.{many}", (int(connections or 0),))
         if public_url is None:
-            return TunnelStatus(None, True, f"cloudflared is connected to Cloudflare ({count}) "
-                                            f"but its public address is unknown{unknown}.")
-        return TunnelStatus(public_url, True, f"cloudflared is connected to Cloudflare ({count}) "
-                                              f"and serves {public_url}.")
+            return TunnelStatus(None, True, Message(f"check.cloudflared.no_address{unknown}",
+                                                    (count,)))
+        return TunnelStatus(public_url, True,
+                            Message("check.cloudflared.serves", (count, public_url)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,10 +315,8 @@ class TypedUrl:
 
     async def status(self, session: aiohttp.ClientSession) -> TunnelStatus:
         if not self.url:
-            return TunnelStatus(None, False, "no public address is set; set public-url to the "
-                                             "address that forwards to callgate.")
-        return TunnelStatus(self.url, None, f"callgate cannot watch {self.url} itself; only "
-                                            "the self-test can tell whether it reaches callgate.")
+            return TunnelStatus(None, False, Message("check.url.none"))
+        return TunnelStatus(self.url, None, Message("check.url.unwatched", (self.url,)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,10 +324,10 @@ class TypedUrl:
 
 
 class _QuickMetrics(CloudflaredMetrics):
-    _MISSING_URL = " yet"
+    _MISSING_URL = "yet"
 
-    def _down(self, error: _NoAnswer) -> str:
-        return f"the quick tunnel is starting: cloudflared's metrics server {error}."
+    def _down(self, error: _NoAnswer) -> Message:
+        return Message("check.quick.starting_metrics", (error.message,))
 
 
 def _free_loopback_port() -> int:
@@ -353,8 +379,7 @@ class QuickTunnel:
         self.stop()
         program = shutil.which(self.executable)
         if program is None:
-            raise TunnelError(f"cannot start a quick tunnel: {self.executable!r} is not "
-                              "installed or not on the PATH")
+            raise TunnelError(Message("check.quick.not_installed", (repr(self.executable),)))
         self.metrics = f"127.0.0.1:{_free_loopback_port()}"
         command = [program, "tunnel", "--no-autoupdate",
                    "--url", f"http://127.0.0.1:{self.local_port}", "--metrics", self.metrics]
@@ -364,7 +389,8 @@ class QuickTunnel:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         except OSError as error:
-            raise TunnelError(f"cannot start {program}: {error.strerror or error}") from error
+            raise TunnelError(Message("check.quick.cannot_start",
+                                      (program, error.strerror or str(error)))) from error
         self._process = process
         assert process.stderr is not None
         self._reader = threading.Thread(target=self._read, args=(process.stderr,),
@@ -398,12 +424,14 @@ class QuickTunnel:
     async def status(self, session: aiohttp.ClientSession) -> TunnelStatus:
         process = self._process
         if process is None or self.metrics is None:
-            return TunnelStatus(None, False, "the quick tunnel is not started.")
+            return TunnelStatus(None, False, Message("check.quick.not_started"))
         code = process.poll()
         if code is not None:
             last = self.log()
-            said = f": {_last_words(last[-1])}" if last else ""
-            return TunnelStatus(None, False, f"cloudflared stopped (exit status {code}){said}.")
+            if not last:
+                return TunnelStatus(None, False, Message("check.quick.stopped", (code,)))
+            return TunnelStatus(None, False, Message("check.quick.stopped_said",
+                                                     (code, _last_words(last[-1]))))
         return await _QuickMetrics(self.metrics).status(session)
 
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from screening import phone
 from screening.call import Call
 from screening.messages import Message
+from screening.names import company_reading, fold, reading
 from screening.policy import Decision, Reason, Verdict
 from storage.database import HISTORY_SORT_INDEXES
 
@@ -41,6 +42,7 @@ class CallRecord:
     rule_id: int | None
     latency_ms: float | None  # None: no answer left (the call was cut off by callgate stopping)
     raw_body: str
+    decided_by: str | None = None  # the desk whose person decided (reason `person`)
 
     @classmethod
     def of(
@@ -54,8 +56,8 @@ class CallRecord:
             caller=call.caller,
             customer_name=customer.name if customer else "",
             customer_kana=customer.name_kana if customer else "",
-            customer_org=(customer.org_name or customer.org_short_name) if customer else "",
-            customer_org_kana=customer.org_name_kana if customer else "",
+            customer_org=customer.org if customer else "",
+            customer_org_kana=customer.org_kana if customer else "",
             operator_name=call.operator.name if call.operator else "",
             scenario_id=call.scenario_id,
             call_type=call.call_type,
@@ -65,6 +67,7 @@ class CallRecord:
             rule_id=verdict.rule_id,
             latency_ms=round(latency_ms, 3),
             raw_body=raw_body,
+            decided_by=verdict.decided_by,
         )
 
 
@@ -84,7 +87,10 @@ def _read(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-_CALL_COLUMNS = [f.name for f in fields(CallRecord)]
+# Beside the record, where its customer sorts and what its company is found by (made here, so
+# the journal's records stay as they were written).
+_CALL_COLUMNS = [*(f.name for f in fields(CallRecord)), "customer_reading",
+                 "customer_org_reading"]
 INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
@@ -98,7 +104,9 @@ class CallHistory:
         """False when the call is in the history already: a record written again (from the
         journal, after a crash) changes nothing."""
         # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        return self._db.execute(INSERT_CALL, astuple(record)).rowcount == 1
+        values = (*astuple(record), reading(record.customer_kana, record.customer_name),
+                  company_reading(record.customer_org_kana, record.customer_org))
+        return self._db.execute(INSERT_CALL, values).rowcount == 1
 
     def verdict_of(self, call_id: str) -> Verdict | None:
         """The stored decision for a call id, to answer a repeated post the same way."""
@@ -123,10 +131,12 @@ class CallHistory:
     def note_repeat(self, call_id: str) -> None:
         self._db.execute("UPDATE calls SET repeats = repeats + 1 WHERE call_id = ?", [call_id])
 
-    def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Newest first (every column; the detail as a Message)."""
-        sql = "SELECT * FROM calls ORDER BY received_at DESC, id DESC"
-        params: list[int] = []
+    def recent(self, limit: int | None = None,
+               history_filter: HistoryFilter | None = None) -> list[dict[str, Any]]:
+        """Newest first, those that match (every column; the detail as a Message)."""
+        shown = history_filter or HistoryFilter()
+        where, params = shown.where()
+        sql = f"SELECT * FROM {shown.source()} WHERE {where} ORDER BY received_at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -242,7 +252,7 @@ class CallHistory:
 LIST_COLUMNS = (
     "id", "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "repeats", "customer_org_kana",
+    "rule_id", "latency_ms", "repeats", "customer_org_kana", "decided_by",
 )
 
 #: The columns a history may be sorted by, each with its index; anything else is refused.
@@ -411,7 +421,10 @@ def _after_prefix(prefix: str) -> str:
 
 
 def _name_condition(term: str) -> tuple[str, list[Any]]:
-    """A word of a name, its kana (hiragana finds katakana), a company or its kana."""
+    """A word of a name, its kana (hiragana finds katakana), a company or its kana; and the
+    word folded as readings are (screening.names.fold) in the customer's and the company's
+    readings, so that a reading the customer list wrote in half-width kana, in hiragana or
+    with a middle dot is found too."""
     variants = [term]
     katakana = term.translate(_HIRAGANA_TO_KATAKANA)
     if katakana != term:
@@ -431,6 +444,11 @@ def _name_condition(term: str) -> tuple[str, list[Any]]:
         ):
             parts.append(f"{column} LIKE ? ESCAPE '\\'")
             params.append(column_pattern)
+    folded = fold(term)
+    if folded:  # nothing is left of a legal form alone (株式会社)
+        for column in ("customer_reading", "customer_org_reading"):
+            parts.append(f"{column} LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(folded)}%")
     return f"({' OR '.join(parts)})", params
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from screening.call import Customer
+from screening.names import company_reading, reading
 from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
@@ -78,18 +79,21 @@ def _initial_schema(db: Database) -> None:
 # newest first then walks this index alone and touches table rows (with their raw bodies) only
 # for the page it shows. `id` right behind received_at breaks ties in the same order as the list
 # (newest first), so paging needs no sort. It starts with received_at, so the plain received_at
-# index is redundant. Migration 0007 added the company's kana.
+# index is redundant. Migration 0007 added the company's kana, 0010 the customer's reading,
+# 0011 the company's.
 HISTORY_INDEX_COLUMNS = (
     "received_at", "id", "caller", "phone_number", "customer_name", "customer_kana", "customer_org",
-    "customer_org_kana", "decision", "reason", "latency_ms",
+    "customer_org_kana", "decision", "reason", "latency_ms", "customer_reading",
+    "customer_org_reading",
 )
 HISTORY_INDEX = "idx_calls_history"
 
 
 @migrations(name="0002_history_browsing_index")
 def _history_browsing_index(db: Database) -> None:
-    # The columns as they were then (0007 rebuilds the index with the company's kana).
-    columns = [column for column in HISTORY_INDEX_COLUMNS if column != "customer_org_kana"]
+    # The columns as they were then (0007, 0010 and 0011 rebuild the index with what they added).
+    columns = [column for column in HISTORY_INDEX_COLUMNS
+               if column not in ("customer_org_kana", "customer_reading", "customer_org_reading")]
     db.table("calls").create_index(columns, index_name=HISTORY_INDEX, if_not_exists=True)
     db.execute("DROP INDEX IF EXISTS idx_calls_received_at")
 
@@ -97,9 +101,10 @@ def _history_browsing_index(db: Database) -> None:
 # One index per other column the history sorts by, each followed by what the decision, reason and
 # date filters read: a sorted, filtered page is then read in order from one index and the query
 # stops after a page, instead of sorting a million calls for each page (gui/history.py).
+# Customers sort by their kana reading (migration 0010), no longer by the name as written.
 HISTORY_SORT_INDEXES = {
     "caller": ("caller", "received_at", "id", "decision", "reason"),
-    "customer_name": ("customer_name", "received_at", "id", "decision", "reason"),
+    "customer_reading": ("customer_reading", "received_at", "id", "decision", "reason"),
     "customer_org": ("customer_org", "received_at", "id", "decision", "reason"),
     "decision": ("decision", "received_at", "id", "reason"),
     "reason": ("reason", "received_at", "id", "decision"),
@@ -107,11 +112,20 @@ HISTORY_SORT_INDEXES = {
 }
 
 
+def _sort_index(db: Database, column: str) -> None:
+    db.table("calls").create_index(list(HISTORY_SORT_INDEXES[column]),
+                                   index_name=f"idx_calls_by_{column}", if_not_exists=True)
+
+
 @migrations(name="0003_history_sort_indexes")
 def _history_sort_indexes(db: Database) -> None:
-    calls = db.table("calls")
-    for column, columns in HISTORY_SORT_INDEXES.items():
-        calls.create_index(list(columns), index_name=f"idx_calls_by_{column}", if_not_exists=True)
+    for column in HISTORY_SORT_INDEXES:
+        if column != "customer_reading":
+            _sort_index(db, column)
+    # The customer's name as written, as customers sorted then (0010 replaces it).
+    db.table("calls").create_index(
+        ["customer_name", "received_at", "id", "decision", "reason"],
+        index_name="idx_calls_by_customer_name", if_not_exists=True)
     # A leading part of idx_calls_by_caller, which serves every query it served.
     db.execute("DROP INDEX IF EXISTS idx_calls_caller")
 
@@ -253,14 +267,14 @@ def _rule_kinds(db: Database) -> None:
 
 
 def org_name_kana(raw_body: str | None) -> str:
-    """The company's kana (customer.orgNameKana) in a stored body, read as the listener reads
-    it; '' when there is none or the body is no JSON object."""
+    """The company's kana (customer.orgNameKana, else orgShortNameKana) in a stored body, read
+    as the listener reads it; '' when there is none or the body is no JSON object."""
     try:
         data = json.loads((raw_body or "").lstrip("\ufeff"))
     except (ValueError, RecursionError):
         return ""
     customer = data.get("customer") if isinstance(data, dict) else None
-    return Customer.from_payload(customer).org_name_kana if isinstance(customer, dict) else ""
+    return Customer.from_payload(customer).org_kana if isinstance(customer, dict) else ""
 
 
 @migrations(name="0007_company_kana")
@@ -273,8 +287,13 @@ def _company_kana(db: Database) -> None:
     db.conn.create_function("callgate_org_name_kana", 1, org_name_kana, deterministic=True)
     db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
                "WHERE instr(raw_body, 'orgNameKana') > 0")
+    _history_index(db, [column for column in HISTORY_INDEX_COLUMNS
+                        if column not in ("customer_reading", "customer_org_reading")])
+
+
+def _history_index(db: Database, columns: list[str]) -> None:
     db.execute(f"DROP INDEX IF EXISTS {HISTORY_INDEX}")
-    db.table("calls").create_index(list(HISTORY_INDEX_COLUMNS), index_name=HISTORY_INDEX)
+    db.table("calls").create_index(columns, index_name=HISTORY_INDEX)
 
 
 @migrations(name="0008_detail_codes")
@@ -292,3 +311,95 @@ def _console_preferences_out(db: Database) -> None:
     each resize moved the configuration's version; it keeps it in Qt's per-user settings now
     (issue 11)."""
     db.execute("DELETE FROM settings WHERE key LIKE 'ui.%'")
+
+
+@migrations(name="0010_customer_reading")
+def _customer_reading(db: Database) -> None:
+    """Customers sort by their kana reading (issue 12: `すずき` with `スズキ` and `ｽｽﾞｷ`), as
+    screening.names.reading makes it from the stored kana and name; its index replaces the
+    one on the name as written, and the covering index that every text search reads has it
+    too, so a search sorted by customer never reads the table."""
+    if "customer_reading" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN customer_reading TEXT NOT NULL DEFAULT ''")
+    db.conn.create_function("callgate_reading", 2, reading, deterministic=True)
+    db.execute("UPDATE calls SET customer_reading = "
+               "callgate_reading(coalesce(customer_kana, ''), coalesce(customer_name, '')) "
+               "WHERE coalesce(customer_kana, '') <> '' OR coalesce(customer_name, '') <> ''")
+    db.execute("DROP INDEX IF EXISTS idx_calls_by_customer_name")
+    _sort_index(db, "customer_reading")
+    _history_index(db, [column for column in HISTORY_INDEX_COLUMNS
+                        if column != "customer_org_reading"])
+
+
+@migrations(name="0011_company_reading")
+def _company_reading(db: Database) -> None:
+    """A kana search finds a company however the customer list wrote its reading (issue 12:
+    `ﾔﾏﾀﾞｼｮｳﾃﾝ`, `やまだしょうてん` and `ヤマダ・ショウテン` by `やまだ`): the company's
+    reading and name folded as screening.names.company_reading makes them, in the covering
+    index that every text search reads; and the short name's reading where a call came with
+    no other (taken from its body, as 0007 took the company's)."""
+    if "customer_org_reading" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN customer_org_reading TEXT NOT NULL DEFAULT ''")
+    db.conn.create_function("callgate_org_name_kana", 1, org_name_kana, deterministic=True)
+    db.execute("UPDATE calls SET customer_org_kana = callgate_org_name_kana(raw_body) "
+               "WHERE customer_org_kana = '' AND instr(raw_body, 'orgShortNameKana') > 0")
+    db.conn.create_function("callgate_company_reading", 2, company_reading, deterministic=True)
+    db.execute("UPDATE calls SET customer_org_reading = callgate_company_reading("
+               "coalesce(customer_org_kana, ''), coalesce(customer_org, '')) "
+               "WHERE coalesce(customer_org_kana, '') <> '' OR coalesce(customer_org, '') <> ''")
+    _history_index(db, list(HISTORY_INDEX_COLUMNS))
+
+
+# The statistics' time buckets: a call's quarter hour in UTC, "2026-11-25T07:3" for 07:45 to
+# 08:00 (text order is time order). Every office's day and hour starts on a quarter hour of
+# UTC (time zones are offset by multiples of 15 minutes), so these add up to the office's days
+# and hours in any time zone, summer time included. The statistics' query must write the
+# expression exactly so (SQLite uses an index on an expression only for the same expression).
+STATS_QUARTER = ("substr(received_at, 1, 14) || "
+                 "(CAST(substr(received_at, 15, 2) AS INTEGER) / 15)")
+STATS_QUARTERS_INDEX = "idx_calls_stats_quarters"
+# The calls of callers who were no customer, not decided by a rule: the candidates for one.
+UNKNOWN_CALLERS = "caller IS NOT NULL AND customer_name = '' AND customer_org = ''"
+UNKNOWN_CALLERS_INDEX = "idx_calls_unknown_callers"
+
+
+@migrations(name="0012_statistics_indexes")
+def _statistics_indexes(db: Database) -> None:
+    """The Statistics tab over a million calls (issue 14): its counts by quarter hour,
+    decision, reason and rule are read from one index in its order (no table row, no sort),
+    and the unknown callers from a partial index of their calls alone."""
+    db.execute(f"CREATE INDEX IF NOT EXISTS {STATS_QUARTERS_INDEX} ON calls "
+               f"({STATS_QUARTER}, decision, reason, rule_id)")
+    db.execute(f"CREATE INDEX IF NOT EXISTS {UNKNOWN_CALLERS_INDEX} ON calls "
+               f"(caller, received_at, decision, reason) WHERE {UNKNOWN_CALLERS}")
+
+
+DESKS_TABLE = "desks"
+DESKS_VERSION = "desks-version"
+
+
+@migrations(name="0013_desks")
+def _desks(db: Database) -> None:
+    """The desks that may attach to this service (issue 13): a name, a role, and the secret's
+    scrypt hash with its own salt, never the secret. Adding or removing a desk, or changing
+    its role or secret, moves the desks version (the service binds or releases its desk port
+    and closes a removed desk's session on seeing it move); the service noting when a desk
+    was seen does not."""
+    db.table(DESKS_TABLE).create(
+        {"name": str, "role": str, "salt": str, "secret_hash": str, "created_at": str,
+         "last_seen": str, "attached_until": str},
+        pk="name", not_null={"role", "salt", "secret_hash", "created_at"}, if_not_exists=True,
+    )
+    db.execute("INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", [DESKS_VERSION])
+    bump = f"BEGIN UPDATE counters SET value = value + 1 WHERE name = '{DESKS_VERSION}'; END"
+    for change in ("INSERT", "DELETE", "UPDATE OF role, salt, secret_hash"):
+        name = f"desks_{change.split()[0].lower()}_bumps_desks_version"
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {change} ON {DESKS_TABLE} "
+                   f"{bump}")
+
+
+@migrations(name="0014_decided_by")
+def _decided_by(db: Database) -> None:
+    """The desk whose person decided a call (reason `person`), kept with the call."""
+    if "decided_by" not in db.table("calls").columns_dict:
+        db.execute("ALTER TABLE calls ADD COLUMN decided_by TEXT")

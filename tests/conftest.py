@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Tests read callgate's English whatever the language of the machine they run on: the console
+# and the command line follow the system's locale (the language setting's `auto`), so this run,
+# and every callgate a test starts as a process, has a locale without a language. A test of
+# another language installs or asks for it itself (tests/test_console_japanese.py).
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 # The console's preferences (QSettings) of every test, and of every console a test starts as a
-# process, go to a folder of this run, never to the user's own.
+# process, go to a folder of this run, never to the user's own; so does its start at login.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="callgate-test-preferences-")
+# So do the menu entry and the icon a console adds (desktop/xdg.py).
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="callgate-test-data-home-")
 
 import pytest
 from PySide6.QtCore import QObject
@@ -31,7 +40,7 @@ from gui.app import open_window
 from gui.preferences import Preferences
 from gui.session import ConsoleSession
 from gui.window import ConsoleWindow
-from screening.schedule import Mode
+from screening.mode import Mode
 from server.events import ListenerEvent
 from server.listener import Listener
 from storage.database import DB_FILENAME

@@ -1,6 +1,7 @@
 """The message codes written in callgate's source, found by parsing it: every
-`Message("code", (...))` and every `Refusal("code", ...)` (and subclasses of Refusal), with how
-many arguments each gives when that can be told; and the codes wording/ registers."""
+`Message("code", (...))`, every `Refusal("code", ...)` (and subclasses of Refusal) and every
+`words("code", ...)` of the command line (cli/words.py), with how many arguments each gives
+when that can be told; and the codes wording/ registers."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ def message_codes(files: Iterable[Path] | None = None) -> list[CodeUse]:
             if callee == "Message":
                 uses.extend(CodeUse(code, path, node.lineno, _message_args(node))
                             for code in _constants(node.args[0]))
-            elif callee in refusals:
+            elif callee in refusals or callee == "words":  # cli.words.words(code, *args)
                 rest = node.args[1:]
                 count = None if any(isinstance(arg, ast.Starred) for arg in rest) else len(rest)
                 uses.extend(CodeUse(code, path, node.lineno, count)

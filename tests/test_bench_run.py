@@ -18,10 +18,15 @@ ROWS = [
     "listener p99, console open",
     "POST to live card on screen p50",
     "POST to live card on screen p99",
+    "POST to decided event on a desk p50",
+    "POST to decided event on a desk p99",
+    "webhook p99, 20 desks attached",
     "history open, 100,000 calls",
     "history number search",
     "history name search ",
     "history name search, counted",
+    "statistics drawn, 100,000 calls over 3 years",
+    "statistics drawn, 100,000 calls all in the 90 days",
     "cold start to listening",
 ]
 

@@ -129,7 +129,8 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     db = open_database(office.db_path)
     stored = CallHistory(db).recent(1)[0]["received_at"]
     db.close()
-    assert english(datetime.fromisoformat(stored).astimezone(TOKYO)) in shown
+    # A call of today shows its time on the office's clock (issue 12: `16:16`).
+    assert f"\n{datetime.fromisoformat(stored).astimezone(TOKYO):%H:%M} · " in shown
 
 
 @pytest.mark.parametrize(("language", "expected"), [
@@ -182,8 +183,8 @@ def test_dates_and_numbers_in_the_history_are_whole(
         table = window.history.table
         qtbot.waitUntil(lambda: table.model().rowCount() == len(WIDE_CALLS), timeout=2000)
         metrics = table.fontMetrics()
-        margin = 2 * (table.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        margin = 2 * (table.style().pixelMetric(  # the text margins, and the grid line
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + int(table.showGrid())
         header = table.horizontalHeader()
         for column in (Column.RECEIVED, Column.NUMBER):
             left = header.sectionViewportPosition(column)

@@ -25,7 +25,6 @@ from gui.preferences import Preferences
 from gui.reach import REACHABLE, UNKNOWN, UNREACHABLE
 from gui.settings_dialog import SettingsDialog
 from gui.setup import SetupWizard
-from screening.messages import Message
 from server.tunnels import QuickTunnel
 
 CHECK_TIMEOUT = 15_000
@@ -78,7 +77,7 @@ def checked(qtbot: QtBot, console: Console, state: str) -> None:
     found = monitor.last
     assert found is not None
     qtbot.waitUntil(lambda: window.health.reach is not None
-                    and window.health.reach.summary == Message.text(found.summary()),
+                    and window.health.reach.summary == found.summary_message(),
                     timeout=5000)
     assert window.reachability.state == state, window.reachability.toolTip()
 

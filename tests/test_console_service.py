@@ -16,6 +16,7 @@ from conftest import Answer, post, sample
 from console_desk import Desk
 
 from application import Office
+from screening.messages import Message
 from screening.mode import Mode, ModeSource
 from screening.policy import Decision, Reason
 from screening.rule_draft import RuleDraft
@@ -249,11 +250,13 @@ def test_a_tunnel_that_came_back_elsewhere_is_told_with_the_address_commubo_stil
     service = listener.console
     service.moved("https://old.example", "https://new.example")  # as the monitor reports it
     service.found(Reachability("reachable", None, None,
-                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+                               "https://new.example/hooks/commubo/token", "ngrok",
+                               Message.text("ok")))
     heard = desk.wait_for(protocol.ReachabilityChanged)
     assert heard.moved_from == "https://old.example"
     assert heard.reach.public_base == "https://new.example"
     service.found(Reachability("reachable", None, None,
-                               "https://new.example/hooks/commubo/token", "ngrok", "ok"))
+                               "https://new.example/hooks/commubo/token", "ngrok",
+                               Message.text("ok")))
     later = desk.wait_for(protocol.ReachabilityChanged, lambda body: body is not heard)
     assert later.moved_from is None, "said once"

@@ -106,13 +106,14 @@ def record(
 
 
 def record_before_company_kana(db: Database, data: dict[str, Any], received: datetime) -> None:
-    """Store a call as callgate did before migration 0007 (no column for the company's kana)."""
+    """Store a call as callgate did before migration 0007 (no column for the company's kana,
+    nor for the deciding desk of migration 0012)."""
     call = Call.from_payload(data, "fallback")
     verdict = Verdict(Decision.ACCEPT, Reason.MODE,
                       Message("detail.mode", (Mode.ACCEPT_ALL.message,)))
     stored = asdict(CallRecord.of(call, verdict, received.isoformat(timespec="milliseconds"),
                                   2.0, json.dumps(data, ensure_ascii=False)))
-    del stored["customer_org_kana"]
+    del stored["customer_org_kana"], stored["decided_by"]
     db.table("calls").insert(stored)
 
 
@@ -436,8 +437,9 @@ def test_sort_by_a_column_reloads_in_sql_order(view: HistoryView) -> None:
     assert call_ids(view) == ["c05", "c03", "c06", "c07", "c01", "c04", "c02"]
     view.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
     names = column(view.model, Column.CUSTOMER)
-    assert names == sorted(names)
-    assert view.model.order() == ("customer_name", False)
+    # By the kana reading (unknown callers first): スズキ, タナカ, ヤマダ.
+    assert [name for name in names if name] == ["鈴木 一郎", "鈴木 一郎", "田中 花子", "山田 太郎"]
+    assert view.model.order() == ("customer_reading", False)
     view.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.AscendingOrder)
     assert call_ids(view) == ["c01", "c02", "c03", "c04", "c05", "c06", "c07"]
 
@@ -506,7 +508,7 @@ def test_browsing_reads_indexes_never_the_table(office: Database) -> None:
     searched = query_plan(office, HistoryFilter(text="鈴木", decision="accept", upto_id=upto))
     assert "SCAN calls USING COVERING INDEX idx_calls_history" in searched
     assert "TEMP B-TREE" not in searched  # read in order, stops after one page
-    by_name = query_plan(office, HistoryFilter(text="すずき"), "customer_name")
+    by_name = query_plan(office, HistoryFilter(text="すずき"), "customer_reading")
     assert "COVERING INDEX idx_calls_history" in by_name
     number = query_plan(office, HistoryFilter(text="03-3000-1234", upto_id=upto))
     assert "idx_calls_by_caller (caller>? AND caller<?)" in number

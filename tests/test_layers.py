@@ -1,12 +1,12 @@
 """The import direction of ARCHITECTURE.md, checked by parsing every source file.
 
-`gui → server.protocol`; `cli → application, server`; `server → application → {storage,
-screening}`; `storage → screening`; `wording → screening.messages`; `tables → screening`
-(application and gui both write tables with it): the screening core stays pure (no Qt, no
-aiohttp, no SQL, nothing of ours), storage knows nothing of the use cases, the listener or the
-console, the application layer (the use cases) is synchronous and needs neither Qt nor aiohttp,
-the command line writes no SQL, the listener never pulls in Qt, and the console knows callgate
-only through the console protocol.
+`gui → server.protocol`; `cli → application, server`; `cli, gui → desktop` (which imports
+nothing of ours); `server → application → {storage, screening}`; `storage → screening`;
+`wording → screening.messages`; `tables → screening` (application and gui both write tables
+with it): the screening core stays pure (no Qt, no aiohttp, no SQL, nothing of ours), storage
+knows nothing of the use cases, the listener or the console, the application layer (the use
+cases) is synchronous and needs neither Qt nor aiohttp, the command line writes no SQL, the
+listener never pulls in Qt, and the console knows callgate only through the console protocol.
 """
 
 from __future__ import annotations
@@ -34,10 +34,14 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # The console is a client of callgate's listener: it knows only the console protocol.
     "gui": ("storage", "application", "server", "cli", "main", "aiohttp", *SQL),
     "wording": ("storage", "application", "server", "cli", "gui", "main", "aiohttp", *QT, *SQL),
+    # The computer callgate runs on (libraries, its menu entry, starting at login): for the
+    # command line and the console alike, before any window and without the office's data.
+    "desktop": ("screening", "storage", "tables", "application", "server", "cli", "gui",
+                "wording", "main", "aiohttp", *QT, *SQL),
 }
 #: Of callgate's own modules, the only ones a layer may import (besides itself).
 ONLY: dict[str, tuple[str, ...]] = {
-    "wording": ("screening.messages",),
+    "wording": ("screening.messages", "screening.setting_values"),
     "tables": ("screening",),
 }
 #: Within a layer it may not import, the part it may: of server/, the console's only the
@@ -48,7 +52,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 #: Files that still break their layer's contract, each until the work named beside it lands.
 #: The list only shrinks.
 EXCEPTIONS: dict[str, str] = {}
-OWN = ("screening", "storage", "tables", "application", "server", "cli", "gui", "wording", "main")
+OWN = ("screening", "storage", "tables", "application", "server", "cli", "gui", "wording", "main",
+       "desktop")
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,9 @@ def test_the_console_knows_callgate_only_through_the_protocol() -> None:
 
 @pytest.mark.parametrize("layer", sorted(ONLY))
 def test_a_layer_imports_only_the_modules_it_may(layer: str) -> None:
-    """wording/ words messages: of callgate it needs the Message type alone; tables/ writes
-    cells, for the command line and the console alike, knowing nothing but screening's types."""
+    """wording/ words messages: of callgate it needs the Message type, and which languages
+    there are; tables/ writes cells, for the command line and the console alike, knowing
+    nothing but screening's types."""
     found = [
         violation
         for violation in layer_violations(PROJECT, layer, OWN)

@@ -12,7 +12,7 @@ import pytest
 from processes import free_port
 from test_cli import Cli, Serving, start_serve, wait_for
 
-from server.logs import SHORTEST_CUT, RedactingFormatter, redact
+from server.logs import LOG_FILE, LOG_FILES, SHORTEST_CUT, RedactingFormatter, log_to_file, redact
 
 # Request lines aiohttp refuses before any handler of callgate's runs, each with what its
 # complaint still has to say once the token is gone.
@@ -101,3 +101,33 @@ def test_a_traceback_that_quotes_a_token_is_redacted_too() -> None:
     written = out.getvalue()
     assert token[:SHORTEST_CUT] not in written
     assert "Traceback" in written and "ValueError: cannot open <token> (cut: <token>...)" in written
+
+
+def test_a_desk_secret_is_hidden_wherever_a_line_quotes_it() -> None:
+    secret = "xAl7-tYOpDbKQhkqbrUeBkLTaypsam9EVuApwSh0VwM"
+    line = (f"callgate://10.0.0.2:9443/reception?secret={secret}&fingerprint=sha256:ab "
+            f'{{"type":"Hello","desk":"reception","secret": "{secret}"}}')
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "%s", (line,), None)
+    written = RedactingFormatter("%(message)s").format(record)
+    assert secret not in written
+    assert written.count("<secret>") == 2 and "fingerprint=sha256:ab" in written
+
+
+def test_serve_s_log_file_is_rotated(tmp_path: Path) -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        path = log_to_file(tmp_path / "logs", max_bytes=2000)
+        assert path == tmp_path / "logs" / LOG_FILE
+        logger = logging.getLogger("test_log_secrets.rotation")
+        logger.setLevel(logging.INFO)
+        for number in range(600):
+            logger.info("line %d of a long day", number)
+    finally:
+        for handler in set(root.handlers) - set(before):
+            root.removeHandler(handler)
+            handler.close()
+    kept = sorted(file.name for file in (tmp_path / "logs").iterdir())
+    assert kept == [LOG_FILE, *(f"{LOG_FILE}.{n}" for n in range(1, LOG_FILES + 1))]
+    assert "line 599 of a long day" in path.read_text(encoding="utf-8")
+    assert all(file.stat().st_size <= 2000 for file in (tmp_path / "logs").iterdir())

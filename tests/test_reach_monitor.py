@@ -13,7 +13,9 @@ import pytest
 from console_desk import Desk
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
+import wording
 from application import Office
+from screening.messages import Message
 from server.console.reach import ReachabilityMonitor
 from server.listener import Listener
 from server.protocol import messages as protocol
@@ -40,14 +42,14 @@ class World:
         if self.fail is not None:
             raise self.fail
         url = f"{self.base}/hooks/commubo/{token}"
-        tunnel = TunnelStatus(self.base, self.tunnel_healthy, "scripted")
+        tunnel = TunnelStatus(self.base, self.tunnel_healthy, Message.text("scripted"))
         if not run_self_test:
             state = "reachable" if self.tunnel_healthy else "unreachable"
-            return Reachability(state, tunnel, None, url, "ngrok", "tunnel only")
+            return Reachability(state, tunnel, None, url, "ngrok", Message.text("tunnel only"))
         test = SelfTestResult(self.self_test_ok, "ok" if self.self_test_ok else "refused",
-                              "scripted", 12.0)
+                              Message.text("scripted"), 12.0)
         state = "reachable" if self.self_test_ok else "unreachable"
-        return Reachability(state, tunnel, test, url, "ngrok", "self-tested")
+        return Reachability(state, tunnel, test, url, "ngrok", Message.text("self-tested"))
 
 
 class Heard:
@@ -210,6 +212,6 @@ def test_a_quick_tunnel_that_cannot_start_says_why_when_asked_for_its_address(
         desk.attached()
         found = desk.done(protocol.DetectPublicUrl(settings={"tunnel": "quick"}))
         assert found.public_base is None and found.why is not None
-        assert "not installed or not on the PATH" in str(found.why)
+        assert "not installed or not on the PATH" in wording.render(found.why)
     finally:
         listener.stop()

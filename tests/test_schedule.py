@@ -19,7 +19,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from refusing import refused
 
-from screening.closed_days import ClosedDays, parse_closed_days, public_holiday
+from screening.closed_days import ClosedDays, holiday_word, parse_closed_days, public_holiday
 from screening.hours import (
     CLOSED_WEEK,
     TimeRange,
@@ -28,11 +28,13 @@ from screening.hours import (
     parse_hours,
     parse_ranges,
 )
-from screening.instants import format_instant, parse_instant, zone
+from screening.instants import instant, parse_instant, zone
 from screening.mode import Mode, ModeSource
 from screening.mode_in_force import Override, OverrideEnd, mode_in_force
 from screening.schedule import Schedule
-from wording import render
+from screening.setting_values import Language
+from wording import known, render
+from wording.catalogue import translator
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 OFFICE = parse_hours("mon-fri 9:00-12:00, 13:00-18:00")
@@ -172,6 +174,24 @@ def test_writing_a_week_and_reading_it_back_gives_the_same_week(
 )
 def test_japanese_public_holidays_come_from_the_holiday_package(day: date, name: str) -> None:
     assert public_holiday(day) == name
+
+
+def test_every_holiday_reads_as_its_own_name_in_english_and_in_japanese() -> None:
+    """The steps of an explanation name the holiday in the reader's language: the Japanese is
+    the holiday's official name, as the package gives it (成人の日), for every holiday from
+    now on; every holiday it knows, the ones held once included, has words."""
+    from holidays.countries.japan import Japan
+
+    japanese = translator(Language.JAPANESE)
+    for year in range(1949, 2100):
+        english, official = Japan(years=year, language="en_US"), Japan(years=year, language="ja")
+        for day, name in english.items():
+            word = holiday_word(name)
+            assert known(word.code), f"no words for {name} ({word.code})"
+            assert render(word) == name
+            # 2019's two enthronement days share one English name.
+            if year >= 2020:
+                assert render(word, japanese) == official[day], name
 
 
 @pytest.mark.parametrize("day", [date(2025, 1, 6), date(2025, 12, 29), date(2025, 1, 4)])
@@ -367,7 +387,7 @@ def test_hours_are_the_offices_not_the_machines() -> None:
     assert render(office().state_at(datetime(2025, 1, 5, 15, 0, tzinfo=UTC)).why).endswith(
         "(Monday 09:00-12:00, 13:00-18:00)"
     )
-    assert format_instant(datetime(2025, 1, 6, 0, 0, tzinfo=UTC)) == "2025-01-06 (Mon) 09:00 JST"
+    assert render(instant(datetime(2025, 1, 6, 0, 0, tzinfo=UTC))) == "2025-01-06 (Mon) 09:00 JST"
     assert parse_instant("2025-01-06T09:30") == at(6, 9, 30)
 
 
@@ -389,13 +409,13 @@ def test_an_office_in_another_zone_keeps_its_wall_clock_across_daylight_saving()
         2025, 3, 9, 13, 0, tzinfo=UTC
     )
     assert schedule.state_at(datetime(2025, 3, 9, 9, 0, tzinfo=new_york)).open
-    assert format_instant(datetime(2025, 3, 9, 13, 0, tzinfo=UTC), "America/New_York") == (
+    assert render(instant(datetime(2025, 3, 9, 13, 0, tzinfo=UTC), "America/New_York")) == (
         "2025-03-09 (Sun) 09:00 EDT"
     )
 
 
 @pytest.mark.parametrize(
-    ("typed", "instant"),
+    ("typed", "meant"),
     [
         ("2025-01-06T09:30", at(6, 9, 30)),
         ("2025-01-06 09:30", at(6, 9, 30)),
@@ -405,9 +425,9 @@ def test_an_office_in_another_zone_keeps_its_wall_clock_across_daylight_saving()
     ],
 )
 def test_a_typed_time_is_the_offices_wall_time_unless_it_says_otherwise(
-    typed: str, instant: datetime
+    typed: str, meant: datetime
 ) -> None:
-    assert parse_instant(typed) == instant
+    assert parse_instant(typed) == meant
 
 
 def test_a_typed_time_that_is_no_time_is_refused() -> None:

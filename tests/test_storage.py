@@ -81,6 +81,30 @@ def test_a_fresh_database_has_the_schema(db: Database) -> None:
     assert migrations.pending(db) == []
 
 
+@pytest.mark.parametrize("before", [
+    ["0010_customer_reading"],  # main's 0009, then another branch's 0010 (merged first)
+    ["0010_desks", "0011_decided_by"],  # this branch's first numbering, applied already
+])
+def test_the_desks_migrations_apply_after_whatever_0010_a_database_has(
+        db_path: Path, before: list[str]) -> None:
+    """Desks (0011) and the deciding desk (0012) need nothing of what 0010 made, and a
+    database that already has them under their first names takes them again unharmed."""
+    db = Database(db_path)
+    migrations.apply(db, stop_before="0011_desks")
+    for name in before:
+        db.table("_sqlite_migrations").insert({"migration_set": "callgate", "name": name,
+                                         "applied_at": "2026-01-01 00:00:00+00:00"})
+    if "0010_desks" in before:  # what the first numbering had made
+        migrations.apply(db)
+        db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0011_desks', "
+                   "'0012_decided_by')")
+    db.close()
+    reopened = open_database(db_path)
+    assert migrations.pending(reopened) == []
+    assert "decided_by" in reopened.table("calls").columns_dict
+    assert Office.over(reopened).desks.add("reception").desk.name == "reception"
+
+
 def test_opening_twice_applies_migrations_once_and_keeps_the_data(db_path: Path) -> None:
     first = open_database(db_path)
     RuleBook(first).put(TOKYO, Action.BLOCK, "sales calls")

@@ -169,7 +169,7 @@ async def ngrok_status(fake: FakeNgrok, port: int = PORT) -> TunnelStatus:
 def test_ngrok_finds_the_public_url_that_forwards_to_our_port(addr: str) -> None:
     fake = FakeNgrok([ngrok_tunnel("https://abc-12-34.ngrok-free.app", addr)])
     status = run(ngrok_status(fake))
-    assert status == TunnelStatus(
+    assert (status.public_url, status.healthy, status.why) == (
         "https://abc-12-34.ngrok-free.app", True,
         "ngrok forwards https://abc-12-34.ngrok-free.app to port 8080.")
     assert fake.requests == 1
@@ -257,6 +257,16 @@ def test_ngrok_without_a_tunnel_to_our_port_names_the_ports_it_forwards_to() -> 
                           "port 8080; start it with `ngrok http 8080`.")
     one = run(ngrok_status(FakeNgrok([ngrok_tunnel("https://a.ngrok-free.app", "3000")])))
     assert "only to port 3000, not to callgate's port 8080" in one.why
+
+
+def test_the_ports_ngrok_forwards_to_are_listed_in_the_readers_words() -> None:
+    """A list of ports is worded whole by the catalogue (its commas too), not joined in English."""
+    fake = FakeNgrok([ngrok_tunnel(f"https://{port}.ngrok-free.app", str(port), str(port))
+                      for port in (5000, 3000, 4000)])
+    status = run(ngrok_status(fake))
+    japanese = {"%1, %2": "%1、%2", "%1 and %2": "%1、%2"}
+    said = wording.render(status.said, lambda context, text, count: japanese.get(text, text))
+    assert "ports 3000、4000、5000," in said, said
 
 
 def test_ngrok_with_no_tunnel_at_all() -> None:
@@ -383,7 +393,7 @@ async def cloudflared_status(fake: FakeCloudflared, public_url: str | None = Non
 
 def test_cloudflared_quick_tunnel_host_name_and_health() -> None:
     status = run(cloudflared_status(FakeCloudflared()))
-    assert status == TunnelStatus(
+    assert (status.public_url, status.healthy, status.why) == (
         "https://lucky-words-here.trycloudflare.com", True,
         "cloudflared is connected to Cloudflare (4 connections) and serves "
         "https://lucky-words-here.trycloudflare.com.")
@@ -398,7 +408,7 @@ def test_a_quick_tunnel_host_name_wins_over_a_typed_one() -> None:
 def test_cloudflared_named_tunnel_takes_the_typed_public_url() -> None:
     fake = FakeCloudflared(hostname="", connections=1)
     status = run(cloudflared_status(fake, "https://calls.example.com"))
-    assert status == TunnelStatus(
+    assert (status.public_url, status.healthy, status.why) == (
         "https://calls.example.com", True,
         "cloudflared is connected to Cloudflare (1 connection) and serves "
         "https://calls.example.com.")
@@ -425,7 +435,7 @@ def test_cloudflared_without_ready_cannot_tell() -> None:
 
 def test_cloudflared_ready_503_is_unhealthy() -> None:
     status = run(cloudflared_status(FakeCloudflared(connections=0)))
-    assert status == TunnelStatus(
+    assert (status.public_url, status.healthy, status.why) == (
         "https://lucky-words-here.trycloudflare.com", False,
         "cloudflared runs but has no connection to Cloudflare.")
     named = run(cloudflared_status(FakeCloudflared(hostname="", connections=0)))

@@ -23,6 +23,7 @@ register({
     "detail.timeout.no_console": QT_TRANSLATE_NOOP(
         "details", "no console is open to ask; default %1"),
     "detail.timeout.stopping": QT_TRANSLATE_NOOP("details", "callgate is stopping; default %1"),
+    "detail.timeout.away": QT_TRANSLATE_NOOP("details", "every desk is away; default %1"),
     # Reason failsafe: what went wrong (%1 the error, as Python says it)
     "detail.failsafe.not_json": QT_TRANSLATE_NOOP("details", "the body is not a JSON object"),
     "detail.failsafe.unexpected": QT_TRANSLATE_NOOP("details", "unexpected error: %1"),

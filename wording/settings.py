@@ -84,6 +84,11 @@ register({
     "setting.help.host": QT_TRANSLATE_NOOP(
         "Settings", "address the listener binds (on restart)"),
     "setting.help.port": QT_TRANSLATE_NOOP("Settings", "port the listener binds (on restart)"),
+    "setting.help.desk-host": QT_TRANSLATE_NOOP(
+        "Settings", "address the desk port binds while desks are registered (0.0.0.0: every "
+                    "address of this machine)"),
+    "setting.help.desk-port": QT_TRANSLATE_NOOP(
+        "Settings", "port of the desks' encrypted link (bound while desks are registered)"),
     "setting.help.token-grace-hours": QT_TRANSLATE_NOOP(
         "Settings", "hours an old webhook token keeps working after a rotation (0-720)"),
     "setting.help.tunnel": QT_TRANSLATE_NOOP(
@@ -94,4 +99,7 @@ register({
         "Settings", "host:port of cloudflared's --metrics server (tunnel cloudflared)"),
     "setting.help.public-url": QT_TRANSLATE_NOOP(
         "Settings", "public address that forwards to callgate, e.g. https://calls.example.com"),
+    "setting.help.language": QT_TRANSLATE_NOOP(
+        "Settings", "the language of the console and the command line: auto (the system's), "
+        "ja or en"),
 })

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from gui import present
+from screening import names
 from screening.policy import Decision, Reason
 from server.protocol.messages import HistoryRow
 
@@ -26,11 +27,11 @@ class Column(IntEnum):
     LATENCY = 6
 
 
-#: The stored column each table column sorts by (storage whitelists these).
+# The stored column each table column sorts by (storage whitelists these).
 SORT_KEYS = {
     Column.RECEIVED: "received_at",
     Column.NUMBER: "caller",
-    Column.CUSTOMER: "customer_name",
+    Column.CUSTOMER: "customer_reading",  # by the kana reading
     Column.COMPANY: "customer_org",
     Column.DECISION: "decision",
     Column.REASON: "reason",
@@ -38,19 +39,16 @@ SORT_KEYS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
-
-
 def headers() -> dict[Column, str]:
+    # Literal calls, so that lupdate finds each text under the context it is looked up in.
     return {
-        Column.RECEIVED: tr("Received"),
-        Column.NUMBER: tr("Number"),
-        Column.CUSTOMER: tr("Customer"),
-        Column.COMPANY: tr("Company"),
-        Column.DECISION: tr("Decision"),
-        Column.REASON: tr("Reason"),
-        Column.LATENCY: tr("Latency (ms)"),
+        Column.RECEIVED: QCoreApplication.translate("HistoryModel", "Received"),
+        Column.NUMBER: QCoreApplication.translate("HistoryModel", "Number"),
+        Column.CUSTOMER: QCoreApplication.translate("HistoryModel", "Customer"),
+        Column.COMPANY: QCoreApplication.translate("HistoryModel", "Company"),
+        Column.DECISION: QCoreApplication.translate("HistoryModel", "Decision"),
+        Column.REASON: QCoreApplication.translate("HistoryModel", "Reason"),
+        Column.LATENCY: QCoreApplication.translate("HistoryModel", "Latency (ms)"),
     }
 
 
@@ -70,7 +68,7 @@ def display(row: HistoryRow, column: Column) -> str:
     if column is Column.DECISION:
         return present.decision_text(row.decision)
     if column is Column.REASON:
-        return present.reason_text(row.reason)
+        return present.reason_text(row.reason, row.decided_by)
     return "" if row.latency_ms is None else latency_text(row.latency_ms)
 
 
@@ -78,9 +76,12 @@ def tooltip(row: HistoryRow, column: Column) -> str | None:
     if column is Column.RECEIVED:
         return present.moment_text(row.received_at, present.Style.LONG)
     if column is Column.NUMBER:
-        return tr("Sent as: %1").replace("%1", row.phone_number or "—")
+        return present.fill(QCoreApplication.translate("HistoryModel", "Sent as: %1"),
+                            row.phone_number or "—")
     if column is Column.CUSTOMER:
-        return row.customer_kana or (None if row.customer_name else tr("Unknown caller"))
+        if row.customer_kana or row.customer_name:
+            return row.customer_kana or None
+        return QCoreApplication.translate("HistoryModel", "Unknown caller")
     if column is Column.COMPANY:
         return row.customer_org_kana or None
     if column is Column.REASON:
@@ -94,7 +95,8 @@ def order_key(row: HistoryRow, column: Column) -> tuple[Any, ...]:
     if column is Column.RECEIVED:
         return row.received_at, row.id
     value: Any = {
-        Column.NUMBER: row.caller, Column.CUSTOMER: row.customer_name,
+        Column.NUMBER: row.caller,
+        Column.CUSTOMER: names.reading(row.customer_kana, row.customer_name),
         Column.COMPANY: row.customer_org, Column.DECISION: row.decision.value,
         Column.REASON: row.reason.value, Column.LATENCY: row.latency_ms,
     }[column]
@@ -143,8 +145,9 @@ def fit_columns(table: QTableView) -> None:
     }
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
+    # A cell is its column less the grid line, with the style's text margin on either side.
     margin = 2 * (table.style().pixelMetric(
-        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + int(table.showGrid())
     # Digits differ in width in many fonts: measure each sample with the widest.
     digit = max("0123456789", key=metrics.horizontalAdvance)
     widest_digits = str.maketrans("0123456789", digit * 10)

@@ -112,20 +112,20 @@ class DetailPane(QWidget):
     def _values(self, row: HistoryRow) -> dict[str, str]:
         number = present.number_text(row.caller, row.phone_number)
         if row.phone_number and number != row.phone_number:
-            number = self.tr("%1 (sent as %2)").replace("%1", number).replace(
-                "%2", row.phone_number)
+            number = present.fill(self.tr("%1 (sent as %2)"), number, row.phone_number)
         name = row.customer_name or self.tr("Unknown caller")
         if row.customer_kana:
-            name = f"{name} ({row.customer_kana})"
+            name = present.fill(self.tr("%1 (%2)"), name, row.customer_kana)
         company = row.customer_org
         if company and row.customer_org_kana:
-            company = f"{company} ({row.customer_org_kana})"
-        reason = present.reason_text(row.reason)
+            company = present.fill(self.tr("%1 (%2)"), company, row.customer_org_kana)
+        reason = present.reason_text(row.reason, row.decided_by)
         if row.detail:
-            reason = f"{reason}: {present.detail_text(row.detail)}"
+            reason = present.fill(self.tr("%1: %2"), reason, present.detail_text(row.detail))
         call_id = row.call_id
         if row.repeats:
-            call_id += "  " + self.tr("(posted %n more time(s))", "", row.repeats)
+            call_id = present.fill(self.tr("%1  (posted %n more time(s))", "", row.repeats),
+                                   call_id)
         return {
             "received": present.moment_text(row.received_at, present.Style.LONG),
             "number": number,

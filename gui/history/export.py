@@ -37,17 +37,19 @@ from server.protocol.messages import (
 from tables.cells import Cell, moment_cell
 from tables.files import ExportCancelled, TableFormat, write_table
 
-#: Rows asked for at a time.
+# Rows asked for at a time.
 PAGE = 2000
 
 
 def export_header() -> list[str]:
     """The shown columns, then what a spreadsheet needs to tell calls apart."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryModel", text)
-
-    return [*headers().values(), tr("Kana"), tr("Detail"), tr("Operator"), tr("Number as sent"),
-            tr("Call ID"), tr("Received (UTC)")]
+    return [*headers().values(),
+            QCoreApplication.translate("HistoryModel", "Kana"),
+            QCoreApplication.translate("HistoryModel", "Detail"),
+            QCoreApplication.translate("HistoryModel", "Operator"),
+            QCoreApplication.translate("HistoryModel", "Number as sent"),
+            QCoreApplication.translate("HistoryModel", "Call ID"),
+            QCoreApplication.translate("HistoryModel", "Received (UTC)")]
 
 
 def export_cells(row: HistoryRow, office: tzinfo) -> list[Cell]:
@@ -59,7 +61,7 @@ def export_cells(row: HistoryRow, office: tzinfo) -> list[Cell]:
         row.customer_name,
         row.customer_org,
         present.decision_text(row.decision),
-        present.reason_text(row.reason),
+        present.reason_text(row.reason, row.decided_by),
         None if row.latency_ms is None else round(float(row.latency_ms), 1),
         row.customer_kana,
         present.detail_text(row.detail),

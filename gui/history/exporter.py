@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDir, QLocale, QObject, QStandardPaths, Slot
+from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Slot
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
+from gui import present
 from gui.history.export import HistoryExport
 from gui.session import ConsoleSession
 from server.protocol.messages import HistoryQuery
@@ -64,10 +65,13 @@ class Exporter(QObject):
             self.tr("Excel workbook (*.xlsx)"): TableFormat.XLSX,
             self.tr("CSV, UTF-8 (*.csv)"): TableFormat.CSV,
         }
-        name = f"callgate-history-{QDate.currentDate().toString('yyyyMMdd')}"
+        name = f"callgate-history-{present.office_now():%Y%m%d}"  # the office's day
         dialog = QFileDialog(self._parent, self.tr("Export history"),
                              str(Path(self.folder()) / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        # Qt's own Japanese lacks these two labels of its file dialog (a native one has its own).
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("&Look in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of &type:"))
         dialog.setNameFilters(list(formats))
         dialog.selectNameFilter(next(
             label for label, table_format in formats.items()

@@ -16,7 +16,7 @@ from gui.history.columns import Column, display, headers, order_key, tooltip
 from gui.table import ModelIndex, RowsModel
 from server.protocol.messages import HistoryRow
 
-#: commubo's call id (str).
+# commubo's call id (str).
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole
 
 _ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, CALL_ID_ROLE, Qt.ItemDataRole.ToolTipRole,

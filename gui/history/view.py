@@ -37,8 +37,8 @@ from gui.history.model import CHUNK, HistoryModel
 from gui.session import ConsoleSession
 from gui.steady import Sighted, hold_rows_in_place, looking, put_back, sighted_row
 
-#: New calls within this long are one refresh (a running timer is not restarted, so calls
-#: that come faster cannot postpone it).
+# New calls within this long are one refresh (a running timer is not restarted, so calls
+# that come faster cannot postpone it).
 REFRESH_MS = 500
 
 

@@ -48,9 +48,9 @@ from server.protocol.messages import (
     RuleView,
 )
 
-#: Look again at least this often for rules whose end has come (a wall clock can jump).
+# Look again at least this often for rules whose end has come (a wall clock can jump).
 EXPIRY_LOOK_MS = 60_000
-#: Calls decided by a rule within this long are one reading of the match counts.
+# Calls decided by a rule within this long are one reading of the match counts.
 MATCHES_MS = 500
 
 
@@ -86,6 +86,7 @@ class RulesView(QWidget):
         self._listing = False
         self._list_again = False
         self._changed: list[tuple[int | None, str]] = []  # shown once the next list is in
+        self._editable = True
         self.changes = RuleChanges(session, self)
         self.changes.saved.connect(self._saved)
         self.changes.said.connect(self.message)
@@ -106,6 +107,9 @@ class RulesView(QWidget):
 
         self.hint = QLabel(self.tr("No rules yet: every call follows the mode."), self)
         self.hint.hide()
+        self.read_only = QLabel(self)  # why this desk may not change the lists
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
         self.table = _table(self._proxy, self)
 
         self.add_button = QPushButton(self.tr("&Add…"), self)
@@ -144,6 +148,7 @@ class RulesView(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.test_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -159,6 +164,17 @@ class RulesView(QWidget):
         what was listed, or why not (a refusal has the command line's reason)."""
         self.changes.put(self._shown(number), RuleDraft(number, Action(action), note or caller),
                          keep_note=not note)
+
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        """Whether this desk may change the lists (an operator's may not: `why`)."""
+        self._editable = editable
+        self.read_only.setText(self.tr(
+            "This desk is an operator: these lists are changed at an admin desk."))
+        self.read_only.setVisible(not editable)
+        self.add_button.setEnabled(editable)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setToolTip("" if editable else why)
+        self._update_buttons()
 
     def remove_rule(self, rule_id: int) -> None:
         """Remove a rule without asking (the confirmation asked already)."""
@@ -204,14 +220,20 @@ class RulesView(QWidget):
             self, lambda result: self._listed(result, changed)))
 
     def open_edit_dialog(self) -> RuleDialog | None:
-        """The edit dialog for the selected rule; None if nothing is selected."""
+        """The edit dialog for the selected rule; None if nothing is selected (or this desk
+        may not change rules)."""
         rule = self.selected_rule()
-        return None if rule is None else self.popups.edit(rule)
+        if rule is None or not self._editable:
+            return None
+        return self.popups.edit(rule)
 
     def confirm_remove(self) -> QMessageBox | None:
-        """Ask before removing the selected rule; None if none is selected."""
+        """Ask before removing the selected rule; None if none is selected (or this desk may
+        not change rules)."""
         rule = self.selected_rule()
-        return None if rule is None else self.popups.confirm_remove(rule)
+        if rule is None or not self._editable:
+            return None
+        return self.popups.confirm_remove(rule)
 
     # -- the listener's answers --------------------------------------------------------------
 
@@ -277,6 +299,6 @@ class RulesView(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        chosen = self.selected_rule() is not None
+        chosen = self.selected_rule() is not None and self._editable
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)

@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 import msgspec
 
 from application import Office
+from application.desks import DeskView
 from application.history import HistoryQuery
 from screening.call import Customer
 from screening.decision_order import Explanation
@@ -27,6 +28,9 @@ class Worker(Protocol):
     async def read(self, work: Callable[[Office], Value]) -> Value: ...
 
     async def change(self, work: Callable[[Office], Value]) -> Value: ...
+
+    def attached_desks(self) -> dict[str, bool]:
+        """The desks attached now, each with whether it is away."""
 
 
 def shown(value: object, kind: type[Shown]) -> Shown:
@@ -109,7 +113,28 @@ async def answer(worker: Worker, command: protocol.Command) -> protocol.Value:
             found = await worker.read(
                 lambda office: office.explain(number, customer=_customer(customer), at=at))
             return _explanation(found)
+        case protocol.GetStatistics(days=days):
+            return shown(await worker.read(lambda office: office.statistics.report(days)),
+                         protocol.StatisticsView)
+        case protocol.ListDesks():
+            desks = await worker.read(lambda office: office.desks.all())
+            attached = worker.attached_desks()
+            return protocol.DeskList(desks=[_desk_info(desk, attached) for desk in desks])
+        case protocol.AddDesk(name=name, role=role, address=address):
+            added = await worker.change(
+                lambda office: office.desks.add(name, role, address=address))
+            return protocol.DeskAdded(desk=_desk_info(added.desk, {}),
+                                      connection=str(added.connection))
+        case protocol.RemoveDesk(name=name):
+            await worker.change(lambda office: office.desks.remove(name))
+            return protocol.Removed(removed=True)
     raise Refusal("refusal.command.unknown", type(command).__name__)
+
+
+def _desk_info(desk: DeskView, attached: dict[str, bool]) -> protocol.DeskInfo:
+    return protocol.DeskInfo(name=desk.name, role=desk.role, created_at=desk.created_at,
+                             last_seen=desk.last_seen, attached=desk.name in attached,
+                             away=attached.get(desk.name, False))
 
 
 def _set_schedule(office: Office, changes: dict[str, str], on: bool | None) -> None:

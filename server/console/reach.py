@@ -24,11 +24,12 @@ from typing import Any, Protocol, TypeVar
 
 import aiohttp
 
+from screening.messages import NOTHING, Message
 from screening.setting_values import TunnelKind
 from screening.settings import Key
 from screening.urls import WEBHOOK_PREFIX
 from server.selftest import Reachability, SelfTestResult, check_reachability
-from server.tunnels import QuickTunnel, TunnelError, TunnelStatus, tunnel_from_settings
+from server.tunnels import QuickTunnel, TunnelError, TunnelStatus, joined, tunnel_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,10 @@ def public_base(webhook_url: str | None) -> str | None:
 def failed_check(error: BaseException) -> Reachability:
     """A check that raised says nothing about reachability; its reason is kept for people."""
     text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    why = f"the reachability check failed ({text})"
+    why = Message("check.failed", (text,))
     return Reachability(state="unknown", tunnel=None,
                         self_test=SelfTestResult(False, "error", why, None),
-                        public_webhook_url=None, detail=why)
+                        public_webhook_url=None, said=why)
 
 
 class ReachabilityMonitor:
@@ -98,7 +99,7 @@ class ReachabilityMonitor:
         self._last_full: Reachability | None = None
         self._known_base: str | None = None
         self._quick: QuickTunnel | None = None
-        self._quick_problem: str | None = None
+        self._quick_problem: Message | None = None
         self._quick_started = 0.0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -138,7 +139,7 @@ class ReachabilityMonitor:
         quick = values.get(Key.TUNNEL) == TunnelKind.QUICK
         adapter = self._quick_for(values) if quick else None
         if quick and adapter is None:
-            return TunnelStatus(None, False, self._quick_problem or "")
+            return TunnelStatus(None, False, self._quick_problem or NOTHING)
         tunnel = adapter or tunnel_from_settings(values, self._local_port)
         if tunnel is None:
             return None
@@ -214,11 +215,11 @@ class ReachabilityMonitor:
             result = failed_check(error)
         again = False
         if self._quick_problem is not None and result.state != "reachable":
-            result = replace(result, detail=f"{result.detail}; {self._quick_problem}")
+            result = replace(result, said=joined(result.said, self._quick_problem))
         elif self._quick_starting() and result.state != "reachable":
             # Not a loss: the quick tunnel just started and is still getting its address.
             result = replace(result, state="unknown",
-                             detail=f"the quick tunnel is starting ({result.detail})")
+                             said=Message("check.quick.starting", (result.said,)))
             again = True
         if full:
             self._last_full = result
@@ -245,7 +246,7 @@ class ReachabilityMonitor:
         if result.public_webhook_url != last.public_webhook_url:
             return result, True
         return replace(result, state=last.state, self_test=last.self_test,
-                       detail=last.detail), False
+                       said=last.said), False
 
     # -- the quick tunnel -----------------------------------------------------------------------
 
@@ -268,7 +269,7 @@ class ReachabilityMonitor:
         try:
             self._quick.start()  # nothing when it runs; a new one (and a new URL) if it died
         except TunnelError as error:
-            self._quick_problem = str(error)
+            self._quick_problem = error.message
             return None
         if self._quick.pid != pid:
             self._quick_started = time.monotonic()

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from application import Office
 from application.trouble import DATABASE_ERRORS, problem
-from screening.messages import Message, Refusal
+from screening.messages import Refusal
 from server import events as listener
 from server.broker import DecisionBroker, Resolved
 from server.console import answers
@@ -39,6 +39,7 @@ from server.console.views import (
 )
 from server.protocol import messages as protocol
 from server.protocol.inprocess import Session
+from server.protocol.roles import may, not_allowed
 from server.selftest import Reachability
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class ConsoleService:
         self._seen_rules: list[Any] | None = None
         self._watcher: asyncio.Task[None] | None = None
         self._reading: Future[tuple[dict[str, str], list[Any]]] | None = None
+        self._away: set[str] = set()  # the desks marked away, by name
 
     def start(self) -> None:
         """Once the call service is there: from now on changes become events."""
@@ -120,7 +122,7 @@ class ConsoleService:
                 deadline=datetime.now(UTC) + timedelta(seconds=left), ms_left=int(left * 1000),
                 timeout_s=event.ask.timeout, default=event.ask.default)
         else:
-            body = protocol.ListenerProblem(message=Message.text(event.message))
+            body = protocol.ListenerProblem(message=event.message)
         self.hub.publish(body)
 
     def watch(self, monitor: ReachabilityMonitor) -> None:
@@ -160,7 +162,7 @@ class ConsoleService:
         """Events from now on go to the session (which holds them until its snapshot is
         on its way); the snapshot says where they start."""
         self.hub.add(session)
-        self._broker.set_people(len(self.hub.sessions))
+        self._count_people()
         seq, now = self.hub.seq, datetime.now(UTC)
         waiting = [self._time_left(call, now) for call in self._waiting.values()]
         mode, storage, reach, state = self._mode(), self._storage, self._reach, \
@@ -170,14 +172,41 @@ class ConsoleService:
         return protocol.Snapshot(
             service_id=self._id, seq=seq, at=now, mode=mode, waiting=waiting,
             today=[decided_of_row(row) for row in rows], storage=storage, reachability=reach,
-            listener=state, settings=values)
+            listener=state, settings=values, desk=self._desk_state(session))
 
     def detach(self, session: Session) -> None:
         self.hub.remove(session)
-        self._broker.set_people(len(self.hub.sessions))
+        self._count_people()
+
+    def _desk_state(self, session: Session) -> protocol.DeskState:
+        return protocol.DeskState(name=session.desk, role=session.role,
+                                  away=session.desk in self._away)
+
+    def _count_people(self) -> None:
+        """Ask mode asks while one desk attached is present; the others are away."""
+        sessions = self.hub.sessions
+        away = sum(session.desk in self._away for session in sessions)
+        self._broker.set_people(len(sessions) - away, away=away)
+
+    def attached_desks(self) -> dict[str, bool]:
+        """The desks attached now, each with whether it is away."""
+        return {session.desk: session.desk in self._away for session in self.hub.sessions}
+
+    def _presence(self, session: Session, away: bool) -> protocol.DeskState:
+        if away:
+            self._away.add(session.desk)
+        else:
+            self._away.discard(session.desk)
+        self._count_people()
+        log.info("desk %r is %s", session.desk, "away" if away else "present")
+        return self._desk_state(session)
 
     async def handle(self, session: Session, command: protocol.Command) -> protocol.Result:
+        if not may(session.role, command):
+            return not_allowed(session.desk)
         try:
+            if isinstance(command, protocol.SetPresence):
+                return protocol.Done(value=self._presence(session, command.away))
             if isinstance(command, protocol.ResolveCall):
                 outcome = self._broker.resolve(command.call_id, command.decision,
                                                session.desk or None)

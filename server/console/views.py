@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from screening.call import Call, Customer
-from screening.messages import Message
 from screening.mode_in_force import ModeInForce
 from screening.policy import Decision, Reason, Verdict
 from server.console.reach import public_base
@@ -21,7 +20,7 @@ from server.protocol.messages import (
     SelfTestView,
 )
 from server.selftest import Reachability
-from server.tunnels import TunnelStatus
+from server.tunnels import TunnelStatus, sentence
 
 
 def instant(stamp: str) -> datetime:
@@ -82,10 +81,10 @@ def mode_state(mode: ModeInForce) -> ModeState:
 
 
 def reach_state(found: Reachability, at: datetime) -> ReachState:
-    """A reachability check's finding (its words are English until checks say codes)."""
+    """A reachability check's finding, as codes the console words."""
     state = found.state if found.state in ("reachable", "unreachable") else "unknown"
-    return ReachState(state=state, summary=Message.text(found.summary()),  # type: ignore[arg-type]
-                      detail=Message.text(found.detail) if found.detail else None,
+    return ReachState(state=state, summary=found.summary_message(),  # type: ignore[arg-type]
+                      detail=found.said if found.said else None,
                       public_base=public_base(found.public_webhook_url), checked_at=at)
 
 
@@ -93,7 +92,7 @@ def self_test_view(found: Reachability, at: datetime) -> SelfTestView:
     test = found.self_test
     return SelfTestView(ok=test.ok if test is not None else False,
                         kind=test.kind if test is not None else "error",
-                        message=Message.text(test.message if test is not None else found.detail),
+                        message=test.said if test is not None else found.said,
                         round_trip_ms=test.round_trip_ms if test is not None else None,
                         reach=reach_state(found, at))
 
@@ -102,4 +101,4 @@ def public_url(status: TunnelStatus | None) -> PublicUrl:
     if status is None:
         return PublicUrl(public_base=None, no_tunnel=True)
     return PublicUrl(public_base=status.public_url, healthy=status.healthy,
-                     why=Message.text(status.why) if status.why else None)
+                     why=sentence(status.said) if status.said else None)

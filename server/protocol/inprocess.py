@@ -17,6 +17,7 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
 from typing import Any, Protocol, TypeVar
 
+from screening.desk import DeskRole
 from screening.messages import Message
 from server.protocol import codec
 from server.protocol.link import LinkState, Post
@@ -42,6 +43,10 @@ class Session(Protocol):
     def desk(self) -> str:
         """Who decides through this session, as the history records it."""
 
+    @property
+    def role(self) -> DeskRole:
+        """What the desk may do."""
+
     def deliver(self, event: Event) -> None:
         """An event, in sequence; must not block the loop."""
 
@@ -60,11 +65,15 @@ class InProcessLink:
     """A ConsoleLink to a service on `loop` in this process."""
 
     def __init__(self, service: Service, loop: asyncio.AbstractEventLoop, *,
-                 desk: str = "", wire: bool = False) -> None:
+                 desk: str = "", role: DeskRole = DeskRole.ADMIN, wire: bool = False) -> None:
+        """The console beside the listener is an admin; the desk port attaches each desk
+        through a link of its own, with the desk's name and role."""
         self._service = service
         self._loop = loop
         self._desk = desk
+        self._role = role
         self._wire = wire
+        self._problem: Message | None = None
         self._ids = itertools.count(1)
         self._session: _Session | None = None
         self._closed = threading.Event()
@@ -76,7 +85,7 @@ class InProcessLink:
         on_event: Callable[[Event], None],
         on_state: Callable[[LinkState], None],
     ) -> None:
-        session = _Session(self._desk, post, lambda event: self._post(
+        session = _Session(self._desk, self._role, post, lambda event: self._post(
             post, on_event, self._through_wire(event)))
         self._session = session
         self._post(post, on_state, LinkState.CONNECTING)
@@ -84,8 +93,9 @@ class InProcessLink:
         def attached(future: Future[Snapshot]) -> None:  # on the service's loop
             try:
                 snapshot = self._through_wire(future.result())
-            except Exception:  # the service could not take the console: say so, never raise
+            except Exception as error:  # the service could not take the console: say so
                 log.exception("the console could not attach to the listener")
+                self._problem = Message("failed.internal", (type(error).__name__,))
                 self._post(post, on_state, LinkState.LOST)
                 return
             self._post(post, on_snapshot, snapshot)
@@ -119,6 +129,14 @@ class InProcessLink:
         if session is not None:
             self._loop.call_soon_threadsafe(self._service.detach, session)
 
+    @property
+    def remote(self) -> str:
+        return ""
+
+    @property
+    def problem(self) -> Message | None:
+        return self._problem
+
     def _post(self, post: Post, call: Callable[[Any], object], argument: Any) -> None:
         """Hand `call(argument)` to the console's thread, unless the link closes first."""
         def run() -> None:
@@ -144,8 +162,10 @@ class _Session:
     it already holds (seq up to the snapshot's) are dropped, so the console sees the snapshot
     first and every later event once, in order."""
 
-    def __init__(self, desk: str, post: Post, send: Callable[[Event], None]) -> None:
+    def __init__(self, desk: str, role: DeskRole, post: Post,
+                 send: Callable[[Event], None]) -> None:
         self._desk = desk
+        self._role = role
         self.post = post
         self._send = send
         self._attached = False
@@ -154,6 +174,10 @@ class _Session:
     @property
     def desk(self) -> str:
         return self._desk
+
+    @property
+    def role(self) -> DeskRole:
+        return self._role
 
     def deliver(self, event: Event) -> None:
         if self._attached:

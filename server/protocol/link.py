@@ -8,6 +8,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Protocol
 
+from screening.messages import Message
 from server.protocol.messages import Command, Event, Result, Snapshot
 
 Post = Callable[[Callable[[], None]], None]
@@ -18,6 +19,7 @@ class LinkState(StrEnum):
     CONNECTING = "connecting"
     ATTACHED = "attached"  # a snapshot arrived; events follow
     LOST = "lost"  # no connection: calls are still answered by the service, not decided here
+    REFUSED = "refused"  # the service refused this desk, or is not the one it trusts: final
     CLOSED = "closed"
 
 
@@ -38,3 +40,14 @@ class ConsoleLink(Protocol):
 
     def close(self) -> None:
         """Detach; no callback runs afterwards."""
+
+    @property
+    def remote(self) -> str:
+        """Where the service is, as people write it (host:port), for a service on another
+        machine; '' for the listener beside this console. A remote link attaches again by
+        itself after it is lost."""
+
+    @property
+    def problem(self) -> Message | None:
+        """Why the link is LOST or REFUSED now, for people (None while it is attached); read
+        it when the state arrives."""

@@ -12,17 +12,19 @@ when it was sent, never a monotonic clock of the listener's process.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import msgspec
 
 from screening.call import CallerClass
+from screening.desk import DeskRole
 from screening.messages import Message
+from screening.mode import Mode, ModeSource
+from screening.outcomes import Outcome
 from screening.policy import Decision, Reason
 from screening.rule_draft import RuleDraft
 from screening.rules import Action, RuleKind
-from screening.schedule import Mode, ModeSource
 
 PROTOCOL_VERSION = 1
 
@@ -169,6 +171,15 @@ class Event(Tagged, frozen=True, kw_only=True):
     body: EventBody
 
 
+class DeskState(Tagged, frozen=True, kw_only=True):
+    """The desk a console attached as: its name ('' for the console beside the listener), its
+    role, and whether it marked itself away (ask mode asks only desks that are present)."""
+
+    name: str
+    role: DeskRole
+    away: bool = False
+
+
 class Snapshot(Tagged, frozen=True, kw_only=True):
     """All a console needs to be current: on attaching, and again after a lost connection.
     Events up to `seq` are in it; a new `service_id` means the service restarted."""
@@ -184,6 +195,7 @@ class Snapshot(Tagged, frozen=True, kw_only=True):
     reachability: ReachState | None
     listener: ListenerState
     settings: dict[str, str]
+    desk: DeskState | None = None
 
 
 # --- Commands -----------------------------------------------------------------------------------
@@ -290,6 +302,12 @@ class Explain(Tagged, frozen=True, kw_only=True):
     at: datetime | None = None
 
 
+class GetStatistics(Tagged, frozen=True, kw_only=True):
+    """The office's last `days` days (today included) counted; 1 to 366."""
+
+    days: int = 30
+
+
 class CheckReachability(Tagged, frozen=True, kw_only=True):
     pass
 
@@ -304,10 +322,36 @@ class RunSelfTest(Tagged, frozen=True, kw_only=True):
     settings: dict[str, str]
 
 
+class SetPresence(Tagged, frozen=True, kw_only=True):
+    """This desk is away (ask mode does not wait for it) or present again."""
+
+    away: bool
+
+
+class ListDesks(Tagged, frozen=True, kw_only=True):
+    pass
+
+
+class AddDesk(Tagged, frozen=True, kw_only=True):
+    """A new desk (admin only); `address`: the host desks reach this service at, when not the
+    one the service finds itself."""
+
+    name: str
+    role: DeskRole = DeskRole.OPERATOR
+    address: str | None = None
+
+
+class RemoveDesk(Tagged, frozen=True, kw_only=True):
+    """Admin only; the desk's session ends at once."""
+
+    name: str
+
+
 Command = (ResolveCall | SetMode | ResumeSchedule | ListRules | AddRule | PutRule | EditRule
            | RemoveRule | GetSettings | SaveSettings | SetSchedule | GetToken | RotateToken
-           | HistoryPage | HistoryCount | HistoryDetail | Explain | CheckReachability
-           | DetectPublicUrl | RunSelfTest)
+           | HistoryPage | HistoryCount | HistoryDetail | Explain | GetStatistics
+           | CheckReachability | DetectPublicUrl | RunSelfTest
+           | SetPresence | ListDesks | AddDesk | RemoveDesk)
 
 
 class Request(Tagged, frozen=True, kw_only=True):
@@ -423,13 +467,85 @@ class SelfTestView(Tagged, frozen=True, kw_only=True):
     reach: ReachState
 
 
+class DayCount(Data, frozen=True, kw_only=True):
+    """One of the office's days: its calls by outcome, every outcome (zeros too), and how
+    many of them were rejected."""
+
+    day: date
+    outcomes: dict[Outcome, int]
+    rejected: int
+
+
+class CallerCount(Data, frozen=True, kw_only=True):
+    """A number's calls in the period and how many were rejected, with the customer's name
+    and company on its latest call."""
+
+    caller: str  # canonical
+    calls: int
+    rejected: int
+    last_at: datetime
+    name: str = ""
+    org: str = ""
+
+
+class RuleCount(Data, frozen=True, kw_only=True):
+    """How often a rule decided a call in the period; `kind` None: removed since."""
+
+    rule_id: int
+    matched: int
+    kind: RuleKind | None = None
+    target: str = ""
+    action: Action | None = None
+    note: str = ""
+
+
+class StatisticsView(Tagged, frozen=True, kw_only=True):
+    """The office's days from `first_day` to `last_day` on its clock (`time_zone`)."""
+
+    days: int
+    first_day: date
+    last_day: date
+    time_zone: str
+    calls: int
+    accepted: int
+    rejected: int
+    outcomes: dict[Outcome, int]
+    per_day: list[DayCount]
+    by_hour: list[list[int]]  # [weekday, Monday first][hour]
+    top_callers: list[CallerCount]
+    top_rejected: list[CallerCount]
+    rules: list[RuleCount]
+    candidates: list[CallerCount]  # unknown numbers that keep calling, for a rule
+
+
 class Nothing(Tagged, frozen=True, kw_only=True):
     pass
 
 
+class DeskInfo(Data, frozen=True, kw_only=True):
+    name: str
+    role: DeskRole
+    created_at: datetime
+    last_seen: datetime | None = None
+    attached: bool = False  # attached to the service now
+    away: bool = False
+
+
+class DeskList(Tagged, frozen=True, kw_only=True):
+    desks: list[DeskInfo]
+
+
+class DeskAdded(Tagged, frozen=True, kw_only=True):
+    """The new desk and its connection string: its secret is in no other place."""
+
+    desk: DeskInfo
+    connection: str
+
+
 Value = (Resolution | ModeState | RuleView | RuleList | Removed | SettingsValues | TokenView
-         | HistoryRows | Count | HistoryRecord | ExplanationView | PublicUrl | SelfTestView
-         | ReachabilityChanged | Nothing)
+         | HistoryRows | Count | HistoryRecord | ExplanationView | StatisticsView | PublicUrl
+         | SelfTestView | ReachabilityChanged | Nothing | DeskState
+         | DeskList | DeskAdded)
 
 
 class Done(Tagged, frozen=True, kw_only=True):
@@ -457,4 +573,25 @@ class Reply(Tagged, frozen=True, kw_only=True):
     result: Result
 
 
-Envelope = Event | Snapshot | Request | Reply
+# --- Attaching over the network (server/desks/, server/protocol/network.py) ------------------
+
+
+class Hello(Tagged, frozen=True, kw_only=True):
+    """A desk's first message on the desk port: who it is, and the protocol it speaks. Its
+    shape never changes, so a service of any version can answer it."""
+
+    version: int = PROTOCOL_VERSION
+    desk: str
+    secret: str
+
+
+class Denied(Tagged, frozen=True, kw_only=True):
+    """The service does not take this desk (a wrong secret, a removed desk, another version of
+    the protocol), or no longer (the desk was removed); `update` says which side to update
+    when the versions differ. The connection closes after it. Its shape never changes."""
+
+    reason: Message
+    update: Literal["desk", "service"] | None = None
+
+
+Envelope = Event | Snapshot | Request | Reply | Hello | Denied

@@ -1,0 +1,1 @@
+"""The scripts that make the README's pictures from the real console (make screenshots)."""

@@ -1,0 +1,29 @@
+"""The Statistics tab saved as a PNG picture: drawn on the GUI thread (Qt draws widgets only
+there), written to the file by a thread of its own, so a slow disk or a network folder never
+holds up the window."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtGui import QImage, QImageWriter
+
+
+class PictureWriter(QObject):
+    """`written(path)` once the file is there; `failed(path, why)` if it could not be."""
+
+    written = Signal(str)
+    failed = Signal(str, str)
+
+    def write(self, image: QImage, path: str) -> None:
+        threading.Thread(target=self._write, args=(image, path), name="callgate-picture",
+                         daemon=True).start()
+
+    def _write(self, image: QImage, path: str) -> None:
+        # QImage (unlike QPixmap) may be used on any thread.
+        writer = QImageWriter(path, QByteArray(b"PNG"))
+        if writer.write(image):
+            self.written.emit(path)
+        else:
+            self.failed.emit(path, writer.errorString())

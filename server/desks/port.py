@@ -1,0 +1,186 @@
+"""When the desk port is bound, and what it says of itself.
+
+A thread of its own looks every half second at the desks and the `desk-host`/`desk-port`
+settings (when another connection committed anything: `PRAGMA data_version`): the port is
+bound while at least one desk is registered and released when the last is removed, moved when
+its settings change, and a removed desk's session ends, whoever removed it (the command line
+too), with no restart. It notes in the desks table when each desk was seen (`desk list`), and
+counts the desks refused, by reason (`/healthz`, and a log line each, never a secret).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import wording
+from application import Office
+from application.certificate import desk_certificate
+from application.desks import SEEN_EVERY
+from application.trouble import DATABASE_ERRORS
+from screening.messages import Message
+from screening.settings import Key
+from server.desks.connection import DeskConnection
+from server.desks.server import DeskServer
+from server.protocol.inprocess import Service
+
+log = logging.getLogger(__name__)
+
+WATCH_INTERVAL = 0.5
+RETRY_BIND = 10.0
+STOP_TIMEOUT = 10.0
+
+
+class DeskPort:
+    def __init__(self, db_path: Path, service: Service,
+                 service_loop: asyncio.AbstractEventLoop) -> None:
+        self._office = Office(db_path)
+        self._data_dir = db_path.parent
+        self._service = service
+        self._service_loop = service_loop
+        self._server: DeskServer | None = None
+        self._bound_to: tuple[str, int] | None = None
+        self._failed: tuple[tuple[str, int], str] | None = None
+        self._tried_at = 0.0
+        self._data_version: int | None = None
+        self._versions: tuple[int, int] | None = None  # the desks' and the settings'
+
+        self._wanted: tuple[str, int] | None = None
+        self._lock = threading.Lock()
+        self._attached: Counter[str] = Counter()  # desk name: sessions
+        self._changed: set[str] = set()  # desks attached or detached since last noted
+        self._noted_at = 0.0
+        self._refused: Counter[str] = Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="callgate-desks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Release the port (every desk is told the service is going)."""
+        self._stop.set()
+        self._thread.join(STOP_TIMEOUT)
+
+    @property
+    def listening(self) -> tuple[str, int] | None:
+        """Where the desk port listens now, if it does."""
+        return self._bound_to
+
+    def refusals(self) -> dict[str, int]:
+        """Desks refused since the start, by reason."""
+        with self._lock:
+            return dict(self._refused)
+
+    # -- what the desk port reports (on its loop) -----------------------------------------
+
+    def attached(self, connection: DeskConnection) -> None:
+        log.info("desk %s attached from %s (%s)", connection.name, connection.peer,
+                 connection.role)
+        with self._lock:
+            self._attached[connection.name] += 1
+            self._changed.add(connection.name)
+
+    def detached(self, connection: DeskConnection) -> None:
+        log.info("desk %s detached (%s)", connection.name, connection.peer)
+        with self._lock:
+            self._attached[connection.name] -= 1
+            if self._attached[connection.name] <= 0:
+                del self._attached[connection.name]
+            self._changed.add(connection.name)
+
+    def refused(self, kind: str, desk: str, peer: str, reason: Message) -> None:
+        with self._lock:
+            self._refused[kind] += 1
+            count = sum(self._refused.values())
+        who = f"desk {desk!r}" if desk else "a connection"
+        log.warning("refused %s from %s: %s (%d refused since start)", who, peer,
+                    wording.render(reason), count)
+
+    # -- the watcher ----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                try:
+                    self._look()
+                    self._note()
+                except DATABASE_ERRORS as error:  # storage trouble has its own events
+                    log.debug("the desk port could not look at the desks: %s", error)
+                self._stop.wait(WATCH_INTERVAL)
+        finally:
+            self._release()
+            try:
+                self._note(final=True)
+            except DATABASE_ERRORS as error:
+                log.debug("the desks' last sight was not noted: %s", error)
+            self._office.close()
+
+    def _look(self) -> None:
+        db = self._office.db()
+        data_version = db.execute("PRAGMA data_version").fetchone()[0]
+        if data_version != self._data_version:  # another connection committed something
+            self._data_version = data_version
+            versions = self._office.desks.versions()
+            if versions != self._versions:  # desks, or settings
+                desks_moved = self._versions is None or versions[0] != self._versions[0]
+                self._versions = versions
+                desks = self._office.desks.names()
+                values = self._office.settings.values()
+                self._wanted = ((values[Key.DESK_HOST], int(values[Key.DESK_PORT]))
+                                if desks else None)
+                if desks_moved and self._server is not None:
+                    self._server.keep_only(desks)
+        if self._wanted != self._bound_to:
+            self._release()
+            if self._wanted is not None and (
+                    self._failed is None or self._failed[0] != self._wanted
+                    or time.monotonic() - self._tried_at >= RETRY_BIND):
+                self._bind(self._wanted)
+
+    def _bind(self, where: tuple[str, int]) -> None:
+        self._tried_at = time.monotonic()
+        host, port = where
+        certificate = desk_certificate(self._data_dir)
+        server = DeskServer(host, port, certificate.server_context(), self._service,
+                            self._service_loop, self._office.desks.verify, self)
+        try:
+            server.start()
+        except (OSError, TimeoutError) as error:
+            why = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            if self._failed != (where, why):
+                log.error("cannot listen for desks on %s:%d: %s; trying again every %g s",
+                          host, port, why, RETRY_BIND)
+            self._failed = (where, why)
+            return
+        self._server, self._bound_to, self._failed = server, where, None
+        log.info("listening for desks on %s:%d (TLS, certificate sha256:%s)", host,
+                 server.port, certificate.fingerprint.hex())
+
+    def _release(self) -> None:
+        if self._server is not None:
+            server, self._server, self._bound_to = self._server, None, None
+            server.stop()
+            log.info("no longer listening for desks on %s:%d", server.host, server.port)
+
+    def _note(self, *, final: bool = False) -> None:
+        """The desks that attached or left since the last look, and every half minute those
+        attached, in the desks table (`desk list` reads when each was seen)."""
+        with self._lock:
+            changed, self._changed = self._changed, set()
+            attached = set(self._attached)
+        now = time.monotonic()
+        if final:
+            changed |= attached
+            attached = set()
+        elif now - self._noted_at >= SEEN_EVERY.total_seconds():
+            self._noted_at = now
+            changed |= attached
+        if attached & changed:
+            self._office.desks.seen(attached & changed, attached=True)
+        if changed - attached:
+            self._office.desks.seen(changed - attached, attached=False)

@@ -1,0 +1,76 @@
+"""The reader's language, and the words of it for the command line.
+
+There is one catalogue per language (wording/i18n/callgate_<language>.ts, Qt's format, in the
+repository): the console loads it compiled (.qm) through Qt; the command line reads the same
+file here, without Qt, so the two cannot word a decision two ways.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+
+from screening.setting_values import Language
+from wording import Translate, english
+
+#: Where the catalogues are, inside this package (the compiled ones are built beside them).
+FOLDER = "i18n"
+NAME = "callgate"
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_UNUSABLE = frozenset({"unfinished", "obsolete", "vanished"})
+
+
+def spoken(setting: Language, environ: Mapping[str, str] = os.environ) -> Language:
+    """The language to speak: the setting's, or for `auto` the system's (its locale), which
+    is Japanese or else English."""
+    if setting is not Language.AUTO:
+        return setting
+    for variable in _LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            return Language.JAPANESE if value.lower().startswith("ja") else Language.ENGLISH
+    return Language.ENGLISH
+
+
+def catalogue_file(language: Language, suffix: str = "ts") -> str:
+    return f"{NAME}_{language.value}.{suffix}"
+
+
+@cache
+def _entries(language: Language) -> Mapping[tuple[str, str], tuple[str, ...]]:
+    """(context, English) -> the translation's forms, for the finished translations."""
+    source = files(__package__).joinpath(FOLDER, catalogue_file(language))
+    if not source.is_file():
+        return {}
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for context in ElementTree.fromstring(source.read_bytes()).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in _UNUSABLE:
+                continue
+            forms = tuple(form.text or "" for form in translation.iter("numerusform"))
+            words = forms or (translation.text or "",)
+            if all(words):
+                found[(name, message.findtext("source") or "")] = words
+    return found
+
+
+def translator(language: Language) -> Translate:
+    """Words in `language` for the command line (English when it has no catalogue).
+
+    Japanese has one plural form, so a count never chooses among forms here; a language with
+    more would need Qt's plural rules.
+    """
+    if language is Language.ENGLISH:
+        return english
+    entries = _entries(language)
+
+    def translate(context: str, text: str, count: int) -> str:
+        forms = entries.get((context, text))
+        return forms[0] if forms else text
+
+    return translate
