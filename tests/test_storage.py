@@ -82,22 +82,24 @@ def test_a_fresh_database_has_the_schema(db: Database) -> None:
 
 
 @pytest.mark.parametrize("before", [
-    ["0010_customer_reading"],  # main's 0009, then another branch's 0010 (merged first)
-    ["0010_desks", "0011_decided_by"],  # this branch's first numbering, applied already
+    [],
+    ["0010_desks", "0011_decided_by"],  # the desks' first numbering, on a developer's database
+    ["0011_desks", "0012_decided_by"],  # their second
 ])
-def test_the_desks_migrations_apply_after_whatever_0010_a_database_has(
+def test_the_desks_migrations_apply_after_every_other_and_again_unharmed(
         db_path: Path, before: list[str]) -> None:
-    """Desks (0011) and the deciding desk (0012) need nothing of what 0010 made, and a
-    database that already has them under their first names takes them again unharmed."""
+    """Desks (0013) and the deciding desk (0014) need nothing of what 0010-0012 made, and a
+    database that took them under an earlier name takes them again unharmed."""
     db = Database(db_path)
-    migrations.apply(db, stop_before="0011_desks")
-    for name in before:
-        db.table("_sqlite_migrations").insert({"migration_set": "callgate", "name": name,
-                                         "applied_at": "2026-01-01 00:00:00+00:00"})
-    if "0010_desks" in before:  # what the first numbering had made
-        migrations.apply(db)
-        db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0011_desks', "
-                   "'0012_decided_by')")
+    migrations.apply(db, stop_before="0013_desks")
+    if before:
+        migrations.apply(db)  # what the earlier numbering had made
+        db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0013_desks', "
+                   "'0014_decided_by')")
+        for name in before:
+            db.table("_sqlite_migrations").insert({"migration_set": "callgate", "name": name,
+                                                   "applied_at": "2026-01-01 00:00:00+00:00"})
+    assert "decided_by" not in db.table("calls").columns_dict or before
     db.close()
     reopened = open_database(db_path)
     assert migrations.pending(reopened) == []

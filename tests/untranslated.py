@@ -66,6 +66,7 @@ NOTATIONS = (
     re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?\b"),  # a moment as typed: 2025-01-06T09:30
     re.compile(r"\b(?:\d+[mhdw])+\b"),  # a duration as typed: 30m, 24h, 7d, 1h30m
     re.compile(r"\bUTF-8\b"),
+    re.compile(r"\b[A-Z][a-z]+(?:/[A-Z][A-Za-z_]+)+\b"),  # a time zone's name: Asia/Tokyo
     re.compile(r"(?<![\w.])/[\w./+-]+"),  # a path on this computer
 )
 
