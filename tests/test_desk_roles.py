@@ -4,10 +4,8 @@ against the real listener (each message through its JSON form)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from conftest import post, sample
 from console_desk import Desk
 
@@ -20,14 +18,6 @@ from screening.rule_draft import RuleDraft
 from screening.rules import Action
 from server.listener import Listener
 from server.protocol import messages as protocol
-
-
-@pytest.fixture
-def listener(db_path: Path) -> Iterator[Listener]:
-    running = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
-    running.start()
-    yield running
-    running.stop()
 
 
 def desk(listener: Listener, name: str, role: DeskRole = DeskRole.OPERATOR) -> Desk:

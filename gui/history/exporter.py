@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Slot
+from PySide6.QtCore import QLocale, QObject, QStandardPaths, Slot
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from gui import present
+from gui.folders import start_folder
 from gui.history.export import HistoryExport
 from gui.session import ConsoleSession
 from server.protocol.messages import HistoryQuery
@@ -40,13 +41,8 @@ class Exporter(QObject):
         self.worker.cancelled.connect(self._cancelled)
 
     def folder(self) -> str:
-        """Where the export dialog opens: the folder used last in this session, else the
-        user's documents folder (else the home folder, on a desktop that has none)."""
-        if self._folder is not None:
-            return self._folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents if documents and QDir(documents).exists() else QDir.homePath()
+        """Where the export dialog opens (documents, unless used elsewhere this session)."""
+        return start_folder(self._folder, QStandardPaths.StandardLocation.DocumentsLocation)
 
     @Slot()
     def _clicked(self) -> None:

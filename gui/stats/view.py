@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import present
+from gui.folders import start_folder
 from gui.session import ConsoleSession
 from gui.stats.chart import DayChart
 from gui.stats.model import DEFAULT_DAYS, StatisticsModel
@@ -262,13 +263,7 @@ class StatisticsTab(QWidget):
     # -- the picture ----------------------------------------------------------------------------
 
     def folder(self) -> str:
-        """The folder used last in this session, else the user's pictures folder (else the
-        home folder)."""
-        if self._folder is not None:
-            return self._folder
-        pictures = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation)
-        return pictures if pictures and QDir(pictures).exists() else QDir.homePath()
+        return start_folder(self._folder, QStandardPaths.StandardLocation.PicturesLocation)
 
     @Slot()
     def ask_where_to_save(self) -> None:
