@@ -25,7 +25,10 @@ run: $(STAMP) $(COMPILED)
 test: $(STAMP) $(COMPILED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest
+	# Two at a time (most tests wait on sockets, processes and timers), then the ones that
+	# measure time or load on their own (tests/conftest.py marks them `alone`).
+	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest -n 2 -m "not alone"
+	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest -m alone
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py

@@ -54,6 +54,22 @@ def sample(name: str) -> dict[str, Any]:
     return data
 
 
+# The modules whose tests measure time or load (a stall, a p99, an answer's deadline under
+# pressure): beside another test their numbers would be partly the other's, so make test runs
+# them after the rest, one at a time (marker `alone`).
+ALONE = frozenset({
+    "test_bench_run", "test_burst", "test_clock_jumps", "test_commands_under_load",
+    "test_console_lock", "test_console_loop", "test_console_stress", "test_desk_load",
+    "test_faults", "test_slow_clients", "test_soak", "test_storage_faults",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in ALONE:
+            item.add_marker(pytest.mark.alone)
+
+
 @dataclass
 class EventLog:
     """A thread-safe record of what the listener reported."""
