@@ -22,13 +22,15 @@ wording/i18n/%.qm: wording/i18n/%.ts $(STAMP)
 run: $(STAMP) $(COMPILED)
 	$(BIN)/python main.py
 
+# The tests two at a time (most wait on sockets, processes and timers), then the ones that
+# measure time or load one at a time (tests/conftest.py marks them `alone`); both run whatever
+# the first says, and make fails if either failed.
 test: $(STAMP) $(COMPILED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	# Two at a time (most tests wait on sockets, processes and timers), then the ones that
-	# measure time or load on their own (tests/conftest.py marks them `alone`).
-	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest -n 2 -m "not alone"
-	QT_QPA_PLATFORM=offscreen QT_API=pyside6 $(BIN)/python -m pytest -m alone
+	export QT_QPA_PLATFORM=offscreen QT_API=pyside6; \
+	$(BIN)/python -m pytest -n 2 -m "not alone"; together=$$?; \
+	$(BIN)/python -m pytest -m alone && exit $$together
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
