@@ -7,6 +7,7 @@ the service, with no gaps, so a console can tell that it missed nothing (or must
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -42,11 +43,13 @@ class EventHub:
             self._sessions.remove(session)
 
     def run_on_loop(self, callback: Callable[..., object], *args: object) -> None:
-        """`callback(*args)` on the loop: now when called there, else soon."""
+        """`callback(*args)` on the loop: now when called there, else soon; nothing once the
+        loop has closed (the listener stopped: nobody is left to tell)."""
         if threading.get_ident() == self._thread:
             callback(*args)
         else:
-            self._loop.call_soon_threadsafe(callback, *args)
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(callback, *args)
 
     def publish(self, body: EventBody) -> None:
         """On the loop: the next number, and every attached console gets it."""
