@@ -20,7 +20,6 @@ from conftest import Console, post, sample, start_console, url_of
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from test_gui_history import settled
 
 from application import Office
@@ -35,8 +34,6 @@ from storage.database import open_database
 TOKYO = ZoneInfo("Asia/Tokyo")
 # 08:38 UTC is 17:38 in Tokyo: the moment of the "1 12 2026 08:38".
 MOMENT = datetime(2026, 12, 1, 8, 38, 5, tzinfo=UTC)
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 @pytest.fixture

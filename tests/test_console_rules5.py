@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session, webhook_url
+from session_fixtures import webhook_url
 from shiboken6 import isValid
 from test_gui_rules import view
 
@@ -32,7 +32,7 @@ from server.listener import Listener
 from storage.database import open_database
 from storage.rules import RuleBook
 
-__all__ = ["listener", "session", "view"]  # fixtures, used by name
+__all__ = ["view"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

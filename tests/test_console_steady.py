@@ -16,7 +16,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from sqlite_utils import Database
 from test_gui_history import settled
 
@@ -31,8 +30,6 @@ from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
 START = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 ACCEPT_ALL = Message("detail.mode", (Mode.ACCEPT_ALL.message,))

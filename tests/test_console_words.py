@@ -14,7 +14,6 @@ from conftest import sample
 from live_events import arrived, decision
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from sqlite_utils import Database
 from test_gui_history import settled
 
@@ -28,8 +27,6 @@ from screening.mode import Mode
 from screening.policy import Decision, Reason, Verdict
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

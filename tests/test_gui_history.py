@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session, webhook_url
+from session_fixtures import webhook_url
 from sqlite_utils import Database
 
 from gui import present
@@ -44,8 +44,6 @@ from server.protocol.messages import HistoryQuery
 from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
 from storage.database import migrations, open_database
 from storage.leftovers import stopped
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

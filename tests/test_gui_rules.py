@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session, webhook_url
+from session_fixtures import webhook_url
 from shiboken6 import isValid
 from sqlite_utils import Database
 
@@ -29,8 +29,6 @@ from server.listener import Listener
 from server.protocol.messages import ListRules, RuleView
 from storage.database import open_database
 from storage.rules import RuleBook
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 NUMBER = "+81330001234"
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from conftest import post, sample
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 
 from application import Office
 from gui.session import ConsoleSession
@@ -17,8 +16,6 @@ from screening.mode import Mode
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 
 def test_events_arrive_as_signals_on_the_gui_thread(

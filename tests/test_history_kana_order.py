@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from sqlite_utils import Database
 from test_gui_history import START, body, call_ids, opened, record, record_before_company_kana
 
@@ -19,8 +18,6 @@ from gui.session import ConsoleSession
 from screening.names import reading
 from storage.calls import CallHistory, HistoryFilter
 from storage.database import migrations, open_database
-
-__all__ = ["listener", "session"]  # fixtures, used by name
 
 # (call id, family name, its kana as commubo sent it, personal name, its kana)
 CUSTOMERS = [

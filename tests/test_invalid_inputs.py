@@ -17,7 +17,6 @@ from console_desk import Desk
 from invalid_inputs import INVALID, Invalid
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from test_gui_rules import view
 
 import wording
@@ -33,7 +32,7 @@ from screening.settings import Key
 from server.listener import Listener
 from server.protocol import messages as protocol
 
-__all__ = ["listener", "session", "view"]  # fixtures, used by name
+__all__ = ["view"]  # fixtures, used by name
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from conftest import Console, post, sample, url_of
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from test_gui_rules import view
 
 from gui.history import Column as HistoryColumn
@@ -14,7 +13,7 @@ from gui.rules import Column as RulesColumn
 from gui.rules import RulesView
 from screening.rules import Action
 
-__all__ = ["listener", "session", "view"]  # fixtures, used by name
+__all__ = ["view"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from session_fixtures import listener, session
 from sqlite_utils import Database
 from test_cli import Cli, cli, usage_error
 from test_gui_rules import click, closed, db, fill, open_dialog, refused, view
@@ -21,7 +20,7 @@ from gui.rules import RulesView
 from screening.rules import Action
 from storage.rules import RuleBook
 
-__all__ = ["cli", "db", "listener", "session", "view"]  # fixtures, used by name
+__all__ = ["cli", "db", "view"]  # fixtures, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
