@@ -16,10 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from filelock import FileLock
 
 CERTIFICATE_FILE = "desk-certificate.pem"
@@ -43,8 +39,7 @@ class DeskCertificate:
 
 
 def fingerprint_of(pem: bytes) -> bytes:
-    return hashlib.sha256(
-        x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)).digest()
+    return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem.decode("ascii"))).digest()
 
 
 def desk_certificate(data_dir: Path) -> DeskCertificate:
@@ -62,6 +57,12 @@ def desk_certificate(data_dir: Path) -> DeskCertificate:
 def _make(certificate: Path, key_path: Path) -> None:
     """The key first (owner only), then the certificate: a certificate file means both are
     whole."""
+    # Imported here: the cryptography package is a large part of a start-up, needed once.
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "callgate desk port")])
     now = datetime.now(UTC)

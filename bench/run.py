@@ -182,7 +182,8 @@ def stats_row(report: stats.StatsReport) -> Row:
 def cold_start_row(report: coldstart.ColdStartReport) -> Row:
     return Row("cold start to listening", ms(report.callgate * 1000), ms(report.baseline * 1000),
                ratio(report.callgate, report.baseline),
-               "serve until /healthz; baseline: python -c aiohttp + sqlite3")
+               f"{verdict(report.callgate <= coldstart.TARGET * report.baseline)} ratio <= "
+               f"{coldstart.TARGET:g}; serve until /healthz; baseline: python -c aiohttp + sqlite3")
 
 
 def print_table(rows: Sequence[Row]) -> None:

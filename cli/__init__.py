@@ -3,6 +3,7 @@ history, reach), each over the application layer; no command, the console."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -18,10 +19,16 @@ from screening.setting_values import Language
 from server import logs
 from wording.catalogue import spoken
 
+#: What turns garbage collection on again once it has started (see main.py): the service
+#: (cli/calls.py serve) and the console (gui/app.py keep_long_lived).
+STARTS_ITSELF = frozenset({"serve", None})
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command not in STARTS_ITSELF:
+            gc.enable()  # main.py turned it off for the start-up
         logs.install(logging.INFO if args.command == "serve" else logging.WARNING)
         if args.command is None:
             given = getattr(args, "connect", None) or os.environ.get("CALLGATE_CONNECT")

@@ -87,8 +87,9 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
         return 1
     # What starting made lives as long as the service: out of the garbage collector's sight,
     # a full collection in a burst of calls scans only what came since (as the console does).
-    gc.collect()
+    # Collection was off while starting (main.py), so there is little garbage to free first.
     gc.freeze()
+    gc.enable()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

@@ -71,9 +71,11 @@ def open_window(link: ConsoleLink, data_dir: Path, *,
 def keep_long_lived() -> None:
     """What starting made (modules, Qt's wrappers, caches) lives as long as the console: out of
     the garbage collector's sight, a full collection during a burst of calls scans only what
-    came since. Scanning it all stalled the window for 50 ms (bench/stall.py)."""
+    came since. Scanning it all stalled the window for 50 ms (bench/stall.py). Collection was
+    off while starting (main.py)."""
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 class QuitRequest:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
 from aiohttp import web
 
 from application import Office
+from application.version import VERSION
 from screening.urls import WEBHOOK_PREFIX
 from server.broker import DecisionBroker
 from server.calls import CallService
@@ -30,13 +30,6 @@ CONSOLE = web.AppKey("console", ConsoleService)
 DESKS = web.AppKey("desks", DeskPort)
 # The listener's own description (server/openapi.json), read once: schemathesis tests against it.
 OPENAPI_DOCUMENT = files("server").joinpath("openapi.json").read_bytes()
-
-
-def callgate_version() -> str:
-    try:
-        return version("callgate")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 async def _webhook(request: web.Request) -> web.Response:
@@ -63,7 +56,7 @@ async def _health(request: web.Request) -> web.Response:
     return web.json_response(
         {
             "status": "ok",
-            "version": callgate_version(),
+            "version": VERSION,
             "mode": mode.mode,
             "mode_source": mode.source,
             "mode_until": mode.until.isoformat(timespec="seconds") if mode.until else None,

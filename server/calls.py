@@ -92,16 +92,15 @@ class CallService:
         self._snapshot = ScreeningSnapshot(db, tokens_read=redact.keep_secret)
         Office.over(db).webhook.token()  # made on first start, before the first call
         self._snapshot.webhook_tokens()  # read now, so the log hides them from the start
-        try:  # load the holiday package now, not during the first call that needs it
-            public_holiday(date.today())
-        except Exception:
-            log.exception("could not load the public holidays")
         self._in_flight: dict[str, asyncio.Future[Verdict]] = {}
         self._recorder = CallRecorder(writer, journal, self._emit)
         writer.watch(self._storage_changed)
 
     def start(self) -> None:
         self._recorder.start()
+        # The holiday package takes a tenth of a second to load: on a thread of its own, so
+        # the port opens without waiting for it and a call rarely does.
+        asyncio.get_running_loop().run_in_executor(None, _load_holidays)
 
     def close(self) -> None:
         """After the writer has closed."""
@@ -289,3 +288,10 @@ class CallService:
                 call.call_id, verdict.decision.message, verdict.detail))))
         self._emit(CallDecided(call, verdict, latency_ms, received_at))
         return verdict
+
+
+def _load_holidays() -> None:
+    try:
+        public_holiday(date.today())
+    except Exception:
+        log.exception("could not load the public holidays")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TextIO
 
 from tables.cells import Cell, csv_cell, neutralised
-from tables.workbook import Workbook
 
 PROGRESS_EVERY = 2000
 
@@ -61,6 +60,9 @@ def write_xlsx(path: Path, header: list[str], rows: Iterable[Sequence[Cell]], *,
                progress: Callable[[int], None] | None = None,
                cancelled: threading.Event | None = None) -> int:
     """Write an Excel workbook; returns the rows written. Nothing is at `path` until the end."""
+    # Imported here: the spreadsheet writer is a tenth of a start-up that seldom exports.
+    from tables.workbook import Workbook
+
     written = 0
     with tempfile.TemporaryDirectory(prefix="callgate-export-",
                                      ignore_cleanup_errors=True) as tmpdir:
