@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from typing import Any
 
 from application.statistics import CallerCount, RuleCount, Statistics
 from cli.context import Context
 from cli.parser import Commands
-from cli.words import say
+from cli.words import padded, say, width
 from screening import phone
+from screening.instants import day_words
 from screening.messages import Message
 from screening.outcomes import Outcome
 from screening.rules import Action, shown_target
@@ -81,14 +81,8 @@ def rule_words(found: RuleCount) -> str:
                        (shown_target(found.kind, found.target),)))
 
 
-def _width(text: str) -> int:
-    """How many columns a terminal gives the text (kanji and kana take two)."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _pad(text: str, width: int, *, left: bool = False) -> str:
-    space = " " * max(0, width - _width(text))
-    return text + space if left else space + text
+def _pad(text: str, columns: int, *, left: bool = False) -> str:
+    return padded(text, columns) if left else " " * max(0, columns - width(text)) + text
 
 
 def _share(part: int, whole: int) -> str:
@@ -105,21 +99,21 @@ def _callers(title: Message, found: list[CallerCount]) -> list[str]:
 def lines(report: Statistics) -> list[str]:
     """The report as a person reads it in a terminal: the days as a table, the hours as a
     grid of counts."""
-    out = [say(Message("stats.period", (report.first_day.isoformat(),
-                                        report.last_day.isoformat(), report.time_zone))),
+    out = [say(Message("stats.period", (day_words(report.first_day),
+                                        day_words(report.last_day), report.time_zone))),
            say(Message("stats.totals", (f"{report.calls:,}", f"{report.accepted:,}",
                                         f"{report.rejected:,}",
                                         _share(report.rejected, report.calls))))]
     kinds = list(Outcome)
     headers = [say(Message("stats.day")), say(Message("stats.calls")),
                *(outcome_words(kind) for kind in kinds)]
-    widths = [max(_width(header), 10 if n == 0 else 7) for n, header in enumerate(headers)]
+    widths = [max(width(header), 15 if n == 0 else 7) for n, header in enumerate(headers)]
     out += ["", say(Message("stats.per_day")),
             "  " + "  ".join(_pad(header, width, left=n == 0)
                              for n, (header, width) in enumerate(zip(headers, widths,
                                                                      strict=True)))]
     for day in report.per_day:
-        cells = [day.day.isoformat(), f"{day.calls:,}",
+        cells = [say(day_words(day.day)), f"{day.calls:,}",
                  *(f"{day.outcomes[kind]:,}" for kind in kinds)]
         out.append("  " + "  ".join(_pad(cell, width, left=n == 0) for n, (cell, width)
                                     in enumerate(zip(cells, widths, strict=True))))

@@ -7,7 +7,7 @@ and parsed in the office's zone by name.
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -47,6 +47,13 @@ def instant(moment: datetime, time_zone: str = DEFAULT_TIME_ZONE, *,
     clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
     return Message("moment", (f"{local:%Y}", f"{local:%m}", f"{local:%d}",
                               _SHORT_DAY_WORDS[local.weekday()], clock, f"{local:%Z}"))
+
+
+def day_words(day: date) -> Message:
+    """A day as the office reads it, in the reader's language: `2025-01-06 (Mon)`,
+    `2025/01/06(月)`."""
+    return Message("moment.day", (f"{day:%Y}", f"{day:%m}", f"{day:%d}",
+                                  _SHORT_DAY_WORDS[day.weekday()]))
 
 
 def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:

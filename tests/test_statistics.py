@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -247,3 +248,8 @@ def test_stats_prints_the_figures_in_the_reader_s_language(tmp_path: Path) -> No
                           timeout=30, check=True)
     assert "拒否" in done.stdout
     assert "03-5555-0001" in done.stdout
+    # Days as the console writes them: 2026/11/26(木), never 2026-11-26.
+    period, *_ = done.stdout.splitlines()
+    day = r"\d{4}/\d\d/\d\d\(.\)"
+    assert re.fullmatch(f"{day}から{day}までの着信（Asia/Tokyo）", period)
+    assert not re.search(r"\d{4}-\d\d-\d\d", done.stdout)

@@ -10,6 +10,8 @@ register({
     # %1 the year, %2 the month, %3 the day (two digits each but the year), %4 the weekday's
     # short name, %5 the time (09:00, or 09:00:05), %6 the time zone's abbreviation
     "moment": QT_TRANSLATE_NOOP("moments", "%1-%2-%3 (%4) %5 %6"),
+    # A day without its time: %1 the year, %2 the month, %3 the day, %4 the weekday
+    "moment.day": QT_TRANSLATE_NOOP("moments", "%1-%2-%3 (%4)"),
     "moment.weekday.mon": QT_TRANSLATE_NOOP("moments", "Mon"),
     "moment.weekday.tue": QT_TRANSLATE_NOOP("moments", "Tue"),
     "moment.weekday.wed": QT_TRANSLATE_NOOP("moments", "Wed"),

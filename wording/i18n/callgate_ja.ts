@@ -2951,6 +2951,10 @@ commubo のコールバックURL：
         <translation>%1/%2/%3(%4) %5 %6</translation>
     </message>
     <message>
+        <source>%1-%2-%3 (%4)</source>
+        <translation>%1/%2/%3(%4)</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>月</translation>
     </message>
