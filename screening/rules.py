@@ -238,13 +238,18 @@ def parse_target(raw: str) -> tuple[RuleKind, str]:
     return RuleKind.NUMBER, phone.parse_rule_number(raw)
 
 
-_DURATION = re.compile(r"(?:\s*\d+\s*(?:min|m|h|d|w))+\s*", re.IGNORECASE)
-_DURATION_PART = re.compile(r"(\d+)\s*(min|m|h|d|w)", re.IGNORECASE)
-_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+# The units as people write them, in English and in Japanese (30分, 2時間, 7日, 2週間).
+_UNITS = {"min": "minutes", "m": "minutes", "h": "hours", "d": "days", "w": "weeks",
+          "分": "minutes", "分間": "minutes", "時間": "hours", "日": "days", "日間": "days",
+          "週": "weeks", "週間": "weeks"}
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))  # the longest first: 分間 before 分
+_DURATION = re.compile(rf"(?:\s*\d+\s*(?:{_UNIT}))+\s*", re.IGNORECASE)
+_DURATION_PART = re.compile(rf"(\d+)\s*({_UNIT})", re.IGNORECASE)
 
 
 def parse_duration(raw: str) -> timedelta:
-    """How long a temporary rule lasts: `30m`, `24h`, `7d`, `2w`, or combined like `1h30m`."""
+    """How long a temporary rule lasts: `30m`, `24h`, `7d`, `2w`, or combined like `1h30m`;
+    in Japanese too: `30分`, `2時間`, `7日`, `2週間`, `1時間30分`."""
     text = unicodedata.normalize("NFKC", raw)
     if not _DURATION.fullmatch(text):
         raise Refusal("refusal.duration.form", repr(raw))

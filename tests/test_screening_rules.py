@@ -728,7 +728,10 @@ def test_repeat_minutes_outside_1_to_60_is_refused(text: str) -> None:
     [("30m", timedelta(minutes=30)), ("30min", timedelta(minutes=30)), ("24h", timedelta(days=1)),
      ("7d", timedelta(days=7)), ("2w", timedelta(weeks=2)), ("1h30m", timedelta(minutes=90)),
      (" 1d 12h ", timedelta(hours=36)), ("１０ｍ", timedelta(minutes=10)),
-     ("3H", timedelta(hours=3))],
+     ("3H", timedelta(hours=3)), ("30分", timedelta(minutes=30)),
+     ("2時間", timedelta(hours=2)), ("1時間30分", timedelta(minutes=90)),
+     ("7日", timedelta(days=7)), ("3日間", timedelta(days=3)), ("2週間", timedelta(weeks=2)),
+     ("１週", timedelta(weeks=1)), ("90分間", timedelta(minutes=90))],
 )
 def test_durations_read_like_people_write_them(text: str, duration: timedelta) -> None:
     assert parse_duration(text) == duration

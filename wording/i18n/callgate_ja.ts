@@ -1049,7 +1049,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>For (like 30m, 24h, 7d)</source>
-        <translation>期間（30m、24h、7d など）</translation>
+        <translation>期間（30分、24時間、7日 など）</translation>
     </message>
     <message>
         <source>Until a date and time</source>
@@ -3206,7 +3206,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not a duration: write it like 30m, 24h or 7d</source>
-        <translation>%1 は期間ではありません：30m、24h、7d のように入力してください</translation>
+        <translation>%1 は期間ではありません：30分、24時間、7日 のように入力してください</translation>
     </message>
     <message>
         <source>%1 is too long for a duration</source>
