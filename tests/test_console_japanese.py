@@ -98,6 +98,8 @@ def reader(console: Console, monkeypatch: pytest.MonkeyPatch) -> Iterator[Reader
     yield found
     assert found.read_count > 0
     assert not found.found, "still English:\n" + found.report()
+    assert not found.clashes, "one Alt key for two controls:\n" + "\n".join(
+        f"{where}: {clash}" for clash, where in found.clashes.items())
 
 
 def windows() -> list[QWidget]:

@@ -184,12 +184,30 @@ def texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield where, text
 
 
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonic_clashes(root: QWidget) -> list[str]:
+    """The Alt keys that two visible buttons or labels of `root` both claim: pressing one
+    then only moves between them instead of doing what it says."""
+    claimed: dict[str, list[str]] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QAbstractButton | QLabel) and widget.isVisible():
+            found = _MNEMONIC.search(widget.text())
+            if found:
+                claimed.setdefault(found[1].casefold(), []).append(widget.text())
+    return [f"Alt+{key.upper()}: {' / '.join(map(repr, texts))}"
+            for key, texts in claimed.items() if len(texts) > 1]
+
+
 class Reader:
-    """Reads windows as a person would, and keeps what is still English."""
+    """Reads windows as a person would, and keeps what is still English and Alt keys that
+    two of a window's controls claim."""
 
     def __init__(self) -> None:
         self.data: set[str] = set()
         self.found: dict[str, str] = {}  # text -> where it was seen first
+        self.clashes: dict[str, str] = {}  # clash -> where it was seen first
         self.read_count = 0
 
     def ignore(self, *values: str) -> None:
@@ -197,6 +215,8 @@ class Reader:
         self.data.update(value for value in values if value)
 
     def read(self, root: QWidget, where: str) -> None:
+        for clash in mnemonic_clashes(root):
+            self.clashes.setdefault(clash, where)
         for widget, text in texts(root):
             self.read_count += 1
             if english_left(text, self.data):

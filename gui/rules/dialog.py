@@ -88,7 +88,7 @@ class RuleDialog(QDialog):
 
         self.number_edit = QLineEdit(number, self)
         self.number_edit.setPlaceholderText(self.tr("e.g. 03-3000-1234 or 0120*"))
-        self.name_box = QCheckBox(self.tr("A registered customer's company or &name"), self)
+        self.name_box = QCheckBox(self.tr("A registered customer's &company or name"), self)
         self.name_box.setChecked(is_name)
         self.name_box.toggled.connect(self._kind_changed)
         self.block_button = QRadioButton(list_label(Action.BLOCK), self)

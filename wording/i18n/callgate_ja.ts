@@ -1036,8 +1036,8 @@ This desk does not try again to attach to the callgate service at %2.</source>
         <translation>例：03-3000-1234、0120*</translation>
     </message>
     <message>
-        <source>A registered customer&apos;s company or &amp;name</source>
-        <translation>登録顧客の会社名か名前(&amp;N)</translation>
+        <source>A registered customer&apos;s &amp;company or name</source>
+        <translation>登録顧客の会社名か名前(&amp;C)</translation>
     </message>
     <message>
         <source>Who is this? (optional)</source>
