@@ -2,8 +2,8 @@
 two characters, kana in any script, a company, digits of a number) finds what HistoryFilter's
 conditions say, combined with every other filter, sort and snapshot, by the dictionary's keys
 or by a walk of the history alike; the count with it; an older history gets its dictionary;
-and `history --search` lists what the console finds. Real SQLite files, calls recorded as the
-listener records them."""
+and `history --search` lists what the console finds, `history --search TEXT --count` prints
+the count. Real SQLite files, calls recorded as the listener records them."""
 
 from __future__ import annotations
 
@@ -261,6 +261,21 @@ def test_the_console_shows_a_search_with_its_count(
     assert rows == count
     assert progress == (count, True)
     assert said == f"{QLocale().toString(count)} call(s)"
+
+
+def test_the_command_line_prints_a_searchs_count(db: Database, db_path: Path) -> None:
+    def main(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "main.py", "--data-dir", str(db_path.parent), "history", *args],
+            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+
+    for text in ("鈴", "鈴木", "すずき", "ｽｽﾞｷ", "1234", "03-3000", "田中", ""):
+        counted = main("--search", text, "--count")
+        listed = json.loads(main("--search", text, "--json").stdout)
+        assert (counted.returncode, counted.stdout) == (0, f"{len(listed)}\n"), text
+    assert main("--search", "鈴", "--limit", "2", "--count").stdout == "2\n"  # what it lists
+    assert main("--search", "鈴", "--limit", "9", "--count").stdout == "4\n"
+    assert main("--count", "--json").returncode == 2  # one or the other
 
 
 def test_the_command_line_lists_a_search_as_the_console_finds_it(
