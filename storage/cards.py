@@ -93,26 +93,33 @@ def rebuild(db: Database) -> None:
 # More matching rows than this are not listed: so many keys mean that a good part of the
 # history matches, and its pages are then read by walking the history in order (storage/search.py).
 LISTED = 10_000
+# The keys a search lists of each kind of row, as JSON arrays (for json_each): a card's id; a
+# number's caller, and the number as sent of one without a caller.
+CARD_KEYS = ("json_group_array(id)",)
+NUMBER_KEYS = ("json_group_array(caller) FILTER (WHERE caller IS NOT NULL)",
+               "json_group_array(phone_number) FILTER (WHERE caller IS NULL)")
 
 
 @dataclass(frozen=True)
 class Matched:
-    """The dictionary rows that every word of a kind matches: their keys (None: more than
-    LISTED) and how many calls they have."""
+    """The dictionary rows that every word of a kind matches: their keys, as JSON arrays
+    (None: more than LISTED rows), how many rows and how many calls they have."""
 
-    keys: list[tuple[Any, ...]] | None
+    keys: tuple[str, ...] | None
+    rows: int
     calls: int
 
 
-def matching(db: Database, table: str, keys: str, conditions: list[tuple[str, list[Any]]]
-             ) -> Matched:
-    """The rows of `table` (CARDS or NUMBERS) that meet every condition; `keys` is what to
-    list of each (a card's id; a number's caller and number as sent)."""
+def matching(db: Database, table: str, keys: tuple[str, ...],
+             conditions: list[tuple[str, list[Any]]]) -> Matched:
+    """The rows of `table` (CARDS or NUMBERS) that meet every condition, with `keys`
+    (CARD_KEYS or NUMBER_KEYS) listed; in one row of SQL, not one a key."""
     where = " AND ".join(sql for sql, _ in conditions)
     params = [value for _, values in conditions for value in values]
-    rows = db.execute(f"SELECT {keys}, calls FROM {table} WHERE {where} LIMIT ?",
-                      [*params, LISTED + 1]).fetchall()
-    if len(rows) <= LISTED:
-        return Matched([tuple(row[:-1]) for row in rows], sum(row[-1] for row in rows))
+    found = db.execute(f"SELECT count(*), total(calls), {', '.join(keys)} "
+                       f"FROM (SELECT * FROM {table} WHERE {where} LIMIT ?)",
+                       [*params, LISTED + 1]).fetchone()
+    if found[0] <= LISTED:
+        return Matched(tuple(found[2:]), found[0], int(found[1]))
     total = db.execute(f"SELECT total(calls) FROM {table} WHERE {where}", params).fetchone()[0]
-    return Matched(None, int(total))
+    return Matched(None, found[0], int(total))

@@ -17,7 +17,6 @@ HistoryFilter.where() alone finds them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,14 +68,12 @@ class _Kind:
             return (" AND ".join(sql for sql, _ in conditions),
                     [value for _, values in conditions for value in values])
         if self.names:
-            return (f"id IN (SELECT call FROM {cards.CARD_CALLS} WHERE card IN {_LISTED})",
-                    [json.dumps([card for (card,) in keys])])
-        callers = [caller for caller, _ in keys if caller is not None]
-        as_sent = [number for caller, number in keys if caller is None]
-        if not as_sent:
-            return f"caller IN {_LISTED}", [json.dumps(callers)]
+            return f"id IN (SELECT call FROM {cards.CARD_CALLS} WHERE card IN {_LISTED})", [*keys]
+        callers, as_sent = keys
+        if as_sent == "[]":
+            return f"caller IN {_LISTED}", [callers]
         return (f"(caller IN {_LISTED} OR (caller IS NULL AND phone_number IN {_LISTED}))",
-                [json.dumps(callers), json.dumps(as_sent)])
+                [callers, as_sent])
 
 
 @dataclass(frozen=True)
@@ -105,10 +102,11 @@ class Search:
         self._kinds: list[_Kind] = []
         if names:
             self._kinds.append(_Kind(names, cards.matching(
-                db, cards.CARDS, "id", [name_condition(word) for word in names]), names=True))
+                db, cards.CARDS, cards.CARD_KEYS, [name_condition(word) for word in names]),
+                names=True))
         if numbers:
             self._kinds.append(_Kind(numbers, cards.matching(
-                db, cards.NUMBERS, "caller, phone_number",
+                db, cards.NUMBERS, cards.NUMBER_KEYS,
                 [number_condition(word) for word in numbers]), names=False))
 
     @property
@@ -177,7 +175,7 @@ class Search:
         if len(kinds) == 1 and cards_alone.names and cards_alone.matched.keys is not None:
             bounds, params = self._shown.bounds(unindexed="", row_id="call")
             where = " AND ".join([f"card IN {_LISTED}", *bounds])
-            listed = json.dumps([card for (card,) in cards_alone.matched.keys])
+            listed = cards_alone.matched.keys[0]
             if order_column is None or order_column in _CARD_CALL_ORDERS:
                 order = then if order_column in (None, "received_at") else (
                     f"{order_column} {direction}, {then}")
@@ -206,7 +204,7 @@ class Search:
 
     def _cost(self, keyed: _Keyed) -> float:
         """What reading the listed keys' calls costs (see WALK_COST)."""
-        keys = sum(len(kind.matched.keys or []) for kind in self._kinds)
+        keys = sum(kind.matched.rows for kind in self._kinds if kind.matched.keys is not None)
         return self.at_most * (ROW_COST if keyed.reads_rows else 1) + KEY_COST * keys
 
     def _walk_cost(self, order_column: str, rows: int) -> float:
