@@ -135,10 +135,9 @@ class HistoryService:
         newest = calls.last_id()
         upto = newest if query.upto_id is None else min(newest, query.upto_id)
         # Bounded by what it says it saw: a call recorded meanwhile is in no page of this one.
-        rows, count = calls.counted_page(
-            replace(query, upto_id=upto).filter(), query.order_column, query.descending,
-            query.offset, query.limit, counted=query.offset == 0)
-        return HistoryPage([HistoryRow.of(row) for row in rows], upto, count)
+        rows = calls.page(replace(query, upto_id=upto).filter(), query.order_column,
+                          query.descending, query.offset, query.limit, counted=query.offset == 0)
+        return HistoryPage([HistoryRow.of(row) for row in rows], upto, rows.total)
 
     def count(self, query: HistoryQuery) -> int:
         return self._calls().count_matching(query.filter())

@@ -96,6 +96,14 @@ INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
 
 
+class Page(list[dict[str, Any]]):
+    """A page of the history's calls, and how many match in all when that came with it."""
+
+    def __init__(self, rows: list[dict[str, Any]], total: int | None = None) -> None:
+        super().__init__(rows)
+        self.total = total
+
+
 class CallHistory:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -147,12 +155,7 @@ class CallHistory:
         if self._searched(shown):
             sql, params = Search(self._db, shown).ids("received_at", True, limit=limit)
             ids = [row[0] for row in self._db.execute(sql, params).fetchall()]
-            found: dict[int, dict[str, Any]] = {}
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                sql = f"SELECT * FROM calls WHERE id IN ({', '.join('?' * len(chunk))})"
-                found.update((row["id"], row) for row in self._db.query(sql, chunk))
-            return [_read(found[row_id]) for row_id in ids]
+            return self.rows_by_id(ids, every_column=True)
         where, params = shown.where()
         sql = f"SELECT * FROM {shown.source()} WHERE {where} ORDER BY received_at DESC, id DESC"
         if limit is not None:
@@ -174,39 +177,27 @@ class CallHistory:
         descending: bool = True,
         offset: int = 0,
         limit: int = 200,
-    ) -> list[dict[str, Any]]:
-        """One page of matching calls (LIST_COLUMNS, no raw body), in the given order.
+        *,
+        counted: bool = False,
+    ) -> Page:
+        """One page of matching calls (LIST_COLUMNS, no raw body), in the given order; with
+        `counted`, and how many calls match when that takes few more reads (a search's count
+        comes from its dictionary), so that a console can show both at once.
 
         Ties are broken by received time (then row id) in the same direction. Raises ValueError
         for a column outside SORT_COLUMNS.
         """
-        return self.counted_page(history_filter, order_column, descending, offset, limit,
-                                 counted=False)[0]
-
-    def counted_page(
-        self,
-        history_filter: HistoryFilter | None = None,
-        order_column: str = "received_at",
-        descending: bool = True,
-        offset: int = 0,
-        limit: int = 200,
-        *,
-        counted: bool = True,
-    ) -> tuple[list[dict[str, Any]], int | None]:
-        """page(), and (`counted`) how many calls match when that takes few more reads: a
-        search's count comes from its dictionary, so a console can show both at once."""
         shown = history_filter or HistoryFilter()
         limit, offset = max(limit, 0), max(offset, 0)
         if not self._searched(shown):
             sql, params = _ids_in_order(shown, order_column, descending)
             rows = self._db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
-            return self.rows_by_id([row[0] for row in rows.fetchall()]), None
+            return Page(self.rows_by_id([row[0] for row in rows.fetchall()]))
         with one_snapshot(self._db):
             search = Search(self._db, shown)
             sql, params = search.ids(order_column, descending, offset, limit)
             ids = [row[0] for row in self._db.execute(sql, params).fetchall()]
-            count = search.quick_count() if counted else None
-            return self.rows_by_id(ids), count
+            return Page(self.rows_by_id(ids), search.quick_count() if counted else None)
 
     def count_matching(self, history_filter: HistoryFilter | None = None) -> int:
         """How many calls match: a search's from its dictionary (storage/search.py), others
@@ -281,17 +272,19 @@ class CallHistory:
         """The newest row id (0 for an empty history), for HistoryFilter.upto_id snapshots."""
         return int(self._db.execute("SELECT coalesce(max(id), 0) FROM calls").fetchone()[0])
 
-    def rows_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
-        """The calls with these row ids (LIST_COLUMNS, the detail as a Message), in the order
-        of `ids`."""
+    def rows_by_id(self, ids: list[int], *, every_column: bool = False) -> list[dict[str, Any]]:
+        """The calls with these row ids (LIST_COLUMNS, or `every_column`, raw body included;
+        the detail as a Message), in the order of `ids`."""
         found: dict[int, dict[str, Any]] = {}
-        columns = ", ".join(LIST_COLUMNS)
+        columns = "*" if every_column else ", ".join(LIST_COLUMNS)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT {columns} FROM calls WHERE id IN ({marks})"
-            for values in self._db.execute(sql, chunk).fetchall():
-                found[values[0]] = _read(dict(zip(LIST_COLUMNS, values, strict=True)))
+            read = self._db.execute(f"SELECT {columns} FROM calls WHERE id IN ({marks})", chunk)
+            names = [column[0] for column in read.description]
+            for values in read.fetchall():
+                row = dict(zip(names, values, strict=True))
+                found[row["id"]] = _read(row)
         return [found[row_id] for row_id in ids if row_id in found]
 
     @staticmethod

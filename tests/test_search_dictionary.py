@@ -106,7 +106,8 @@ def test_every_kind_of_search_finds_its_calls_and_counts_them(
         db: Database, text: str, expected: list[str]) -> None:
     history = CallHistory(db)
     shown = HistoryFilter(text, upto_id=history.last_id())
-    rows, count = history.counted_page(shown)
+    rows = history.page(shown, counted=True)
+    count = rows.total
     assert [row["call_id"] for row in rows] == expected
     assert count == history.count_matching(shown) == len(expected)
 
@@ -198,7 +199,8 @@ def test_the_dictionary_finds_what_the_conditions_say(
             shown = HistoryFilter(text, **bounds)
             expected = by_conditions(crowd, shown, "received_at", True)
             assert history.count_matching(shown) == len(expected), (text, bounds)
-            rows, count = history.counted_page(shown, limit=25)
+            rows = history.page(shown, limit=25, counted=True)
+            count = rows.total
             assert [row["id"] for row in rows] == expected[:25], (text, bounds)
             assert count in (None, len(expected)), (text, bounds)
             for order in SORT_COLUMNS:
