@@ -336,7 +336,7 @@ class HistoryReport:
 SEARCH_KINDS = [
     ("name-one", "鈴", "one character"), ("name", "鈴木", "two characters"),
     ("name-katakana", "スズキ", "katakana"), ("name-hiragana", "すずき", "hiragana"),
-    ("name-half-width", "ｽｽﾞｷ", "half-width kana"), ("company", "さくら化粧品", "company"),
+    ("name-half-width", "ｽｽﾞｷ", "half-width kana"), ("company", "さくら化粧品", "company name"),
     ("company-kana", "さくらけしょうひん", "company kana"),
     ("number-end", "", "last 4 digits of a number"),
 ]

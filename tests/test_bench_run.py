@@ -30,7 +30,7 @@ ROWS = [
     "history search, katakana ",
     "history search, hiragana ",
     "history search, half-width kana ",
-    "history search, company ",
+    "history search, company name ",
     "history search, company kana ",
     "history search, last 4 digits of a number ",
     "history record per call, search dictionary ",
