@@ -17,7 +17,8 @@ from screening.call import CallerClass
 from screening.instants import zone
 from screening.messages import Message
 from screening.policy import Decision, Reason
-from storage.calls import CallHistory, HistoryFilter
+from storage.calls import CallHistory
+from storage.history_filter import HistoryFilter
 from tables.cells import Cell, moment_cell
 from tables.files import write_csv, write_xlsx
 
@@ -104,6 +105,9 @@ class HistoryRow:
 class HistoryPage:
     rows: list[HistoryRow]
     upto_id: int  # the newest row id the query could see
+    # How many calls up to upto_id match, when a first page came with it (a search's count
+    # comes from its dictionary); else None, and HistoryService.count() counts them.
+    count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -132,8 +136,8 @@ class HistoryService:
         upto = newest if query.upto_id is None else min(newest, query.upto_id)
         # Bounded by what it says it saw: a call recorded meanwhile is in no page of this one.
         rows = calls.page(replace(query, upto_id=upto).filter(), query.order_column,
-                          query.descending, query.offset, query.limit)
-        return HistoryPage([HistoryRow.of(row) for row in rows], upto)
+                          query.descending, query.offset, query.limit, counted=query.offset == 0)
+        return HistoryPage([HistoryRow.of(row) for row in rows], upto, rows.total)
 
     def count(self, query: HistoryQuery) -> int:
         return self._calls().count_matching(query.filter())

@@ -22,10 +22,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from sqlite_utils import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,8 +36,10 @@ from screening.messages import Message
 from screening.mode import Mode
 from screening.names import company_reading, reading
 from screening.policy import Decision
-from storage.calls import stored_detail
+from storage import cards
+from storage.calls import INSERT_CALL, CallHistory, CallRecord, stored_detail
 from storage.database import DB_FILENAME, open_database
+from storage.history_filter import HistoryFilter
 
 FAMILY = [
     ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"),
@@ -57,6 +61,15 @@ ORG_WORDS = [
     "エーアイ", "さくら", "富士", "東西", "大和", "みなと", "ひかり", "青葉", "北斗", "日本",
 ]
 ORG_KINDS = ["化粧品", "商事", "物産", "建設", "電機", "不動産", "運輸", "食品", "製薬", "印刷"]
+# The companies' readings, as a customer list gives them (orgNameKana).
+ORG_KANA = {
+    "エーアイ": "エーアイ", "さくら": "サクラ", "富士": "フジ", "東西": "トウザイ",
+    "大和": "ヤマト", "みなと": "ミナト", "ひかり": "ヒカリ", "青葉": "アオバ", "北斗": "ホクト",
+    "日本": "ニホン",
+    "化粧品": "ケショウヒン", "商事": "ショウジ", "物産": "ブッサン", "建設": "ケンセツ",
+    "電機": "デンキ", "不動産": "フドウサン", "運輸": "ウンユ", "食品": "ショクヒン",
+    "製薬": "セイヤク", "印刷": "インサツ",
+}
 AREA_CODES = ["03", "06", "045", "052", "011", "092", "075", "078", "090", "080", "070"]
 OPERATOR = {
     "operatorId": "11112222-3333-4444-5555-6666777788889999",
@@ -74,7 +87,8 @@ SCENARIO = "FFFFEEEE-DDDD-CCCC-BBBB-AAAA000099998888"
 INSERT_COLUMNS = (
     "call_id", "received_at", "phone_number", "caller", "customer_name", "customer_kana",
     "customer_org", "operator_name", "scenario_id", "call_type", "decision", "reason", "detail",
-    "rule_id", "latency_ms", "raw_body", "customer_reading", "customer_org_reading",
+    "rule_id", "latency_ms", "raw_body", "customer_reading", "customer_org_kana",
+    "customer_org_reading",
 )
 CUSTOMERS = 20_000
 # Details as the history keeps them: codes with arguments.
@@ -107,6 +121,7 @@ def make_customers(rng: random.Random) -> list[dict[str, Any]]:
             "personalName": personal, "personalNameKana": personal_kana,
             "phoneNumbers": [number],
             "orgName": f"{word}{kind}株式会社", "orgShortName": f"{word}{kind}",
+            "orgNameKana": f"{ORG_KANA[word]}{ORG_KANA[kind]}カブシキガイシャ",
             "deptName": "営業部", "deptShortName": "営業", "note": "",
         })
     return customers
@@ -121,11 +136,13 @@ PESTS = [f"0355550{n:03d}" for n in range(5)]
 PEST_EVERY = 997
 
 
-def rows(count: int, seed: int = 7, days: int = DAYS) -> Iterator[tuple[Any, ...]]:
+def rows(count: int, seed: int = 7, days: int = DAYS,
+         customers_of: int | None = None) -> Iterator[tuple[Any, ...]]:
     """Calls in arrival order over the last `days` days (three years); most from known
-    customers, some withheld, a few from the same unknown numbers."""
+    customers, some withheld, a few from the same unknown numbers. `customers_of`: the
+    customers of the history made with that seed (else this one's own)."""
     rng = random.Random(seed)
-    customers = make_customers(rng)
+    customers = make_customers(rng if customers_of is None else random.Random(customers_of))
     start = datetime.now(UTC) - timedelta(days=days)
     step = days * 86400 / max(count, 1)
     for n in range(count):
@@ -166,16 +183,16 @@ def rows(count: int, seed: int = 7, days: int = DAYS) -> Iterator[tuple[Any, ...
             decision, reason, detail, latency = "accept", "mode", ACCEPT_ALL, 1.0
         latency += rng.random() * 3
         rule_id = (1 if decision == "reject" else 2) if reason == "rule" else None
-        name = kana = org = ""
+        name = kana = org = org_kana = ""
         if customer is not None:
             name = f"{customer['familyName']} {customer['personalName']}"
             kana = f"{customer['familyNameKana']} {customer['personalNameKana']}"
-            org = customer["orgName"]
+            org, org_kana = customer["orgName"], customer["orgNameKana"]
         yield (
             body["callId"], received.isoformat(timespec="milliseconds"), number, caller, name,
             kana, org, OPERATOR["name"], SCENARIO, "0", decision, reason, detail,
             rule_id, round(latency, 3), json.dumps(body, ensure_ascii=False), reading(kana, name),
-            company_reading("", org),
+            org_kana, company_reading(org_kana, org),
         )
 
 
@@ -183,7 +200,8 @@ def build(path: Path, count: int, days: int = DAYS) -> None:
     """Bulk insert in one transaction: the per-call path would take hours for a million.
 
     The schema comes from the real migrations; the calls indexes are dropped for the insert and
-    made again from their own SQL afterwards, which is several times quicker than keeping them.
+    made again from their own SQL afterwards, which is several times quicker than keeping them,
+    and the search dictionary is made from the calls as migration 0015 makes it.
     """
     db = open_database(path)
     db.execute("PRAGMA synchronous = OFF")
@@ -201,6 +219,7 @@ def build(path: Path, count: int, days: int = DAYS) -> None:
         db.conn.executemany(sql, rows(count, days=days))
         for index_sql in indexes:
             db.execute(index_sql)
+        cards.rebuild(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
 
@@ -219,6 +238,63 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def new_records(count: int) -> list[CallRecord]:
+    """Calls made today, not yet in the history: from its customers (their cards and numbers
+    are in the dictionary) but for the unknown numbers (new, as most of them are) and the
+    withheld."""
+    fields = [field for field in INSERT_COLUMNS if field not in ("customer_reading",
+                                                                 "customer_org_reading")]
+    made = []
+    for n, values in enumerate(rows(count, seed=15, days=1, customers_of=7)):
+        stored = dict(zip(INSERT_COLUMNS, values, strict=True))
+        made.append(CallRecord(**{field: stored[field] for field in fields}
+                               | {"call_id": f"bench-insert-{n}"}))
+    return made
+
+
+@dataclass(frozen=True)
+class InsertCost:
+    """CPU time per call recorded, in µs: with the search dictionary (CallHistory.record) and
+    without it (the calls row alone, as record() wrote it before migration 0015)."""
+
+    with_dictionary_us: float
+    without_us: float
+
+
+def insert_cost(db: Database, count: int, rounds: int) -> InsertCost:
+    """`count` calls recorded each way into the history, in one transaction rolled back after
+    (so the history stays as it was), the ways alternated; the best round of each. CPU time of
+    this process: what the writer thread spends, the disk's wait for the commit aside."""
+    records = new_records(count)
+    history = CallHistory(db)
+
+    def row_alone(record: CallRecord) -> None:
+        db.execute(INSERT_CALL, (*astuple(record), reading(record.customer_kana,
+                                                           record.customer_name),
+                                 company_reading(record.customer_org_kana, record.customer_org)))
+
+    best = {"with": float("inf"), "without": float("inf")}
+    for _ in range(rounds):
+        for way, write in (("without", row_alone), ("with", history.record)):
+            db.conn.execute("BEGIN")
+            started = time.process_time()
+            for record in records:
+                write(record)
+            best[way] = min(best[way], time.process_time() - started)
+            db.conn.execute("ROLLBACK")
+    return InsertCost(best["with"] / count * 1e6, best["without"] / count * 1e6)
+
+
+def dictionary_build_s(db: Database) -> float:
+    """How long migration 0015's work takes on this history (rolled back after)."""
+    db.conn.execute("BEGIN")
+    started = time.perf_counter()
+    cards.rebuild(db)
+    spent = time.perf_counter() - started
+    db.conn.execute("ROLLBACK")
+    return spent
+
+
 @dataclass(frozen=True)
 class Result:
     """One measured action: until its first page is on screen, and until its count is final."""
@@ -228,6 +304,7 @@ class Result:
     shown_ms: float
     counted_ms: float
     rows: int
+    text: str = ""  # what was searched for, if anything
 
 
 @dataclass(frozen=True)
@@ -245,10 +322,34 @@ class HistoryReport:
     export_mib: float
     peak_mib: float
     peak_before_qt_mib: float
+    insert: InsertCost
+    dictionary_s: float  # migration 0015's work on this history
+    counted_before_ms: dict[str, float]  # each search kind counted by its conditions on every call
     build_s: float | None = None  # None when an existing database was measured
 
     def result(self, key: str) -> Result:
         return next(r for r in self.results if r.key == key)
+
+
+# The searches of issue 15's goal (each shown and counted within TARGET_MS): key, text, kind.
+# The last digits of a number are the newest customer call's, picked by measure().
+SEARCH_KINDS = [
+    ("name-one", "鈴", "one character"), ("name", "鈴木", "two characters"),
+    ("name-katakana", "スズキ", "katakana"), ("name-hiragana", "すずき", "hiragana"),
+    ("name-half-width", "ｽｽﾞｷ", "half-width kana"), ("company", "さくら化粧品", "company name"),
+    ("company-kana", "さくらけしょうひん", "company kana"),
+    ("number-end", "", "last 4 digits of a number"),
+]
+TARGET_MS = 50.0
+INSERT_TARGET = 1.5  # the record's cost with the search dictionary, at most, against without
+
+
+def counted_by_conditions(db: Database, text: str, repeat: int) -> float:
+    """How long counting a search took before the search dictionary: its conditions tested on
+    every call, in the covering index (best of `repeat`, in ms)."""
+    where, params = HistoryFilter(text).where()
+    sql = f"SELECT count(*) FROM calls INDEXED BY idx_calls_history WHERE {where}"
+    return timed(lambda: db.execute(sql, params).fetchone(), repeat=max(repeat, 1))
 
 
 def measure(path: Path, repeat: int) -> HistoryReport:
@@ -260,6 +361,9 @@ def measure(path: Path, repeat: int) -> HistoryReport:
     from server.listener import Listener
     from storage.calls import LIST_COLUMNS
 
+    db = open_database(path)
+    insert = insert_cost(db, 2000, 2 + repeat)
+    dictionary_s = dictionary_build_s(db)
     rss_before_qt = peak_rss_mib()
     app = QApplication.instance() or QApplication([])
     listener = Listener(path, "127.0.0.1", 0, watch_reachability=False)
@@ -268,7 +372,6 @@ def measure(path: Path, repeat: int) -> HistoryReport:
     session.open()
     while session.snapshot is None:
         app.processEvents()
-    db = open_database(path)
     calls = db.execute("SELECT count(*) FROM calls").fetchone()[0]
     size = path.stat().st_size / 2**20
     columns = ", ".join(LIST_COLUMNS)
@@ -294,7 +397,7 @@ def measure(path: Path, repeat: int) -> HistoryReport:
             app.processEvents()
 
     def run(key: str, label: str, action: Callable[[], None],
-            reset: Callable[[], None] | None = None, times: int = repeat) -> None:
+            reset: Callable[[], None] | None = None, times: int = repeat, text: str = "") -> None:
         """Best of `times`: the action until the first page shows, then until counted."""
         best: tuple[float, float] = (float("inf"), float("inf"))
         for _ in range(times):
@@ -308,7 +411,7 @@ def measure(path: Path, repeat: int) -> HistoryReport:
             counted_ms = shown_ms + settle()
             best = min(best, (shown_ms, counted_ms))
         results.append(Result(key, label, best[0], best[1],
-                              holder[0].model.count_progress()[0]))
+                              holder[0].model.count_progress()[0], text))
 
     def open_view() -> None:
         if holder:
@@ -363,14 +466,20 @@ def measure(path: Path, repeat: int) -> HistoryReport:
             view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         return action
 
+    digits = number[-4:]
+    searches = {key: text for key, text, _ in SEARCH_KINDS} | {"number-end": digits}
     for key, label, action in [
         ("number", f"number search, whole number {dashed!r}", search(dashed)),
         ("number-start", f"number search, start {dashed[:7]!r}", search(dashed[:7])),
-        ("number-end", f"number search, last digits {number[-4:]!r}", search(number[-4:])),
+        ("number-end", f"number search, last digits {digits!r}", search(digits)),
+        ("name-one", "name search, one character '鈴'", search("鈴")),
         ("name", "name search '鈴木'", search("鈴木")),
+        ("name-katakana", "name search, katakana 'スズキ'", search("スズキ")),
         ("name-hiragana", "name search, hiragana 'すずき' (finds katakana)", search("すずき")),
+        ("name-half-width", "name search, half-width 'ｽｽﾞｷ'", search("ｽｽﾞｷ")),
         ("name-joined", "name search without the space '鈴木一郎'", search("鈴木一郎")),
         ("company", "company search 'さくら化粧品'", search("さくら化粧品")),
+        ("company-kana", "company kana search 'さくらけしょうひん'", search("さくらけしょうひん")),
         ("decision", "decision filter: rejected", lambda: decision("reject")),
         ("dates", "date range filter (one week)", date_range),
         ("sort-customer", "sort by customer",
@@ -381,7 +490,9 @@ def measure(path: Path, repeat: int) -> HistoryReport:
         ("name-sorted", "name search '鈴木' sorted by company",
          search_and_sort("鈴木", Column.COMPANY)),
     ]:
-        run(key, label, action, reset=clear)
+        run(key, label, action, reset=clear, text=searches.get(key, ""))
+    counted_before = {key: counted_by_conditions(db, text, min(repeat, 2))
+                      for key, text in searches.items()}
 
     def page_in() -> None:
         while view.model.rowCount() < 10_000 and view.model.canFetchMore():
@@ -407,7 +518,7 @@ def measure(path: Path, repeat: int) -> HistoryReport:
 
     report = HistoryReport(
         calls, size, repeat, base_page, base_count, results, written, export_ms, export_size,
-        peak_rss_mib(), rss_before_qt)
+        peak_rss_mib(), rss_before_qt, insert, dictionary_s, counted_before)
     view.close()
     view.deleteLater()
     app.processEvents()
@@ -432,6 +543,18 @@ def print_report(report: HistoryReport) -> None:
               f"{r.counted_ms:11.1f} {r.counted_ms / base_count:8.1f}")
     print(f"{'export CSV of the name search (' + format(report.export_rows, ',') + ' rows)':50} "
           f"{'':9} {report.export_ms:9.1f} ({report.export_mib:.1f} MiB)")
+    print()
+    for key, text, kind in SEARCH_KINDS:
+        searched = report.result(key)
+        print(f"{kind + ' ' + repr(searched.text or text):50} counted {searched.counted_ms:7.1f} ms"
+              f"; by the conditions on every call (before): "
+              f"{report.counted_before_ms[key]:7.1f} ms")
+    insert = report.insert
+    print(f"recording a call: {insert.with_dictionary_us:.0f} µs CPU with the search dictionary, "
+          f"{insert.without_us:.0f} µs without "
+          f"(x{insert.with_dictionary_us / insert.without_us:.2f})")
+    print(f"the search dictionary made from the history (migration 0015): "
+          f"{report.dictionary_s:.1f} s")
     print()
     print("shown: until the first page is on screen; counted: until the call count is final")
     print(f"peak memory (ru_maxrss): {report.peak_mib:.0f} MiB "

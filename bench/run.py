@@ -159,7 +159,28 @@ def history_rows(report: history.HistoryReport) -> list[Row]:
             "'鈴木'; first page shown"),
         Row("history name search, counted", ms(name.counted_ms), ms(count),
             ratio(name.counted_ms, count), "until its count is final; baseline: count(*)"),
+        *(search_row(report, key, kind) for key, _, kind in history.SEARCH_KINDS),
+        insert_row(report),
     ]
+
+
+def search_row(report: history.HistoryReport, key: str, kind: str) -> Row:
+    found, before = report.result(key), report.counted_before_ms[key]
+    return Row(f"history search, {kind}", ms(found.counted_ms), ms(before),
+               ratio(found.counted_ms, before),
+               f"{verdict(found.counted_ms < history.TARGET_MS)} page and count < "
+               f"{history.TARGET_MS:g} ms ({found.text!r}: {found.rows:,} calls); baseline: "
+               "counting it by its conditions on every call, as before")
+
+
+def insert_row(report: history.HistoryReport) -> Row:
+    cost = report.insert
+    times = ratio(cost.with_dictionary_us, cost.without_us)
+    return Row("history record per call, search dictionary",
+               f"{cost.with_dictionary_us:.0f} µs", f"{cost.without_us:.0f} µs", times,
+               f"{verdict(times <= history.INSERT_TARGET)} ratio <= {history.INSERT_TARGET:g} "
+               f"(CPU per call recorded into the {report.calls:,}-call history; baseline: the "
+               "calls row alone, as before)")
 
 
 def stall_row(report: stall.StallReport) -> Row:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from application.history import HISTORY_FIELDS
+from application.history import HISTORY_FIELDS, HistoryQuery
 from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
 from cli.words import padded, say, words
@@ -27,6 +27,8 @@ def add(commands: Commands) -> None:
     style.add_argument("--xlsx", metavar="FILE", type=Path,
                        help="write an Excel workbook: numbers and ids as text, times in the "
                             "office's time zone")
+    style.add_argument("--count", action="store_true",
+                       help="print how many calls the list would have, and nothing else")
     history.add_argument("--limit", type=int, default=None)
     history.add_argument("--search", metavar="TEXT", default="",
                          help="only the calls the console's search finds: by number, name, "
@@ -37,6 +39,10 @@ def show_history(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must not be negative")
     history = ctx.office.history
+    if args.count:
+        counted = history.count(HistoryQuery(text=args.search))
+        print(counted if args.limit is None else min(counted, args.limit))
+        return 0
     calls = history.recent(args.limit, args.search)
     if args.xlsx is not None:
         try:

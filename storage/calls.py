@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
 from sqlite_utils import Database
 
-from screening import phone
 from screening.call import Call
 from screening.messages import Message
-from screening.names import company_reading, fold, reading
+from screening.names import company_reading, reading
 from screening.policy import Decision, Reason, Verdict
-from storage.database import HISTORY_SORT_INDEXES
+from storage import cards
+from storage.database import one_snapshot, writing
+from storage.history_filter import HistoryFilter, order_by
+from storage.search import Search
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,34 @@ INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
 
 
+class Page(list[dict[str, Any]]):
+    """A page of the history's calls, and how many match in all when that came with it."""
+
+    def __init__(self, rows: list[dict[str, Any]], total: int | None = None) -> None:
+        super().__init__(rows)
+        self.total = total
+
+
 class CallHistory:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def record(self, record: CallRecord) -> bool:
         """False when the call is in the history already: a record written again (from the
-        journal, after a crash) changes nothing."""
-        # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        values = (*astuple(record), reading(record.customer_kana, record.customer_name),
-                  company_reading(record.customer_org_kana, record.customer_org))
-        return self._db.execute(INSERT_CALL, values).rowcount == 1
+        journal, after a crash) changes nothing. The call goes into the search dictionary in
+        the same transaction (the caller's, if one is open)."""
+        texts = (record.customer_name, record.customer_kana, record.customer_org,
+                 record.customer_org_kana, reading(record.customer_kana, record.customer_name),
+                 company_reading(record.customer_org_kana, record.customer_org))
+        conn = self._db.conn
+        with nullcontext() if conn.in_transaction else writing(self._db):
+            # Prepared statements: sqlite-utils' insert() rereads the schema on every call.
+            inserted = conn.execute(INSERT_CALL, (*astuple(record), *texts[4:]))
+            if inserted.rowcount != 1:
+                return False
+            cards.note(self._db, int(inserted.lastrowid or 0), texts, record.received_at,
+                       record.decision, record.reason, record.caller, record.phone_number)
+        return True
 
     def verdict_of(self, call_id: str) -> Verdict | None:
         """The stored decision for a call id, to answer a repeated post the same way."""
@@ -135,6 +152,10 @@ class CallHistory:
                history_filter: HistoryFilter | None = None) -> list[dict[str, Any]]:
         """Newest first, those that match (every column; the detail as a Message)."""
         shown = history_filter or HistoryFilter()
+        if self._searched(shown):
+            sql, params = Search(self._db, shown).ids("received_at", True, limit=limit)
+            ids = [row[0] for row in self._db.execute(sql, params).fetchall()]
+            return self.rows_by_id(ids, every_column=True)
         where, params = shown.where()
         sql = f"SELECT * FROM {shown.source()} WHERE {where} ORDER BY received_at DESC, id DESC"
         if limit is not None:
@@ -145,8 +166,9 @@ class CallHistory:
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM calls").fetchone()[0])
 
-    # Browsing: everything below filters and sorts in SQL on the indexes of migration 0002, so a
-    # history of a million calls opens, pages and searches without reading the whole table.
+    # Browsing: everything below filters and sorts in SQL on the indexes of migration 0002, and
+    # searches by the dictionary of migration 0015 (storage/search.py), so a history of a
+    # million calls opens, pages and searches without reading the whole table.
 
     def page(
         self,
@@ -155,21 +177,35 @@ class CallHistory:
         descending: bool = True,
         offset: int = 0,
         limit: int = 200,
-    ) -> list[dict[str, Any]]:
-        """One page of matching calls (LIST_COLUMNS, no raw body), in the given order.
+        *,
+        counted: bool = False,
+    ) -> Page:
+        """One page of matching calls (LIST_COLUMNS, no raw body), in the given order; with
+        `counted`, and how many calls match when that takes few more reads (a search's count
+        comes from its dictionary), so that a console can show both at once.
 
         Ties are broken by received time (then row id) in the same direction. Raises ValueError
         for a column outside SORT_COLUMNS.
         """
-        sql, params = _ids_in_order(history_filter or HistoryFilter(), order_column, descending)
-        rows = self._db.execute(
-            f"{sql} LIMIT ? OFFSET ?", [*params, max(limit, 0), max(offset, 0)]).fetchall()
-        return self.rows_by_id([row[0] for row in rows])
+        shown = history_filter or HistoryFilter()
+        limit, offset = max(limit, 0), max(offset, 0)
+        if not self._searched(shown):
+            sql, params = _ids_in_order(shown, order_column, descending)
+            rows = self._db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+            return Page(self.rows_by_id([row[0] for row in rows.fetchall()]))
+        with one_snapshot(self._db):
+            search = Search(self._db, shown)
+            sql, params = search.ids(order_column, descending, offset, limit)
+            ids = [row[0] for row in self._db.execute(sql, params).fetchall()]
+            return Page(self.rows_by_id(ids), search.quick_count() if counted else None)
 
     def count_matching(self, history_filter: HistoryFilter | None = None) -> int:
-        """How many calls match. Unless the filter `scans`, this reads an index range; else it
-        scans the covering index (count_slice() does the same in steps)."""
+        """How many calls match: a search's from its dictionary (storage/search.py), others
+        from an index range."""
         shown = history_filter or HistoryFilter()
+        if self._searched(shown):
+            with one_snapshot(self._db):
+                return Search(self._db, shown).count()
         if replace(shown, upto_id=None) == HistoryFilter():
             # Every call (up to the snapshot): SQLite counts a whole b-tree without reading
             # its rows, far quicker than testing each row's id; the few newer calls come off.
@@ -217,7 +253,11 @@ class CallHistory:
 
         One query streams the ids; rows are read `batch` at a time.
         """
-        sql, params = _ids_in_order(history_filter or HistoryFilter(), order_column, descending)
+        shown = history_filter or HistoryFilter()
+        if self._searched(shown):
+            sql, params = Search(self._db, shown).ids(order_column, descending)
+        else:
+            sql, params = _ids_in_order(shown, order_column, descending)
         ids = self._db.execute(sql, params)
         while chunk := ids.fetchmany(batch):
             yield from self.rows_by_id([row[0] for row in chunk])
@@ -232,21 +272,27 @@ class CallHistory:
         """The newest row id (0 for an empty history), for HistoryFilter.upto_id snapshots."""
         return int(self._db.execute("SELECT coalesce(max(id), 0) FROM calls").fetchone()[0])
 
-    def rows_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
-        """The calls with these row ids (LIST_COLUMNS, the detail as a Message), in the order
-        of `ids`."""
+    def rows_by_id(self, ids: list[int], *, every_column: bool = False) -> list[dict[str, Any]]:
+        """The calls with these row ids (LIST_COLUMNS, or `every_column`, raw body included;
+        the detail as a Message), in the order of `ids`."""
         found: dict[int, dict[str, Any]] = {}
-        columns = ", ".join(LIST_COLUMNS)
+        columns = "*" if every_column else ", ".join(LIST_COLUMNS)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT {columns} FROM calls WHERE id IN ({marks})"
-            for values in self._db.execute(sql, chunk).fetchall():
-                found[values[0]] = _read(dict(zip(LIST_COLUMNS, values, strict=True)))
+            read = self._db.execute(f"SELECT {columns} FROM calls WHERE id IN ({marks})", chunk)
+            names = [column[0] for column in read.description]
+            for values in read.fetchall():
+                row = dict(zip(names, values, strict=True))
+                found[row["id"]] = _read(row)
         return [found[row_id] for row_id in ids if row_id in found]
 
+    @staticmethod
+    def _searched(shown: HistoryFilter) -> bool:
+        """Whether the filter has words to look up in the dictionary (the few calls after a
+        snapshot are quicker tested one by one)."""
+        return shown.after_id is None and bool(shown.words())
 
-# --- Browsing the history: filtering, sorting and paging in SQL --------------------------------
 
 #: Columns a history list shows or sorts by (everything but the raw body, which can be large).
 LIST_COLUMNS = (
@@ -255,218 +301,12 @@ LIST_COLUMNS = (
     "rule_id", "latency_ms", "repeats", "customer_org_kana", "decided_by",
 )
 
-#: The columns a history may be sorted by, each with its index; anything else is refused.
-SORT_COLUMNS = frozenset({"received_at", *HISTORY_SORT_INDEXES})
-
-# Characters people write inside phone numbers: 03-3000-1234, (03) 3000 1234, +81 3.3000.1234.
-_PHONE_LIKE = re.compile(r"^\+?[\d\s\-()./]*\d[\d\s\-()./]*$")
-# Digits from which a number starting with 0 or + is taken as the start of a whole number only.
-_WHOLE_NUMBER_START = 6
-_COUNTRY_PREFIX = f"+{phonenumbers.country_code_for_region(phone.REGION)}"
-_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
-
-
-def _utc_bound(value: str | datetime | None) -> str | None:
-    """A time bound in the stored form (UTC ISO 8601, milliseconds); naive values are UTC."""
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-@dataclass(frozen=True)
-class HistoryFilter:
-    """Which calls a history list shows. Every part is optional; parts combine with AND.
-
-    `text` is split into words and every word must match. A word that looks like a phone number
-    (digits with + - ( ) . or spaces; full-width forms too) matches the caller's number however it
-    is written: `03-3000`, `0330001234`, `+81 3 3000 1234` and `3000-1234` all find +81330001234.
-    Other words match part of the customer's name, kana (hiragana and half-width kana find the
-    stored katakana), company or the company's kana, ASCII letters in any case. A Japanese word
-    of three or more characters also matches with other characters between its own, so
-    `鈴木一郎` finds the stored `鈴木 一郎` and `鈴木 スミス 一郎`. A text that is one phone
-    number written with spaces is taken as one number; LIKE wildcards in the text are searched
-    for, not obeyed.
-
-    `received_from` is inclusive and `received_to` exclusive; both accept datetimes or ISO 8601
-    text and are normalised to the stored UTC form (naive values are taken as UTC).
-    `upto_id` limits the list to calls recorded up to that row id: a stable snapshot for paging
-    while new calls keep arriving. `after_id` limits it to calls recorded after that row id.
-    """
-
-    text: str = ""
-    decision: str | None = None
-    reason: str | None = None
-    received_from: str | datetime | None = None
-    received_to: str | datetime | None = None
-    upto_id: int | None = None
-    after_id: int | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "received_from", _utc_bound(self.received_from))
-        object.__setattr__(self, "received_to", _utc_bound(self.received_to))
-
-    @property
-    def scans(self) -> bool:
-        """True when the search text needs a scan (of the covering index, never of the table):
-        any word but the start of a phone number, which the caller index finds directly."""
-        return not all(_is_whole_number_start(term) for term in _search_terms(self.text))
-
-    def source(self) -> str:
-        """The FROM clause for this filter: a scan must read the covering index, whatever the
-        query planner guesses from another index that covers the decision, say; the few calls
-        after a snapshot (`after_id`) are read straight from the table by their row ids."""
-        if self.after_id is not None:
-            return "calls NOT INDEXED"
-        return "calls INDEXED BY idx_calls_history" if self.scans else "calls"
-
-    def where(self, order_column: str = "received_at") -> tuple[str, list[Any]]:
-        """The SQL condition (without WHERE; "1" when empty) and its parameters.
-
-        The decision and reason tests may use their own indexes only for a newest-first list
-        without search text. Otherwise they are kept away from them ("+decision"), because
-        SQLite, which has no statistics here, would take `decision = 'accept'` for selective and
-        read the table for most calls: sorted by another column, it instead reads that column's
-        index in order, checks them there and stops after a page; with a number it reads the
-        caller index.
-        """
-        clauses: list[str] = []
-        params: list[Any] = []
-        terms = _search_terms(self.text)
-        for term in terms:
-            sql, term_params = _term_condition(term)
-            clauses.append(sql)
-            params.extend(term_params)
-        unindexed = "+" if terms or order_column != "received_at" else ""
-        for column, operator, value in (
-            (f"{unindexed}decision", "=", self.decision),
-            (f"{unindexed}reason", "=", self.reason),
-            ("received_at", ">=", self.received_from),
-            ("received_at", "<", self.received_to),
-            # "+id": a rowid range would make SQLite read the table instead of the index.
-            ("+id", "<=", self.upto_id),
-            # Calls recorded since a snapshot: few, so here the rowid range is the quick way.
-            ("id", ">", self.after_id),
-        ):
-            if value is not None:
-                clauses.append(f"{column} {operator} ?")
-                params.append(value)
-        return (" AND ".join(clauses) or "1"), params
-
-
-def _search_terms(text: str) -> list[str]:
-    """Words of a search; the whole text when it is one phone number written with spaces."""
-    normal = unicodedata.normalize("NFKC", text).strip()
-    if not normal:
-        return []
-    if _PHONE_LIKE.match(normal):
-        return [normal]
-    return normal.split()
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _term_condition(term: str) -> tuple[str, list[Any]]:
-    if _PHONE_LIKE.match(term):
-        return _number_condition(term)
-    return _name_condition(term)
-
-
-def _number_prefix(term: str) -> str | None:
-    """The canonical start of a number written from its beginning (0… or +…), if it is one."""
-    digits = "".join(ch for ch in term if ch.isdigit())
-    if term.startswith("+"):
-        return f"+{digits}"
-    if digits.startswith("0"):
-        # The domestic form: 03-3000… is +813000… in the canonical (E.164) form.
-        return f"{_COUNTRY_PREFIX}{digits[1:]}"
-    return None
-
-
-def _is_whole_number_start(term: str) -> bool:
-    """03-3000 or longer (+81 3 3000…): surely the start of a number, and few enough numbers
-    start so that the caller index finds them at once."""
-    if not _PHONE_LIKE.match(term) or _number_prefix(term) is None:
-        return False
-    return sum(ch.isdigit() for ch in term) >= _WHOLE_NUMBER_START
-
-
-def _number_condition(term: str) -> tuple[str, list[Any]]:
-    """A number however written: the start of a number (0… or +…) or any run of its digits."""
-    digits = "".join(ch for ch in term if ch.isdigit())
-    options: list[tuple[str, list[Any]]] = []
-    prefix = _number_prefix(term)
-    if prefix is not None:
-        # A range, not LIKE: SQLite answers it from the caller index.
-        options.append(("(caller >= ? AND caller < ?)", [prefix, _after_prefix(prefix)]))
-    whole = phone.canonical(term)
-    if whole is not None and (prefix is None or not whole.startswith(prefix)):
-        options.append(("caller = ?", [whole]))
-    if not _is_whole_number_start(term):
-        # Any run of digits (the last four, say), also in numbers that are no possible phone
-        # number and so have no canonical form: a scan.
-        options.append(("instr(caller, ?) > 0", [digits]))
-        options.append(("(caller IS NULL AND instr(phone_number, ?) > 0)", [digits]))
-    sql = " OR ".join(condition for condition, _ in options)
-    return f"({sql})", [value for _, values in options for value in values]
-
-
-def _after_prefix(prefix: str) -> str:
-    """The first text after every text that starts with `prefix`."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _name_condition(term: str) -> tuple[str, list[Any]]:
-    """A word of a name, its kana (hiragana finds katakana), a company or its kana; and the
-    word folded as readings are (screening.names.fold) in the customer's and the company's
-    readings, so that a reading the customer list wrote in half-width kana, in hiragana or
-    with a middle dot is found too."""
-    variants = [term]
-    katakana = term.translate(_HIRAGANA_TO_KATAKANA)
-    if katakana != term:
-        variants.append(katakana)
-    parts: list[str] = []
-    params: list[Any] = []
-    for variant in variants:
-        pattern = f"%{_like_escape(variant)}%"
-        # 鈴木一郎 typed without the space the stored 鈴木 一郎 has, or without a middle name:
-        # Japanese words of three or more characters match with anything between characters.
-        spaced = pattern
-        if len(variant) >= 3 and not any(ch.isascii() for ch in variant):
-            spaced = "%" + "%".join(_like_escape(ch) for ch in variant) + "%"
-        for column, column_pattern in (
-            ("customer_name", spaced), ("customer_kana", spaced), ("customer_org", pattern),
-            ("customer_org_kana", pattern),
-        ):
-            parts.append(f"{column} LIKE ? ESCAPE '\\'")
-            params.append(column_pattern)
-    folded = fold(term)
-    if folded:  # nothing is left of a legal form alone (株式会社)
-        for column in ("customer_reading", "customer_org_reading"):
-            parts.append(f"{column} LIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(folded)}%")
-    return f"({' OR '.join(parts)})", params
-
-
 def _ids_in_order(
     history_filter: HistoryFilter, order_column: str, descending: bool
 ) -> tuple[str, list[Any]]:
     """The query for matching ids in order: ids only, so SQLite reads indexes, not the table."""
-    order = _order_by(order_column, descending)
+    order = order_by(order_column, descending)
     where, params = history_filter.where(order_column)
     return f"SELECT id FROM {history_filter.source()} WHERE {where} ORDER BY {order}", params
 
 
-def _order_by(order_column: str, descending: bool) -> str:
-    if order_column not in SORT_COLUMNS:
-        raise ValueError(f"cannot sort the history by {order_column!r}")
-    direction = "DESC" if descending else "ASC"
-    if order_column == "received_at":
-        return f"received_at {direction}, id {direction}"
-    # The same direction throughout, so the column's index (column, received_at, id, ...) is
-    # read in order, forwards or backwards.
-    return f"{order_column} {direction}, received_at {direction}, id {direction}"

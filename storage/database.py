@@ -15,6 +15,7 @@ from sqlite_utils import Database, Migrations
 
 from screening.call import Customer
 from screening.names import company_reading, reading
+from storage import cards
 from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
@@ -198,6 +199,22 @@ def writing(db: Database) -> Iterator[Database]:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+
+
+@contextmanager
+def one_snapshot(db: Database) -> Iterator[Database]:
+    """One snapshot for several queries (a deferred transaction that only reads), unless a
+    transaction is open already: what one query counted and the next one reads agree, though
+    the listener commits a call between them."""
+    if db.conn.in_transaction:
+        yield db
+        return
+    db.conn.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
 
 
 def open_database(path: Path) -> Database:
@@ -405,3 +422,12 @@ def _decided_by(db: Database) -> None:
     """The desk whose person decided a call (reason `person`), kept with the call."""
     if "decided_by" not in db.table("calls").columns_dict:
         db.execute("ALTER TABLE calls ADD COLUMN decided_by TEXT")
+
+
+@migrations(name="0015_search_dictionary")
+def _search_dictionary(db: Database) -> None:
+    """A history search at a million calls (issue 15): each distinct set of a customer's texts
+    and each caller's number once, with its count of calls, and each call's card
+    (storage/cards.py), made from the calls recorded before: about 7 s for a million calls."""
+    cards.create(db)
+    cards.rebuild(db)

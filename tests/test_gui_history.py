@@ -41,9 +41,13 @@ from screening.policy import Decision, Reason, Verdict
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.messages import HistoryQuery
-from storage.calls import SORT_COLUMNS, CallHistory, CallRecord, HistoryFilter
-from storage.database import migrations, open_database
+from storage import cards
+from storage import search as search_module
+from storage.calls import CallHistory, CallRecord
+from storage.database import migrations, open_database, writing
+from storage.history_filter import SORT_COLUMNS, HistoryFilter, order_by
 from storage.leftovers import stopped
+from storage.search import Search
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -138,7 +142,8 @@ def office(db: Database) -> Database:
 
 
 def bulk(db: Database, count: int, start: datetime = START) -> None:
-    """Many calls at once, newer with every id (the per-call path is for the listener)."""
+    """Many calls at once, newer with every id (the per-call path is for the listener), and the
+    search dictionary made anew from them, as migration 0015 makes it for the calls before."""
     rows = []
     for n in range(count):
         number = f"03{n:08d}"
@@ -153,6 +158,8 @@ def bulk(db: Database, count: int, start: datetime = START) -> None:
             "raw_body": json.dumps({"callId": f"bulk-{n}", "phoneNumber": number}),
         })
     db.table("calls").insert_all(rows, batch_size=500)
+    with writing(db):
+        cards.rebuild(db)
 
 
 def opened(qtbot: QtBot, session: ConsoleSession) -> HistoryView:
@@ -351,9 +358,8 @@ def test_search_finds_a_company_by_its_kana(
     assert search(view, text) == expected
 
 
-def test_a_company_kana_search_reads_the_covering_index(office: Database) -> None:
-    plan = query_plan(office, HistoryFilter(text="さくらしょうじ"))
-    assert "SCAN calls USING COVERING INDEX idx_calls_history" in plan
+def test_a_company_kana_search_reads_its_cards_calls_alone(office: Database) -> None:
+    assert by_cards(query_plan(office, HistoryFilter(text="さくらしょうじ")))
 
 
 def test_an_older_history_gets_the_company_kana_from_what_commubo_sent(db_path: Path) -> None:
@@ -380,8 +386,7 @@ def test_an_older_history_gets_the_company_kana_from_what_commubo_sent(db_path: 
         assert [row["call_id"] for row in history.page(HistoryFilter(text="さくらしょうじ"))] == [
             "sakura"]
         assert [row["call_id"] for row in history.page(HistoryFilter(text="ソフトフロント"))] == []
-        assert "COVERING INDEX idx_calls_history" in query_plan(
-            db, HistoryFilter(text="さくらしょうじ"))
+        assert by_cards(query_plan(db, HistoryFilter(text="さくらしょうじ")))
     finally:
         db.close()
 
@@ -491,25 +496,32 @@ def test_count_and_pages_agree(office: Database) -> None:
 
 
 def query_plan(db: Database, history_filter: HistoryFilter, order: str = "received_at") -> str:
-    where, params = history_filter.where(order)
-    keys = "received_at DESC, id DESC"
-    if order != "received_at":
-        keys = f"{order} DESC, {keys}"
-    sql = (f"EXPLAIN QUERY PLAN SELECT id FROM {history_filter.source()} WHERE {where} "
-           f"ORDER BY {keys} LIMIT 200")
-    return " ".join(row[3] for row in db.execute(sql, params).fetchall())
+    """What SQLite does for the ids of a first page, as CallHistory.page() asks for them."""
+    if history_filter.words() and history_filter.after_id is None:
+        sql, params = Search(db, history_filter).ids(order, True, 0, 200)
+    else:
+        where, params = history_filter.where(order)
+        sql = (f"SELECT id FROM {history_filter.source()} WHERE {where} "
+               f"ORDER BY {order_by(order, True)} LIMIT 200")
+    return " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+
+
+def by_cards(plan: str) -> bool:
+    """Whether a query reads the calls listed under customer cards, and nothing of the calls
+    table (neither its rows nor its indexes)."""
+    return ("card_calls USING PRIMARY KEY (card=?)" in plan
+            and "calls" not in plan.replace("card_calls", ""))
 
 
 def test_browsing_reads_indexes_never_the_table(office: Database) -> None:
     """A million calls stay quick only if no query walks the table with its raw bodies."""
     upto = CallHistory(office).last_id()
-    searched = query_plan(office, HistoryFilter(text="鈴木", decision="accept", upto_id=upto))
-    assert "SCAN calls USING COVERING INDEX idx_calls_history" in searched
-    assert "TEMP B-TREE" not in searched  # read in order, stops after one page
-    by_name = query_plan(office, HistoryFilter(text="すずき"), "customer_reading")
-    assert "COVERING INDEX idx_calls_history" in by_name
+    # A few matches: the calls listed under the matching customer cards, and only those.
+    assert by_cards(query_plan(office, HistoryFilter(text="鈴木", decision="accept",
+                                                     upto_id=upto)))
+    assert by_cards(query_plan(office, HistoryFilter(text="すずき"), "customer_reading"))
     number = query_plan(office, HistoryFilter(text="03-3000-1234", upto_id=upto))
-    assert "idx_calls_by_caller (caller>? AND caller<?)" in number
+    assert "COVERING INDEX idx_calls_by_caller (caller=?)" in number
     since = query_plan(office, HistoryFilter(text="鈴木", decision="accept", upto_id=upto,
                                               after_id=upto - 2))
     assert "USING INTEGER PRIMARY KEY (rowid>?)" in since  # a refresh counts only new calls
@@ -521,14 +533,14 @@ def test_browsing_reads_indexes_never_the_table(office: Database) -> None:
     assert "TEMP B-TREE" not in newest
 
 
-def test_what_needs_a_scan() -> None:
-    assert not HistoryFilter().scans
-    assert not HistoryFilter(text="03-3000-1234").scans
-    assert not HistoryFilter(text="+81 3 3000").scans
-    assert HistoryFilter(text="+81 3").scans
-    assert HistoryFilter(text="03-30").scans  # too short to be sure it is the start
-    assert HistoryFilter(text="1234").scans
-    assert HistoryFilter(text="鈴木").scans
+def test_a_search_most_calls_match_walks_the_history_in_order(db: Database) -> None:
+    """When most calls match, the first page is found by walking the covering index newest
+    first and stopping after it: no sort of every match."""
+    bulk(db, 1000)
+    upto = CallHistory(db).last_id()
+    walked = query_plan(db, HistoryFilter(text="佐藤", decision="accept", upto_id=upto))
+    assert "SCAN calls USING COVERING INDEX idx_calls_history" in walked
+    assert "TEMP B-TREE" not in walked
 
 
 def test_counting_in_slices_adds_up(db: Database) -> None:
@@ -549,13 +561,11 @@ def test_counting_in_slices_adds_up(db: Database) -> None:
         assert steps == 107 // 3 + 1
 
 
-def test_a_big_search_is_counted_while_its_first_page_shows(
-    qtbot: QtBot, db: Database, session: ConsoleSession
-) -> None:
-    bulk(db, 1000)
-    view = opened(qtbot, session)
-    view.search_field.setText("佐藤")
-    shown: list[tuple[int, tuple[int, bool], str]] = []  # as the page came, before any count
+def first_shown(qtbot: QtBot, view: HistoryView, text: str) -> tuple[int, tuple[int, bool], str]:
+    """Search for `text`: the rows, the count's progress and the count's words as the first
+    page came (before any count that came after it)."""
+    view.search_field.setText(text)
+    shown: list[tuple[int, tuple[int, bool], str]] = []
 
     def page_shown() -> None:
         shown.append((view.model.rowCount(), view.model.count_progress(),
@@ -565,17 +575,41 @@ def test_a_big_search_is_counted_while_its_first_page_shows(
     with qtbot.waitSignal(view.model.loaded, timeout=5000):
         view.apply_filter()
     view.model.loaded.disconnect(page_shown)
-    rows, progress, said = shown[0]
+    return shown[0]
+
+
+def test_a_search_shows_its_count_with_its_first_page(
+    qtbot: QtBot, db: Database, session: ConsoleSession
+) -> None:
+    bulk(db, 1000)
+    view = opened(qtbot, session)
+    rows, progress, said = first_shown(qtbot, view, "佐藤")
+    assert rows == CHUNK
+    assert progress == (1000, True)
+    assert said == f"{QLocale().toString(1000)} call(s)"
+
+
+def test_a_big_filtered_search_is_counted_while_its_first_page_shows(
+    qtbot: QtBot, db: Database, session: ConsoleSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk(db, 1000)
+    # Counting the search's calls that were let through reads their entries, one by one:
+    # here too many to count before the page goes.
+    monkeypatch.setattr(search_module, "COUNT_WITH_PAGE", 100)
+    view = opened(qtbot, session)
+    view.decision_combo.setCurrentIndex(view.decision_combo.findData("accept"))
+    settled(view.model)
+    rows, progress, said = first_shown(qtbot, view, "佐藤")
     assert rows == CHUNK  # the first page is there before the count
     assert progress == (CHUNK, False)
     assert "counting" in said
     qtbot.waitUntil(lambda: view.model.count_progress()[1], timeout=5000)
-    assert view.model.count_progress() == (1000, True)
-    assert view.count_label.text() == f"{QLocale().toString(1000)} call(s)"
+    assert view.model.count_progress() == (666, True)  # every third call was rejected
+    assert view.count_label.text() == f"{QLocale().toString(666)} call(s)"
     view.search_field.setText("佐藤 99")  # fewer than a page: known at once
     with qtbot.waitSignal(view.model.loaded, timeout=5000):
         view.apply_filter()
-    few = CallHistory(db).count_matching(HistoryFilter(text="佐藤 99"))
+    few = CallHistory(db).count_matching(HistoryFilter(text="佐藤 99", decision="accept"))
     assert 0 < few < CHUNK
     assert view.model.count_progress() == (few, True)
 
@@ -600,10 +634,10 @@ def test_a_known_count_grows_with_refresh(
 def test_fetching_everything_ends_the_count(
     qtbot: QtBot, db: Database, session: ConsoleSession
 ) -> None:
-    bulk(db, 300)
+    bulk(db, 450)
     model = model_of(qtbot, session)
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.set_filter(HistoryQuery(text="佐藤"))
+        model.set_filter(HistoryQuery(decision=Decision.ACCEPT))
     assert model.count_progress() == (CHUNK, False)
     fetch(model)
     settled(model)

@@ -16,8 +16,9 @@ from test_gui_history import START, body, call_ids, opened, record, record_befor
 from gui.history import Column
 from gui.session import ConsoleSession
 from screening.names import reading
-from storage.calls import CallHistory, HistoryFilter
+from storage.calls import CallHistory
 from storage.database import migrations, open_database
+from storage.history_filter import HistoryFilter
 
 # (call id, family name, its kana as commubo sent it, personal name, its kana)
 CUSTOMERS = [

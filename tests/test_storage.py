@@ -23,8 +23,9 @@ from screening.messages import Message, Refusal
 from screening.mode import Mode
 from screening.policy import Decision, Reason, ScreeningSettings, Verdict, WithheldHandling
 from screening.rules import Action, RuleIndex
-from storage.calls import CallHistory, CallRecord, HistoryFilter
+from storage.calls import CallHistory, CallRecord
 from storage.database import BUSY_TIMEOUT_MS, migrations, open_database
+from storage.history_filter import HistoryFilter
 from storage.rules import RuleBook
 from storage.settings import Counters
 from storage.snapshot import ScreeningSnapshot

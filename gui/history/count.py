@@ -1,7 +1,8 @@
-"""How many calls match what the history shows: asked of the listener (HistoryCount, which
-counts a big search on its own thread while the first page already shows), known at once when
-every match is shown, and then kept up as the list takes in new calls, by the count of only
-those (a rowid range, never a count of the whole history again)."""
+"""How many calls match what the history shows: known at once when every match is shown or
+when the first page came with it (a search's count, from the search dictionary), else asked of
+the listener (HistoryCount, which counts a big filter on its own thread while the first page
+already shows); and then kept up as the list takes in new calls, by the count of only those (a
+rowid range, never a count of the whole history again)."""
 
 from __future__ import annotations
 
@@ -45,8 +46,9 @@ class MatchCount(QObject):
         return self._count
 
     def restart(self, query: HistoryQuery, upto: int, whole: int | None) -> None:
-        """A new list, of the calls up to `upto` that `query` matches: `whole` when every one
-        of them is shown, else counted by the listener."""
+        """A new list, of the calls up to `upto` that `query` matches: `whole` when known (every
+        one of them is shown, or the page came with their count), else counted by the
+        listener."""
         self._query, self._shown = query, upto
         self._asked += 1
         self._count = self._counted = None

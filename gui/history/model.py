@@ -163,8 +163,9 @@ class HistoryModel(ShownHistory):
         self._wanted = self._chunk
         self._loading = False
         self.endResetModel()
-        self.count.restart(self.history_query(), page.upto_id,
-                           None if self._more else len(self._rows))
+        whole = page.count if page.count is not None else (
+            None if self._more else len(self._rows))
+        self.count.restart(self.history_query(), page.upto_id, whole)
         self.loaded.emit()
         self._again()
 

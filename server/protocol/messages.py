@@ -423,6 +423,7 @@ class HistoryRow(Data, frozen=True, kw_only=True):
 class HistoryRows(Tagged, frozen=True, kw_only=True):
     rows: list[HistoryRow]
     upto_id: int  # the newest row id the query could see
+    count: int | None = None  # the matches up to upto_id, when a first page came with them
 
 
 class Count(Tagged, frozen=True, kw_only=True):
