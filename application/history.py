@@ -142,12 +142,6 @@ class HistoryService:
     def count(self, query: HistoryQuery) -> int:
         return self._calls().count_matching(query.filter())
 
-    def count_slice(self, query: HistoryQuery, before: tuple[str, int] | None,
-                    size: int) -> tuple[int, tuple[str, int] | None]:
-        """The matches among the next `size` calls older than `before` (newest first), and
-        where the next slice starts (None after the oldest): a big search counted in steps."""
-        return self._calls().count_slice(query.filter(), before, size)
-
     def newest_id(self) -> int:
         return self._calls().last_id()
 

@@ -217,31 +217,6 @@ class CallHistory:
         sql = f"SELECT count(*) FROM {shown.source()} WHERE {where}"
         return int(self._db.execute(sql, params).fetchone()[0])
 
-    def count_slice(
-        self, history_filter: HistoryFilter, before: tuple[str, int] | None, size: int
-    ) -> tuple[int, tuple[str, int] | None]:
-        """Count the matches among the next `size` calls, newest first, older than `before`.
-
-        Returns the matches and where the next slice starts (None after the oldest call), so a
-        GUI can count a big search a slice at a time between events. `before` is a call's
-        (received_at, id); None starts at the newest call.
-        """
-        where, params = history_filter.where()
-        window, window_params = "1", []
-        if before is not None:
-            window, window_params = "(received_at, id) < (?, ?)", list(before)
-        edge = self._db.execute(
-            f"SELECT received_at, id FROM calls WHERE {window} "
-            "ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET ?",
-            [*window_params, max(size, 1) - 1],
-        ).fetchone()
-        if edge is not None:
-            window += " AND (received_at, id) >= (?, ?)"
-            window_params += [edge[0], edge[1]]
-        sql = f"SELECT count(*) FROM calls INDEXED BY idx_calls_history WHERE {window} AND {where}"
-        matches = int(self._db.execute(sql, [*window_params, *params]).fetchone()[0])
-        return matches, (str(edge[0]), int(edge[1])) if edge is not None else None
-
     def matching(
         self,
         history_filter: HistoryFilter | None = None,

@@ -543,24 +543,6 @@ def test_a_search_most_calls_match_walks_the_history_in_order(db: Database) -> N
     assert "TEMP B-TREE" not in walked
 
 
-def test_counting_in_slices_adds_up(db: Database) -> None:
-    bulk(db, 100)
-    same_time = START + timedelta(days=1)
-    for n in range(7):  # ties on received_at across slice edges
-        record(db, body(f"tie{n}"), same_time)
-    history = CallHistory(db)
-    for shown in (HistoryFilter(), HistoryFilter(text="鈴木"), HistoryFilter(text="佐藤 1")):
-        total, before, steps = 0, None, 0
-        while True:
-            matches, before = history.count_slice(shown, before, 3)
-            total += matches
-            steps += 1
-            if before is None:
-                break
-        assert total == history.count_matching(shown)
-        assert steps == 107 // 3 + 1
-
-
 def first_shown(qtbot: QtBot, view: HistoryView, text: str) -> tuple[int, tuple[int, bool], str]:
     """Search for `text`: the rows, the count's progress and the count's words as the first
     page came (before any count that came after it)."""
