@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -46,11 +47,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE: dict[str, Any] = json.loads(
     (ROOT / "server" / "sample_call.json").read_text(encoding="utf-8"))
 CONNECTIONS = 32  # posts at once in a burst, as tests/test_burst.py sends them
+#: Bursts with desks attached (True) or not, alternated so that each pair of neighbours has
+#: one of each and drift on the machine cancels.
+ROUNDS = (False, True, True, False)
 
 
 def call_body(index: int) -> dict[str, Any]:
     """The sample call with an id and a number of its own."""
     return {**SAMPLE, "callId": f"burst-{index:05d}", "phoneNumber": f"03{30000000 + index:08d}"}
+
+
+def p99(latencies: list[float]) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def p99_ratio(bursts: list[tuple[bool, list[float]]]) -> float:
+    """What desks cost the webhook's p99: for each pair of neighbouring bursts (ROUNDS), the
+    p99 of the one with desks over the p99 of the same burst without; the median of the pairs.
+    On a machine shared with other work one burst can be slowed by anything; a pooled p99
+    would be that burst's, where the median of the pairs is what the desks did."""
+    ratios = []
+    for first, second in zip(bursts[::2], bursts[1::2], strict=True):
+        (_, with_desks), (_, alone) = sorted((first, second), key=lambda burst: not burst[0])
+        assert first[0] != second[0], "each pair has one burst with desks and one without"
+        ratios.append(p99(with_desks) / p99(alone))
+    return statistics.median(ratios)
 
 
 async def timed_burst(url: str, first: int, calls: int) -> list[float]:

@@ -10,7 +10,9 @@
 - webhook p99 with desks attached: a real `python main.py serve`, `--desks` desks attached from
   a process of their own (bench/crowd.py, run only when no other work wants a CPU: the desks of
   an office are other machines), and bursts of `--calls` posts at 32 connections alternated
-  with bursts with no desk attached, `--rounds` of each; p99 over all posts of each kind.
+  with bursts with no desk attached, `--rounds` of each; p99 over all posts of each kind, and
+  the ratio as bench.crowd.p99_ratio takes it (each burst with desks against its neighbour
+  without; the median of the pairs).
   Every desk must hear every call (a correctness check).
 """
 
@@ -36,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from application import Office
-from bench.crowd import ROOT, Crowd, call_body, timed_burst
+from bench.crowd import ROOT, ROUNDS, Crowd, call_body, p99_ratio, timed_burst
 from bench.webhook import percentile
 from screening.desk import DeskRole
 from server.listener import Listener
@@ -99,6 +101,7 @@ class DeskReport:
     desks: int
     alone_p99_ms: float  # the webhook's p99 with no desk attached
     attached_p99_ms: float  # with `desks` desks attached
+    p99_ratio: float  # bench.crowd.p99_ratio of the bursts
     missed: int  # calls some desk never heard (must be 0)
 
 
@@ -133,7 +136,8 @@ def card_latency(tmp: Path, cards: int) -> tuple[list[float], list[float]]:
         office.close()
 
 
-def burst_p99(tmp: Path, desks: int, calls: int, rounds: int) -> tuple[float, float, int]:
+def burst_p99(tmp: Path, desks: int, calls: int,
+              rounds: int) -> tuple[float, float, float, int]:
     data = tmp / "burst"
     env = {key: value for key, value in os.environ.items() if not key.startswith("CALLGATE_")}
     env |= {"CALLGATE_DATA_DIR": str(data), "CALLGATE_PORT": str(free_port())}
@@ -147,15 +151,17 @@ def burst_p99(tmp: Path, desks: int, calls: int, rounds: int) -> tuple[float, fl
                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     crowd = Crowd(connections)
     latencies: dict[bool, list[float]] = {False: [], True: []}
+    bursts: list[tuple[bool, list[float]]] = []
     missed = 0
     try:
         _wait_healthy(url.split("/hooks/")[0])
         asyncio.run(timed_burst(url, 0, min(calls, 300)))  # warm-up
         first = calls
-        for with_desks in [False, True, True, False] * ((rounds + 1) // 2):
+        for with_desks in ROUNDS * ((rounds + 1) // 2):
             if with_desks:
                 assert crowd.ask("attach") == {"attached": desks}
-            latencies[with_desks] += asyncio.run(timed_burst(url, first, calls))
+            bursts.append((with_desks, asyncio.run(timed_burst(url, first, calls))))
+            latencies[with_desks] += bursts[-1][1]
             if with_desks:
                 heard = crowd.ask(f"report {calls}")["desks"]
                 wanted = {f"burst-{index:05d}" for index in range(first, first + calls)}
@@ -167,6 +173,7 @@ def burst_p99(tmp: Path, desks: int, calls: int, rounds: int) -> tuple[float, fl
         serve.terminate()
         serve.wait(20)
     return (percentile(latencies[False], 99) * 1000, percentile(latencies[True], 99) * 1000,
+            p99_ratio(bursts),
             missed)
 
 
@@ -185,8 +192,8 @@ def benchmark(cards: int = 100, calls: int = 2_000, rounds: int = 2,
               desks: int = 20) -> DeskReport:
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
         embedded, network = card_latency(Path(tmp), cards)
-        alone, attached, missed = burst_p99(Path(tmp), desks, calls, rounds)
-    return DeskReport(embedded, network, desks, alone, attached, missed)
+        alone, attached, paired, missed = burst_p99(Path(tmp), desks, calls, rounds)
+    return DeskReport(embedded, network, desks, alone, attached, paired, missed)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -205,7 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"POST to decided event, {name}: p50 {percentile(values, 50):.1f} ms, "
               f"p99 {percentile(values, 99):.1f} ms")
     print(f"webhook p99: {report.alone_p99_ms:.1f} ms with no desk, "
-          f"{report.attached_p99_ms:.1f} ms with {report.desks} desks attached")
+          f"{report.attached_p99_ms:.1f} ms with {report.desks} desks attached; "
+          f"{report.p99_ratio:.2f}x the same burst without (median of the pairs)")
     if report.missed:
         print(f"FAIL  {report.missed} calls not heard by a desk")
     return 1 if report.missed else 0
