@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import phonenumbers
@@ -87,10 +88,13 @@ def _read(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(CallRecord))
+# A record's values in column order: dataclasses.astuple deep-copies every field, on the
+# writer's thread, which shares the interpreter with the listener's.
+_record_values = attrgetter(*_RECORD_FIELDS)
 # Beside the record, where its customer sorts and what its company is found by (made here, so
 # the journal's records stay as they were written).
-_CALL_COLUMNS = [*(f.name for f in fields(CallRecord)), "customer_reading",
-                 "customer_org_reading"]
+_CALL_COLUMNS = [*_RECORD_FIELDS, "customer_reading", "customer_org_reading"]
 INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
@@ -104,7 +108,7 @@ class CallHistory:
         """False when the call is in the history already: a record written again (from the
         journal, after a crash) changes nothing."""
         # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        values = (*astuple(record), reading(record.customer_kana, record.customer_name),
+        values = (*_record_values(record), reading(record.customer_kana, record.customer_name),
                   company_reading(record.customer_org_kana, record.customer_org))
         return self._db.execute(INSERT_CALL, values).rowcount == 1
 
