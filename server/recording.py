@@ -116,7 +116,7 @@ class CallRecorder:
         written = []
         for kept in leftovers.kept:
             self._unrecorded[kept.record.call_id] = _verdict_of(kept.record)
-            written.append(asyncio.wrap_future(self._writer.submit(_job(kept, missing))))
+            written.append(self._writer.submit_here(_job(kept, missing)).seen)
         self._run(self._forget_when_written(leftovers, written, missing))
 
     def close(self) -> None:
@@ -141,7 +141,7 @@ class CallRecorder:
         no longer than RECORD_WAIT: past that the write is still queued, and comes back so
         that the caller can answer anyway; nobody awaits it then, so if it fails, its error
         goes to `failed_late` (by default the log). Raises what the write raised in time."""
-        written = asyncio.wrap_future(self._writer.submit(job))
+        written = self._writer.submit_here(job).seen
         if not await self._in_time(written):
             def report(written: asyncio.Future[None]) -> None:
                 if not written.cancelled() and (error := written.exception()) is not None:
@@ -159,8 +159,8 @@ class CallRecorder:
         completes when it gets there, and the answer may leave now: the journal (or, failing
         that, memory) keeps it. Raises what keeps it out for good; the log has it then."""
         kept = Kept(record, use_once)
-        submitted = self._writer.submit(_job(kept))
-        written = asyncio.wrap_future(submitted)
+        submitted = self._writer.submit_here(_job(kept))
+        written = submitted.seen
         in_time = await self._in_time(written)
         error = written.exception() if in_time else None
         if in_time and error is None:
@@ -175,7 +175,8 @@ class CallRecorder:
                 self._settle(record.call_id)
                 raise error
             return self._spill(record, verdict)
-        submitted.add_done_callback(lambda done: self._written_late(kept, done, journaled))
+        submitted.done.add_done_callback(
+            lambda done: self._written_late(kept, done, journaled))
         self._unrecorded[record.call_id] = verdict
         written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
         trouble = self._writer.trouble
@@ -186,9 +187,23 @@ class CallRecorder:
         return written
 
     async def _in_time(self, written: asyncio.Future[None]) -> bool:
-        bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
-        done, _ = await asyncio.wait({written}, timeout=bound)
-        return bool(done)
+        """Whether the write was settled within its bound (it goes on either way)."""
+        if not written.done():
+            bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
+            waiter = self._loop.create_future()
+
+            def wake(_: object = None) -> None:
+                if not waiter.done():
+                    waiter.set_result(None)
+
+            written.add_done_callback(wake)
+            timer = self._loop.call_later(bound, wake)
+            try:
+                await waiter
+            finally:
+                timer.cancel()
+                written.remove_done_callback(wake)
+        return written.done()
 
     async def _keep(self, kept: Kept) -> bool:
         """Write the record to the journal and sync it, off the loop; False when the journal
@@ -253,7 +268,7 @@ class CallRecorder:
             call_ids = list(itertools.islice(self._spilled, MAX_GROUP))
             found = {kept.record.call_id: kept for kept in
                      await asyncio.to_thread(self._journal.records, call_ids)}
-            written = {call_id: asyncio.wrap_future(self._writer.submit(_job(kept)))
+            written = {call_id: self._writer.submit_here(_job(kept)).seen
                        for call_id, kept in found.items()}
             for call_id in call_ids:
                 try:
