@@ -32,7 +32,8 @@ from typing import ParamSpec, TypeVar
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import coldstart, desks, gui, history, stall, stats, webhook
-from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, percentile, ratio, verdict
+from bench.loadgen import percentile
+from bench.webhook import P99_TARGET_MS, THROUGHPUT_TARGET, ratio, verdict
 
 Params = ParamSpec("Params")
 Report = TypeVar("Report")
