@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from cli.context import PROG, Context, UsageError
@@ -22,6 +23,7 @@ from screening.instants import parse_instant
 from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
+from server.logs import Later
 
 log = logging.getLogger(PROG)
 
@@ -65,8 +67,9 @@ def describe_call(event: CallDecided) -> str:
 
 
 def log_event(event: ListenerEvent) -> None:
+    """On the listener's thread: a call's line is worded on the log's (server.logs.Later)."""
     if isinstance(event, CallDecided):
-        log.info(describe_call(event))
+        log.info(Later(partial(describe_call, event)))
     elif isinstance(event, CallWaiting):
         log.info("waiting  %s: %s", event.call.call_id, say(event.ask.detail))
     elif isinstance(event, ListenerFailed):
@@ -78,6 +81,7 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     from server.listener import Listener, ListenerError
 
     log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
+    stop_logging = logs.hand_off()
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
     try:
@@ -99,6 +103,7 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     stop.wait()
     log.info("stopping: waiting calls get their default, calls in flight finish")
     listener.stop()
+    stop_logging()
     return 0
 
 

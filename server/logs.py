@@ -7,17 +7,21 @@ message by message. Two things go: whatever follows the webhook prefix, and ever
 opened the webhook while this process ran, also percent-encoded, and also cut short where a
 quote was truncated (`...`). A desk's secret is hidden wherever it shows as a connection
 string's `secret=` or a Hello's `"secret"`. `serve` also writes its lines, rotated, to a file
-(`log_to_file`).
+(`log_to_file`), and writes them on a thread of its own (`hand_off`), so that the listener's
+thread spends on a line only its record.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import logging.handlers
+import queue
 import re
 import sys
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -31,6 +35,10 @@ LOG_FILES = 5  # ... and this many of the last ones kept
 FORMAT = "%(asctime)s %(message)s"
 # The shortest start of a token that a truncated quote may show before it is redacted.
 SHORTEST_CUT = 8
+# After writing what came, the log's thread waits this long before it looks again: lines that
+# come meanwhile are written together, and a burst of calls wakes it a few times a second,
+# not once a call (each wake-up takes the interpreter's lock from the listener).
+LINGER = 0.05
 # Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
 # however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
 _AFTER_PREFIX = re.compile(re.escape(WEBHOOK_PREFIX) + r"""[^\s'"?#<>]+""")
@@ -143,3 +151,76 @@ def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
     handler.setFormatter(_FORMATTER)
     logging.getLogger().addHandler(handler)
     return path
+
+
+class Later:
+    """A log message whose words are made where the line is written: on the log's thread, once
+    `hand_off` has been called, not on the thread that logs it."""
+
+    def __init__(self, words: Callable[[], str]) -> None:
+        self._words = words
+
+    def __str__(self) -> str:
+        return self._words()
+
+
+class _HandOff(logging.handlers.QueueHandler):
+    """Passes records to the log's thread, each with its words made now unless they are
+    Later's: an argument may change before the line is written."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        if not isinstance(record.msg, Later):
+            record.msg, record.args = record.getMessage(), None
+        return record
+
+
+class _LogThread(threading.Thread):
+    """Writes the records it is handed through the handlers they would have gone to."""
+
+    def __init__(self, records: queue.SimpleQueue[logging.LogRecord | None],
+                 handlers: list[logging.Handler]) -> None:
+        super().__init__(name="callgate-log", daemon=True)
+        self._records = records
+        self._handlers = handlers
+
+    def run(self) -> None:
+        while True:
+            record = self._records.get()
+            while record is not None:
+                for handler in self._handlers:
+                    if record.levelno >= handler.level:
+                        handler.handle(record)
+                try:
+                    record = self._records.get_nowait()
+                except queue.Empty:
+                    break
+            if record is None:
+                return
+            time.sleep(LINGER)
+
+
+def hand_off() -> Callable[[], None]:
+    """From now on, every line is written on the log's own thread; returns what writes every
+    line logged so far and stops it (run at exit too: a normal exit leaves no line unwritten;
+    a kill -9 may lose the last LINGER's lines)."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    records: queue.SimpleQueue[logging.LogRecord | None] = queue.SimpleQueue()
+    thread = _LogThread(records, handlers)
+    for handler in handlers:
+        root.removeHandler(handler)
+    handing = _HandOff(records)
+    root.addHandler(handing)
+    thread.start()
+
+    def stop() -> None:
+        atexit.unregister(stop)
+        if thread.is_alive():
+            records.put(None)
+            thread.join()
+        root.removeHandler(handing)  # lines from now on are written where they are logged
+        for handler in handlers:
+            root.addHandler(handler)
+
+    atexit.register(stop)
+    return stop
