@@ -14,7 +14,7 @@ from aiohttp import HttpVersion11, hdrs, web
 import wording
 from screening.messages import Message
 from screening.policy import Decision, Verdict
-from server.calls import SELF_TEST_FIELD, Answered, CallService, SelfTestTaken
+from server.calls import SELF_TEST_FIELD, Answered, CallService, SelfTestTaken, TokenRevoked
 from storage.database import utc_now
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,8 @@ class Webhook:
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
         received_at = utc_now()
-        if not self._calls.token_matches(request.match_info.get("token", "")):
+        token = request.match_info.get("token", "")
+        if not self._calls.token_matches(token):
             return self.not_found()
         body = ""
         try:
@@ -93,9 +94,11 @@ class Webhook:
             if content_type is not None and not _is_json(content_type):
                 why = Message("detail.refused.content_type", (content_type,))
                 return await self._refuse(415, why, received_at, started, body)
-            taken = await self._calls.take(body, received_at, started)
+            taken = await self._calls.take(body, received_at, started, token)
             if isinstance(taken, Answered):
                 return answer(taken.verdict, duplicate=taken.duplicate)
+            if isinstance(taken, TokenRevoked):
+                return self.not_found()
             return _self_test_answer(taken)
         except web.HTTPRequestEntityTooLarge:
             return await self._refuse(413, TOO_LARGE, received_at, started, "")

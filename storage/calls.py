@@ -19,7 +19,7 @@ from screening.call import Call
 from screening.messages import Message
 from screening.names import company_reading, fold, reading
 from screening.policy import Decision, Reason, Verdict
-from storage.database import HISTORY_SORT_INDEXES
+from storage.database import CONFIG_VERSION, HISTORY_SORT_INDEXES
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
                "ON CONFLICT (call_id) DO NOTHING")
 
 
+_VERDICT_AND_CONFIG = (
+    "SELECT (SELECT value FROM counters WHERE name = ?), decision, reason, detail, rule_id "
+    "FROM (SELECT 1) LEFT JOIN calls ON call_id = ?")
+
+
 class CallHistory:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -112,14 +117,15 @@ class CallHistory:
                   company_reading(record.customer_org_kana, record.customer_org))
         return self._db.execute(INSERT_CALL, values).rowcount == 1
 
-    def verdict_of(self, call_id: str) -> Verdict | None:
-        """The stored decision for a call id, to answer a repeated post the same way."""
-        row = self._db.execute(
-            "SELECT decision, reason, detail, rule_id FROM calls WHERE call_id = ?", [call_id]
-        ).fetchone()
-        if row is None:
-            return None
-        return Verdict(Decision(row[0]), Reason(row[1]), read_detail(row[2]), row[3])
+    def verdict_and_config(self, call_id: str) -> tuple[Verdict | None, int]:
+        """The stored decision for a call id (to answer a repeated post the same way), and
+        the config version (storage/snapshot.py), in one statement: what a call needs first."""
+        row = self._db.execute(_VERDICT_AND_CONFIG, [CONFIG_VERSION, call_id]).fetchone()
+        config_version = int(row[0] or 0)
+        if row[1] is None:
+            return None, config_version
+        verdict = Verdict(Decision(row[1]), Reason(row[2]), read_detail(row[3]), row[4])
+        return verdict, config_version
 
     def last_reject(self, caller: str, before: datetime | None = None) -> datetime | None:
         """When calls from this canonical number were last rejected (up to `before`), if ever:

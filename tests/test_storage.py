@@ -519,12 +519,16 @@ def test_the_stored_decision_answers_a_repeated_post(db_path: Path) -> None:
     CallHistory(open_database(db_path)).record(
         record_of("c-1", "2026-01-05T09:00:00.000+00:00", verdict)
     )
-    history = CallHistory(open_database(db_path))
-    again = history.verdict_of("c-1")
+    db = open_database(db_path)
+    history = CallHistory(db)
+    again, config_version = history.verdict_and_config("c-1")
     assert again == verdict
     assert again is not None and again.decision is Decision.REJECT
     assert again.reason is Reason.RULE
-    assert history.verdict_of("never-seen") is None
+    assert history.verdict_and_config("never-seen") == (None, config_version)
+    RuleBook(db).add("+81312345678", Action.BLOCK)
+    assert history.verdict_and_config("c-1") == (verdict, config_version + 1), \
+        "a rule added moves the config version read beside the decision"
 
 
 def test_a_detail_is_stored_as_its_code_and_read_back_as_a_message(db: Database) -> None:
@@ -546,7 +550,7 @@ def test_a_detail_is_stored_as_its_code_and_read_back_as_a_message(db: Database)
     assert listed["detail"] == BLOCKED
     assert history.get(first["id"]) == first
     assert history.rows_by_id([first["id"]])[0]["detail"] == BLOCKED
-    assert history.verdict_of("c-2") == Verdict(Decision.ACCEPT, Reason.PERSON)
+    assert history.verdict_and_config("c-2")[0] == Verdict(Decision.ACCEPT, Reason.PERSON)
 
 
 def test_a_repeat_is_counted_on_the_first_row_not_recorded_twice(db: Database) -> None:
