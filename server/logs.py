@@ -7,16 +7,16 @@ message by message. Two things go: whatever follows the webhook prefix, and ever
 opened the webhook while this process ran, also percent-encoded, and also cut short where a
 quote was truncated (`...`). A desk's secret is hidden wherever it shows as a connection
 string's `secret=` or a Hello's `"secret"`. `serve` also writes its lines, rotated, to a file
-(`log_to_file`), and writes them on a thread of its own (`hand_off`), so that the listener's
-thread spends on a line only its record.
+(`log_to_file`), a batch at a time from a thread of its own (`hand_off`), so that a line
+costs the listener's thread only its making.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import logging.handlers
-import queue
 import re
 import sys
 import threading
@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from screening.urls import WEBHOOK_PREFIX
 
@@ -35,9 +36,9 @@ LOG_FILES = 5  # ... and this many of the last ones kept
 FORMAT = "%(asctime)s %(message)s"
 # The shortest start of a token that a truncated quote may show before it is redacted.
 SHORTEST_CUT = 8
-# After writing what came, the log's thread waits this long before it looks again: lines that
-# come meanwhile are written together, and a burst of calls wakes it a few times a second,
-# not once a call (each wake-up takes the interpreter's lock from the listener).
+# A line waits at most this long to be written, with the lines that came meanwhile: a burst of
+# calls costs a few writes a second, not two handlers' writes and checks for each call (each
+# write gives the interpreter's lock away, and the listener's thread waits to get it back).
 LINGER = 0.05
 # Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
 # however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
@@ -153,74 +154,123 @@ def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
     return path
 
 
-class Later:
-    """A log message whose words are made where the line is written: on the log's thread, once
-    `hand_off` has been called, not on the thread that logs it."""
 
-    def __init__(self, words: Callable[[], str]) -> None:
-        self._words = words
+class _Batched(logging.Handler):
+    """Keeps each record, its message made (an argument may change later), for the log's
+    thread to format and write, a batch at a time."""
 
-    def __str__(self) -> str:
-        return self._words()
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: list[logging.LogRecord] = []
+        self._guard = threading.Lock()
+        self.waiting = threading.Event()  # records are kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.args:
+            try:
+                record.msg, record.args = record.getMessage(), None
+            except Exception:
+                self.handleError(record)
+                return
+        with self._guard:
+            first = not self._kept
+            self._kept.append(record)
+        if first:
+            self.waiting.set()
+
+    def take(self) -> list[logging.LogRecord]:
+        with self._guard:
+            kept, self._kept = self._kept, []
+            self.waiting.clear()
+        return kept
 
 
-class _HandOff(logging.handlers.QueueHandler):
-    """Passes records to the log's thread, each with its words made now unless they are
-    Later's: an argument may change before the line is written."""
+def _write(sink: logging.StreamHandler[Any], batch: list[tuple[logging.LogRecord, str]]) -> None:
+    """A batch of lines to one of the handlers `install` and `log_to_file` made, in one write;
+    serve.log is rotated before a line that would take it to its size, as the handler would."""
+    if not batch:
+        return
+    with sink.lock or contextlib.nullcontext():
+        try:
+            if isinstance(sink, logging.handlers.RotatingFileHandler) and sink.maxBytes > 0:
+                _write_rotating(sink, [f"{line}\n" for _, line in batch])
+            else:
+                sink.stream.write("".join(f"{line}\n" for _, line in batch))
+            sink.stream.flush()
+        except Exception:
+            sink.handleError(batch[-1][0])
 
-    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
-        if not isinstance(record.msg, Later):
-            record.msg, record.args = record.getMessage(), None
-        return record
+
+def _write_rotating(sink: logging.handlers.RotatingFileHandler, lines: list[str]) -> None:
+    if sink.stream is None:
+        sink.stream = sink._open()
+    size, start = sink.stream.tell(), 0
+    for end, line in enumerate(lines):
+        if size + len(line) >= sink.maxBytes and (size or end > start):
+            sink.stream.write("".join(lines[start:end]))
+            sink.doRollover()
+            size, start = 0, end
+        size += len(line)
+    sink.stream.write("".join(lines[start:]))
 
 
-class _LogThread(threading.Thread):
-    """Writes the records it is handed through the handlers they would have gone to."""
+class _Flusher(threading.Thread):
+    """Writes what the batched handler kept, LINGER after the first line of a batch came."""
 
-    def __init__(self, records: queue.SimpleQueue[logging.LogRecord | None],
-                 handlers: list[logging.Handler]) -> None:
+    def __init__(self, batched: _Batched, sinks: list[logging.StreamHandler[Any]]) -> None:
         super().__init__(name="callgate-log", daemon=True)
-        self._records = records
-        self._handlers = handlers
+        self._batched = batched
+        self._sinks = sinks
+        self._stopping = False
 
     def run(self) -> None:
-        while True:
-            record = self._records.get()
-            while record is not None:
-                for handler in self._handlers:
-                    if record.levelno >= handler.level:
-                        handler.handle(record)
-                try:
-                    record = self._records.get_nowait()
-                except queue.Empty:
-                    break
-            if record is None:
-                return
+        while not self._stopping:
+            self._batched.waiting.wait()
             time.sleep(LINGER)
+            self.flush()
+
+    def flush(self) -> None:
+        batch = []
+        for record in self._batched.take():
+            try:
+                batch.append((record, _FORMATTER.format(record)))
+            except Exception:
+                self._batched.handleError(record)
+        for sink in self._sinks:
+            _write(sink, [(record, line) for record, line in batch
+                          if record.levelno >= sink.level])
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._batched.waiting.set()
+        self.join()
+        self.flush()  # what came while it stopped
 
 
 def hand_off() -> Callable[[], None]:
-    """From now on, every line is written on the log's own thread; returns what writes every
-    line logged so far and stops it (run at exit too: a normal exit leaves no line unwritten;
-    a kill -9 may lose the last LINGER's lines)."""
+    """From now on every line is formatted, redacted and written by a thread of its own, the
+    lines of a twentieth of a second at once (one write for each of stderr and serve.log,
+    instead of two handlers' formatting, writes, flushes and checks for each line on the
+    thread that logged it: for serve, the listener's). Returns what writes every line logged
+    so far and puts the handlers back; run at exit too, so that a normal exit leaves no line
+    unwritten (a kill -9 may lose the last LINGER's lines)."""
     root = logging.getLogger()
-    handlers = list(root.handlers)
-    records: queue.SimpleQueue[logging.LogRecord | None] = queue.SimpleQueue()
-    thread = _LogThread(records, handlers)
-    for handler in handlers:
-        root.removeHandler(handler)
-    handing = _HandOff(records)
-    root.addHandler(handing)
-    thread.start()
+    sinks = [handler for handler in root.handlers  # those of install() and log_to_file()
+             if isinstance(handler, logging.StreamHandler) and handler.formatter is _FORMATTER]
+    batched = _Batched()
+    flusher = _Flusher(batched, sinks)
+    for sink in sinks:
+        root.removeHandler(sink)
+    root.addHandler(batched)
+    flusher.start()
 
     def stop() -> None:
         atexit.unregister(stop)
-        if thread.is_alive():
-            records.put(None)
-            thread.join()
-        root.removeHandler(handing)  # lines from now on are written where they are logged
-        for handler in handlers:
-            root.addHandler(handler)
+        root.removeHandler(batched)
+        if flusher.is_alive():
+            flusher.stop()
+        for sink in sinks:
+            root.addHandler(sink)
 
     atexit.register(stop)
     return stop
