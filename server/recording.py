@@ -14,8 +14,9 @@ import dataclasses
 import itertools
 import json
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,15 @@ from storage.calls import CallHistory, CallRecord, read_detail
 from storage.journal import JOURNAL_DIR, Journal, Kept
 from storage.leftovers import Leftovers
 from storage.rules import RuleBook
-from storage.writer import MAX_GROUP, Job, StorageHealth, Writer, WriterClosed, WriterRefused
+from storage.writer import (
+    MAX_GROUP,
+    Job,
+    StorageHealth,
+    Together,
+    Writer,
+    WriterClosed,
+    WriterRefused,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +53,20 @@ RECORD_WAIT_FAILING = 0.1
 SYNC_WAIT = 1.0
 
 
-def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> bool:
-    """A call's history row, and the match on the rule that decided it, in one transaction;
-    with `use_once`, that rule is a one-shot rule and this call uses it up. A call already in
-    the history (written again from the journal) changes nothing, no second match or use, and
-    gets False."""
-    if not CallHistory(db).record(record):
-        return False
-    if record.rule_id is not None:
-        book = RuleBook(db)
-        book.note_match(record.rule_id, record.received_at)
-        if use_once:
-            book.use(record.rule_id, record.received_at)
-    return True
+def record_calls(db: Database, kept: Sequence[Kept]) -> list[bool]:
+    """The calls' history rows (in one statement), and the match on the rule that decided
+    each, in the writer's transaction; a kept record that `use_once` uses its one-shot rule
+    up. A call already in the history (written again from the journal) changes nothing, no
+    second match or use, and gets False."""
+    made = CallHistory(db).record_all([one.record for one in kept])
+    book = RuleBook(db)
+    for one, new in zip(kept, made, strict=True):
+        record = one.record
+        if new and record.rule_id is not None:
+            book.note_match(record.rule_id, record.received_at)
+            if one.use_once:
+                book.use(record.rule_id, record.received_at)
+    return made
 
 
 def open_journal(data_dir: Path) -> Journal | None:
@@ -74,13 +84,20 @@ def _verdict_of(record: CallRecord) -> Verdict:
                    record.rule_id)
 
 
-def _job(kept: Kept, written: list[str] | None = None) -> Job:
-    """The write of a kept record; with `written`, its call id goes there if it was missing."""
-    def job(db: Database) -> None:
-        if record_call(db, kept.record, use_once=kept.use_once) and written is not None:
-            written.append(kept.record.call_id)
+@dataclass(frozen=True, eq=False)
+class _Write(Together):
+    """The write of a kept record; with `written`, its call id goes there if it was missing.
+    The writes of one group commit go in together, as one statement."""
 
-    return job
+    kept: Kept
+    written: list[str] | None = None
+
+    @classmethod
+    def run_all(cls, db: Database, jobs: Sequence[_Write]) -> None:
+        made = record_calls(db, [job.kept for job in jobs])
+        for job, new in zip(jobs, made, strict=True):
+            if new and job.written is not None:
+                job.written.append(job.kept.record.call_id)
 
 
 def _log_late_failure(error: BaseException) -> None:
@@ -116,7 +133,7 @@ class CallRecorder:
         written = []
         for kept in leftovers.kept:
             self._unrecorded[kept.record.call_id] = _verdict_of(kept.record)
-            written.append(self._writer.submit_here(_job(kept, missing)).seen)
+            written.append(self._writer.submit_here(_Write(kept, missing)).seen)
         self._run(self._forget_when_written(leftovers, written, missing))
 
     def close(self) -> None:
@@ -159,7 +176,7 @@ class CallRecorder:
         completes when it gets there, and the answer may leave now: the journal (or, failing
         that, memory) keeps it. Raises what keeps it out for good; the log has it then."""
         kept = Kept(record, use_once)
-        submitted = self._writer.submit_here(_job(kept))
+        submitted = self._writer.submit_here(_Write(kept))
         written = submitted.seen
         in_time = await self._in_time(written)
         error = written.exception() if in_time else None
@@ -268,7 +285,7 @@ class CallRecorder:
             call_ids = list(itertools.islice(self._spilled, MAX_GROUP))
             found = {kept.record.call_id: kept for kept in
                      await asyncio.to_thread(self._journal.records, call_ids)}
-            written = {call_id: self._writer.submit_here(_job(kept)).seen
+            written = {call_id: self._writer.submit_here(_Write(kept)).seen
                        for call_id, kept in found.items()}
             for call_id in call_ids:
                 try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -95,9 +95,15 @@ _record_values = attrgetter(*_RECORD_FIELDS)
 # Beside the record, where its customer sorts and what its company is found by (made here, so
 # the journal's records stay as they were written).
 _CALL_COLUMNS = [*_RECORD_FIELDS, "customer_reading", "customer_org_reading"]
-INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
-               f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
-               "ON CONFLICT (call_id) DO NOTHING")
+_ROW = f"({', '.join('?' for _ in _CALL_COLUMNS)})"
+
+
+@lru_cache(maxsize=64)
+def _insert_calls(count: int) -> str:
+    """One prepared statement for `count` rows: sqlite-utils' insert() rereads the schema on
+    every call, and each statement is a turn of the interpreter's lock for the writer."""
+    return (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) VALUES "
+            f"{', '.join(_ROW for _ in range(count))} ON CONFLICT (call_id) DO NOTHING")
 
 
 _VERDICT_AND_CONFIG = (
@@ -112,10 +118,28 @@ class CallHistory:
     def record(self, record: CallRecord) -> bool:
         """False when the call is in the history already: a record written again (from the
         journal, after a crash) changes nothing."""
-        # One prepared statement: sqlite-utils' insert() rereads the schema on every call.
-        values = (*_record_values(record), reading(record.customer_kana, record.customer_name),
-                  company_reading(record.customer_org_kana, record.customer_org))
-        return self._db.execute(INSERT_CALL, values).rowcount == 1
+        return self.record_all([record])[0]
+
+    def record_all(self, records: Sequence[CallRecord]) -> list[bool]:
+        """Every record's row, in one statement (up to 1,600 rows: SQLite's limit of values in
+        one); for each, False when the call is in the history already."""
+        values = [value for record in records for value in (
+            *_record_values(record), reading(record.customer_kana, record.customer_name),
+            company_reading(record.customer_org_kana, record.customer_org))]
+        cursor = self._db.execute(_insert_calls(len(records)), values)
+        made = cursor.rowcount
+        if made == len(records) or made <= 0:
+            return [made > 0] * len(records)
+        # Some were in the history already. The rows this statement made took the ids after
+        # the highest one, one after another, up to the last it made.
+        last = int(cursor.lastrowid or 0)
+        new = {row[0] for row in self._db.execute(
+            "SELECT call_id FROM calls WHERE id > ? AND id <= ?", [last - made, last])}
+        made_now = []
+        for record in records:  # a call twice among them: its first record made the row
+            made_now.append(record.call_id in new)
+            new.discard(record.call_id)
+        return made_now
 
     def verdict_and_config(self, call_id: str) -> tuple[Verdict | None, int]:
         """The stored decision for a call id (to answer a repeated post the same way), and

@@ -21,16 +21,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import itertools
 import logging
 import queue
 import sqlite3
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from sqlite_utils import Database
 
@@ -40,6 +43,24 @@ from storage.tally import Tally
 log = logging.getLogger(__name__)
 
 Job = Callable[[Database], None]
+
+
+class Together(ABC):
+    """A job that runs with the jobs of its kind beside it in a group, all in one go: the
+    records of a group commit in one statement (each statement costs the writer a turn of the
+    interpreter's lock, and waits for the listener's thread to give it back)."""
+
+    @classmethod
+    @abstractmethod
+    def run_all(cls, db: Database, jobs: Sequence[Self]) -> None:
+        """What each of `jobs` would do alone."""
+
+    def __call__(self, db: Database) -> None:
+        type(self).run_all(db, [self])
+
+
+def _kind(entry: _Entry) -> type[Together] | None:
+    return type(entry.job) if isinstance(entry.job, Together) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,8 +307,13 @@ class Writer:
         that fails on its own account fails alone, and the others are still committed."""
         try:
             with db.atomic():
-                for entry in group:
-                    entry.job(db)
+                for kind, entries in itertools.groupby(group, key=_kind):
+                    jobs = [entry.job for entry in entries]
+                    if kind is None:
+                        for job in jobs:
+                            job(db)
+                    else:
+                        kind.run_all(db, [job for job in jobs if isinstance(job, kind)])
         except Exception as error:
             if is_transient(error):
                 raise

@@ -571,6 +571,24 @@ def test_a_call_id_is_recorded_only_once(db: Database) -> None:
     assert history.recent()[0]["received_at"] == "2026-01-05T09:00:00.000+00:00"
 
 
+def test_records_written_together_say_which_calls_were_new(db: Database) -> None:
+    """A group commit writes its records in one statement: each still learns whether its call
+    was in the history already (a record from the journal, a call twice in one group)."""
+    history = CallHistory(db)
+    history.record(record_of("old-1", "2026-01-05T09:00:00.000+00:00"))
+    history.record(record_of("old-2", "2026-01-05T09:00:01.000+00:00"))
+    group = [record_of(call_id, "2026-01-05T09:01:00.000+00:00")
+             for call_id in ("new-1", "old-1", "new-2", "new-2", "old-2", "new-3")]
+    assert history.record_all(group) == [True, False, True, False, False, True]
+    assert history.record_all(group[1:2]) == [False]
+    assert history.record_all(group[:1] + group[4:5]) == [False, False]
+    assert sorted(row["call_id"] for row in history.recent()) == [
+        "new-1", "new-2", "new-3", "old-1", "old-2"]
+    assert history.recent(limit=1)[0]["received_at"] == "2026-01-05T09:01:00.000+00:00"
+    assert {row["call_id"]: row["received_at"] for row in history.recent()}["old-1"] \
+        == "2026-01-05T09:00:00.000+00:00", "a call in the history already is left as it was"
+
+
 def test_history_is_newest_first_and_can_be_limited(db: Database) -> None:
     history = CallHistory(db)
     # Recorded out of order on purpose: the order shown is the time received.
