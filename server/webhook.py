@@ -5,15 +5,17 @@ itself is the call service's (server/calls.py)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
+from functools import lru_cache
 from typing import Any
 
 from aiohttp import HttpVersion11, hdrs, web
 
 import wording
 from screening.messages import Message
-from screening.policy import Decision, Verdict
+from screening.policy import Decision, Reason, Verdict
 from server.calls import SELF_TEST_FIELD, Answered, CallService, SelfTestTaken, TokenRevoked
 from storage.database import utc_now
 
@@ -35,10 +37,17 @@ def _is_json(content_type: str) -> bool:
 def answer(verdict: Verdict, *, duplicate: bool = False) -> web.Response:
     """200 lets commubo answer the call, 403 makes it hang up."""
     status = 200 if verdict.decision is Decision.ACCEPT else 403
-    body: dict[str, Any] = {"decision": verdict.decision, "reason": verdict.reason}
+    return web.Response(text=_answer_text(verdict.decision, verdict.reason, duplicate),
+                        status=status, content_type="application/json")
+
+
+@lru_cache(maxsize=64)
+def _answer_text(decision: Decision, reason: Reason, duplicate: bool) -> str:
+    """An answer's JSON, made once for each kind (as web.json_response would make it)."""
+    body: dict[str, Any] = {"decision": decision, "reason": reason}
     if duplicate:
         body["duplicate"] = True
-    return web.json_response(body, status=status)
+    return json.dumps(body)
 
 
 def _self_test_answer(taken: SelfTestTaken) -> web.Response:

@@ -72,9 +72,11 @@ class CallRecord:
         )
 
 
+@lru_cache(maxsize=4096)
 def stored_detail(detail: Message) -> str:
     """A verdict's detail as the history keeps it: its code and arguments as JSON, '' for
-    none. Words are made when it is read, in the reader's language."""
+    none. Words are made when it is read, in the reader's language. Remembered: most calls
+    share a few details (the mode in force, a rule)."""
     return detail.to_json() if detail else ""
 
 
