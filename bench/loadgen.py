@@ -13,6 +13,7 @@ import json
 import math
 import multiprocessing
 import time
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ import aiohttp
 
 SAMPLE = Path(__file__).resolve().parent.parent / "server" / "sample_call.json"
 ID_PLACEHOLDER = "@@CALL_ID@@"
+NUMBER_PLACEHOLDER = "@@NUMBER@@"
 HEADERS = {"Content-Type": "application/json"}
 REQUEST_TIMEOUT = 60.0  # a saturated open loop queues posts in the client
 
@@ -78,23 +80,38 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def body_template() -> tuple[bytes, bytes]:
-    """The sample body split around its callId, so a fresh id costs a concatenation."""
+def sample_text(*, numbered: bool = False) -> str:
+    """The sample body with ID_PLACEHOLDER for its callId (and NUMBER_PLACEHOLDER for its
+    caller's number)."""
     payload = json.loads(SAMPLE.read_text(encoding="utf-8"))
     payload["callId"] = ID_PLACEHOLDER
-    text = json.dumps(payload, ensure_ascii=False, indent=2).encode()
-    head, tail = text.split(ID_PLACEHOLDER.encode())
+    if numbered:
+        payload["phoneNumber"] = NUMBER_PLACEHOLDER
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def body_template() -> tuple[bytes, bytes]:
+    """The sample body split around its callId, so a fresh id costs a concatenation."""
+    head, tail = sample_text().encode().split(ID_PLACEHOLDER.encode())
     return head, tail
 
 
+def caller_number(serial: int) -> str:
+    """A caller's number of its own for each serial (03 and eight digits)."""
+    return f"03{serial % 100_000_000:08d}"
+
+
 class Poster:
-    """Posts sample bodies with fresh call ids and tallies the answers."""
+    """Posts sample bodies with fresh call ids and callers' numbers, and tallies the answers."""
 
     def __init__(self, session: aiohttp.ClientSession, job: Job) -> None:
         self._session = session
         self._url = job.url
         self._prefix = job.id_prefix
-        self._head, self._tail = body_template()
+        head, rest = sample_text(numbered=True).encode().split(ID_PLACEHOLDER.encode())
+        self._head, (self._middle, self._tail) = head, rest.split(NUMBER_PLACEHOLDER.encode())
+        # Numbers of this run apart from the other runs' (a number seen lately is cheaper).
+        self._numbers = zlib.crc32(job.id_prefix.encode())
         self._next_id = 0
         self.sent = 0
         self.ok = 0
@@ -106,7 +123,8 @@ class Poster:
         """One post; True when it was answered 2xx."""
         self._next_id += 1
         call_id = f"{self._prefix}{self._next_id:010d}"
-        body = self._head + call_id.encode() + self._tail
+        number = caller_number(self._numbers + self._next_id)
+        body = self._head + call_id.encode() + self._middle + number.encode() + self._tail
         self.sent += 1
         try:
             async with self._session.post(self._url, data=body, headers=HEADERS) as response:
