@@ -23,6 +23,9 @@ from screening.policy import AskPerson, Decision, Reason
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
 
 log = logging.getLogger(PROG)
+# serve's line per call, written a batch at a time (server.logs.hand_off).
+CALL_LOG = f"{PROG}.calls"
+_calls = logging.getLogger(CALL_LOG)
 
 
 def add(commands: Commands) -> None:
@@ -78,7 +81,7 @@ def describe_call(event: CallDecided) -> str:
 
 def log_event(event: ListenerEvent) -> None:
     if isinstance(event, CallDecided):
-        log.info(describe_call(event))
+        _calls.info(describe_call(event))
     elif isinstance(event, CallWaiting):
         log.info("waiting  %s: %s", event.call.call_id, say(event.ask.detail))
     elif isinstance(event, ListenerFailed):
@@ -90,9 +93,14 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     from server.listener import Listener, ListenerError
 
     log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
-    stop_logging = logs.hand_off()
+    stop_logging = logs.hand_off(CALL_LOG)
     host, port = ctx.address()
     listener = Listener(ctx.db_path, host, port, log_event)
+    # Before the listener starts: a SIGTERM that comes while it starts stops it as cleanly as
+    # one that comes later, with every line logged so far written.
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
     try:
         listener.start()
     except ListenerError as error:
@@ -102,9 +110,6 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     # a full collection in a burst of calls scans only what came since (as the console does).
     gc.collect()
     gc.freeze()
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
     log.info("listening on %s (%s); Ctrl+C stops",
              listener.url("<token>"), say(ctx.office.mode.in_force().detail))
     if log_file is not None:

@@ -7,8 +7,8 @@ message by message. Two things go: whatever follows the webhook prefix, and ever
 opened the webhook while this process ran, also percent-encoded, and also cut short where a
 quote was truncated (`...`). A desk's secret is hidden wherever it shows as a connection
 string's `secret=` or a Hello's `"secret"`. `serve` also writes its lines, rotated, to a file
-(`log_to_file`), a batch at a time from a thread of its own (`hand_off`), so that a line
-costs the listener's thread only its making.
+(`log_to_file`), its line per call a batch at a time from a thread of its own (`hand_off`), so
+that the line costs the listener's thread only its making.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ LOG_FILES = 5  # ... and this many of the last ones kept
 FORMAT = "%(asctime)s %(message)s"
 # The shortest start of a token that a truncated quote may show before it is redacted.
 SHORTEST_CUT = 8
-# A line waits at most this long to be written, with the lines that came meanwhile: a burst of
-# calls costs a few writes a second, not two handlers' writes and checks for each call (each
-# write gives the interpreter's lock away, and the listener's thread waits to get it back).
+# After a write, the lines that come within this long wait for its end and go in one write: a
+# burst of calls costs a few writes a second, not two handlers' writes and checks for each call
+# (each write gives the interpreter's lock away, and the listener's thread waits to get it
+# back). A line that comes alone is written at once.
 LINGER = 0.05
 # Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
 # however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
@@ -155,39 +156,60 @@ def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
 
 
 
-class _Batched(logging.Handler):
-    """Keeps each record, its message made (an argument may change later), for the log's
-    thread to format and write, a batch at a time."""
 
-    def __init__(self) -> None:
+class _Batched(logging.Handler):
+    """Writes to the handlers `install` and `log_to_file` made (the sinks): the lines of one
+    logger (`batched`) a batch at a time, on the log's thread; every other line at once, on
+    the thread that logs it, after the batched lines that came before it."""
+
+    def __init__(self, batched: str, sinks: list[logging.StreamHandler[Any]]) -> None:
         super().__init__()
+        self._batched = batched
+        self._sinks = sinks
         self._kept: list[logging.LogRecord] = []
-        self._guard = threading.Lock()
+        self._keeping = threading.Lock()  # held for an append or a take: the listener waits
+        self._writing = threading.Lock()  # for nobody's writes; those go one at a time, in order
         self.waiting = threading.Event()  # records are kept
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.args:
-            try:
-                record.msg, record.args = record.getMessage(), None
-            except Exception:
-                self.handleError(record)
-                return
-        with self._guard:
+        if record.name != self._batched:
+            with self._writing:
+                self._write([*self._take(), record])
+            return
+        if record.args:  # words made now: an argument may change before the line is written
+            record.msg, record.args = record.getMessage(), None
+        with self._keeping:
             first = not self._kept
             self._kept.append(record)
         if first:
             self.waiting.set()
 
-    def take(self) -> list[logging.LogRecord]:
-        with self._guard:
+    def flush(self) -> None:
+        """Write the lines kept so far."""
+        with self._writing:
+            self._write(self._take())
+
+    def _take(self) -> list[logging.LogRecord]:
+        with self._keeping:
             kept, self._kept = self._kept, []
             self.waiting.clear()
         return kept
 
+    def _write(self, records: list[logging.LogRecord]) -> None:
+        lines = []
+        for record in records:
+            try:
+                lines.append((record, _FORMATTER.format(record)))
+            except Exception:
+                self.handleError(record)
+        for sink in self._sinks:
+            _write(sink, [(record, line) for record, line in lines
+                          if record.levelno >= sink.level])
+
 
 def _write(sink: logging.StreamHandler[Any], batch: list[tuple[logging.LogRecord, str]]) -> None:
-    """A batch of lines to one of the handlers `install` and `log_to_file` made, in one write;
-    serve.log is rotated before a line that would take it to its size, as the handler would."""
+    """A batch of lines to one sink, in one write; serve.log is rotated before a line that
+    would take it to its size, as the handler would."""
     if not batch:
         return
     with sink.lock or contextlib.nullcontext():
@@ -215,58 +237,47 @@ def _write_rotating(sink: logging.handlers.RotatingFileHandler, lines: list[str]
 
 
 class _Flusher(threading.Thread):
-    """Writes what the batched handler kept, LINGER after the first line of a batch came."""
+    """Writes the batched lines: one that comes alone at once, those of a burst LINGER apart."""
 
-    def __init__(self, batched: _Batched, sinks: list[logging.StreamHandler[Any]]) -> None:
+    def __init__(self, batched: _Batched) -> None:
         super().__init__(name="callgate-log", daemon=True)
         self._batched = batched
-        self._sinks = sinks
         self._stopping = False
 
     def run(self) -> None:
         while not self._stopping:
             self._batched.waiting.wait()
+            self._batched.flush()
             time.sleep(LINGER)
-            self.flush()
-
-    def flush(self) -> None:
-        batch = []
-        for record in self._batched.take():
-            try:
-                batch.append((record, _FORMATTER.format(record)))
-            except Exception:
-                self._batched.handleError(record)
-        for sink in self._sinks:
-            _write(sink, [(record, line) for record, line in batch
-                          if record.levelno >= sink.level])
 
     def stop(self) -> None:
         self._stopping = True
         self._batched.waiting.set()
         self.join()
-        self.flush()  # what came while it stopped
+        self._batched.flush()  # what came while it stopped
 
 
-def hand_off() -> Callable[[], None]:
-    """From now on every line is formatted, redacted and written by a thread of its own, the
-    lines of a twentieth of a second at once (one write for each of stderr and serve.log,
-    instead of two handlers' formatting, writes, flushes and checks for each line on the
-    thread that logged it: for serve, the listener's). Returns what writes every line logged
-    so far and puts the handlers back; run at exit too, so that a normal exit leaves no line
-    unwritten (a kill -9 may lose the last LINGER's lines)."""
+def hand_off(batched: str) -> Callable[[], None]:
+    """From now on the lines of the logger `batched` (for serve, its line per call) are
+    formatted, redacted and written by a thread of its own, the lines of a burst a twentieth
+    of a second at a time: one write for each of stderr and serve.log instead of two handlers'
+    formatting, writes, flushes and checks for each line, on the thread that logged it (the
+    listener's). Other lines are written at once, as before. Returns what writes every line
+    logged so far and puts the handlers back; run at exit too, so that a normal exit leaves
+    no line unwritten (a kill -9 may lose the batched lines of its last LINGER)."""
     root = logging.getLogger()
     sinks = [handler for handler in root.handlers  # those of install() and log_to_file()
              if isinstance(handler, logging.StreamHandler) and handler.formatter is _FORMATTER]
-    batched = _Batched()
-    flusher = _Flusher(batched, sinks)
+    handler = _Batched(batched, sinks)
+    flusher = _Flusher(handler)
     for sink in sinks:
         root.removeHandler(sink)
-    root.addHandler(batched)
+    root.addHandler(handler)
     flusher.start()
 
     def stop() -> None:
         atexit.unregister(stop)
-        root.removeHandler(batched)
+        root.removeHandler(handler)
         if flusher.is_alive():
             flusher.stop()
         for sink in sinks:

@@ -141,11 +141,18 @@ def test_serve_s_log_file_is_rotated(tmp_path: Path) -> None:
     assert all(file.stat().st_size <= 2000 for file in (tmp_path / "logs").iterdir())
 
 
+def lines_ending(first: str, second: str, lines: list[str]) -> list[str]:
+    """The last two of `lines` if they end so (else what they should have been)."""
+    if len(lines) >= 2 and lines[-2].endswith(first) and lines[-1].endswith(second):
+        return lines[-2:]
+    return [f"... {first}", f"... {second}"]
+
+
 def test_serve_s_lines_written_by_the_log_s_thread_keep_their_order_words_and_rotation(
         tmp_path: Path) -> None:
-    """serve hands its lines to a thread that writes them a batch at a time: every line is
-    there once stopped, in order, as its arguments were when logged, redacted, and the file is
-    rotated as it would be line by line."""
+    """serve hands its lines per call to a thread that writes them a batch at a time: every
+    line is there, in order, as its arguments were when logged, redacted, and the file is
+    rotated as it would be line by line; a line of another logger is written at once."""
     token = "cnQUJp7gOTCHe-h6iiGTFQllUG484Lki"
     redact.keep_secret([token])
     root = logging.getLogger()
@@ -154,7 +161,7 @@ def test_serve_s_lines_written_by_the_log_s_thread_keep_their_order_words_and_ro
     try:
         path = log_to_file(tmp_path / "logs", max_bytes=2000)
         assert path is not None
-        stop = hand_off()
+        stop = hand_off("test_log_secrets.hand_off")
         logger = logging.getLogger("test_log_secrets.hand_off")
         logger.setLevel(logging.INFO)
         for number in range(600):
@@ -162,7 +169,12 @@ def test_serve_s_lines_written_by_the_log_s_thread_keep_their_order_words_and_ro
         changing = ["as logged"]
         logger.info("the list is %s", changing)
         changing[0] = "changed later"
-        logger.warning("a quoted request line: POST /hooks/commubo/%s HTTP/1.1", token)
+        # Another logger's line is written at once, after the batched lines before it.
+        logging.getLogger("test_log_secrets.other").warning(
+            "a quoted request line: POST /hooks/commubo/%s HTTP/1.1", token)
+        at_once = path.read_text(encoding="utf-8").splitlines()
+        assert at_once[-2:] == lines_ending("the list is ['as logged']",
+                                            "POST /hooks/commubo/<token> HTTP/1.1", at_once)
         stop()
         stop = None
     finally:
