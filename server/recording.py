@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
+from server.bounded_wait import BoundedWait
 from server.events import EventSink, ListenerFailed
 from storage.calls import CallHistory, CallRecord, read_detail
 from storage.journal import JOURNAL_DIR, Journal, Kept
@@ -118,6 +119,7 @@ class CallRecorder:
         # Records only the journal has (the writer had no room), until they are written.
         self._spilled: dict[str, asyncio.Future[None]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._waits = BoundedWait(self._loop)
         writer.watch(self._storage_changed)
 
     def start(self) -> None:
@@ -205,22 +207,8 @@ class CallRecorder:
 
     async def _in_time(self, written: asyncio.Future[None]) -> bool:
         """Whether the write was settled within its bound (it goes on either way)."""
-        if not written.done():
-            bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
-            waiter = self._loop.create_future()
-
-            def wake(_: object = None) -> None:
-                if not waiter.done():
-                    waiter.set_result(None)
-
-            written.add_done_callback(wake)
-            timer = self._loop.call_later(bound, wake)
-            try:
-                await waiter
-            finally:
-                timer.cancel()
-                written.remove_done_callback(wake)
-        return written.done()
+        bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
+        return await self._waits.settled(written, bound)
 
     async def _keep(self, kept: Kept) -> bool:
         """Write the record to the journal and sync it, off the loop; False when the journal

@@ -159,8 +159,11 @@ class Webhook:
         if _declared_too_large(request):  # refused before a byte of it is read
             raise web.HTTPRequestEntityTooLarge(MAX_BODY, request.content_length or 0)
         try:
-            async with asyncio.timeout(self._body_timeout):
+            if request.content.is_eof():  # all of it came with the headers: nothing to wait for
                 raw = await request.read()
+            else:
+                async with asyncio.timeout(self._body_timeout):
+                    raw = await request.read()
         except TimeoutError as error:
             raise BodyStalled from error
         except ConnectionError as error:
