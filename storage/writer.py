@@ -204,6 +204,9 @@ class Writer:
         try:
             db = open_database(self._db_path)
             db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
+            # A statement of many rows inside a transaction keeps a statement journal, to undo
+            # itself alone: in memory, not in a temporary file made and deleted for each commit.
+            db.execute("PRAGMA temp_store = MEMORY")
         except BaseException as error:
             self._opened.set_exception(error)
             return
