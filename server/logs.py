@@ -265,6 +265,10 @@ def hand_off(batched: str) -> Callable[[], None]:
     listener's). Other lines are written at once, as before. Returns what writes every line
     logged so far and puts the handlers back; run at exit too, so that a normal exit leaves
     no line unwritten (a kill -9 may lose the batched lines of its last LINGER)."""
+    # Its lines show their time and words only: no record needs the caller's file and line,
+    # nor its thread's or process's name, looked up for it (the logging HOWTO's optimizations).
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging._srcfile = None
     root = logging.getLogger()
     sinks = [handler for handler in root.handlers  # those of install() and log_to_file()
              if isinstance(handler, logging.StreamHandler) and handler.formatter is _FORMATTER]
