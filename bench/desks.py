@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from application import Office
 from bench.crowd import ROOT, ROUNDS, Crowd, call_body, p99_ratio, timed_burst
-from bench.webhook import percentile
+from bench.loadgen import percentile
 from screening.desk import DeskRole
 from server.listener import Listener
 from server.protocol.link import ConsoleLink, LinkState

@@ -44,18 +44,8 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 from bench.console import real_console, with_event_loop
-from bench.webhook import (
-    HEADERS,
-    Callgate,
-    Job,
-    JobResult,
-    LoadGenerator,
-    alternating,
-    body_template,
-    percentile,
-    prepare_database,
-    ratio,
-)
+from bench.loadgen import HEADERS, Job, JobResult, LoadGenerator, body_template, percentile
+from bench.webhook import Callgate, alternating, prepare_database, ratio
 from gui.app import application
 from gui.live import LiveView
 from storage.database import DB_FILENAME

@@ -82,7 +82,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.webhook import percentile
+from bench.loadgen import percentile
 from storage.database import DB_FILENAME
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,7 +34,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from application import Office
 from bench import history
 from bench.console import real_console, with_event_loop
-from bench.webhook import body_template
+from bench.loadgen import body_template
 from gui.app import application, keep_long_lived
 from screening.settings import Key
 from storage.database import DB_FILENAME

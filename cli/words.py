@@ -5,6 +5,7 @@ else the `language` setting, else the system's)."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import wording
 from screening.messages import Message
@@ -25,6 +26,17 @@ def say(message: Message | str) -> str:
     return wording.render(message, _translate) if isinstance(message, Message) else message
 
 
+def say_again(message: Message) -> str:
+    """say(), remembered (per language): for words said again and again, such as the
+    decision, reason and detail on serve's line for each call."""
+    return _remembered(message, _translate)
+
+
+@lru_cache(maxsize=1024)
+def _remembered(message: Message, translate: wording.Translate) -> str:
+    return wording.render(message, translate)
+
+
 def words(code: str, *args: str | int | float | Message) -> str:
     """The words of one of the command line's own codes (wording/commands.py)."""
     return say(Message(code, args))
@@ -32,6 +44,8 @@ def words(code: str, *args: str | int | float | Message) -> str:
 
 def width(text: str) -> int:
     """The columns `text` takes in a terminal, where a wide character (kanji, kana) takes two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -40,9 +40,12 @@ class WrittenNumber(float):
         return number
 
 
+_DECODER = json.JSONDecoder(parse_float=WrittenNumber)  # made once: json.loads makes one a call
+
+
 def decode(body: str) -> Any:
     """A body's JSON, numbers with a fraction or an exponent as WrittenNumber."""
-    return json.loads(body, parse_float=WrittenNumber)
+    return _DECODER.decode(body)
 
 
 def _call_id(value: object) -> str:

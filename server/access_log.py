@@ -22,6 +22,11 @@ def redact(path: str) -> str:
 class RedactingAccessLogger(AbstractAccessLogger):
     """One DEBUG line per request (`serve` already logs one line per call at INFO)."""
 
+    @property
+    def enabled(self) -> bool:
+        """Read by aiohttp for each connection: no line made for nothing when DEBUG is off."""
+        return self.logger.isEnabledFor(logging.DEBUG)
+
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         self.logger.debug("%s %s %s %d %.1f ms", request.remote, request.method,
                           redact(request.path), response.status, time * 1000)

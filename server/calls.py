@@ -10,7 +10,7 @@ import logging
 import re
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
@@ -59,6 +59,12 @@ class Answered:
 
 
 @dataclass(frozen=True)
+class TokenRevoked:
+    """The token matched the tokens last read, but another program replaced it meanwhile:
+    answered as a wrong token."""
+
+
+@dataclass(frozen=True)
 class SelfTestTaken:
     """callgate's own test call: no call, no event, no history, only its nonce noted."""
 
@@ -73,6 +79,13 @@ def local_id() -> str:
 
 def local_call() -> Call:
     return Call(call_id=local_id())
+
+
+def _matches(candidate: str, tokens: tuple[str, ...]) -> bool:
+    """Constant time, and every token is compared: no early exit to time."""
+    given = candidate.encode()
+    matches = [hmac.compare_digest(given, token.encode()) for token in tokens]
+    return any(matches)
 
 
 class CallService:
@@ -120,11 +133,22 @@ class CallService:
             log.exception("a listener event could not be delivered")
 
     def token_matches(self, candidate: str) -> bool:
-        """Constant time, and every accepted token is compared: no early exit to time."""
-        given = candidate.encode()
-        matches = [hmac.compare_digest(given, token.encode())
-                   for token in self._snapshot.webhook_tokens()]
-        return any(matches)
+        """Against the tokens last read, and, when it matches none of them, against the tokens
+        read again: a token just rotated by another program opens the webhook at once. One
+        that matched is checked again when the call reads the settings' version (take())."""
+        return (_matches(candidate, self._snapshot.webhook_tokens(reread=False))
+                or _matches(candidate, self._snapshot.webhook_tokens()))
+
+    def _revoked(self, token: str, config_version: int | None) -> bool:
+        """Whether the settings moved since the token matched and it no longer opens the
+        webhook; `config_version` as just read, None to read it now."""
+        before = self._snapshot.version
+        if config_version is None:
+            self._snapshot.current()
+        else:
+            self._snapshot.observe(config_version)
+        return (self._snapshot.version != before
+                and not _matches(token, self._snapshot.webhook_tokens(reread=False)))
 
     def storage(self) -> tuple[str | None, int]:
         """Why the database takes no writes now (None while it does), and the records waiting
@@ -149,22 +173,33 @@ class CallService:
         """The mode deciding calls now: a manual override, the schedule or the mode setting."""
         return self._snapshot.current()[1].mode_at(datetime.now(UTC))
 
-    async def take(self, body: str, received_at: str, started: float) -> Answered | SelfTestTaken:
-        """A post's body, as text: decided and recorded (a body that is no JSON object too,
-        by the fail-safe)."""
+    async def take(
+        self, body: str, received_at: str, started: float, token: str,
+    ) -> Answered | SelfTestTaken | TokenRevoked:
+        """A post's body, as text, that came with `token`: decided and recorded (a body that
+        is no JSON object too, by the fail-safe)."""
         try:
             data = decode(body)
         except (ValueError, RecursionError):
             data = None
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or SELF_TEST_FIELD in data:
+            if self._revoked(token, None):
+                return TokenRevoked()
+            if isinstance(data, dict):
+                return await self._self_test(data[SELF_TEST_FIELD], received_at)
             call = local_call()
             self._recorder.arrived(call.call_id, received_at, body)
             verdict = self._failsafe(Message("detail.failsafe.not_json"))
             return Answered(await self._finish(call, verdict, received_at, started, body))
-        if SELF_TEST_FIELD in data:
-            return await self._self_test(data[SELF_TEST_FIELD], received_at)
-        call = Call.from_payload(data, local_id())
-        repeated = await self._repeat_of(call.call_id)
+        call = Call.from_payload(data, "")
+        if not call.call_id:
+            call = replace(call, call_id=local_id())
+        # One statement for what a call needs first: its stored decision, and whether the
+        # rules or settings (the tokens among them) changed since the last call.
+        stored, config_version = self._history.verdict_and_config(call.call_id)
+        if self._revoked(token, config_version):
+            return TokenRevoked()
+        repeated = await self._repeat_of(call.call_id, stored)
         if repeated is not None:
             return Answered(repeated, duplicate=True)
         self._recorder.arrived(call.call_id, received_at, body)
@@ -206,17 +241,17 @@ class CallService:
             return SelfTestTaken(nonce, f"could not record the self-test: {error}")
         return SelfTestTaken(nonce)
 
-    async def _repeat_of(self, call_id: str) -> Verdict | None:
-        """The decision already given (or about to be given) for this call id, if any."""
+    async def _repeat_of(self, call_id: str, stored: Verdict | None) -> Verdict | None:
+        """The decision already given (or about to be given) for this call id, if any;
+        `stored`: the one in the database."""
         first = self._in_flight.get(call_id)
         if first is not None:
             verdict = await asyncio.shield(first)
         elif (unrecorded := self._recorder.unrecorded(call_id)) is not None:
             verdict = unrecorded
+        elif stored is None:
+            return None
         else:
-            stored = self._history.verdict_of(call_id)
-            if stored is None:
-                return None
             verdict = stored
         try:
             await self._recorder.write(lambda db: CallHistory(db).note_repeat(call_id))
@@ -226,7 +261,7 @@ class CallService:
 
     async def _decide(self, call: Call, received_at: str) -> Verdict:
         try:
-            rules, settings = self._snapshot.current()
+            rules, settings = self._snapshot.rules_and_settings  # as take() just read them
             now = datetime.now(UTC)
             rejected = (self._history.last_reject(call.caller)
                         if settings.repeat_caller and call.caller else None)

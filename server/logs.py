@@ -7,19 +7,24 @@ message by message. Two things go: whatever follows the webhook prefix, and ever
 opened the webhook while this process ran, also percent-encoded, and also cut short where a
 quote was truncated (`...`). A desk's secret is hidden wherever it shows as a connection
 string's `secret=` or a Hello's `"secret"`. `serve` also writes its lines, rotated, to a file
-(`log_to_file`).
+(`log_to_file`), its line per call a batch at a time from a thread of its own (`hand_off`), so
+that the line costs the listener's thread only its making.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import logging.handlers
 import re
 import sys
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from screening.urls import WEBHOOK_PREFIX
 
@@ -31,6 +36,11 @@ LOG_FILES = 5  # ... and this many of the last ones kept
 FORMAT = "%(asctime)s %(message)s"
 # The shortest start of a token that a truncated quote may show before it is redacted.
 SHORTEST_CUT = 8
+# After a write, the lines that come within this long wait for its end and go in one write: a
+# burst of calls costs a few writes a second, not two handlers' writes and checks for each call
+# (each write gives the interpreter's lock away, and the listener's thread waits to get it
+# back). A line that comes alone is written at once.
+LINGER = 0.05
 # Up to a quote, space, query, fragment or `<`: in a quoted request line, that is the token,
 # however it is spelt (percent-encoded, or followed by bytes aiohttp refused).
 _AFTER_PREFIX = re.compile(re.escape(WEBHOOK_PREFIX) + r"""[^\s'"?#<>]+""")
@@ -143,3 +153,139 @@ def log_to_file(directory: Path, *, max_bytes: int = LOG_BYTES) -> Path | None:
     handler.setFormatter(_FORMATTER)
     logging.getLogger().addHandler(handler)
     return path
+
+
+
+
+class _Batched(logging.Handler):
+    """Writes to the handlers `install` and `log_to_file` made (the sinks): the lines of one
+    logger (`batched`) a batch at a time, on the log's thread; every other line at once, on
+    the thread that logs it, after the batched lines that came before it."""
+
+    def __init__(self, batched: str, sinks: list[logging.StreamHandler[Any]]) -> None:
+        super().__init__()
+        self._batched = batched
+        self._sinks = sinks
+        self._kept: list[logging.LogRecord] = []
+        self._keeping = threading.Lock()  # held for an append or a take: the listener waits
+        self._writing = threading.Lock()  # for nobody's writes; those go one at a time, in order
+        self.waiting = threading.Event()  # records are kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name != self._batched:
+            with self._writing:
+                self._write([*self._take(), record])
+            return
+        if record.args:  # words made now: an argument may change before the line is written
+            record.msg, record.args = record.getMessage(), None
+        with self._keeping:
+            first = not self._kept
+            self._kept.append(record)
+        if first:
+            self.waiting.set()
+
+    def flush(self) -> None:
+        """Write the lines kept so far."""
+        with self._writing:
+            self._write(self._take())
+
+    def _take(self) -> list[logging.LogRecord]:
+        with self._keeping:
+            kept, self._kept = self._kept, []
+            self.waiting.clear()
+        return kept
+
+    def _write(self, records: list[logging.LogRecord]) -> None:
+        lines = []
+        for record in records:
+            try:
+                lines.append((record, _FORMATTER.format(record)))
+            except Exception:
+                self.handleError(record)
+        for sink in self._sinks:
+            _write(sink, [(record, line) for record, line in lines
+                          if record.levelno >= sink.level])
+
+
+def _write(sink: logging.StreamHandler[Any], batch: list[tuple[logging.LogRecord, str]]) -> None:
+    """A batch of lines to one sink, in one write; serve.log is rotated before a line that
+    would take it to its size, as the handler would."""
+    if not batch:
+        return
+    with sink.lock or contextlib.nullcontext():
+        try:
+            if isinstance(sink, logging.handlers.RotatingFileHandler) and sink.maxBytes > 0:
+                _write_rotating(sink, [f"{line}\n" for _, line in batch])
+            else:
+                sink.stream.write("".join(f"{line}\n" for _, line in batch))
+            sink.stream.flush()
+        except Exception:
+            sink.handleError(batch[-1][0])
+
+
+def _write_rotating(sink: logging.handlers.RotatingFileHandler, lines: list[str]) -> None:
+    if sink.stream is None:
+        sink.stream = sink._open()
+    size, start = sink.stream.tell(), 0
+    for end, line in enumerate(lines):
+        if size + len(line) >= sink.maxBytes and (size or end > start):
+            sink.stream.write("".join(lines[start:end]))
+            sink.doRollover()
+            size, start = 0, end
+        size += len(line)
+    sink.stream.write("".join(lines[start:]))
+
+
+class _Flusher(threading.Thread):
+    """Writes the batched lines: one that comes alone at once, those of a burst LINGER apart."""
+
+    def __init__(self, batched: _Batched) -> None:
+        super().__init__(name="callgate-log", daemon=True)
+        self._batched = batched
+        self._stopping = False
+
+    def run(self) -> None:
+        while not self._stopping:
+            self._batched.waiting.wait()
+            self._batched.flush()
+            time.sleep(LINGER)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._batched.waiting.set()
+        self.join()
+        self._batched.flush()  # what came while it stopped
+
+
+def hand_off(batched: str) -> Callable[[], None]:
+    """From now on the lines of the logger `batched` (for serve, its line per call) are
+    formatted, redacted and written by a thread of its own, the lines of a burst a twentieth
+    of a second at a time: one write for each of stderr and serve.log instead of two handlers'
+    formatting, writes, flushes and checks for each line, on the thread that logged it (the
+    listener's). Other lines are written at once, as before. Returns what writes every line
+    logged so far and puts the handlers back; run at exit too, so that a normal exit leaves
+    no line unwritten (a kill -9 may lose the batched lines of its last LINGER)."""
+    # Its lines show their time and words only: no record needs the caller's file and line,
+    # nor its thread's or process's name, looked up for it (the logging HOWTO's optimizations).
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging._srcfile = None
+    root = logging.getLogger()
+    sinks = [handler for handler in root.handlers  # those of install() and log_to_file()
+             if isinstance(handler, logging.StreamHandler) and handler.formatter is _FORMATTER]
+    handler = _Batched(batched, sinks)
+    flusher = _Flusher(handler)
+    for sink in sinks:
+        root.removeHandler(sink)
+    root.addHandler(handler)
+    flusher.start()
+
+    def stop() -> None:
+        atexit.unregister(stop)
+        root.removeHandler(handler)
+        if flusher.is_alive():
+            flusher.stop()
+        for sink in sinks:
+            root.addHandler(sink)
+
+    atexit.register(stop)
+    return stop

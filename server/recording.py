@@ -14,8 +14,9 @@ import dataclasses
 import itertools
 import json
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,21 @@ from sqlite_utils import Database
 
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
+from server.bounded_wait import BoundedWait
 from server.events import EventSink, ListenerFailed
 from storage.calls import CallHistory, CallRecord, read_detail
 from storage.journal import JOURNAL_DIR, Journal, Kept
 from storage.leftovers import Leftovers
 from storage.rules import RuleBook
-from storage.writer import MAX_GROUP, Job, StorageHealth, Writer, WriterClosed, WriterRefused
+from storage.writer import (
+    MAX_GROUP,
+    Job,
+    StorageHealth,
+    Together,
+    Writer,
+    WriterClosed,
+    WriterRefused,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +54,20 @@ RECORD_WAIT_FAILING = 0.1
 SYNC_WAIT = 1.0
 
 
-def record_call(db: Database, record: CallRecord, *, use_once: bool = False) -> bool:
-    """A call's history row, and the match on the rule that decided it, in one transaction;
-    with `use_once`, that rule is a one-shot rule and this call uses it up. A call already in
-    the history (written again from the journal) changes nothing, no second match or use, and
-    gets False."""
-    if not CallHistory(db).record(record):
-        return False
-    if record.rule_id is not None:
-        book = RuleBook(db)
-        book.note_match(record.rule_id, record.received_at)
-        if use_once:
-            book.use(record.rule_id, record.received_at)
-    return True
+def record_calls(db: Database, kept: Sequence[Kept]) -> list[bool]:
+    """The calls' history rows (in one statement), and the match on the rule that decided
+    each, in the writer's transaction; a kept record that `use_once` uses its one-shot rule
+    up. A call already in the history (written again from the journal) changes nothing, no
+    second match or use, and gets False."""
+    made = CallHistory(db).record_all([one.record for one in kept])
+    book = RuleBook(db)
+    for one, new in zip(kept, made, strict=True):
+        record = one.record
+        if new and record.rule_id is not None:
+            book.note_match(record.rule_id, record.received_at)
+            if one.use_once:
+                book.use(record.rule_id, record.received_at)
+    return made
 
 
 def open_journal(data_dir: Path) -> Journal | None:
@@ -74,13 +85,20 @@ def _verdict_of(record: CallRecord) -> Verdict:
                    record.rule_id)
 
 
-def _job(kept: Kept, written: list[str] | None = None) -> Job:
-    """The write of a kept record; with `written`, its call id goes there if it was missing."""
-    def job(db: Database) -> None:
-        if record_call(db, kept.record, use_once=kept.use_once) and written is not None:
-            written.append(kept.record.call_id)
+@dataclass(frozen=True, eq=False)
+class _Write(Together):
+    """The write of a kept record; with `written`, its call id goes there if it was missing.
+    The writes of one group commit go in together, as one statement."""
 
-    return job
+    kept: Kept
+    written: list[str] | None = None
+
+    @classmethod
+    def run_all(cls, db: Database, jobs: Sequence[_Write]) -> None:
+        made = record_calls(db, [job.kept for job in jobs])
+        for job, new in zip(jobs, made, strict=True):
+            if new and job.written is not None:
+                job.written.append(job.kept.record.call_id)
 
 
 def _log_late_failure(error: BaseException) -> None:
@@ -101,6 +119,7 @@ class CallRecorder:
         # Records only the journal has (the writer had no room), until they are written.
         self._spilled: dict[str, asyncio.Future[None]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._waits = BoundedWait(self._loop)
         writer.watch(self._storage_changed)
 
     def start(self) -> None:
@@ -116,7 +135,7 @@ class CallRecorder:
         written = []
         for kept in leftovers.kept:
             self._unrecorded[kept.record.call_id] = _verdict_of(kept.record)
-            written.append(asyncio.wrap_future(self._writer.submit(_job(kept, missing))))
+            written.append(self._writer.submit_here(_Write(kept, missing)).seen)
         self._run(self._forget_when_written(leftovers, written, missing))
 
     def close(self) -> None:
@@ -141,7 +160,7 @@ class CallRecorder:
         no longer than RECORD_WAIT: past that the write is still queued, and comes back so
         that the caller can answer anyway; nobody awaits it then, so if it fails, its error
         goes to `failed_late` (by default the log). Raises what the write raised in time."""
-        written = asyncio.wrap_future(self._writer.submit(job))
+        written = self._writer.submit_here(job).seen
         if not await self._in_time(written):
             def report(written: asyncio.Future[None]) -> None:
                 if not written.cancelled() and (error := written.exception()) is not None:
@@ -159,8 +178,8 @@ class CallRecorder:
         completes when it gets there, and the answer may leave now: the journal (or, failing
         that, memory) keeps it. Raises what keeps it out for good; the log has it then."""
         kept = Kept(record, use_once)
-        submitted = self._writer.submit(_job(kept))
-        written = asyncio.wrap_future(submitted)
+        submitted = self._writer.submit_here(_Write(kept))
+        written = submitted.seen
         in_time = await self._in_time(written)
         error = written.exception() if in_time else None
         if in_time and error is None:
@@ -175,7 +194,8 @@ class CallRecorder:
                 self._settle(record.call_id)
                 raise error
             return self._spill(record, verdict)
-        submitted.add_done_callback(lambda done: self._written_late(kept, done, journaled))
+        submitted.done.add_done_callback(
+            lambda done: self._written_late(kept, done, journaled))
         self._unrecorded[record.call_id] = verdict
         written.add_done_callback(lambda _: self._unrecorded.pop(record.call_id, None))
         trouble = self._writer.trouble
@@ -186,9 +206,9 @@ class CallRecorder:
         return written
 
     async def _in_time(self, written: asyncio.Future[None]) -> bool:
+        """Whether the write was settled within its bound (it goes on either way)."""
         bound = RECORD_WAIT if self._writer.trouble is None else RECORD_WAIT_FAILING
-        done, _ = await asyncio.wait({written}, timeout=bound)
-        return bool(done)
+        return await self._waits.settled(written, bound)
 
     async def _keep(self, kept: Kept) -> bool:
         """Write the record to the journal and sync it, off the loop; False when the journal
@@ -253,7 +273,7 @@ class CallRecorder:
             call_ids = list(itertools.islice(self._spilled, MAX_GROUP))
             found = {kept.record.call_id: kept for kept in
                      await asyncio.to_thread(self._journal.records, call_ids)}
-            written = {call_id: asyncio.wrap_future(self._writer.submit(_job(kept)))
+            written = {call_id: self._writer.submit_here(_Write(kept)).seen
                        for call_id, kept in found.items()}
             for call_id in call_ids:
                 try:

@@ -5,16 +5,18 @@ itself is the call service's (server/calls.py)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
+from functools import lru_cache
 from typing import Any
 
 from aiohttp import HttpVersion11, hdrs, web
 
 import wording
 from screening.messages import Message
-from screening.policy import Decision, Verdict
-from server.calls import SELF_TEST_FIELD, Answered, CallService, SelfTestTaken
+from screening.policy import Decision, Reason, Verdict
+from server.calls import SELF_TEST_FIELD, Answered, CallService, SelfTestTaken, TokenRevoked
 from storage.database import utc_now
 
 log = logging.getLogger(__name__)
@@ -35,10 +37,17 @@ def _is_json(content_type: str) -> bool:
 def answer(verdict: Verdict, *, duplicate: bool = False) -> web.Response:
     """200 lets commubo answer the call, 403 makes it hang up."""
     status = 200 if verdict.decision is Decision.ACCEPT else 403
-    body: dict[str, Any] = {"decision": verdict.decision, "reason": verdict.reason}
+    return web.Response(text=_answer_text(verdict.decision, verdict.reason, duplicate),
+                        status=status, content_type="application/json")
+
+
+@lru_cache(maxsize=64)
+def _answer_text(decision: Decision, reason: Reason, duplicate: bool) -> str:
+    """An answer's JSON, made once for each kind (as web.json_response would make it)."""
+    body: dict[str, Any] = {"decision": decision, "reason": reason}
     if duplicate:
         body["duplicate"] = True
-    return web.json_response(body, status=status)
+    return json.dumps(body)
 
 
 def _self_test_answer(taken: SelfTestTaken) -> web.Response:
@@ -84,7 +93,8 @@ class Webhook:
     async def handle(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
         received_at = utc_now()
-        if not self._calls.token_matches(request.match_info.get("token", "")):
+        token = request.match_info.get("token", "")
+        if not self._calls.token_matches(token):
             return self.not_found()
         body = ""
         try:
@@ -93,9 +103,11 @@ class Webhook:
             if content_type is not None and not _is_json(content_type):
                 why = Message("detail.refused.content_type", (content_type,))
                 return await self._refuse(415, why, received_at, started, body)
-            taken = await self._calls.take(body, received_at, started)
+            taken = await self._calls.take(body, received_at, started, token)
             if isinstance(taken, Answered):
                 return answer(taken.verdict, duplicate=taken.duplicate)
+            if isinstance(taken, TokenRevoked):
+                return self.not_found()
             return _self_test_answer(taken)
         except web.HTTPRequestEntityTooLarge:
             return await self._refuse(413, TOO_LARGE, received_at, started, "")
@@ -147,8 +159,11 @@ class Webhook:
         if _declared_too_large(request):  # refused before a byte of it is read
             raise web.HTTPRequestEntityTooLarge(MAX_BODY, request.content_length or 0)
         try:
-            async with asyncio.timeout(self._body_timeout):
+            if request.content.is_eof():  # all of it came with the headers: nothing to wait for
                 raw = await request.read()
+            else:
+                async with asyncio.timeout(self._body_timeout):
+                    raw = await request.read()
         except TimeoutError as error:
             raise BodyStalled from error
         except ConnectionError as error:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +17,7 @@ from screening.messages import Message
 from screening.names import company_reading, reading
 from screening.policy import Decision, Reason, Verdict
 from storage import cards
-from storage.database import one_snapshot, writing
+from storage.database import CONFIG_VERSION, one_snapshot, writing
 from storage.history_filter import HistoryFilter, order_by
 from storage.search import Search
 
@@ -71,9 +72,11 @@ class CallRecord:
         )
 
 
+@lru_cache(maxsize=4096)
 def stored_detail(detail: Message) -> str:
     """A verdict's detail as the history keeps it: its code and arguments as JSON, '' for
-    none. Words are made when it is read, in the reader's language."""
+    none. Words are made when it is read, in the reader's language. Remembered: most calls
+    share a few details (the mode in force, a rule)."""
     return detail.to_json() if detail else ""
 
 
@@ -87,13 +90,32 @@ def _read(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(CallRecord))
+# A record's values in column order: dataclasses.astuple deep-copies every field, on the
+# writer's thread, which shares the interpreter with the listener's.
+_record_values = attrgetter(*_RECORD_FIELDS)
 # Beside the record, where its customer sorts and what its company is found by (made here, so
 # the journal's records stay as they were written).
-_CALL_COLUMNS = [*(f.name for f in fields(CallRecord)), "customer_reading",
-                 "customer_org_reading"]
-INSERT_CALL = (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) "
-               f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}) "
-               "ON CONFLICT (call_id) DO NOTHING")
+_CALL_COLUMNS = [*_RECORD_FIELDS, "customer_reading", "customer_org_reading"]
+_ROW = f"({', '.join('?' for _ in _CALL_COLUMNS)})"
+
+
+@lru_cache(maxsize=64)
+def _insert_calls(count: int) -> str:
+    """One prepared statement for `count` rows: sqlite-utils' insert() rereads the schema on
+    every call, and each statement is a turn of the interpreter's lock for the writer."""
+    return (f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}) VALUES "
+            f"{', '.join(_ROW for _ in range(count))} ON CONFLICT (call_id) DO NOTHING")
+
+
+#: One call's row alone, for what writes rows without the search dictionary (a history
+#: generated in bulk, whose dictionary is then made at once: storage.cards.rebuild).
+INSERT_CALL = _insert_calls(1)
+
+
+_VERDICT_AND_CONFIG = (
+    "SELECT (SELECT value FROM counters WHERE name = ?), decision, reason, detail, rule_id "
+    "FROM (SELECT 1) LEFT JOIN calls ON call_id = ?")
 
 
 class Page(list[dict[str, Any]]):
@@ -110,29 +132,56 @@ class CallHistory:
 
     def record(self, record: CallRecord) -> bool:
         """False when the call is in the history already: a record written again (from the
-        journal, after a crash) changes nothing. The call goes into the search dictionary in
-        the same transaction (the caller's, if one is open)."""
-        texts = (record.customer_name, record.customer_kana, record.customer_org,
-                 record.customer_org_kana, reading(record.customer_kana, record.customer_name),
-                 company_reading(record.customer_org_kana, record.customer_org))
-        conn = self._db.conn
-        with nullcontext() if conn.in_transaction else writing(self._db):
-            # Prepared statements: sqlite-utils' insert() rereads the schema on every call.
-            inserted = conn.execute(INSERT_CALL, (*astuple(record), *texts[4:]))
-            if inserted.rowcount != 1:
-                return False
-            cards.note(self._db, int(inserted.lastrowid or 0), texts, record.received_at,
-                       record.decision, record.reason, record.caller, record.phone_number)
-        return True
+        journal, after a crash) changes nothing."""
+        return self.record_all([record])[0]
 
-    def verdict_of(self, call_id: str) -> Verdict | None:
-        """The stored decision for a call id, to answer a repeated post the same way."""
-        row = self._db.execute(
-            "SELECT decision, reason, detail, rule_id FROM calls WHERE call_id = ?", [call_id]
-        ).fetchone()
-        if row is None:
-            return None
-        return Verdict(Decision(row[0]), Reason(row[1]), read_detail(row[2]), row[3])
+    def record_all(self, records: Sequence[CallRecord]) -> list[bool]:
+        """Every record's row, in one statement (up to 1,600 rows: SQLite's limit of values in
+        one), each new call into the search dictionary, in one transaction (the caller's, if
+        one is open); for each, False when the call is in the history already."""
+        texts = [(record.customer_name, record.customer_kana, record.customer_org,
+                  record.customer_org_kana, reading(record.customer_kana, record.customer_name),
+                  company_reading(record.customer_org_kana, record.customer_org))
+                 for record in records]
+        values = [value for record, its in zip(records, texts, strict=True)
+                  for value in (*_record_values(record), *its[4:])]
+        with nullcontext() if self._db.conn.in_transaction else writing(self._db):
+            cursor = self._db.conn.execute(_insert_calls(len(records)), values)
+            made = cursor.rowcount
+            if made <= 0:
+                return [False] * len(records)
+            # The rows this statement made took the ids after the highest one, one after
+            # another, in the order of its values, up to the last it made.
+            last = int(cursor.lastrowid or 0)
+            made_now = [True] * len(records) if made == len(records) else self._made(
+                records, last - made, last)
+            row_id = last - made
+            for record, its, new in zip(records, texts, made_now, strict=True):
+                if new:
+                    row_id += 1
+                    cards.note(self._db, row_id, its, record.received_at, record.decision,
+                               record.reason, record.caller, record.phone_number)
+        return made_now
+
+    def _made(self, records: Sequence[CallRecord], after: int, last: int) -> list[bool]:
+        """Which records made a row (ids `after` to `last`) when some were there already."""
+        new = {row[0] for row in self._db.execute(
+            "SELECT call_id FROM calls WHERE id > ? AND id <= ?", [after, last])}
+        made_now = []
+        for record in records:  # a call twice among them: its first record made the row
+            made_now.append(record.call_id in new)
+            new.discard(record.call_id)
+        return made_now
+
+    def verdict_and_config(self, call_id: str) -> tuple[Verdict | None, int]:
+        """The stored decision for a call id (to answer a repeated post the same way), and
+        the config version (storage/snapshot.py), in one statement: what a call needs first."""
+        row = self._db.execute(_VERDICT_AND_CONFIG, [CONFIG_VERSION, call_id]).fetchone()
+        config_version = int(row[0] or 0)
+        if row[1] is None:
+            return None, config_version
+        verdict = Verdict(Decision(row[1]), Reason(row[2]), read_detail(row[3]), row[4])
+        return verdict, config_version
 
     def last_reject(self, caller: str, before: datetime | None = None) -> datetime | None:
         """When calls from this canonical number were last rejected (up to `before`), if ever:

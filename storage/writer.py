@@ -2,7 +2,10 @@
 
 A commit with synchronous=FULL waits for the disk. Done on the listener's loop, that wait
 stalls every other call; done here, calls that arrive together share one commit, and each
-caller still learns only after its own rows are on disk.
+caller still learns only after its own rows are on disk. A job submitted on a loop
+(`submit_here`) is also settled on that loop, together with every other job of its commit: one
+wake-up of the loop per commit, not one per record, since each costs both threads a turn of the
+interpreter's lock.
 
 When storage cannot take writes for a while (another program holds the write lock, the disk
 is full or failing), the writer keeps what was submitted, in order, and retries until storage
@@ -15,16 +18,22 @@ writer saves them when no record waits.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import enum
+import itertools
 import logging
 import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from sqlite_utils import Database
 
@@ -34,7 +43,40 @@ from storage.tally import Tally
 log = logging.getLogger(__name__)
 
 Job = Callable[[Database], None]
-Entry = tuple[Job, "Future[None]"]
+
+
+class Together(ABC):
+    """A job that runs with the jobs of its kind beside it in a group, all in one go: the
+    records of a group commit in one statement (each statement costs the writer a turn of the
+    interpreter's lock, and waits for the listener's thread to give it back)."""
+
+    @classmethod
+    @abstractmethod
+    def run_all(cls, db: Database, jobs: Sequence[Self]) -> None:
+        """What each of `jobs` would do alone."""
+
+    def __call__(self, db: Database) -> None:
+        type(self).run_all(db, [self])
+
+
+def _kind(entry: _Entry) -> type[Together] | None:
+    return type(entry.job) if isinstance(entry.job, Together) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    """A job submitted on a loop: `done` settles on the writer's thread (its callbacks run
+    there), `seen` on that loop once `done` has."""
+
+    done: Future[None]
+    seen: asyncio.Future[None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    job: Job
+    done: Future[None]
+    seen: asyncio.Future[None] | None
 
 
 class _Signal(enum.Enum):
@@ -83,7 +125,9 @@ class Writer:
         """`grace`: how long closing keeps retrying records that storage has not taken."""
         self._db_path = db_path
         self._grace = CLOSE_GRACE if grace is None else grace
-        self._jobs: queue.SimpleQueue[Entry | _Signal] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[_Entry | _Signal] = queue.SimpleQueue()
+        # Outcomes to tell the loops their jobs came from, once the commit is over.
+        self._to_loops: list[tuple[asyncio.Future[None], BaseException | None]] = []
         self._opened: Future[None] = Future()
         self._closed = False
         self._watchers: list[HealthWatcher] = []
@@ -115,16 +159,30 @@ class Writer:
     def submit(self, job: Job) -> Future[None]:
         """Run `job` in a transaction with others; the future completes once it is committed."""
         done: Future[None] = Future()
+        self._put(_Entry(job, done, None))
+        return done
+
+    def submit_here(self, job: Job) -> Submitted:
+        """`submit` from a running loop: `seen` is the same outcome, on this loop."""
+        submitted = Submitted(Future(), asyncio.get_running_loop().create_future())
+        self._put(_Entry(job, submitted.done, submitted.seen))
+        return submitted
+
+    def _put(self, entry: _Entry) -> None:
+        refused: WriterRefused | None = None
         if self._closed:
-            done.set_exception(WriterClosed("the history writer has stopped"))
+            refused = WriterClosed("the history writer has stopped")
         elif self._trouble is not None and self._waiting >= MAX_BACKLOG:
-            done.set_exception(BacklogFull(
-                f"{MAX_BACKLOG} records already wait for storage ({self._trouble})"))
-        else:
+            refused = BacklogFull(
+                f"{MAX_BACKLOG} records already wait for storage ({self._trouble})")
+        if refused is None:
             with self._waiting_lock:
                 self._waiting += 1
-            self._jobs.put((job, done))
-        return done
+            self._jobs.put(entry)
+        else:
+            entry.done.set_exception(refused)
+            if entry.seen is not None:
+                entry.seen.set_exception(refused)
 
     def count(self, name: str) -> None:
         """Add one to the counter `name`, saved within a few seconds (or at close)."""
@@ -146,6 +204,9 @@ class Writer:
         try:
             db = open_database(self._db_path)
             db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
+            # A statement of many rows inside a transaction keeps a statement journal, to undo
+            # itself alone: in memory, not in a temporary file made and deleted for each commit.
+            db.execute("PRAGMA temp_store = MEMORY")
         except BaseException as error:
             self._opened.set_exception(error)
             return
@@ -159,12 +220,13 @@ class Writer:
             try:
                 late = self._jobs.get_nowait()
             except queue.Empty:
-                return
+                break
             if not isinstance(late, _Signal):
-                late[1].set_exception(WriterClosed("the history writer has stopped"))
+                self._settle(late, WriterClosed("the history writer has stopped"))
+        self._tell_loops()
 
     def _serve(self, db: Database) -> None:
-        backlog: list[Entry] = []
+        backlog: list[_Entry] = []
         failures = 0
         delayed = 0
         group = MAX_GROUP
@@ -185,12 +247,14 @@ class Writer:
             try:
                 self._commit(db, backlog[:group])
             except sqlite3.Error as error:
+                self._tell_loops()
                 self._drop_finished(backlog)
                 failures += 1
                 # Smaller next time: what fits on a disk with a little room gets in.
                 group = max(1, group // 2)
                 self._report_failure(error, len(backlog))
                 continue
+            self._tell_loops()
             failures = 0
             group = min(MAX_GROUP, group * 2)
             finished = self._drop_finished(backlog)
@@ -203,7 +267,7 @@ class Writer:
                     self._checkpoint(db)
                     delayed = 0
 
-    def _idle_wait(self, backlog: list[Entry]) -> float | None:
+    def _idle_wait(self, backlog: list[_Entry]) -> float | None:
         """How long to wait for a job: not at all while records wait, until the counts are due
         while counts wait, else for ever."""
         return 0 if backlog else self._tally.wait()
@@ -216,16 +280,16 @@ class Writer:
         except sqlite3.Error as error:
             log.warning("could not checkpoint the WAL after storage recovered: %s", error)
 
-    def _drop_finished(self, backlog: list[Entry]) -> int:
+    def _drop_finished(self, backlog: list[_Entry]) -> int:
         """Take out the jobs that are settled (committed or failed on their own account);
         a storage failure part-way through a group can leave some of each kind."""
         before = len(backlog)
-        backlog[:] = [entry for entry in backlog if not entry[1].done()]
+        backlog[:] = [entry for entry in backlog if not entry.done.done()]
         with self._waiting_lock:
             self._waiting -= before - len(backlog)
         return before - len(backlog)
 
-    def _gather(self, backlog: list[Entry], *, wait: float | None) -> bool:
+    def _gather(self, backlog: list[_Entry], *, wait: float | None) -> bool:
         """Move submitted jobs into the backlog, first waiting up to `wait` seconds for one
         (None: for ever); True once close() has been asked for."""
         try:
@@ -241,24 +305,52 @@ class Writer:
                 return False
         return True
 
-    def _commit(self, db: Database, group: list[Entry]) -> None:
+    def _commit(self, db: Database, group: list[_Entry]) -> None:
         """Commit the group, or raise the storage failure that keeps all of it waiting; a job
         that fails on its own account fails alone, and the others are still committed."""
         try:
             with db.atomic():
-                for job, _ in group:
-                    job(db)
+                for kind, entries in itertools.groupby(group, key=_kind):
+                    jobs = [entry.job for entry in entries]
+                    if kind is None:
+                        for job in jobs:
+                            job(db)
+                    else:
+                        kind.run_all(db, [job for job in jobs if isinstance(job, kind)])
         except Exception as error:
             if is_transient(error):
                 raise
             if len(group) == 1:
-                group[0][1].set_exception(error)
+                self._settle(group[0], error)
                 return
             for one in group:
                 self._commit(db, [one])
             return
-        for _, done in group:
-            done.set_result(None)
+        for entry in group:
+            self._settle(entry, None)
+
+    def _settle(self, entry: _Entry, error: BaseException | None) -> None:
+        """On the writer's thread; the loop the job came from hears at _tell_loops()."""
+        if error is None:
+            entry.done.set_result(None)
+        else:
+            entry.done.set_exception(error)
+        if entry.seen is not None:
+            self._to_loops.append((entry.seen, error))
+
+    def _tell_loops(self) -> None:
+        """Every outcome settled since the last time, on its loop: one wake-up per loop."""
+        if not self._to_loops:
+            return
+        by_loop: defaultdict[asyncio.AbstractEventLoop,
+                             list[tuple[asyncio.Future[None], BaseException | None]]] \
+            = defaultdict(list)
+        for seen, error in self._to_loops:
+            by_loop[seen.get_loop()].append((seen, error))
+        self._to_loops = []
+        for loop, outcomes in by_loop.items():
+            with contextlib.suppress(RuntimeError):  # that loop has closed: nobody waits
+                loop.call_soon_threadsafe(_show, outcomes)
 
     def _report_failure(self, error: sqlite3.Error, waiting: int) -> None:
         first = self._trouble is None
@@ -272,11 +364,12 @@ class Writer:
         self._trouble = None
         self._tell(StorageHealth(None, written=written))
 
-    def _give_up(self, backlog: list[Entry]) -> None:
+    def _give_up(self, backlog: list[_Entry]) -> None:
         why = WriterClosed(f"the history writer stopped before storage recovered "
                            f"({self._trouble})")
-        for _, done in backlog:
-            done.set_exception(why)
+        for entry in backlog:
+            self._settle(entry, why)
+        self._tell_loops()
         self._drop_finished(backlog)
 
     def _tell(self, health: StorageHealth) -> None:
@@ -285,3 +378,14 @@ class Writer:
                 watcher(health)
             except Exception:
                 log.exception("a storage watcher failed")
+
+
+def _show(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:
+    """On a loop: the outcomes of its jobs (one nobody awaits any more is left alone)."""
+    for seen, error in outcomes:
+        if seen.done():
+            continue
+        if error is None:
+            seen.set_result(None)
+        else:
+            seen.set_exception(error)

@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = [
-    "webhook throughput",
+    "webhook throughput  ",
+    "webhook throughput, wrk",
     "webhook p50 at 500 req/s",
     "webhook p99 at 500 req/s",
     "listener p50, console open",

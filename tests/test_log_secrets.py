@@ -12,7 +12,15 @@ import pytest
 from processes import free_port
 from test_cli import Cli, Serving, start_serve, wait_for
 
-from server.logs import LOG_FILE, LOG_FILES, SHORTEST_CUT, RedactingFormatter, log_to_file, redact
+from server.logs import (
+    LOG_FILE,
+    LOG_FILES,
+    SHORTEST_CUT,
+    RedactingFormatter,
+    hand_off,
+    log_to_file,
+    redact,
+)
 
 # Request lines aiohttp refuses before any handler of callgate's runs, each with what its
 # complaint still has to say once the token is gone.
@@ -131,3 +139,57 @@ def test_serve_s_log_file_is_rotated(tmp_path: Path) -> None:
     assert kept == [LOG_FILE, *(f"{LOG_FILE}.{n}" for n in range(1, LOG_FILES + 1))]
     assert "line 599 of a long day" in path.read_text(encoding="utf-8")
     assert all(file.stat().st_size <= 2000 for file in (tmp_path / "logs").iterdir())
+
+
+def lines_ending(first: str, second: str, lines: list[str]) -> list[str]:
+    """The last two of `lines` if they end so (else what they should have been)."""
+    if len(lines) >= 2 and lines[-2].endswith(first) and lines[-1].endswith(second):
+        return lines[-2:]
+    return [f"... {first}", f"... {second}"]
+
+
+def test_serve_s_lines_written_by_the_log_s_thread_keep_their_order_words_and_rotation(
+        tmp_path: Path) -> None:
+    """serve hands its lines per call to a thread that writes them a batch at a time: every
+    line is there, in order, as its arguments were when logged, redacted, and the file is
+    rotated as it would be line by line; a line of another logger is written at once."""
+    token = "cnQUJp7gOTCHe-h6iiGTFQllUG484Lki"
+    redact.keep_secret([token])
+    root = logging.getLogger()
+    before = list(root.handlers)
+    stop = None
+    try:
+        path = log_to_file(tmp_path / "logs", max_bytes=2000)
+        assert path is not None
+        stop = hand_off("test_log_secrets.hand_off")
+        logger = logging.getLogger("test_log_secrets.hand_off")
+        logger.setLevel(logging.INFO)
+        for number in range(600):
+            logger.info("line %d of a long day", number)
+        changing = ["as logged"]
+        logger.info("the list is %s", changing)
+        changing[0] = "changed later"
+        # Another logger's line is written at once, after the batched lines before it.
+        logging.getLogger("test_log_secrets.other").warning(
+            "a quoted request line: POST /hooks/commubo/%s HTTP/1.1", token)
+        at_once = path.read_text(encoding="utf-8").splitlines()
+        assert at_once[-2:] == lines_ending("the list is ['as logged']",
+                                            "POST /hooks/commubo/<token> HTTP/1.1", at_once)
+        stop()
+        stop = None
+    finally:
+        if stop is not None:
+            stop()
+        for handler in set(root.handlers) - set(before):
+            root.removeHandler(handler)
+            handler.close()
+    files = sorted((tmp_path / "logs").iterdir(), key=lambda file: file.name, reverse=True)
+    assert [file.name for file in files][-1] == LOG_FILE and len(files) == LOG_FILES + 1
+    assert all(file.stat().st_size <= 2000 for file in files)
+    lines = [line for file in files for line in file.read_text(encoding="utf-8").splitlines()]
+    numbers = [int(line.split()[3]) for line in lines if "of a long day" in line]
+    assert numbers == list(range(numbers[0], 600)), "lines lost or out of order"
+    assert len(numbers) > 200
+    assert lines[-2].endswith("the list is ['as logged']")
+    assert lines[-1].endswith("a quoted request line: POST /hooks/commubo/<token> HTTP/1.1")
+    assert token not in "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 
+import phonenumbers
 import pytest
 from conftest import Running, post, sample
 from hypothesis import given
@@ -73,6 +74,37 @@ SPELLINGS = [
     "03-3000-1234 ext. 5",
     "tel:+81-3-3000-1234",
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The canonical form: what phonenumbers makes of the digits, whichever way canonical gets there
+
+
+def by_phonenumbers(digits: str) -> str | None:
+    """The E.164 form phonenumbers gives digits dialled in Japan, if it calls them possible."""
+    try:
+        number = phonenumbers.parse(digits, phone.REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20))
+def test_the_canonical_form_of_any_digits_is_phonenumbers(digits: str) -> None:
+    assert phone.canonical.__wrapped__(digits) == by_phonenumbers(digits)
+
+
+def test_the_canonical_form_of_every_domestic_beginning_is_phonenumbers() -> None:
+    """Every start 0 to 0999 (the trunk 0, the international prefix 010, the 00 of carriers),
+    at every length from 1 to 19 digits."""
+    starts = [f"{n:0{width}d}" for width in (1, 2, 3, 4) for n in range(10 ** (width - 1))
+              if f"{n:0{width}d}".startswith("0")]
+    for start in starts:
+        for length in range(len(start), 20):
+            digits = (start + "5820137469" * 2)[:length]
+            assert phone.canonical.__wrapped__(digits) == by_phonenumbers(digits), digits
 
 
 # ---------------------------------------------------------------------------------------------

@@ -520,12 +520,16 @@ def test_the_stored_decision_answers_a_repeated_post(db_path: Path) -> None:
     CallHistory(open_database(db_path)).record(
         record_of("c-1", "2026-01-05T09:00:00.000+00:00", verdict)
     )
-    history = CallHistory(open_database(db_path))
-    again = history.verdict_of("c-1")
+    db = open_database(db_path)
+    history = CallHistory(db)
+    again, config_version = history.verdict_and_config("c-1")
     assert again == verdict
     assert again is not None and again.decision is Decision.REJECT
     assert again.reason is Reason.RULE
-    assert history.verdict_of("never-seen") is None
+    assert history.verdict_and_config("never-seen") == (None, config_version)
+    RuleBook(db).add("+81312345678", Action.BLOCK)
+    assert history.verdict_and_config("c-1") == (verdict, config_version + 1), \
+        "a rule added moves the config version read beside the decision"
 
 
 def test_a_detail_is_stored_as_its_code_and_read_back_as_a_message(db: Database) -> None:
@@ -547,7 +551,7 @@ def test_a_detail_is_stored_as_its_code_and_read_back_as_a_message(db: Database)
     assert listed["detail"] == BLOCKED
     assert history.get(first["id"]) == first
     assert history.rows_by_id([first["id"]])[0]["detail"] == BLOCKED
-    assert history.verdict_of("c-2") == Verdict(Decision.ACCEPT, Reason.PERSON)
+    assert history.verdict_and_config("c-2")[0] == Verdict(Decision.ACCEPT, Reason.PERSON)
 
 
 def test_a_repeat_is_counted_on_the_first_row_not_recorded_twice(db: Database) -> None:
@@ -566,6 +570,24 @@ def test_a_call_id_is_recorded_only_once(db: Database) -> None:
     assert not history.record(record_of("c-1", "2026-01-05T09:00:01.000+00:00"))
     assert history.count() == 1
     assert history.recent()[0]["received_at"] == "2026-01-05T09:00:00.000+00:00"
+
+
+def test_records_written_together_say_which_calls_were_new(db: Database) -> None:
+    """A group commit writes its records in one statement: each still learns whether its call
+    was in the history already (a record from the journal, a call twice in one group)."""
+    history = CallHistory(db)
+    history.record(record_of("old-1", "2026-01-05T09:00:00.000+00:00"))
+    history.record(record_of("old-2", "2026-01-05T09:00:01.000+00:00"))
+    group = [record_of(call_id, "2026-01-05T09:01:00.000+00:00")
+             for call_id in ("new-1", "old-1", "new-2", "new-2", "old-2", "new-3")]
+    assert history.record_all(group) == [True, False, True, False, False, True]
+    assert history.record_all(group[1:2]) == [False]
+    assert history.record_all(group[:1] + group[4:5]) == [False, False]
+    assert sorted(row["call_id"] for row in history.recent()) == [
+        "new-1", "new-2", "new-3", "old-1", "old-2"]
+    assert history.recent(limit=1)[0]["received_at"] == "2026-01-05T09:01:00.000+00:00"
+    assert {row["call_id"]: row["received_at"] for row in history.recent()}["old-1"] \
+        == "2026-01-05T09:00:00.000+00:00", "a call in the history already is left as it was"
 
 
 def test_history_is_newest_first_and_can_be_limited(db: Database) -> None:

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from conftest import Running, post, sample
+from recorded import health, history
 
 from application import Office
+from server.events import CallArrived
 from storage.database import open_database
 from storage.settings import PREVIOUS_UNTIL_KEY
 
@@ -48,9 +50,20 @@ def test_the_old_token_stops_when_its_grace_period_ends(running: Running) -> Non
 def test_no_grace_means_the_old_token_stops_at_once(running: Running) -> None:
     store = Office(running.db_path)
     store.settings.set("token-grace-hours", "0")
+    assert post(hook(running, running.token), body("warm")).status == 200  # tokens read
+    refused = health(running.base)["refused_requests"]
     new = store.webhook.rotate().token
+    # The listener compares a token with the tokens it read last: the old one still matches
+    # those, and must be refused all the same, as a wrong token, whatever the body.
     assert post(hook(running, running.token), body("old")).status == 404
+    assert post(hook(running, running.token), "not json").status == 404
+    assert post(hook(running, running.token),
+                {"callgateSelfTest": "nonce-1"}).status == 404
     assert post(hook(running, new), body("new")).status == 200
+    assert [row["call_id"] for row in history(running.db_path)] == ["warm", "new"]
+    assert health(running.base)["refused_requests"] == refused + 3
+    assert not any(isinstance(event, CallArrived) and event.call.call_id == "old"
+                   for event in running.events.events)
 
 
 def test_rotate_token_on_the_command_line(tmp_path: Path) -> None:
