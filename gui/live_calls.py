@@ -56,6 +56,9 @@ class LiveCall:
 
 CallEvent = CallArrived | CallWaiting | CallDecided
 
+# Calls nothing will happen to any more here: the ones the list may let go of.
+_SETTLED = frozenset({CallState.DECIDED, CallState.UNFOLLOWED})
+
 
 def verdict_text(event: CallDecided) -> str:
     return present.verdict_text(event.decision, event.reason, event.detail, event.decided_by)
@@ -74,7 +77,8 @@ def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
 
 
 class LiveCallsModel(QAbstractListModel):
-    """The newest calls first; older ones leave the list (the history keeps them)."""
+    """The newest calls first; older decided ones leave the list (the history keeps them),
+    those still waiting or being decided never do."""
 
     MAX_CALLS = 200
     # Older calls leave in batches: each removal makes the view redo its layout.
@@ -182,11 +186,24 @@ class LiveCallsModel(QAbstractListModel):
             self._calls[:0] = reversed(fresh.values())  # the newest first
             self.endInsertRows()
         if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
-            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
-            for gone in self._calls[self.MAX_CALLS:]:
-                self._texts.pop(gone.call.call_id, None)
-            del self._calls[self.MAX_CALLS:]
-            self.endRemoveRows()
+            self._trim(len(self._calls) - self.MAX_CALLS)
+
+    def _trim(self, excess: int) -> None:
+        """Let the `excess` oldest settled calls go, each run of them at once; a call that
+        waits for a person, or is being decided, stays however old it is."""
+        row = len(self._calls)
+        while excess and row:
+            end = row
+            while row and excess and self._calls[row - 1].state in _SETTLED:
+                row, excess = row - 1, excess - 1
+            if row < end:
+                self.beginRemoveRows(QModelIndex(), row, end - 1)
+                for gone in self._calls[row:end]:
+                    self._texts.pop(gone.call.call_id, None)
+                del self._calls[row:end]
+                self.endRemoveRows()
+            while row and self._calls[row - 1].state not in _SETTLED:
+                row -= 1
 
     def add_earlier(self, entries: list[LiveCall]) -> None:
         """Calls from before this console started, newest first, go below those it saw

@@ -108,14 +108,45 @@ def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
     most = view.model.MAX_CALLS + view.model.TRIM_BATCH
-    for n in range(most):
-        view.on_arrived(arrived(known_call(str(n)), RECEIVED))
-    assert view.model.rowCount() == most
-    view.on_arrived(arrived(known_call(str(most)), RECEIVED))
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(most + 1):
+        call = known_call(str(n))
+        view.on_arrived(arrived(call, RECEIVED))
+        if n < most:
+            assert view.model.rowCount() == n + 1
+        view.on_decided(decision(call, accepted, RECEIVED))
     assert view.model.rowCount() == view.model.MAX_CALLS
     assert view.model.entry(0).call.call_id == str(most)
     assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
         most - view.model.MAX_CALLS + 1)
+
+
+def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtBot) -> None:
+    """The list keeps a bounded number of calls, but never drops one that waits for a person
+    (nor one still being decided): a busy minute must not take its buttons away."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.show()
+    asking = known_call("asking")
+    view.on_arrived(arrived(asking, RECEIVED))
+    view.on_waiting(waiting(asking, 60))
+    deciding = known_call("deciding")
+    view.on_arrived(arrived(deciding, RECEIVED))
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(3 * view.model.MAX_CALLS):
+        call = known_call(f"later-{n}")
+        view.take([arrived(call, RECEIVED), decision(call, accepted, RECEIVED)])
+    model = view.model
+    assert model.rowCount() <= model.MAX_CALLS + model.TRIM_BATCH
+    assert model.entry(0).call.call_id == f"later-{3 * model.MAX_CALLS - 1}", "newest first"
+    assert [e.call.call_id for e in view.waiting_calls()] == ["asking"]
+    assert view.card.call_id == "asking", "the waiting call is still on the card"
+    row = model.row_of("deciding")
+    assert row is not None and model.entry(row).state is CallState.ARRIVED
+    view.on_decided(decision(deciding, accepted, RECEIVED))
+    assert model.row_of("deciding") is not None
+    assert sum(e.call.call_id == "deciding" for e in map(model.entry, range(model.rowCount())))\
+        == 1, "its decision updates its row, not a new one at the top"
 
 
 def test_a_call_callgate_stopped_before_answering_reads_so(qtbot: QtBot) -> None:
