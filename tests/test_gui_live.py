@@ -107,18 +107,34 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
 def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
-    most = view.model.MAX_CALLS + view.model.TRIM_BATCH
+    most = view.model.MAX_CALLS + 30
     accepted = Verdict(Decision.ACCEPT, Reason.MODE)
     for n in range(most + 1):
         call = known_call(str(n))
         view.on_arrived(arrived(call, RECEIVED))
-        if n < most:
-            assert view.model.rowCount() == n + 1
         view.on_decided(decision(call, accepted, RECEIVED))
-    assert view.model.rowCount() == view.model.MAX_CALLS
-    assert view.model.entry(0).call.call_id == str(most)
-    assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
-        most - view.model.MAX_CALLS + 1)
+        assert view.model.rowCount() == min(n + 1, view.model.MAX_CALLS)
+    listed = [view.model.entry(row).call.call_id for row in range(view.model.rowCount())]
+    assert view.card.call_id == "0", "the first call came to the empty card"
+    assert listed == [str(n) for n in range(most, most - view.model.MAX_CALLS + 1, -1)] + ["0"],\
+        "the newest calls, and the one on the card"
+
+
+def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(qtbot: QtBot) -> None:
+    """The first call of the day goes to the card; when it grows too old for the list and
+    leaves, nobody chose anything: the list still shows each new call at its top."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(2 * view.model.MAX_CALLS):
+        call = known_call(f"c{n}")
+        view.take([arrived(call, RECEIVED), decision(call, accepted, RECEIVED)])
+        qtbot.wait(0)
+    top = view.list.indexAt(view.list.viewport().rect().topLeft())
+    assert top.row() == 0, "the newest call is in sight"
+    assert view.list.verticalScrollBar().value() == view.list.verticalScrollBar().minimum()
 
 
 def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtBot) -> None:
@@ -137,7 +153,7 @@ def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtB
         call = known_call(f"later-{n}")
         view.take([arrived(call, RECEIVED), decision(call, accepted, RECEIVED)])
     model = view.model
-    assert model.rowCount() <= model.MAX_CALLS + model.TRIM_BATCH
+    assert model.rowCount() == model.MAX_CALLS
     assert model.entry(0).call.call_id == f"later-{3 * model.MAX_CALLS - 1}", "newest first"
     assert [e.call.call_id for e in view.waiting_calls()] == ["asking"]
     assert view.card.call_id == "asking", "the waiting call is still on the card"
