@@ -34,6 +34,9 @@ from server.protocol.messages import (
 
 Tray = Callable[[], QSystemTrayIcon | None]
 
+# A call is on the list this long after callgate reports it, at most: a frame of the screen.
+LIST_MS = 16
+
 
 class Calls(QObject):
     def __init__(self, session: ConsoleSession, live: LiveView, changes: Changes, tray: Tray,
@@ -53,11 +56,12 @@ class Calls(QObject):
         live.decision_made.connect(self.resolve)
 
     def _list(self, event: CallEvent) -> None:
-        """Onto the live list with the other events that came before the GUI thread's next
-        turn: in a burst, each turn lists all that came meanwhile at once, so the window keeps
-        up (and a person's command is answered) however fast calls come."""
+        """Onto the live list with the other events that come within LIST_MS: a call decided
+        at once (by a rule, or the mode) goes in decided, one change of the list instead of
+        two, and in a burst each change lists all that came meanwhile, so the window keeps up
+        (and a person's command is answered) however fast calls come."""
         if not self._coming:
-            QTimer.singleShot(0, self, self._listed_now)
+            QTimer.singleShot(LIST_MS, self, self._listed_now)
         self._coming.append(event)
 
     def _listed_now(self) -> None:
