@@ -22,6 +22,7 @@ from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
 from server.protocol.link import LinkState
 from server.protocol.messages import (
+    CallArrived,
     CallDecided,
     CallWaiting,
     Failed,
@@ -34,7 +35,8 @@ from server.protocol.messages import (
 
 Tray = Callable[[], QSystemTrayIcon | None]
 
-# A call is on the list this long after callgate reports it, at most: a frame of the screen.
+# A call that arrived is on the list this long after callgate reports it, at most (sooner
+# once decided): a frame of the screen.
 LIST_MS = 16
 
 
@@ -48,6 +50,10 @@ class Calls(QObject):
         self._tray = tray
         self._note = note
         self._coming: list[CallEvent] = []
+        self._arriving: set[str] = set()  # calls among them not yet decided nor waiting
+        self._lister = QTimer(self)
+        self._lister.setSingleShot(True)
+        self._lister.timeout.connect(self._listed_now)
         session.attached.connect(self.attached)
         session.link_state.connect(self._link_state)
         session.call_arrived.connect(self._list)
@@ -56,16 +62,24 @@ class Calls(QObject):
         live.decision_made.connect(self.resolve)
 
     def _list(self, event: CallEvent) -> None:
-        """Onto the live list with the other events that come within LIST_MS: a call decided
-        at once (by a rule, or the mode) goes in decided, one change of the list instead of
-        two, and in a burst each change lists all that came meanwhile, so the window keeps up
-        (and a person's command is answered) however fast calls come."""
-        if not self._coming:
-            QTimer.singleShot(LIST_MS, self, self._listed_now)
+        """Onto the live list with the other events that came meanwhile: at the GUI thread's
+        next turn once each call that arrived is decided or waits, else within LIST_MS. A call
+        decided at once (by a rule, or the mode) goes in decided, one change of the list
+        instead of two, and in a burst each change lists all that came meanwhile, so the
+        window keeps up (and a person's command is answered) however fast calls come."""
         self._coming.append(event)
+        if isinstance(event, CallArrived):
+            self._arriving.add(event.call.call_id)
+        else:
+            self._arriving.discard(event.call.call_id)
+        if not self._arriving:
+            self._lister.start(0)
+        elif not self._lister.isActive():
+            self._lister.start(LIST_MS)
 
     def _listed_now(self) -> None:
         coming, self._coming = self._coming, []
+        self._arriving.clear()
         self._live.take(coming)
 
     def attached(self, snapshot: Snapshot) -> None:
