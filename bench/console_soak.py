@@ -67,6 +67,7 @@ P99_TARGET = 1.20  # the last checkpoint's p99 against the first's
 CPU_TARGET_MS = 2.0  # GUI thread CPU per call
 SETTLE_S = 2.0  # after the long run, before the CPU is measured: the console catches up
 CAUGHT_UP_S = 1.0  # after the last call of the CPU stretch: its history refresh is in
+# (each at most a share of a short --cpu-seconds)
 
 
 class ConsoleProcess(ListenerProcess):
@@ -139,9 +140,11 @@ class ConsoleSoakReport:
 async def cpu_stretch(soak: Soak, console: ConsoleProcess, seconds: float,
                       rate: float) -> tuple[int, float, float]:
     """(calls, GUI CPU s over them, GUI CPU s as long idle), after the console settled."""
-    await asyncio.sleep(SETTLE_S)
+    settle = min(SETTLE_S, seconds)
+    caught_up = min(CAUGHT_UP_S, seconds / 2)
+    await asyncio.sleep(settle)
     idle_from = console.gui_cpu_s()
-    await asyncio.sleep(seconds + CAUGHT_UP_S)
+    await asyncio.sleep(seconds + caught_up)
     idle = console.gui_cpu_s() - idle_from
     made = soak.switchboard.made
     timeout = aiohttp.ClientTimeout(total=CLIENT_TIMEOUT_S)
@@ -152,7 +155,7 @@ async def cpu_stretch(soak: Soak, console: ConsoleProcess, seconds: float,
         start = time.monotonic() + 0.05
         await steady_calls(soak, session, start, start + seconds, rate, in_flight)
         await asyncio.gather(*in_flight)
-        await asyncio.sleep(CAUGHT_UP_S)
+        await asyncio.sleep(caught_up)
         busy = console.gui_cpu_s() - busy_from
     return soak.switchboard.made - made, busy, idle
 

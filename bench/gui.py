@@ -64,6 +64,7 @@ CONNECTIONS = 16
 WARMUP_S = 0.5
 CARD_TIMEOUT_S = 5.0
 CARD_GAP_S = 0.02  # lets the console go idle between calls, as between real calls
+P99_TARGET = 1.3  # issue 15: the listener's p99 with the console open against headless
 
 
 @dataclass(frozen=True)
