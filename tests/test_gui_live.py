@@ -5,12 +5,13 @@ from __future__ import annotations
 from conftest import sample
 from live_events import arrived, decision
 from live_events import waiting as waiting_for
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gui import present
 from gui.live import LiveView
-from gui.live_calls import CallState
+from gui.live_calls import REJECTED_COLOUR, WAITING_COLOUR, CallState
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
@@ -135,6 +136,44 @@ def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(qtbot: Qt
     top = view.list.indexAt(view.list.viewport().rect().topLeft())
     assert top.row() == 0, "the newest call is in sight"
     assert view.list.verticalScrollBar().value() == view.list.verticalScrollBar().minimum()
+
+
+def test_rows_show_their_state_in_their_colour_and_their_two_lines(qtbot: QtBot) -> None:
+    """Each row is painted from a picture of it: a waiting call on yellow, a rejected one on
+    pink, the chosen one in the selection's colour, each with its text; a decided call's
+    row changes colour as it changes state."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    rejected, asking, chosen = known_call("rejected"), known_call("asking"), known_call("chosen")
+    view.take([arrived(rejected, RECEIVED),
+               decision(rejected, Verdict(Decision.REJECT, Reason.MODE), RECEIVED),
+               arrived(chosen, RECEIVED), arrived(asking, RECEIVED), waiting(asking, 60)])
+    view.select("chosen")
+    qtbot.wait(50)
+
+    def colours(call_id: str) -> tuple[QColor, int]:
+        row = view.model.row_of(call_id)
+        assert row is not None
+        rect = view.list.visualRect(view.model.index(row, 0))
+        image = view.list.viewport().grab().toImage()
+        background = image.pixelColor(rect.right() - 4, rect.center().y())
+        inked = sum(image.pixelColor(x, y) != background
+                    for x in range(rect.left(), rect.left() + 200)
+                    for y in range(rect.top(), rect.bottom()))
+        return background, inked
+
+    waiting_colour, waiting_ink = colours("asking")
+    assert waiting_colour == WAITING_COLOUR and waiting_ink > 100, "text on yellow"
+    rejected_colour, rejected_ink = colours("rejected")
+    assert rejected_colour == REJECTED_COLOUR and rejected_ink > 100, "text on pink"
+    chosen_colour, chosen_ink = colours("chosen")
+    assert chosen_colour == view.list.palette().color(QPalette.ColorRole.Highlight)
+    assert chosen_ink > 100
+    view.on_decided(decision(asking, Verdict(Decision.REJECT, Reason.PERSON), RECEIVED))
+    qtbot.waitUntil(lambda: colours("asking")[0] == REJECTED_COLOUR, timeout=2000)
 
 
 def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtBot) -> None:
