@@ -123,12 +123,12 @@ class LiveCallsModel(QStandardItemModel):
                 Qt.ItemDataRole.BackgroundRole: background,
                 Qt.ItemDataRole.ToolTipRole: (verdict_text(entry.decided)
                                               if entry.decided is not None else None),
-                Qt.ItemDataRole.SizeHintRole: _row_size(),
                 PAINTED_ROLE: (text, background.color().rgba() if background else 0)}
 
     def _item(self, entry: LiveCall) -> QStandardItem:
         item = QStandardItem()
         item.setEditable(False)
+        item.setSizeHint(_row_size())
         for role, value in self._shown(entry).items():
             if value is not None:
                 item.setData(value, role)
