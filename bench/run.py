@@ -2,11 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]      # or: make bench
 
-Runs bench/webhook.py, bench/gui.py, bench/desks.py, bench/coldstart.py, bench/history.py,
-bench/stall.py and bench/stats.py (on the same history, then on one whose calls all came in
-the 90 days counted) one after the other, each in a fresh process (so none inherits another's
-threads, Qt state or memory peak), and prints one table; progress goes to stderr. The whole
-run takes several minutes, most of it building and searching a history of 1,000,000 calls.
+Runs bench/webhook.py, bench/gui.py, bench/console_soak.py, bench/desks.py, bench/coldstart.py,
+bench/history.py, bench/stall.py and bench/stats.py (on the same history, then on one whose
+calls all came in the 90 days counted) one after the other, each in a fresh process (so none
+inherits another's threads, Qt state or memory peak), and prints one table; progress goes to
+stderr. The whole run takes about ten minutes: five of them the console soak's 30,000 calls,
+most of the rest building and searching a history of 1,000,000 calls.
 `--quick` is a smoke run (seconds-long loads, 100,000 calls): its numbers say little, but
 every row is there.
 
@@ -17,6 +18,7 @@ card that never showed): then the numbers mean nothing. A missed target is only 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import platform
@@ -31,7 +33,7 @@ from typing import ParamSpec, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import coldstart, desks, gui, history, stall, stats, webhook
+from bench import coldstart, console_soak, desks, gui, history, stall, stats, webhook
 from bench.loadgen import percentile
 from bench.webhook import (
     P99_RATIO_TARGET,
@@ -61,6 +63,7 @@ class Sizes:
 
     webhook: list[str]
     gui: list[str]
+    console_soak: list[str]
     desks: list[str]
     cold_starts: int
     history_calls: int
@@ -69,12 +72,13 @@ class Sizes:
     stats_repeat: int
 
 
-FULL = Sizes(webhook=[], gui=[], desks=[], cold_starts=5, history_calls=1_000_000,
+FULL = Sizes(webhook=[], gui=[], console_soak=[], desks=[], cold_starts=5, history_calls=1_000_000,
              history_repeat=3, burst=2000, stats_repeat=5)
 QUICK = Sizes(
     webhook=["--runs", "1", "--seconds", "1", "--open-seconds", "1", "--warmup", "0.3",
              "--no-ceiling", "--wrk-seconds", "1", "--no-wrk-install"],
     gui=["--calls", "100", "--runs", "1", "--cards", "10"],
+    console_soak=["--calls", "300", "--checkpoint", "100", "--cpu-seconds", "1"],
     desks=["--cards", "20", "--calls", "300", "--rounds", "1"],
     cold_starts=1, history_calls=100_000, history_repeat=1, burst=200, stats_repeat=1,
 )
@@ -96,6 +100,14 @@ def webhook_report(argv: list[str]) -> webhook.WebhookReport:
 def gui_report(argv: list[str]) -> gui.GuiReport:
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
         return gui.benchmark(gui.parse_args(argv), Path(tmp))
+
+
+def console_soak_report(argv: list[str]) -> console_soak.ConsoleSoakReport:
+    args = console_soak.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp, \
+            contextlib.redirect_stdout(sys.stderr):  # its rows are progress here
+        return console_soak.benchmark(args.calls, args.rate, args.checkpoint, args.cpu_seconds,
+                                      args.cpu_rate, Path(tmp))
 
 
 def desks_report(argv: list[str]) -> desks.DeskReport:
@@ -136,14 +148,35 @@ def gui_rows(report: gui.GuiReport) -> list[Row]:
         pick = attrgetter(f"p{q}_ms")
         console = report.median(report.console, pick)
         headless = report.median(report.headless, pick)
+        share = ratio(console, headless)
+        target = (f"{verdict(share <= gui.P99_TARGET)} ratio <= {gui.P99_TARGET}; " if q == 99
+                  else "")
         rows.append(Row(f"listener p{q}, console open, {report.rate:g} req/s", ms(console),
-                        ms(headless), ratio(console, headless),
-                        "baseline: the same Listener headless"))
+                        ms(headless), share, f"{target}baseline: the same Listener headless"))
     for q in (50, 99):
         card, answer = percentile(report.card_ms, q), percentile(report.answer_ms, q)
         rows.append(Row(f"POST to live card on screen p{q}", ms(card), ms(answer),
                         ratio(card, answer), "baseline: the same posts' round trip"))
     return rows
+
+
+def console_soak_rows(report: console_soak.ConsoleSoakReport) -> list[Row]:
+    first, last = report.first, report.last
+    stretch = f"{report.checkpoint:,}"
+    return [
+        Row(f"console RSS, {report.calls:,} calls at {report.rate:g}/s", f"{last.rss_mib:.1f} MiB",
+            f"{first.rss_mib:.1f} MiB", report.rss_ratio,
+            f"{verdict(report.rss_ratio <= console_soak.RSS_TARGET)} ratio <= "
+            f"{console_soak.RSS_TARGET}; baseline: after the first {stretch}"),
+        Row(f"console-open p99, last {stretch} of {report.calls:,}", ms(last.p99_ms),
+            ms(first.p99_ms), report.p99_ratio,
+            f"{verdict(report.p99_ratio <= console_soak.P99_TARGET)} ratio <= "
+            f"{console_soak.P99_TARGET}; baseline: the first {stretch} calls"),
+        Row(f"GUI thread CPU per call, {report.cpu_rate:g} calls/s", f"{report.cpu_ms:.2f} ms",
+            f"{report.idle_ms:.2f} ms", ratio(report.cpu_ms, report.idle_ms),
+            f"{verdict(report.cpu_ms <= console_soak.CPU_TARGET_MS)} callgate <= "
+            f"{console_soak.CPU_TARGET_MS:g} ms; baseline: the console idle as long"),
+    ]
 
 
 def desk_rows(report: desks.DeskReport) -> list[Row]:
@@ -255,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     webhook_result = isolated(webhook_report, sizes.webhook)
     progress("gui: listener latency with the console open, POST to card ...")
     gui_result = isolated(gui_report, sizes.gui)
+    progress("console soak: the console open while calls come at 100/s ...")
+    soak_result = isolated(console_soak_report, sizes.console_soak)
     progress("desks: POST to a desk's decided event, the webhook with desks attached ...")
     desks_result = isolated(desks_report, sizes.desks)
     progress("cold start: main.py serve and a minimal aiohttp server ...")
@@ -280,7 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
           "ratio = callgate / baseline, both measured in this run")
     print_table([*webhook_rows(webhook_result, rate), *gui_rows(gui_result),
-                 *desk_rows(desks_result), *history_rows(history_result), stall_row(stall_result),
+                 *console_soak_rows(soak_result), *desk_rows(desks_result),
+                 *history_rows(history_result), stall_row(stall_result),
                  stats_row(stats_spread), stats_row(stats_dense), cold_start_row(cold)])
 
     problems = [line for ok, line in webhook_result.checks() if not ok]
@@ -289,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if gui_result.cards_missed:
         problems.append(f"gui: {gui_result.cards_missed} cards not on screen within "
                         f"{gui.CARD_TIMEOUT_S:g} s")
+    if soak_result.failed or soak_result.lost:
+        problems.append(f"console soak: {soak_result.failed} calls failed, {soak_result.lost} "
+                        "answered calls not recorded")
     if desks_result.missed:
         problems.append(f"desks: {desks_result.missed} calls not heard by a desk")
     if stall_result.answered != stall_result.burst:

@@ -147,10 +147,15 @@ class ListenerProcess:
         self.cli("block", "0120*", "--note", "sales calls (soak)")
         self.url = self.cli("url")
 
+    def launch(self) -> tuple[list[str], dict[str, str] | None]:
+        """What `start` runs, and its environment (None: this one's)."""
+        return self.command("serve"), None
+
     def start(self) -> None:
+        command, env = self.launch()
         with self.log_path.open("wb") as log:
             self._process = subprocess.Popen(
-                self.command("serve"), stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+                command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
                 stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
             )
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -9,6 +9,8 @@ already has a note someone wrote.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +24,7 @@ from gui.session import ConsoleSession
 from screening.policy import Decision, Reason
 from server.protocol.link import LinkState
 from server.protocol.messages import (
+    CallArrived,
     CallDecided,
     CallWaiting,
     Failed,
@@ -34,6 +37,14 @@ from server.protocol.messages import (
 
 Tray = Callable[[], QSystemTrayIcon | None]
 
+# A call that arrived is on the list this long after callgate reports it, at most (sooner
+# once decided): a frame of the screen.
+LIST_MS = 16
+# While calls come steadily the list changes at most this often, each change listing all that
+# came meanwhile: every change moves every row in sight, so it repaints them all. A call that
+# waits for a person is listed at once.
+LIST_GAP_S = 0.1
+
 
 class Calls(QObject):
     def __init__(self, session: ConsoleSession, live: LiveView, changes: Changes, tray: Tray,
@@ -45,6 +56,11 @@ class Calls(QObject):
         self._tray = tray
         self._note = note
         self._coming: list[CallEvent] = []
+        self._arriving: set[str] = set()  # calls among them not yet decided nor waiting
+        self._listed_at = 0.0  # when the list last took calls (monotonic)
+        self._lister = QTimer(self)
+        self._lister.setSingleShot(True)
+        self._lister.timeout.connect(self._listed_now)
         session.attached.connect(self.attached)
         session.link_state.connect(self._link_state)
         session.call_arrived.connect(self._list)
@@ -53,15 +69,29 @@ class Calls(QObject):
         live.decision_made.connect(self.resolve)
 
     def _list(self, event: CallEvent) -> None:
-        """Onto the live list with the other events that came before the GUI thread's next
-        turn: in a burst, each turn lists all that came meanwhile at once, so the window keeps
-        up (and a person's command is answered) however fast calls come."""
-        if not self._coming:
-            QTimer.singleShot(0, self, self._listed_now)
+        """Onto the live list with the other events that came meanwhile: at the GUI thread's
+        next turn once each call that arrived is decided or waits (else within LIST_MS), and
+        no sooner than LIST_GAP_S after the last change, unless a call waits for a person. A
+        call decided at once (by a rule, or the mode) goes in decided, one change of the list
+        instead of two, and calls that come fast share a change, so the window keeps up (and
+        a person's command is answered) however fast they come."""
         self._coming.append(event)
+        if isinstance(event, CallArrived):
+            self._arriving.add(event.call.call_id)
+        else:
+            self._arriving.discard(event.call.call_id)
+        if isinstance(event, CallWaiting):
+            wait = 0
+        else:
+            gap = self._listed_at + LIST_GAP_S - time.monotonic()
+            wait = max(LIST_MS if self._arriving else 0, math.ceil(gap * 1000))
+        if not self._lister.isActive() or self._lister.remainingTime() > wait:
+            self._lister.start(wait)
 
     def _listed_now(self) -> None:
         coming, self._coming = self._coming, []
+        self._arriving.clear()
+        self._listed_at = time.monotonic()
         self._live.take(coming)
 
     def attached(self, snapshot: Snapshot) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.card import CallCard
 from gui.live_calls import CallEvent, CallState, LiveCall, LiveCallsModel
+from gui.live_rows import CallList
 from gui.steady import Sighted, hold_rows_in_place, looking, put_back, sighted_row
 from screening.policy import Decision
 from server.protocol.messages import CallArrived, CallDecided, CallWaiting
@@ -31,15 +32,12 @@ class LiveView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LiveCallsModel(self)
-        self.list = QListView(self)
+        self.list = CallList(self)
         self.list.setModel(self.model)
         self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(True)  # every row is two lines: no per-row layout
         hold_rows_in_place(self.list)
         self._chosen = False  # the person chose the current row (not the console)
-        self._selecting = False
-        self._held: Sighted | None = None
+        self._selecting = False  # the console moves the current row, not a person
         self.can_decide = True
         self.card = CallCard(self)
         splitter = QSplitter(self)
@@ -51,8 +49,6 @@ class LiveView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.list.selectionModel().currentChanged.connect(self._show_current)
-        self.model.rowsAboutToBeInserted.connect(self._hold)
-        self.model.rowsInserted.connect(self._put_back)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.model.dataChanged.connect(self._refresh_card)
         self.card.decision_made.connect(self._decide)
@@ -74,8 +70,12 @@ class LiveView(QWidget):
 
     def take(self, events: Sequence[CallEvent]) -> None:
         """Calls as callgate reports them, several at once: a call comes to an empty card, and
-        a newly waiting call to a card that shows no waiting call."""
-        self.model.take(events)
+        a newly waiting call to a card that shows no waiting call. The row a person looks
+        at stays where it is: new calls come in above it, old ones leave below."""
+        held = self._sighted()
+        above = self.model.take(events, keep=self.card.call_id)
+        if held is not None and above:
+            put_back(self.list, held.row + above, held.top)
         for event in events:
             if isinstance(event, CallWaiting):
                 row = self.model.row_of(self.card.call_id) if self.card.call_id else None
@@ -138,15 +138,6 @@ class LiveView(QWidget):
         if not looking(self.list, self._chosen):
             return None
         return sighted_row(self.list, self.list.currentIndex())
-
-    def _hold(self, parent: QModelIndex, first: int, last: int) -> None:
-        held = self._sighted()
-        self._held = held if held is not None and held.row >= first else None
-
-    def _put_back(self, parent: QModelIndex, first: int, last: int) -> None:
-        held, self._held = self._held, None
-        if held is not None:
-            put_back(self.list, held.row + last - first + 1, held.top)
 
     def _scrolled(self, value: int) -> None:
         """Back at the top, the person sees new calls come in again."""

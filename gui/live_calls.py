@@ -10,8 +10,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import present
@@ -20,8 +20,13 @@ from server.protocol.messages import CallArrived, CallDecided, CallView, CallWai
 
 WAITING_COLOUR = QColor("#fff3cd")
 REJECTED_COLOUR = QColor("#f8d7da")
+_WAITING_BRUSH = QBrush(WAITING_COLOUR)
+_REJECTED_BRUSH = QBrush(REJECTED_COLOUR)
+ROW_PADDING = 10  # pixels of a row besides its two lines
+# What a row paints (gui/live_rows.py), in one look-up: its text and its background's colour
+# (0xAARRGGBB; 0 for the list's own).
+PAINTED_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 class CallState(Enum):
@@ -56,9 +61,25 @@ class LiveCall:
 
 CallEvent = CallArrived | CallWaiting | CallDecided
 
+# Calls nothing will happen to any more here: the ones the list may let go of.
+_SETTLED = frozenset({CallState.DECIDED, CallState.UNFOLLOWED})
+
 
 def verdict_text(event: CallDecided) -> str:
     return present.verdict_text(event.decision, event.reason, event.detail, event.decided_by)
+
+
+def _row_size() -> QSize:
+    """Two lines for every row, fixed, so a row never changes height when its status does."""
+    return QSize(0, 2 * QFontMetrics(QApplication.font()).lineSpacing() + ROW_PADDING)
+
+
+def _background(entry: LiveCall) -> QBrush | None:
+    if entry.state is CallState.WAITING:
+        return _WAITING_BRUSH
+    if entry.decided is not None and entry.decided.decision is Decision.REJECT:
+        return _REJECTED_BRUSH
+    return None
 
 
 def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
@@ -73,54 +94,57 @@ def _after(entry: LiveCall | None, event: CallEvent) -> LiveCall:
     return replace(base, state=CallState.DECIDED, decided=event, deadline=None)
 
 
-class LiveCallsModel(QAbstractListModel):
-    """The newest calls first; older ones leave the list (the history keeps them)."""
+class LiveCallsModel(QStandardItemModel):
+    """The newest calls first; older decided ones leave the list (the history keeps them),
+    those still waiting or being decided never do.
 
+    What a row shows (its text, background and tooltip) is set in Qt's own item model once per
+    change of its call: a list model written in Python is asked its row count for every row at
+    each layout, and every new call lays the list out again, so a model in Python cost the GUI
+    thread hundreds of calls into Python per call, each waiting for the listener's thread to
+    let go of Python's lock.
+    """
+
+    # Calls listed at most (more only while more wait or are being decided). Once that many, an old
+    # call leaves as each new one comes, in the same layout: the list's height, and so its
+    # scroll bar, stays as it is (Qt's Fusion style took longer to draw the scroll bar anew
+    # than the rows).
     MAX_CALLS = 200
-    # Older calls leave in batches: each removal makes the view redo its layout.
-    TRIM_BATCH = 50
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._calls: list[LiveCall] = []
-        # The text of each shown call, made once: the view asks for it on every repaint, and
-        # a busy afternoon's repaints must not take the CPU the listener needs.
-        self._texts: dict[str, str] = {}
-        self._day = present.office_now().date()  # the office's day of the texts made
+        self._calls: list[LiveCall] = []  # row by row
+        self._day = present.office_now().date()  # the office's day of the texts shown
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._calls)
+    def _shown(self, entry: LiveCall) -> dict[int, Any]:
+        """What the row of `entry` shows, role by role."""
+        text, background = self._text(entry), _background(entry)
+        return {Qt.ItemDataRole.DisplayRole: text,
+                Qt.ItemDataRole.BackgroundRole: background,
+                Qt.ItemDataRole.ToolTipRole: (verdict_text(entry.decided)
+                                              if entry.decided is not None else None),
+                PAINTED_ROLE: (text, background.color().rgba() if background else 0)}
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._calls):
-            return None
-        entry = self._calls[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            self._new_day()
-            if entry.state is CallState.WAITING:  # its countdown changes every second
-                return self._text(entry)
-            text = self._texts.get(entry.call.call_id)
-            if text is None:
-                text = self._texts[entry.call.call_id] = self._text(entry)
-            return text
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if entry.state is CallState.WAITING:
-                return QBrush(WAITING_COLOUR)
-            if entry.decided is not None and entry.decided.decision is Decision.REJECT:
-                return QBrush(REJECTED_COLOUR)
-        if role == Qt.ItemDataRole.SizeHintRole:
-            # Two lines for every row, fixed, so a row never elides when its status changes.
-            return QSize(0, 2 * QFontMetrics(QApplication.font()).lineSpacing() + 10)
-        if role == Qt.ItemDataRole.ToolTipRole and entry.decided is not None:
-            return verdict_text(entry.decided)
-        return None
+    def _item(self, entry: LiveCall) -> QStandardItem:
+        item = QStandardItem()
+        item.setEditable(False)
+        item.setSizeHint(_row_size())
+        for role, value in self._shown(entry).items():
+            if value is not None:
+                item.setData(value, role)
+        return item
+
+    def _show(self, row: int) -> None:
+        """The row as its call is now (Qt tells the views only when it changed)."""
+        self.setItemData(self.index(row, 0), self._shown(self._calls[row]))
 
     def _new_day(self) -> None:
-        """After the office's midnight, yesterday's calls show their date (texts made anew)."""
+        """After the office's midnight, yesterday's calls show their date."""
         today = present.office_now().date()
         if today != self._day:
             self._day = today
-            self._texts.clear()
+            for row in range(len(self._calls)):
+                self._show(row)
 
     def _text(self, entry: LiveCall) -> str:
         return (f"{present.caller_number(entry.call)}  {present.caller_name(entry.call)}\n"
@@ -159,34 +183,48 @@ class LiveCallsModel(QAbstractListModel):
     def decided(self, event: CallDecided) -> None:
         self.take([event])
 
-    def take(self, events: Sequence[CallEvent]) -> None:
-        """Events in the order they came. The calls new to the list go in above the others in
-        one insertion: a burst of calls costs the view one layout, not one per call (with a
-        person looking at a row, each layout also puts the row back in place)."""
+    def take(self, events: Sequence[CallEvent], keep: str | None = None) -> int:
+        """Events in the order they came; how many calls came in at the top. The calls new
+        to the list go in above the others in one insertion, and as many old ones leave (not
+        the call `keep`, the one on the card): a burst of calls costs the view one layout,
+        not one per call."""
         rows = {entry.call.call_id: row for row, entry in enumerate(self._calls)}
         fresh: dict[str, LiveCall] = {}  # in the order they arrived
-        changed: list[int] = []
+        changed: set[int] = set()
         for event in events:
             call_id = event.call.call_id
-            self._texts.pop(call_id, None)
             row = rows.get(call_id)
             if call_id in fresh or row is None:
                 fresh[call_id] = _after(fresh.get(call_id), event)
             else:
                 self._calls[row] = _after(self._calls[row], event)
-                changed.append(row)
-        if changed:
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 0))
+                changed.add(row)
+        for row in sorted(changed):
+            self._show(row)
         if fresh:
-            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
-            self._calls[:0] = reversed(fresh.values())  # the newest first
-            self.endInsertRows()
-        if len(self._calls) > self.MAX_CALLS + self.TRIM_BATCH:
-            self.beginRemoveRows(QModelIndex(), self.MAX_CALLS, len(self._calls) - 1)
-            for gone in self._calls[self.MAX_CALLS:]:
-                self._texts.pop(gone.call.call_id, None)
-            del self._calls[self.MAX_CALLS:]
-            self.endRemoveRows()
+            newest = list(reversed(fresh.values()))
+            self._calls[:0] = newest
+            self.invisibleRootItem().insertRows(0, [self._item(entry) for entry in newest])
+        if len(self._calls) > self.MAX_CALLS:
+            self._trim(len(self._calls) - self.MAX_CALLS, keep)
+        return len(fresh)
+
+    def _trim(self, excess: int, keep: str | None) -> None:
+        """Let the `excess` oldest settled calls go, each run of them at once; a call that
+        waits for a person, or is being decided, stays however old it is, and so does `keep`."""
+        def going(entry: LiveCall) -> bool:
+            return entry.state in _SETTLED and entry.call.call_id != keep
+
+        row = len(self._calls)
+        while excess and row:
+            end = row
+            while row and excess and going(self._calls[row - 1]):
+                row, excess = row - 1, excess - 1
+            if row < end:
+                del self._calls[row:end]
+                self.removeRows(row, end - row)
+            while row and not going(self._calls[row - 1]):
+                row -= 1
 
     def add_earlier(self, entries: list[LiveCall]) -> None:
         """Calls from before this console started, newest first, go below those it saw
@@ -194,12 +232,9 @@ class LiveCallsModel(QAbstractListModel):
         listed = {entry.call.call_id for entry in self._calls}
         room = max(self.MAX_CALLS - len(self._calls), 0)
         earlier = [entry for entry in entries if entry.call.call_id not in listed][:room]
-        if not earlier:
-            return
-        first = len(self._calls)
-        self.beginInsertRows(QModelIndex(), first, first + len(earlier) - 1)
-        self._calls.extend(earlier)
-        self.endInsertRows()
+        if earlier:
+            self._calls.extend(earlier)
+            self.invisibleRootItem().appendRows([self._item(entry) for entry in earlier])
 
     def catch_up(self, decided: list[LiveCall], still: set[str]) -> None:
         """Attached again after a lost link: the calls listed undecided that were decided
@@ -216,8 +251,7 @@ class LiveCallsModel(QAbstractListModel):
                 self._calls[row] = replace(entry, state=CallState.UNFOLLOWED, deadline=None)
             else:
                 continue
-            self._texts.pop(call_id, None)
-            self._changed(row)
+            self._show(row)
 
     def no_longer_waiting(self) -> None:
         """This desk will hear of no call any more (it was refused): none waits here."""
@@ -228,13 +262,12 @@ class LiveCallsModel(QAbstractListModel):
         row = self.row_of(call_id)
         if row is not None:
             self._calls[row] = replace(self._calls[row], answered=True)
-            self._changed(row)
+            self._show(row)
 
     def tick(self) -> None:
-        """Repaint the countdowns."""
+        """The countdowns, and the date of yesterday's calls after midnight."""
+        self._new_day()
         for row in self.waiting_rows():
-            self._changed(row)
-
-    def _changed(self, row: int) -> None:
-        index = self.index(row, 0)
-        self.dataChanged.emit(index, index)
+            self._show(row)
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)  # the card's countdown moves in between

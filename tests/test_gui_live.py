@@ -5,12 +5,13 @@ from __future__ import annotations
 from conftest import sample
 from live_events import arrived, decision
 from live_events import waiting as waiting_for
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gui import present
 from gui.live import LiveView
-from gui.live_calls import CallState
+from gui.live_calls import REJECTED_COLOUR, WAITING_COLOUR, CallState
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
@@ -107,15 +108,100 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
 def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
-    most = view.model.MAX_CALLS + view.model.TRIM_BATCH
-    for n in range(most):
-        view.on_arrived(arrived(known_call(str(n)), RECEIVED))
-    assert view.model.rowCount() == most
-    view.on_arrived(arrived(known_call(str(most)), RECEIVED))
-    assert view.model.rowCount() == view.model.MAX_CALLS
-    assert view.model.entry(0).call.call_id == str(most)
-    assert view.model.entry(view.model.MAX_CALLS - 1).call.call_id == str(
-        most - view.model.MAX_CALLS + 1)
+    most = view.model.MAX_CALLS + 30
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(most + 1):
+        call = known_call(str(n))
+        view.on_arrived(arrived(call, RECEIVED))
+        view.on_decided(decision(call, accepted, RECEIVED))
+        assert view.model.rowCount() == min(n + 1, view.model.MAX_CALLS)
+    listed = [view.model.entry(row).call.call_id for row in range(view.model.rowCount())]
+    assert view.card.call_id == "0", "the first call came to the empty card"
+    assert listed == [str(n) for n in range(most, most - view.model.MAX_CALLS + 1, -1)] + ["0"],\
+        "the newest calls, and the one on the card"
+
+
+def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(qtbot: QtBot) -> None:
+    """The first call of the day goes to the card; when it grows too old for the list and
+    leaves, nobody chose anything: the list still shows each new call at its top."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(2 * view.model.MAX_CALLS):
+        call = known_call(f"c{n}")
+        view.take([arrived(call, RECEIVED), decision(call, accepted, RECEIVED)])
+        qtbot.wait(0)
+    top = view.list.indexAt(view.list.viewport().rect().topLeft())
+    assert top.row() == 0, "the newest call is in sight"
+    assert view.list.verticalScrollBar().value() == view.list.verticalScrollBar().minimum()
+
+
+def test_rows_show_their_state_in_their_colour_and_their_two_lines(qtbot: QtBot) -> None:
+    """Each row is painted from a picture of it: a waiting call on yellow, a rejected one on
+    pink, the chosen one in the selection's colour, each with its text; a decided call's
+    row changes colour as it changes state."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    rejected, asking, chosen = known_call("rejected"), known_call("asking"), known_call("chosen")
+    view.take([arrived(rejected, RECEIVED),
+               decision(rejected, Verdict(Decision.REJECT, Reason.MODE), RECEIVED),
+               arrived(chosen, RECEIVED), arrived(asking, RECEIVED), waiting(asking, 60)])
+    view.select("chosen")
+    qtbot.wait(50)
+
+    def colours(call_id: str) -> tuple[QColor, int]:
+        row = view.model.row_of(call_id)
+        assert row is not None
+        rect = view.list.visualRect(view.model.index(row, 0))
+        image = view.list.viewport().grab().toImage()
+        background = image.pixelColor(rect.right() - 4, rect.center().y())
+        inked = sum(image.pixelColor(x, y) != background
+                    for x in range(rect.left(), rect.left() + 200)
+                    for y in range(rect.top(), rect.bottom()))
+        return background, inked
+
+    waiting_colour, waiting_ink = colours("asking")
+    assert waiting_colour == WAITING_COLOUR and waiting_ink > 100, "text on yellow"
+    rejected_colour, rejected_ink = colours("rejected")
+    assert rejected_colour == REJECTED_COLOUR and rejected_ink > 100, "text on pink"
+    chosen_colour, chosen_ink = colours("chosen")
+    assert chosen_colour == view.list.palette().color(QPalette.ColorRole.Highlight)
+    assert chosen_ink > 100
+    view.on_decided(decision(asking, Verdict(Decision.REJECT, Reason.PERSON), RECEIVED))
+    qtbot.waitUntil(lambda: colours("asking")[0] == REJECTED_COLOUR, timeout=2000)
+
+
+def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtBot) -> None:
+    """The list keeps a bounded number of calls, but never drops one that waits for a person
+    (nor one still being decided): a busy minute must not take its buttons away."""
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.show()
+    asking = known_call("asking")
+    view.on_arrived(arrived(asking, RECEIVED))
+    view.on_waiting(waiting(asking, 60))
+    deciding = known_call("deciding")
+    view.on_arrived(arrived(deciding, RECEIVED))
+    accepted = Verdict(Decision.ACCEPT, Reason.MODE)
+    for n in range(3 * view.model.MAX_CALLS):
+        call = known_call(f"later-{n}")
+        view.take([arrived(call, RECEIVED), decision(call, accepted, RECEIVED)])
+    model = view.model
+    assert model.rowCount() == model.MAX_CALLS
+    assert model.entry(0).call.call_id == f"later-{3 * model.MAX_CALLS - 1}", "newest first"
+    assert [e.call.call_id for e in view.waiting_calls()] == ["asking"]
+    assert view.card.call_id == "asking", "the waiting call is still on the card"
+    row = model.row_of("deciding")
+    assert row is not None and model.entry(row).state is CallState.ARRIVED
+    view.on_decided(decision(deciding, accepted, RECEIVED))
+    assert model.row_of("deciding") is not None
+    assert sum(e.call.call_id == "deciding" for e in map(model.entry, range(model.rowCount())))\
+        == 1, "its decision updates its row, not a new one at the top"
 
 
 def test_a_call_callgate_stopped_before_answering_reads_so(qtbot: QtBot) -> None:

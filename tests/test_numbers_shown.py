@@ -34,7 +34,7 @@ def test_a_call_from_an_unusual_number_shows_its_0(
     live = window.live.model
     row = live.row_of(f"odd-{number}")
     assert row is not None
-    assert live.data(live.index(row)).startswith(f"{number}  ")
+    assert live.data(live.index(row, 0)).startswith(f"{number}  ")
 
     history = window.history.model
     qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=5000)
