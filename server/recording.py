@@ -135,7 +135,7 @@ class CallRecorder:
         written = []
         for kept in leftovers.kept:
             self._unrecorded[kept.record.call_id] = _verdict_of(kept.record)
-            written.append(self._writer.submit_here(_Write(kept, missing)).seen)
+            written.append(self._writer.submit(_Write(kept, missing)).seen)
         self._run(self._forget_when_written(leftovers, written, missing))
 
     def close(self) -> None:
@@ -160,7 +160,7 @@ class CallRecorder:
         no longer than RECORD_WAIT: past that the write is still queued, and comes back so
         that the caller can answer anyway; nobody awaits it then, so if it fails, its error
         goes to `failed_late` (by default the log). Raises what the write raised in time."""
-        written = self._writer.submit_here(job).seen
+        written = self._writer.submit(job).seen
         if not await self._in_time(written):
             def report(written: asyncio.Future[None]) -> None:
                 if not written.cancelled() and (error := written.exception()) is not None:
@@ -178,7 +178,7 @@ class CallRecorder:
         completes when it gets there, and the answer may leave now: the journal (or, failing
         that, memory) keeps it. Raises what keeps it out for good; the log has it then."""
         kept = Kept(record, use_once)
-        submitted = self._writer.submit_here(_Write(kept))
+        submitted = self._writer.submit(_Write(kept))
         written = submitted.seen
         in_time = await self._in_time(written)
         error = written.exception() if in_time else None
@@ -273,7 +273,7 @@ class CallRecorder:
             call_ids = list(itertools.islice(self._spilled, MAX_GROUP))
             found = {kept.record.call_id: kept for kept in
                      await asyncio.to_thread(self._journal.records, call_ids)}
-            written = {call_id: self._writer.submit_here(_Write(kept)).seen
+            written = {call_id: self._writer.submit(_Write(kept)).seen
                        for call_id, kept in found.items()}
             for call_id in call_ids:
                 try:

@@ -2,10 +2,9 @@
 
 A commit with synchronous=FULL waits for the disk. Done on the listener's loop, that wait
 stalls every other call; done here, calls that arrive together share one commit, and each
-caller still learns only after its own rows are on disk. A job submitted on a loop
-(`submit_here`) is also settled on that loop, together with every other job of its commit: one
-wake-up of the loop per commit, not one per record, since each costs both threads a turn of the
-interpreter's lock.
+caller still learns only after its own rows are on disk. Jobs come from a loop (the listener's)
+and are settled on it, every job of a commit together: one wake-up of the loop per commit, not
+one per record, since each costs both threads a turn of the interpreter's lock.
 
 When storage cannot take writes for a while (another program holds the write lock, the disk
 is full or failing), the writer keeps what was submitted, in order, and retries until storage
@@ -65,8 +64,8 @@ def _kind(entry: _Entry) -> type[Together] | None:
 
 @dataclass(frozen=True, slots=True)
 class Submitted:
-    """A job submitted on a loop: `done` settles on the writer's thread (its callbacks run
-    there), `seen` on that loop once `done` has."""
+    """A job the writer holds: `done` settles on the writer's thread (its callbacks run
+    there), `seen` on the loop it came from, once `done` has."""
 
     done: Future[None]
     seen: asyncio.Future[None]
@@ -75,8 +74,7 @@ class Submitted:
 @dataclass(frozen=True, slots=True)
 class _Entry:
     job: Job
-    done: Future[None]
-    seen: asyncio.Future[None] | None
+    submitted: Submitted
 
 
 class _Signal(enum.Enum):
@@ -156,19 +154,10 @@ class Writer:
         self._thread.start()
         self._opened.result()
 
-    def submit(self, job: Job) -> Future[None]:
-        """Run `job` in a transaction with others; the future completes once it is committed."""
-        done: Future[None] = Future()
-        self._put(_Entry(job, done, None))
-        return done
-
-    def submit_here(self, job: Job) -> Submitted:
-        """`submit` from a running loop: `seen` is the same outcome, on this loop."""
+    def submit(self, job: Job) -> Submitted:
+        """Run `job` in a transaction with others; from a running loop, whose `seen` future
+        completes once the job is committed (or has failed)."""
         submitted = Submitted(Future(), asyncio.get_running_loop().create_future())
-        self._put(_Entry(job, submitted.done, submitted.seen))
-        return submitted
-
-    def _put(self, entry: _Entry) -> None:
         refused: WriterRefused | None = None
         if self._closed:
             refused = WriterClosed("the history writer has stopped")
@@ -178,11 +167,11 @@ class Writer:
         if refused is None:
             with self._waiting_lock:
                 self._waiting += 1
-            self._jobs.put(entry)
+            self._jobs.put(_Entry(job, submitted))
         else:
-            entry.done.set_exception(refused)
-            if entry.seen is not None:
-                entry.seen.set_exception(refused)
+            submitted.done.set_exception(refused)
+            submitted.seen.set_exception(refused)
+        return submitted
 
     def count(self, name: str) -> None:
         """Add one to the counter `name`, saved within a few seconds (or at close)."""
@@ -284,7 +273,7 @@ class Writer:
         """Take out the jobs that are settled (committed or failed on their own account);
         a storage failure part-way through a group can leave some of each kind."""
         before = len(backlog)
-        backlog[:] = [entry for entry in backlog if not entry.done.done()]
+        backlog[:] = [entry for entry in backlog if not entry.submitted.done.done()]
         with self._waiting_lock:
             self._waiting -= before - len(backlog)
         return before - len(backlog)
@@ -332,11 +321,10 @@ class Writer:
     def _settle(self, entry: _Entry, error: BaseException | None) -> None:
         """On the writer's thread; the loop the job came from hears at _tell_loops()."""
         if error is None:
-            entry.done.set_result(None)
+            entry.submitted.done.set_result(None)
         else:
-            entry.done.set_exception(error)
-        if entry.seen is not None:
-            self._to_loops.append((entry.seen, error))
+            entry.submitted.done.set_exception(error)
+        self._to_loops.append((entry.submitted.seen, error))
 
     def _tell_loops(self) -> None:
         """Every outcome settled since the last time, on its loop: one wake-up per loop."""

@@ -6,6 +6,7 @@ once storage recovers; the console says so while it lasts.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import resource
 import signal
@@ -14,7 +15,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from storage.database import DB_FILENAME, open_database
 from storage.journal import JOURNAL_DIR
 from storage.rules import RuleBook
 from storage.settings import Counters
-from storage.writer import BacklogFull, Writer, WriterClosed
+from storage.writer import BacklogFull, Submitted, Writer, WriterClosed
 
 ANSWER_DEADLINE = 2.0
 HOLD_LOCK = (
@@ -201,19 +201,21 @@ def test_writer_keeps_order_and_refuses_past_its_backlog(
     writer.start()
     holder = lock_holder()
 
-    def note(n: int) -> Future[None]:
-        return writer.submit(lambda db: Counters(db).add(f"n{n}"))
+    async def run() -> None:
+        def note(n: int) -> Submitted:
+            return writer.submit(lambda db: Counters(db).add(f"n{n}"))
 
-    kept = [note(n) for n in range(3)]
-    wait_until(lambda: writer.trouble is not None)
-    refused = note(3)
-    with pytest.raises(BacklogFull):
-        refused.result(timeout=1)
-    assert not any(future.done() for future in kept)
+        kept = [note(n) for n in range(3)]
+        wait_until(lambda: writer.trouble is not None)
+        refused = note(3)
+        with pytest.raises(BacklogFull):
+            await asyncio.wait_for(refused.seen, 1)
+        assert not any(submitted.done.done() for submitted in kept)
 
-    holder.release()
-    for future in kept:
-        future.result(timeout=10)
+        holder.release()
+        await asyncio.wait_for(asyncio.gather(*(submitted.seen for submitted in kept)), 10)
+
+    asyncio.run(run())
     writer.close()
     with sqlite3.connect(db_path) as db:
         assert [row[0] for row in db.execute(
@@ -226,14 +228,18 @@ def test_closing_gives_up_on_records_after_its_grace(db_path: Path, lock_holder:
     writer = Writer(db_path, grace=0.5)
     writer.start()
     lock_holder()
-    waiting = writer.submit(lambda db: Counters(db).add("x"))
+
+    async def submitted() -> Submitted:
+        return writer.submit(lambda db: Counters(db).add("x"))
+
+    waiting = asyncio.run(submitted())
 
     started = time.monotonic()
     writer.close()
 
     assert time.monotonic() - started < 5
     with pytest.raises(WriterClosed, match="before storage recovered"):
-        waiting.result(timeout=0)
+        waiting.done.result(timeout=0)
 
 
 def test_a_mode_change_that_cannot_be_saved_says_so_and_shows_the_real_mode(
