@@ -140,6 +140,28 @@ def test_a_call_written_again_is_counted_once(db: Database) -> None:
     assert history.count_matching(HistoryFilter("03-3000-1234")) == 2
 
 
+def test_calls_recorded_together_each_go_under_their_own_card(db: Database) -> None:
+    """The writer's one INSERT for a group: a call there already, a call twice in the group
+    and new calls; each new row is listed under its own card, the others under none again."""
+    history = CallHistory(db)
+
+    def kept(call_id: str, family: str, kana: str) -> CallRecord:
+        return CallRecord.of(
+            Call.from_payload(call_body(call_id, "0355550000", family, kana, "", ""), "x"),
+            Verdict(Decision.ACCEPT, Reason.MODE, NOTHING),
+            (START + timedelta(days=30)).isoformat(timespec="milliseconds"), 1.0, "{}")
+
+    group = [kept("new-1", "高橋", "タカハシ"), kept(CALLS[0][0], "高橋", "タカハシ"),
+             kept("new-2", "伊藤", "イトウ"), kept("new-1", "伊藤", "イトウ"),
+             kept("new-3", "高橋", "タカハシ")]
+    assert history.record_all(group) == [True, False, True, False, True]
+    assert found(db, "高橋") == ["new-3", "new-1"]
+    assert found(db, "伊藤") == ["new-2"]
+    assert history.count_matching(HistoryFilter("タカハシ")) == 2
+    assert history.count_matching(HistoryFilter("03-5555-0000")) == 4  # and the stored "unknown"
+    assert history.count_matching(HistoryFilter("スズキ")) == 3  # the call there already
+
+
 # --- The same calls by either way: the dictionary's keys, or a walk of the history ---------------
 
 FAMILIES = [("鈴木", "スズキ"), ("鈴木", "すずき"), ("鈴村", "ｽｽﾞﾑﾗ"), ("木村", "キムラ"),
