@@ -23,6 +23,9 @@ BUSY_TIMEOUT_MS = 5000
 # SQLite result codes that a later attempt can get past: busy, locked, out of memory,
 # read-only, I/O error, full, cannot open, lock protocol.
 TRANSIENT_CODES = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
+# Of those, the ones a smaller transaction may get past: the disk full (SQLITE_FULL), a file at
+# the size it may reach (SQLITE_IOERR, from EFBIG).
+OUT_OF_ROOM_CODES = frozenset({10, 13})
 
 migrations = Migrations("callgate")
 
@@ -155,6 +158,12 @@ def is_transient(error: BaseException) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(error, sqlite3.OperationalError) and (
         code is None or code & 0xFF in TRANSIENT_CODES)
+
+
+def is_out_of_room(error: BaseException) -> bool:
+    """A storage failure where less to write at once may succeed."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return is_transient(error) and code is not None and code & 0xFF in OUT_OF_ROOM_CODES
 
 
 def utc_now() -> str:

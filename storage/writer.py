@@ -8,8 +8,10 @@ one per record, since each costs both threads a turn of the interpreter's lock.
 
 When storage cannot take writes for a while (another program holds the write lock, the disk
 is full or failing), the writer keeps what was submitted, in order, and retries until storage
-recovers; its watcher hears when that starts and when it ends. A group that fails is retried
-in halves, down to one record, so that a disk with a little room takes what fits in it.
+recovers; its watcher hears when that starts and when it ends. A group that fails for want of
+room is retried at once in halves, down to one record, and only then waits to try the whole
+again: a disk with a little room takes as much as fits in it, in as few commits as it can (each
+commit writes the history's index pages again, so many small ones fill the room with those).
 
 Counts that need no row per event (refused requests) are the tally's (storage/tally.py): the
 writer saves them when no record waits.
@@ -36,7 +38,7 @@ from typing import Self
 
 from sqlite_utils import Database
 
-from storage.database import is_transient, open_database
+from storage.database import is_out_of_room, is_transient, open_database
 from storage.tally import Tally
 
 log = logging.getLogger(__name__)
@@ -220,8 +222,9 @@ class Writer:
         delayed = 0
         group = MAX_GROUP
         stop_by: float | None = None
+        retry_at_once = False
         while True:
-            if failures:
+            if failures and not retry_at_once:
                 time.sleep(RETRY_DELAYS[min(failures, len(RETRY_DELAYS)) - 1])
             if stop_by is None and self._gather(backlog, wait=self._idle_wait(backlog)):
                 stop_by = time.monotonic() + self._grace
@@ -238,13 +241,18 @@ class Writer:
             except sqlite3.Error as error:
                 self._tell_loops()
                 self._drop_finished(backlog)
-                failures += 1
-                # Smaller next time: what fits on a disk with a little room gets in.
-                group = max(1, group // 2)
                 self._report_failure(error, len(backlog))
+                # Out of room: half as many at once may fit; none fit: wait, then all again.
+                retry_at_once = is_out_of_room(error) and group > 1
+                if retry_at_once:
+                    group //= 2
+                else:
+                    failures += 1
+                    group = MAX_GROUP
                 continue
             self._tell_loops()
             failures = 0
+            retry_at_once = False
             group = min(MAX_GROUP, group * 2)
             finished = self._drop_finished(backlog)
             if not backlog:
