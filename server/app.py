@@ -105,7 +105,8 @@ def create_app(
         desks = app[DESKS] = DeskPort(db_path, console, asyncio.get_running_loop())
         desks.start()
         yield
-        desks.stop()
+        # Its watcher stops the desk port's process through this loop: not waited for on it.
+        await asyncio.get_running_loop().run_in_executor(None, desks.stop)
         console.close()
         writer.close()
         calls.close()

@@ -2,11 +2,10 @@
 its websocket and the console service, which sees the desk as it sees the console beside the
 listener (attach, detach, handle), with the desk's name and role.
 
-Runs on the desk port's loop; the service's calls cross to the service's loop. Events do not
-cross one desk at a time: the service hands each event to every desk's session, and those
-only pass it once to the desk port (Fanout), which encodes it once and gives every desk the
-same bytes. A desk holds the events that come before its snapshot, and keeps only those the
-snapshot has not (a later seq).
+Runs on the desk port's loop, in the desk port's process (process.py): the service is reached
+through the relay (child.py). Events do not come one desk at a time: the service sends each
+once, encoded, and the fan-out gives every desk the same bytes. A desk holds the events that
+come before its snapshot, and keeps only those the snapshot has not (a later seq).
 
 What goes to a desk waits in a list and is written by one task, all that waited in one frame
 (one JSON text per line); the fan-out hands a desk a whole batch of events at once, already
@@ -20,8 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Protocol
 
 import msgspec
 from aiohttp import WSCloseCode, WSMsgType, web
@@ -29,10 +28,9 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from screening.desk import DeskRole
 from screening.messages import Message
 from server.protocol import codec
-from server.protocol.inprocess import Service
 from server.protocol.messages import (
+    Command,
     Denied,
-    Event,
     Failed,
     Refused,
     Reply,
@@ -43,39 +41,31 @@ from server.protocol.messages import (
 
 log = logging.getLogger(__name__)
 
-Value = TypeVar("Value")
 MAX_BEHIND = 32 << 20  # bytes waiting for one desk
 SEND_TIMEOUT = 10.0  # a frame not taken by the network in this long: the desk is gone
-
-
-class Fanout(Protocol):
-    """Where the desks' sessions pass the service's events (server.py)."""
-
-    def event(self, event: Event) -> None: ...
 
 
 Batch = list[tuple[int, bytes]]
 """Events encoded, with their seqs, in order."""
 
 
+@dataclass(frozen=True, eq=False)
 class DeskSession:
-    """The desk as the console service sees it (server.protocol.inprocess.Session)."""
+    """One desk attached: who it is, and where from (each attachment is a session of its own)."""
 
-    def __init__(self, name: str, role: DeskRole, fanout: Fanout) -> None:
-        self._name = name
-        self._role = role
-        self._fanout = fanout
+    desk: str
+    role: DeskRole
+    peer: str
 
-    @property
-    def desk(self) -> str:
-        return self._name
 
-    @property
-    def role(self) -> DeskRole:
-        return self._role
+class DeskService(Protocol):
+    """The console service as the desk port reaches it (child.py: through the relay)."""
 
-    def deliver(self, event: Event) -> None:
-        self._fanout.event(event)
+    async def attach(self, session: DeskSession) -> Snapshot: ...
+
+    def detach(self, session: DeskSession) -> None: ...
+
+    async def handle(self, session: DeskSession, command: Command) -> Result: ...
 
 
 class _RequestId(msgspec.Struct):
@@ -85,14 +75,13 @@ class _RequestId(msgspec.Struct):
 
 
 class DeskConnection:
-    def __init__(self, ws: web.WebSocketResponse, session: DeskSession, peer: str,
-                 service: Service, service_loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, ws: web.WebSocketResponse, session: DeskSession,
+                 service: DeskService) -> None:
         self.session = session
         self._service = service
-        self._service_loop = service_loop
         self.name = session.desk
         self.role = session.role
-        self.peer = peer
+        self.peer = session.peer
         self._ws = ws
         self._waiting: list[bytes] = []  # what the writer sends next, in one frame
         self._waiting_bytes = 0
@@ -109,7 +98,7 @@ class DeskConnection:
         self._writer = asyncio.get_running_loop().create_task(self._write())
         try:
             try:
-                snapshot = await self._on_service(self._service.attach(self.session))
+                snapshot = await self._service.attach(self.session)
             except Exception:  # the service could not take the desk now: it tries again
                 log.exception("desk %r could not attach", self.name)
                 self._end(WSCloseCode.INTERNAL_ERROR)
@@ -119,7 +108,7 @@ class DeskConnection:
                 if message.type is WSMsgType.TEXT:
                     self._requests(message.data)
         finally:
-            self._service_loop.call_soon_threadsafe(self._service.detach, self.session)
+            self._service.detach(self.session)
             for task in self._asked:
                 task.cancel()
             if self._closing is None:
@@ -129,11 +118,6 @@ class DeskConnection:
     @property
     def writer(self) -> asyncio.Task[None] | None:
         return self._writer
-
-    async def _on_service(self, work: Coroutine[Any, Any, Value]) -> Value:
-        """`work` on the service's loop, awaited here."""
-        return await asyncio.wrap_future(
-            asyncio.run_coroutine_threadsafe(work, self._service_loop))
 
     def events(self, batch: Batch, joined: bytes) -> None:
         """A batch of events from the fan-out, and all of them joined, one a line."""
@@ -204,7 +188,7 @@ class DeskConnection:
     async def _answer(self, request: Request) -> None:
         result: Result
         try:
-            result = await self._on_service(self._service.handle(self.session, request.command))
+            result = await self._service.handle(self.session, request.command)
         except Exception as error:
             log.exception("desk %r: a command failed", self.name)
             result = Failed(message=Message("failed.internal", (type(error).__name__,)))

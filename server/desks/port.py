@@ -2,9 +2,10 @@
 
 A thread of its own looks every half second at the desks and the `desk-host`/`desk-port`
 settings (when another connection committed anything: `PRAGMA data_version`): the port is
-bound while at least one desk is registered and released when the last is removed, moved when
-its settings change, and a removed desk's session ends, whoever removed it (the command line
-too), with no restart. It notes in the desks table when each desk was seen (`desk list`), and
+bound (by the desk port's process, process.py) while at least one desk is registered and
+released when the last is removed, moved when its settings change, started again if its
+process ends, and a removed desk's session ends, whoever removed it (the command line too),
+with no restart. It notes in the desks table when each desk was seen (`desk list`), and
 counts the desks refused, by reason (`/healthz`, and a log line each, never a secret).
 """
 
@@ -24,8 +25,7 @@ from application.desks import SEEN_EVERY
 from application.trouble import DATABASE_ERRORS
 from screening.messages import Message
 from screening.settings import Key
-from server.desks.connection import DeskConnection
-from server.desks.server import DeskServer
+from server.desks.process import DeskProcess, RelayedDesk
 from server.protocol.inprocess import Service
 
 log = logging.getLogger(__name__)
@@ -39,10 +39,10 @@ class DeskPort:
     def __init__(self, db_path: Path, service: Service,
                  service_loop: asyncio.AbstractEventLoop) -> None:
         self._office = Office(db_path)
-        self._data_dir = db_path.parent
+        self._db_path = db_path
         self._service = service
         self._service_loop = service_loop
-        self._server: DeskServer | None = None
+        self._server: DeskProcess | None = None
         self._bound_to: tuple[str, int] | None = None
         self._failed: tuple[tuple[str, int], str] | None = None
         self._tried_at = 0.0
@@ -76,22 +76,21 @@ class DeskPort:
         with self._lock:
             return dict(self._refused)
 
-    # -- what the desk port reports (on its loop) -----------------------------------------
+    # -- what the desk port reports (on the service's loop) --------------------------------
 
-    def attached(self, connection: DeskConnection) -> None:
-        log.info("desk %s attached from %s (%s)", connection.name, connection.peer,
-                 connection.role)
+    def attached(self, desk: RelayedDesk) -> None:
+        log.info("desk %s attached from %s (%s)", desk.desk, desk.peer, desk.role)
         with self._lock:
-            self._attached[connection.name] += 1
-            self._changed.add(connection.name)
+            self._attached[desk.desk] += 1
+            self._changed.add(desk.desk)
 
-    def detached(self, connection: DeskConnection) -> None:
-        log.info("desk %s detached (%s)", connection.name, connection.peer)
+    def detached(self, desk: RelayedDesk) -> None:
+        log.info("desk %s detached (%s)", desk.desk, desk.peer)
         with self._lock:
-            self._attached[connection.name] -= 1
-            if self._attached[connection.name] <= 0:
-                del self._attached[connection.name]
-            self._changed.add(connection.name)
+            self._attached[desk.desk] -= 1
+            if self._attached[desk.desk] <= 0:
+                del self._attached[desk.desk]
+            self._changed.add(desk.desk)
 
     def refused(self, kind: str, desk: str, peer: str, reason: Message) -> None:
         with self._lock:
@@ -135,6 +134,8 @@ class DeskPort:
                                 if desks else None)
                 if desks_moved and self._server is not None:
                     self._server.keep_only(desks)
+        if self._server is not None and not self._server.running:
+            self._release()  # its process ended (its log says why): started again below
         if self._wanted != self._bound_to:
             self._release()
             if self._wanted is not None and (
@@ -145,9 +146,9 @@ class DeskPort:
     def _bind(self, where: tuple[str, int]) -> None:
         self._tried_at = time.monotonic()
         host, port = where
-        certificate = desk_certificate(self._data_dir)
-        server = DeskServer(host, port, certificate.server_context(), self._service,
-                            self._service_loop, self._office.desks.verify, self)
+        certificate = desk_certificate(self._db_path.parent)  # made here, read by the port
+        server = DeskProcess(host, port, self._db_path, self._service, self._service_loop,
+                             self)
         try:
             server.start()
         except (OSError, TimeoutError) as error:

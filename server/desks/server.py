@@ -1,15 +1,15 @@
-"""The desk port's TLS server, on a thread and loop of its own beside the listener's.
+"""The desk port's TLS server, on a thread and loop of its own in the desk port's process.
 
 A desk opens a websocket at /desk and introduces itself (Hello: the protocol version it
 speaks, its name and its secret). Another version is told which side to update; an unknown
 desk or a wrong secret is refused (Denied, with the reason for the desk to show); otherwise the
 desk is attached to the console service (connection.py) until it leaves or is removed.
 
-Its own loop because everything a desk costs (TLS, framing, JSON for every event to every
-desk) would otherwise queue in front of commubo's next call on the listener's loop: what
-crosses over is one wake-up of this loop per batch of the service's events (Fanout), and
-each desk's commands to the service's loop. Secrets are checked on a thread of their own
-(scrypt), so a flood of wrong ones costs neither loop anything.
+In a process of its own (process.py, child.py) because everything a desk costs (TLS, framing,
+the same events to every desk) would otherwise share the interpreter with the listener's
+thread, in front of commubo's next call: what the service does for all the desks together
+is to encode each event once and write it to this process. Secrets are checked on a thread
+of their own (scrypt), so a flood of wrong ones holds up no desk.
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from aiohttp.web_protocol import RequestHandler
 
 from screening.desk import DeskRole
 from screening.messages import Message, Refusal
-from server.desks.connection import DeskConnection, DeskSession
+from server.desks.connection import Batch, DeskConnection, DeskService, DeskSession
 from server.desks.fanout import Fanout
 from server.protocol import codec
-from server.protocol.inprocess import Service
 from server.protocol.messages import PROTOCOL_VERSION, Denied, Hello
 
 log = logging.getLogger(__name__)
@@ -49,11 +48,7 @@ Verify = Callable[[str, str], DeskRole]
 
 
 class Watcher(Protocol):
-    """Who hears what happens on the desk port (port.py); called on the desk port's loop."""
-
-    def attached(self, connection: DeskConnection) -> None: ...
-
-    def detached(self, connection: DeskConnection) -> None: ...
+    """Who hears of the desks refused (child.py tells the service); on the desk port's loop."""
 
     def refused(self, kind: str, desk: str, peer: str, reason: Message) -> None: ...
 
@@ -94,14 +89,12 @@ class _Server(web.Server):
 
 
 class DeskServer:
-    def __init__(self, host: str, port: int, context: ssl.SSLContext, service: Service,
-                 service_loop: asyncio.AbstractEventLoop, verify: Verify,
-                 watcher: Watcher) -> None:
+    def __init__(self, host: str, port: int, context: ssl.SSLContext, service: DeskService,
+                 verify: Verify, watcher: Watcher) -> None:
         self.host = host
         self.port = port
         self._context = context
         self._service = service
-        self._service_loop = service_loop
         self._verify = verify
         self._watcher = watcher
         self._connections: set[DeskConnection] = set()
@@ -130,6 +123,11 @@ class DeskServer:
             self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(STOP_TIMEOUT + 1)
         self._secrets.shutdown(wait=False, cancel_futures=True)
+
+    def events(self, batch: Batch) -> None:
+        """The service's events, in order (from any thread)."""
+        with contextlib.suppress(RuntimeError):  # the port has stopped: nobody to tell
+            self._loop.call_soon_threadsafe(self._fanout.events, batch)
 
     def keep_only(self, desks: dict[str, DeskRole]) -> None:
         """End the session of every desk not among `desks` (removed), or whose role changed
@@ -205,15 +203,12 @@ class DeskServer:
             kind = refusal.message.code.removeprefix("denied.")
             return await self._refuse(ws, kind, greeting.desk, peer,
                                       Denied(reason=refusal.message))
-        connection = DeskConnection(ws, DeskSession(greeting.desk, role, self._fanout), peer,
-                                    self._service, self._service_loop)
+        connection = DeskConnection(ws, DeskSession(greeting.desk, role, peer), self._service)
         self._connections.add(connection)
-        self._watcher.attached(connection)
         try:
             await connection.serve()
         finally:
             self._connections.discard(connection)
-            self._watcher.detached(connection)
         return ws
 
     async def _greeting(self, ws: web.WebSocketResponse) -> _Greeting | None:
