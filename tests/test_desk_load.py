@@ -78,11 +78,6 @@ def test_twenty_desks_hear_every_event_of_a_burst_and_the_webhook_keeps_its_pace
     shown = ", ".join(f"{p99(latencies) * 1000:.0f} ms{' with desks' if with_desks else ''}"
                       for with_desks, latencies in bursts)
     print(f"webhook p99 with {DESKS} desks: {ratio:.2f}x the same burst without; {shown}")
-    if ratio > P99_MARGIN:
-        # Known and open (issue 13's load bound): with 20 desks the service's own work per call
-        # grows by about a fifth (the listener's events for 20 sessions, the desk port's
-        # frames), but the burst's wall time by a third to a half, on 2 CPUs shared with the
-        # desks' process and the load generator. Measured 1.05-1.56x here. Every desk heard
-        # every event in order (asserted above); the bound is reported, not hidden.
-        pytest.xfail(f"the webhook's p99 with {DESKS} desks is {ratio:.2f}x that of the same "
-                     f"burst without (median of the pairs; bound {P99_MARGIN}x): {shown}")
+    assert ratio <= P99_MARGIN, (
+        f"the webhook's p99 with {DESKS} desks is {ratio:.2f}x that of the same burst without "
+        f"(median of the pairs; bound {P99_MARGIN}x): {shown}")
