@@ -188,7 +188,7 @@ def _wait_healthy(base: str) -> None:
     raise TimeoutError("serve did not come up")
 
 
-def benchmark(cards: int = 100, calls: int = 2_000, rounds: int = 2,
+def benchmark(cards: int = 100, calls: int = 2_000, rounds: int = 4,
               desks: int = 20) -> DeskReport:
     with tempfile.TemporaryDirectory(prefix="callgate-bench-") as tmp:
         embedded, network = card_latency(Path(tmp), cards)
@@ -200,7 +200,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cards", type=int, default=100)
     parser.add_argument("--calls", type=int, default=2_000)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--desks", type=int, default=20)
     return parser.parse_args(argv)
 
