@@ -20,7 +20,6 @@ from screening.policy import Decision, Reason
 from storage.calls import CallHistory
 from storage.history_filter import HistoryFilter
 from tables.cells import Cell, moment_cell
-from tables.files import write_csv, write_xlsx
 
 #: The columns of `history --csv|--xlsx|--json`: everything stored about a call.
 HISTORY_FIELDS = (
@@ -179,9 +178,16 @@ class HistoryService:
                 cells["rule_id"] = str(row["rule_id"])
             yield list(cells.values())
 
+    # tables.files (and the temporary files and archives it imports) loads with the first
+    # export, not with every start of the service.
+
     def write_csv(self, out: TextIO, rows: Iterable[dict[str, Any]], words: Words) -> None:
+        from tables.files import write_csv
+
         write_csv(out, list(HISTORY_FIELDS), self.cells(rows, words))
 
     def write_xlsx(self, path: Path, rows: Iterable[dict[str, Any]], words: Words) -> int:
         """The calls written to an Excel workbook; how many."""
+        from tables.files import write_xlsx
+
         return write_xlsx(path, list(HISTORY_FIELDS), self.cells(rows, words))

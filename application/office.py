@@ -5,21 +5,24 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from application.desks import DeskService
-from application.explain import explain_call
 from application.history import HistoryService
 from application.mode import ModeService
 from application.rules import RuleService
 from application.settings import SettingsService
-from application.statistics import StatisticsService
 from application.webhook import WebhookService
 from screening.call import Customer
-from screening.decision_order import Explanation
 from storage.database import DB_FILENAME, open_database
+
+if TYPE_CHECKING:
+    from application.desks import DeskService
+    from application.statistics import StatisticsService
+    from screening.decision_order import Explanation
 
 Connect = Callable[[], Database]
 """The calling thread's connection to the office's database."""
@@ -42,8 +45,21 @@ class Office:
         self.rules = RuleService(self.db, self.settings)
         self.history = HistoryService(self.db, self.settings)
         self.webhook = WebhookService(self.db, self.settings)
-        self.statistics = StatisticsService(self.db, self.settings, self.rules)
-        self.desks = DeskService(self.db, self.settings, db_path.parent)
+
+    # The services the listener needs no module of before its first call are made, and their
+    # modules imported, when first used: `serve` listens sooner.
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from application.statistics import StatisticsService
+
+        return StatisticsService(self.db, self.settings, self.rules)
+
+    @cached_property
+    def desks(self) -> DeskService:
+        from application.desks import DeskService
+
+        return DeskService(self.db, self.settings, self.db_path.parent)
 
     @classmethod
     def of_directory(cls, data_dir: Path) -> Office:
@@ -74,5 +90,7 @@ class Office:
     def explain(self, number: str, *, customer: Customer | None = None,
                 at: datetime | None = None) -> Explanation:
         """Why a call from `number` at `at` (now if None) would be decided as it would."""
+        from application.explain import explain_call
+
         return explain_call(self.db(), self.settings.screening(), number, customer=customer,
                             at=at)

@@ -19,7 +19,6 @@ from screening.rules import Action, Rule, RuleKind, shown_target
 from storage.database import writing
 from storage.rules import NumberTaken, RuleBook, rule_of
 from tables.cells import Cell, restored
-from tables.files import write_csv
 
 #: The columns of `rules --csv`, which import-rules reads back.
 RULE_CSV_FIELDS = ("number", "action", "note", "expires", "once", "kind")
@@ -227,6 +226,8 @@ class RuleService:
                    "yes" if rule.once else "", rule.kind.value]
 
     def write_csv(self, out: TextIO) -> None:
+        from tables.files import write_csv  # with the first export, not every start
+
         write_csv(out, list(RULE_CSV_FIELDS), self.csv_rows())
 
     def import_csv(self, text: str, now: datetime | None = None) -> ImportReport:

@@ -17,12 +17,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 from application import Office
 from cli.context import PROG, Context, UsageError
 from cli.words import reason, say
-from desktop.libraries import missing_packages, opens_on_x11
 from screening.desk import Connection
 from screening.messages import Message, Refusal
 from screening.setting_values import Language
@@ -48,6 +45,8 @@ def run(db_path: Path, host: str, port: int, port_setting: int | None = None,
         language: Language = Language.AUTO) -> int:
     """The console as `python main.py` opens it, in the language `language` chooses; one
     line instead, before Qt loads, when the system lacks a library that a window needs."""
+    from desktop.libraries import missing_packages, opens_on_x11  # not for every command
+
     missing = missing_packages() if opens_on_x11(os.environ) else []
     if missing:
         words = say(Message("desktop.libraries.missing", (" ".join(missing),)))
@@ -89,6 +88,8 @@ class Attached:
     def home(self) -> Path:
         """What this desk's console is keyed by (one console per desk and service, its
         preferences its own): no file is kept there."""
+        import platformdirs  # not for every command
+
         where = f"{self.connection.desk}@{self.connection.host}-{self.connection.port}"
         return Path(platformdirs.user_data_dir(PROG)) / "desks" / where
 

@@ -6,11 +6,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import phonenumbers
-
 from screening.messages import Refusal
 
 REGION = "JP"
+COUNTRY_CODE = 81  # REGION's; tests/test_screening_phone.py holds it to phonenumbers
+
+# phonenumbers is imported where it is needed, not here: its numbering plan (every country's,
+# hundreds of patterns) is a tenth of the service's start-up, and a plain domestic number,
+# as most calls bring, never needs it. load_numbering_plan() loads it once the port is open.
+
+
+def load_numbering_plan() -> None:
+    """Import phonenumbers now (from a thread of its own once the service listens), so that
+    the first call that needs it does not wait for it."""
+    import phonenumbers  # noqa: F401
 
 
 class InvalidNumber(Refusal):
@@ -91,6 +100,8 @@ def canonical(raw: str) -> str | None:
     plus = part.startswith("+")
     if not plus and _DOMESTIC.fullmatch(digits):
         return "+81" + digits[1:]
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(("+" if plus else "") + digits, REGION)
     except phonenumbers.NumberParseException:
@@ -146,11 +157,13 @@ def display(number: str) -> str:
     and shows ungrouped: its NATIONAL format would drop the 0 (901112222). Kept for the
     numbers seen lately: an office's callers call again, and every call's log line, card and
     history row shows its number (formatting one is a tenth of a millisecond)."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number, REGION)
     except phonenumbers.NumberParseException:
         return number
-    domestic = parsed.country_code == phonenumbers.country_code_for_region(REGION)
+    domestic = parsed.country_code == COUNTRY_CODE
     if domestic and not phonenumbers.is_valid_number(parsed):
         return "0" + str(phonenumbers.national_significant_number(parsed))
     style = (
@@ -226,8 +239,10 @@ def parse_prefix(raw: str) -> str:
 
 def display_prefix(prefix: str) -> str:
     """A canonical prefix as people in Japan write it: `+81120*` → `0120*`, `+1*` → `+1*`."""
+    import phonenumbers
+
     digits = prefix.removeprefix("+").removesuffix("*")
-    domestic = f"{phonenumbers.country_code_for_region(REGION)}"
+    domestic = f"{COUNTRY_CODE}"
     typed = "0" + digits[len(domestic):] if digits.startswith(domestic) else "+" + digits
     formatter = phonenumbers.AsYouTypeFormatter(REGION)
     shown = typed

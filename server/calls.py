@@ -21,6 +21,7 @@ from screening.closed_days import public_holiday
 from screening.decision_order import screen
 from screening.messages import Message
 from screening.mode_in_force import ModeInForce
+from screening.phone import load_numbering_plan
 from screening.policy import AskPerson, Decision, Reason, Verdict, failsafe
 from server.broker import DecisionBroker
 from server.events import (
@@ -111,9 +112,10 @@ class CallService:
 
     def start(self) -> None:
         self._recorder.start()
-        # The holiday package takes a tenth of a second to load: on a thread of its own, so
-        # the port opens without waiting for it and a call rarely does.
-        asyncio.get_running_loop().run_in_executor(None, _load_holidays)
+        # The holiday package and the numbering plan take a tenth of a second each to load: on
+        # a thread of their own, so the port opens without waiting for them and a call rarely
+        # does.
+        asyncio.get_running_loop().run_in_executor(None, _load_tables)
 
     def close(self) -> None:
         """After the writer has closed."""
@@ -325,8 +327,9 @@ class CallService:
         return verdict
 
 
-def _load_holidays() -> None:
+def _load_tables() -> None:
     try:
         public_holiday(date.today())
     except Exception:
         log.exception("could not load the public holidays")
+    load_numbering_plan()

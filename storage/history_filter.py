@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import phonenumbers
-
 from screening import phone
 from screening.names import fold
 from storage.database import HISTORY_SORT_INDEXES
@@ -23,7 +21,7 @@ SORT_COLUMNS = frozenset({"received_at", *HISTORY_SORT_INDEXES})
 _PHONE_LIKE = re.compile(r"^\+?[\d\s\-()./]*\d[\d\s\-()./]*$")
 # Digits from which a number starting with 0 or + is taken as the start of a whole number only.
 _WHOLE_NUMBER_START = 6
-_COUNTRY_PREFIX = f"+{phonenumbers.country_code_for_region(phone.REGION)}"
+_COUNTRY_PREFIX = f"+{phone.COUNTRY_CODE}"
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 
 

@@ -213,3 +213,7 @@ def test_an_unusual_rule_number_reads_back_as_it_was_typed(typed: str) -> None:
     canonical = phone.parse_rule_number(typed)
     assert phone.display(canonical).replace("-", "") == typed.replace("-", "")
     assert phone.parse_rule_number(phone.display(canonical)) == canonical
+
+
+def test_the_country_code_is_phonenumbers() -> None:
+    assert phonenumbers.country_code_for_region(phone.REGION) == phone.COUNTRY_CODE

@@ -4,12 +4,11 @@ service's worker threads, and its result as the protocol shows it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import msgspec
 
 from application import Office
-from application.desks import DeskView
 from application.history import HistoryQuery
 from screening.call import Customer
 from screening.decision_order import Explanation
@@ -17,6 +16,9 @@ from screening.messages import Refusal
 from server.console.views import mode_state
 from server.protocol import messages as protocol
 from storage.database import writing
+
+if TYPE_CHECKING:
+    from application.desks import DeskView
 
 Value = TypeVar("Value")
 Shown = TypeVar("Shown", bound=msgspec.Struct)

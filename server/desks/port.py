@@ -20,7 +20,6 @@ from pathlib import Path
 
 import wording
 from application import Office
-from application.certificate import desk_certificate
 from application.desks import SEEN_EVERY
 from application.trouble import DATABASE_ERRORS
 from screening.messages import Message
@@ -146,6 +145,8 @@ class DeskPort:
     def _bind(self, where: tuple[str, int]) -> None:
         self._tried_at = time.monotonic()
         host, port = where
+        from application.certificate import desk_certificate  # not while no desk is registered
+
         certificate = desk_certificate(self._db_path.parent)  # made here, read by the port
         server = DeskProcess(host, port, self._db_path, self._service, self._service_loop,
                              self)

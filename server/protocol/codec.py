@@ -3,12 +3,13 @@ relies on sharing Python objects with the service."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import msgspec
 
 from server.protocol.messages import Envelope
 
 _encoder = msgspec.json.Encoder()
-_decoder = msgspec.json.Decoder(Envelope)
 
 DecodeError = msgspec.DecodeError
 
@@ -17,9 +18,16 @@ def encode(message: Envelope) -> bytes:
     return _encoder.encode(message)
 
 
+@cache
+def _decoder() -> msgspec.json.Decoder[Envelope]:
+    """Made when first needed: it reads the shape of every message (a few milliseconds), and
+    a service with no console attached never decodes one."""
+    return msgspec.json.Decoder(Envelope)
+
+
 def decode(data: bytes | str) -> Envelope:
     """One message; raises DecodeError for anything that is not a message of this version."""
-    return _decoder.decode(data)
+    return _decoder().decode(data)
 
 
 def round_trip(message: Envelope) -> Envelope:
