@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from application.statistics import CallerCount, RuleCount, Statistics
 from cli.context import Context
 from cli.parser import Commands
 from cli.words import padded, say, width
@@ -16,6 +15,9 @@ from screening.instants import day_words
 from screening.messages import Message
 from screening.outcomes import Outcome
 from screening.rules import Action, shown_target
+
+if TYPE_CHECKING:
+    from application.statistics import CallerCount, RuleCount, Statistics
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
