@@ -28,7 +28,6 @@ from gui.session import ConsoleSession
 from gui.single import Handover, SingleInstance, hand_over, server_name
 from gui.tray import app_icon
 from gui.window import ConsoleWindow
-from screening import phone
 from screening.setting_values import Language
 from server.protocol.link import ConsoleLink
 
@@ -61,8 +60,6 @@ def open_window(link: ConsoleLink, data_dir: Path, *,
                 first_run_setup: bool = False) -> ConsoleWindow:
     """The window on a session over `link`, shown; it fills in once the session attaches.
     With `first_run_setup` the reachability setup opens if it never ran (tests leave it off)."""
-    # Every card shows a number: the numbering plan loads now, not at the first call's turn.
-    phone.load_numbering_plan()
     session = ConsoleSession(link)
     window = ConsoleWindow(session, data_dir, first_run_setup=first_run_setup)
     session.setParent(window)
