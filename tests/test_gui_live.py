@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import sample
 from live_events import arrived, decision
 from live_events import waiting as waiting_for
@@ -29,9 +30,15 @@ def waiting(call: Call, seconds: float = 10.0) -> CallWaiting:
     return waiting_for(call, RECEIVED, seconds)
 
 
-def test_card_shows_the_customer_as_commubo_sent_it(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
+@pytest.fixture
+def view(qtbot: QtBot) -> LiveView:
+    """The live list and card, closed with the test."""
+    live = LiveView()
+    qtbot.addWidget(live)
+    return live
+
+
+def test_card_shows_the_customer_as_commubo_sent_it(view: LiveView) -> None:
     view.on_arrived(arrived(known_call(), RECEIVED))
     card = view.card
     assert card.number.text() == "03-3000-1234"
@@ -43,9 +50,7 @@ def test_card_shows_the_customer_as_commubo_sent_it(qtbot: QtBot) -> None:
     assert "FFFFEEEE-DDDD-CCCC-BBBB-AAAA000099998888" in card.operator.text()
 
 
-def test_unknown_and_withheld_callers_say_so(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
+def test_unknown_and_withheld_callers_say_so(view: LiveView) -> None:
     unknown = Call.from_payload(sample("unknown_caller_no_customer.json"), "x")
     view.on_arrived(arrived(unknown, RECEIVED))
     assert view.card.name.text() == "Unknown caller"
@@ -57,9 +62,7 @@ def test_unknown_and_withheld_callers_say_so(qtbot: QtBot) -> None:
     assert view.card.block_button.isHidden(), "no rule can be made without a number"
 
 
-def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
+def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot, view: LiveView) -> None:
     view.show()
     call = known_call("42")
     view.on_arrived(arrived(call, RECEIVED))
@@ -77,9 +80,7 @@ def test_waiting_call_counts_down_and_takes_a_click(qtbot: QtBot) -> None:
     assert "Rejected" in card.status.text() and "by a person" in card.status.text()
 
 
-def test_several_waiting_calls_each_keep_their_own_countdown(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
+def test_several_waiting_calls_each_keep_their_own_countdown(qtbot: QtBot, view: LiveView) -> None:
     first, second = known_call("a"), known_call("b")
     for call, seconds in ((first, 30.0), (second, 5.0)):
         view.on_arrived(arrived(call, RECEIVED))
@@ -105,9 +106,7 @@ def test_live_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(view.model)  # type: ignore[no-untyped-call]
 
 
-def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
-    view = LiveView()
-    qtbot.addWidget(view)
+def test_live_list_keeps_only_recent_calls(view: LiveView) -> None:
     most = view.model.MAX_CALLS + 30
     accepted = Verdict(Decision.ACCEPT, Reason.MODE)
     for n in range(most + 1):
@@ -121,11 +120,10 @@ def test_live_list_keeps_only_recent_calls(qtbot: QtBot) -> None:
         "the newest calls, and the one on the card"
 
 
-def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(qtbot: QtBot) -> None:
+def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(
+        qtbot: QtBot, view: LiveView) -> None:
     """The first call of the day goes to the card; when it grows too old for the list and
     leaves, nobody chose anything: the list still shows each new call at its top."""
-    view = LiveView()
-    qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
     accepted = Verdict(Decision.ACCEPT, Reason.MODE)
@@ -138,12 +136,11 @@ def test_the_list_follows_new_calls_after_the_call_on_the_card_left_it(qtbot: Qt
     assert view.list.verticalScrollBar().value() == view.list.verticalScrollBar().minimum()
 
 
-def test_rows_show_their_state_in_their_colour_and_their_two_lines(qtbot: QtBot) -> None:
+def test_rows_show_their_state_in_their_colour_and_their_two_lines(
+        qtbot: QtBot, view: LiveView) -> None:
     """Each row is painted from a picture of it: a waiting call on yellow, a rejected one on
     pink, the chosen one in the selection's colour, each with its text; a decided call's
     row changes colour as it changes state."""
-    view = LiveView()
-    qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
@@ -176,11 +173,9 @@ def test_rows_show_their_state_in_their_colour_and_their_two_lines(qtbot: QtBot)
     qtbot.waitUntil(lambda: colours("asking")[0] == REJECTED_COLOUR, timeout=2000)
 
 
-def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtBot) -> None:
+def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(view: LiveView) -> None:
     """The list keeps a bounded number of calls, but never drops one that waits for a person
     (nor one still being decided): a busy minute must not take its buttons away."""
-    view = LiveView()
-    qtbot.addWidget(view)
     view.show()
     asking = known_call("asking")
     view.on_arrived(arrived(asking, RECEIVED))
@@ -204,10 +199,8 @@ def test_a_waiting_call_stays_listed_however_many_calls_come_after_it(qtbot: QtB
         == 1, "its decision updates its row, not a new one at the top"
 
 
-def test_a_call_callgate_stopped_before_answering_reads_so(qtbot: QtBot) -> None:
+def test_a_call_callgate_stopped_before_answering_reads_so(view: LiveView) -> None:
     """Such a call is in today's list after a restart (issue 10's journal writes it)."""
-    view = LiveView()
-    qtbot.addWidget(view)
     call = known_call("cut-off")
     view.on_arrived(arrived(call, RECEIVED))
     view.on_decided(decision(call, Verdict(Decision.REJECT, Reason.STOPPED, STOPPED_DETAIL),
