@@ -138,11 +138,9 @@ class DeskProcess:
                 kind, number, body = relay.parse(await child.stdout.readline())
         except (TimeoutError, ValueError):
             child.kill()
-            self._ended = True
             raise TimeoutError("the desk port's process did not start") from None
         if kind == relay.UNBOUND:
             await child.wait()
-            self._ended = True
             raise OSError(number, msgspec.json.decode(body, type=str))
         self._run(self._read(child.stdout))
         return number
