@@ -79,9 +79,6 @@ class DeskConnection:
                  service: DeskService) -> None:
         self.session = session
         self._service = service
-        self.name = session.desk
-        self.role = session.role
-        self.peer = session.peer
         self._ws = ws
         self._waiting: list[bytes] = []  # what the writer sends next, in one frame
         self._waiting_bytes = 0
@@ -100,7 +97,7 @@ class DeskConnection:
             try:
                 snapshot = await self._service.attach(self.session)
             except Exception:  # the service could not take the desk now: it tries again
-                log.exception("desk %r could not attach", self.name)
+                log.exception("desk %r could not attach", self.session.desk)
                 self._end(WSCloseCode.INTERNAL_ERROR)
             else:
                 self._attached(snapshot)
@@ -170,7 +167,7 @@ class DeskConnection:
 
     def _behind(self) -> None:
         log.warning("desk %r at %s fell %d MiB behind: closed, to attach again",
-                    self.name, self.peer, MAX_BEHIND >> 20)
+                    self.session.desk, self.session.peer, MAX_BEHIND >> 20)
         self._end(WSCloseCode.TRY_AGAIN_LATER)
 
     def _requests(self, text: str) -> None:
@@ -190,7 +187,7 @@ class DeskConnection:
         try:
             result = await self._service.handle(self.session, request.command)
         except Exception as error:
-            log.exception("desk %r: a command failed", self.name)
+            log.exception("desk %r: a command failed", self.session.desk)
             result = Failed(message=Message("failed.internal", (type(error).__name__,)))
         self._send(codec.encode(Reply(id=request.id, result=result)))
 
@@ -200,7 +197,8 @@ class DeskConnection:
         try:
             request_id = msgspec.json.decode(line, type=_RequestId).id
         except msgspec.DecodeError:
-            log.warning("desk %r at %s sent something that is no request", self.name, self.peer)
+            log.warning("desk %r at %s sent something that is no request", self.session.desk,
+                        self.session.peer)
             return
         self._send(codec.encode(Reply(id=request_id, result=Refused(
             reason=Message("refusal.command.unknown", ("?",))))))
@@ -220,6 +218,6 @@ class DeskConnection:
                 await self._ws.send_frame(self._last, WSMsgType.TEXT)
             await self._ws.close(code=self._closing)
         except (ConnectionError, TimeoutError, RuntimeError) as error:
-            log.info("desk %r at %s: the connection broke (%s)", self.name, self.peer,
-                     type(error).__name__)
+            log.info("desk %r at %s: the connection broke (%s)", self.session.desk,
+                     self.session.peer, type(error).__name__)
             await self._ws.close(code=WSCloseCode.ABNORMAL_CLOSURE)

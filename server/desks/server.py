@@ -137,8 +137,9 @@ class DeskServer:
 
     def _keep_only(self, desks: dict[str, DeskRole]) -> None:
         for connection in tuple(self._connections):
-            if desks.get(connection.name) is not connection.role:
-                connection.deny(Message("denied.removed", (connection.name,)))
+            desk = connection.session
+            if desks.get(desk.desk) is not desk.role:
+                connection.deny(Message("denied.removed", (desk.desk,)))
 
     # -- the thread -----------------------------------------------------------------------
 
