@@ -94,8 +94,9 @@ class ConsoleSession(QObject):
     def close(self) -> None:
         """No signal is emitted and no result delivered afterwards, and no command sent (a
         widget's timer may still ask for something while the console quits)."""
-        if self._open:
-            self._open = False
+        with self._lock:  # waits for a delivery being handed over from the link's thread
+            was_open, self._open = self._open, False
+        if was_open:
             self._link.close()
 
     @property
@@ -141,12 +142,16 @@ class ConsoleSession(QObject):
         self._link.request(command, answered)
 
     def _post(self, call: Callable[[], None]) -> None:
-        """From the link's thread: `call` runs on the GUI thread, after what came before it."""
+        """From the link's thread: `call` runs on the GUI thread, after what came before it.
+        Handed over under the lock that close() takes: once the session is closed (and may be
+        deleted), the link's thread never touches it."""
         with self._lock:
+            if not self._open:
+                return
             first = not self._delivered
             self._delivered.append(call)
-        if first:
-            self._posted.emit(None)
+            if first:
+                self._posted.emit(None)
 
     @Slot(object)
     def _drain(self, _: object) -> None:

@@ -3,10 +3,14 @@ change that waits for the database says so instead of freezing the window."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
+import pytest
 from conftest import post, sample
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +20,8 @@ from screening.mode import Mode
 from server.listener import Listener
 from server.protocol import messages as protocol
 from server.protocol.link import LinkState
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_events_arrive_as_signals_on_the_gui_thread(
@@ -66,3 +72,59 @@ def test_a_command_after_close_is_dropped_without_an_answer(
     session.request(protocol.GetSettings(), answered.append)
     qtbot.wait(200)
     assert answered == []
+
+
+# Sessions closed and deleted at once while the listener's answers to them are still coming
+# (a window that quits mid-burst, a test's teardown): the listener's thread must never hand a
+# delivery to a session being deleted. In a process of its own, as the failure is a crash.
+CLOSE_WHILE_ANSWERED = """
+import sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QObject
+from shiboken6 import delete
+from gui.session import ConsoleSession
+from server.listener import Listener
+from server.protocol.messages import HistoryPage, HistoryQuery
+
+app = QCoreApplication([])
+listener = Listener(Path(tempfile.mkdtemp()) / "callgate.db", "127.0.0.1", 0,
+                    watch_reachability=False)
+listener.start()
+ends = time.monotonic() + float(sys.argv[1])
+rounds = 0
+while time.monotonic() < ends:
+    owner = QObject()
+    session = ConsoleSession(listener.link(wire=True), owner)
+    session.open()
+    while session.snapshot is None:
+        app.processEvents()
+    for _ in range(100):
+        session.request(HistoryPage(query=HistoryQuery(limit=5)), lambda result: None)
+    time.sleep(0.0005 * (rounds % 5))
+    session.close()
+    delete(owner)
+    rounds += 1
+listener.stop()
+print("rounds:", rounds)
+"""
+
+
+def test_a_session_deleted_as_it_closes_is_never_touched_again(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", CLOSE_WHILE_ANSWERED, "8"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert int(done.stdout.split()[-1]) > 20
+
+
+def test_a_listener_stopping_while_consoles_attach_reports_no_failure(
+        qtbot: QtBot, db_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Quitting as the console opens is no failure of the console's to attach."""
+    listener = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
+    listener.start()
+    sessions = [ConsoleSession(listener.link(wire=True)) for _ in range(50)]
+    for session in sessions:
+        session.open()
+    listener.stop()
+    for session in sessions:
+        session.close()
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
