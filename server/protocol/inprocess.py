@@ -10,6 +10,7 @@ use that, so no console comes to rely on sharing Python objects with the service
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import threading
@@ -91,6 +92,8 @@ class InProcessLink:
         self._post(post, on_state, LinkState.CONNECTING)
 
         def attached(future: Future[Snapshot]) -> None:  # on the service's loop
+            if future.cancelled():  # the service stopped before the console attached
+                return
             try:
                 snapshot = self._through_wire(future.result())
             except Exception as error:  # the service could not take the console: say so
@@ -127,7 +130,8 @@ class InProcessLink:
         self._closed.set()
         session, self._session = self._session, None
         if session is not None:
-            self._loop.call_soon_threadsafe(self._service.detach, session)
+            with contextlib.suppress(RuntimeError):  # the service's loop ended: nothing to leave
+                self._loop.call_soon_threadsafe(self._service.detach, session)
 
     @property
     def remote(self) -> str:
