@@ -1,7 +1,7 @@
 """This computer's side of callgate, for the console: whether it starts when its person logs
 in and is in the applications menu (desktop/). Read and changed on a worker thread, one task
 after the other, so the GUI thread never touches those files (or Windows's registry); what
-came of it arrives as a signal."""
+came of it arrives as a signal (gui/beside.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop import launch
 from desktop.integration import Integration, menu_entry, start_at_login
+from gui.beside import Report, run_beside
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class ThisComputer(QObject):
         self._data_dir = data_dir
         self._start: Integration = start_at_login()
         self._menu: Integration | None = menu_entry()
-        self._tasks: deque[Callable[[], None]] = deque()
+        self._tasks: deque[Callable[[Report], None]] = deque()
         self._lock = threading.Lock()
         self._working = False
         self.state: ComputerState | None = None
@@ -50,7 +51,7 @@ class ThisComputer(QObject):
 
     def change(self, *, start: bool | None = None, menu: bool | None = None) -> None:
         """Start at login and the menu entry as asked (None: as they are)."""
-        def apply() -> None:
+        def apply(report: Report) -> None:
             command = launch.command(self._data_dir)
             try:
                 for wanted, integration in ((start, self._start), (menu, self._menu)):
@@ -61,27 +62,29 @@ class ThisComputer(QObject):
                     else:
                         integration.remove()
             except OSError as error:
-                self.failed.emit(str(error))
-            self._report()
+                why = str(error)
+                report(lambda: self.failed.emit(why))
+            self._report(report)
 
         self._submit(apply)
 
-    def _report(self) -> None:
+    def _report(self, report: Report) -> None:
         menu = self._menu.present() if self._menu is not None else None
-        self.known.emit(ComputerState(self._start.present(), menu))
+        state = ComputerState(self._start.present(), menu)
+        report(lambda: self.known.emit(state))
 
     def _keep(self, state: ComputerState) -> None:
         self.state = state
 
-    def _submit(self, task: Callable[[], None]) -> None:
+    def _submit(self, task: Callable[[Report], None]) -> None:
         with self._lock:
             self._tasks.append(task)
             if self._working:
                 return
             self._working = True
-        threading.Thread(target=self._work, name="callgate-desk", daemon=True).start()
+        run_beside(self, self._work, "callgate-desk")
 
-    def _work(self) -> None:
+    def _work(self, report: Report) -> None:
         """Until no task is left; the next task starts a worker again."""
         while True:
             with self._lock:
@@ -89,4 +92,4 @@ class ThisComputer(QObject):
                     self._working = False
                     return
                 task = self._tasks.popleft()
-            task()
+            task(report)

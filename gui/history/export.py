@@ -18,9 +18,10 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 import msgspec
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from gui import present
+from gui.beside import Report, run_beside
 from gui.history.columns import headers
 from gui.replies import for_widget
 from gui.session import ConsoleSession
@@ -105,13 +106,11 @@ class HistoryExport(QObject):
     finished = Signal(int, str)
     failed = Signal(str, str)
     cancelled = Signal(str)
-    _taken = Signal(object)  # the worker began on a page of this run: ask for the next one
 
     def __init__(self, session: ConsoleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._run: _Run | None = None
-        self._taken.connect(self._ask_next, Qt.ConnectionType.QueuedConnection)
         for ended in (self.finished, self.failed, self.cancelled):
             ended.connect(self._ended)
 
@@ -127,8 +126,7 @@ class HistoryExport(QObject):
         run = self._run = _Run(path, table_format, export_header(),
                                msgspec.structs.replace(query, offset=0, limit=PAGE),
                                present.time_zone())
-        threading.Thread(target=self._write, args=(run,), name="callgate-export",
-                         daemon=True).start()
+        run_beside(self, lambda report: self._write(run, report), "callgate-export")
         self._ask_next(run)
         return True
 
@@ -169,20 +167,22 @@ class HistoryExport(QObject):
 
     # -- on the worker's thread: the file -------------------------------------------------------
 
-    def _write(self, run: _Run) -> None:
+    def _write(self, run: _Run, report: Report) -> None:
+        path = str(run.path)
         try:
-            written = write_table(run.path, run.table_format, run.header, self._cells(run),
-                                  progress=self.progress.emit, cancelled=run.stop)
+            written = write_table(
+                run.path, run.table_format, run.header, self._cells(run, report),
+                progress=lambda rows: report(lambda: self.progress.emit(rows)),
+                cancelled=run.stop)
         except ExportCancelled:
-            self.cancelled.emit(str(run.path))
-        except OSError as error:
-            self.failed.emit(str(run.path), error.strerror or str(error))
-        except _NotRead as error:
-            self.failed.emit(str(run.path), error.why)
+            report(lambda: self.cancelled.emit(path))
+        except (OSError, _NotRead) as error:
+            why = error.why if isinstance(error, _NotRead) else error.strerror or str(error)
+            report(lambda: self.failed.emit(path, why))
         else:
-            self.finished.emit(written, str(run.path))
+            report(lambda: self.finished.emit(written, path))
 
-    def _cells(self, run: _Run) -> Iterator[list[Cell]]:
+    def _cells(self, run: _Run, report: Report) -> Iterator[list[Cell]]:
         while True:
             page = run.pages.get()
             if run.stop.is_set():
@@ -191,7 +191,7 @@ class HistoryExport(QObject):
                 return
             if isinstance(page, _NotRead):
                 raise page
-            self._taken.emit(run)
+            report(lambda: self._ask_next(run))  # the next page, while this one is written
             assert isinstance(page, list)
             for row in page:
                 yield export_cells(row, run.office)

@@ -4,10 +4,10 @@ holds up the window."""
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtGui import QImage, QImageWriter
+
+from gui.beside import Report, run_beside
 
 
 class PictureWriter(QObject):
@@ -17,13 +17,13 @@ class PictureWriter(QObject):
     failed = Signal(str, str)
 
     def write(self, image: QImage, path: str) -> None:
-        threading.Thread(target=self._write, args=(image, path), name="callgate-picture",
-                         daemon=True).start()
+        run_beside(self, lambda report: self._write(image, path, report), "callgate-picture")
 
-    def _write(self, image: QImage, path: str) -> None:
+    def _write(self, image: QImage, path: str, report: Report) -> None:
         # QImage (unlike QPixmap) may be used on any thread.
         writer = QImageWriter(path, QByteArray(b"PNG"))
         if writer.write(image):
-            self.written.emit(path)
+            report(lambda: self.written.emit(path))
         else:
-            self.failed.emit(path, writer.errorString())
+            why = writer.errorString()
+            report(lambda: self.failed.emit(path, why))
