@@ -37,6 +37,7 @@ from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 from application import Office
 from cli.console import embedded
 from gui.app import open_window
+from gui.history import HistoryView
 from gui.preferences import Preferences
 from gui.session import ConsoleSession
 from gui.window import ConsoleWindow
@@ -221,6 +222,13 @@ def close_without_tray(qtbot: QtBot, console: Console) -> QMessageBox:
     window.close()
     qtbot.waitUntil(window.quit_box.isVisible, timeout=2000)
     return window.quit_box
+
+
+def history_tab(window: ConsoleWindow) -> HistoryView:
+    """The History tab, brought to the front as a person opens it (behind another tab it takes
+    the new calls in only once it shows)."""
+    window.tabs.setCurrentWidget(window.history)
+    return window.history
 
 
 def url_of(console: Console) -> str:

@@ -21,6 +21,7 @@ from conftest import (
     Console,
     click_mode,
     close_without_tray,
+    history_tab,
     post,
     sample,
     start_console,
@@ -156,7 +157,7 @@ def test_block_a_caller_from_history(
     qtbot: QtBot, console: Console, pool: ThreadPoolExecutor
 ) -> None:
     assert send(pool, console, call_from("0330001234", "first")).result(timeout=5).status == 200
-    history = console.window.history
+    history = history_tab(console.window)
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)
     history.select_row(0)
     with qtbot.waitSignal(console.window.rules.rules_changed, timeout=5000):
@@ -191,7 +192,7 @@ def test_filter_history_and_export_what_is_shown(
 ) -> None:
     for n, number in enumerate(("0330001234", "0120123456", "0330001234")):
         send(pool, console, call_from(number, f"h{n}")).result(timeout=5)
-    history = console.window.history
+    history = history_tab(console.window)
     qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=3000)
     qtbot.keyClicks(history.search_field, "0120")  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=3000)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest import post
+from conftest import history_tab, post
 from desk_fakes import TcpRelay
 from desk_service import Service, call, post_in_thread, running_service
 from pytestqt.qtbot import QtBot
@@ -122,7 +122,7 @@ def test_two_consoles_the_first_decision_wins_and_the_other_card_says_who_decide
     assert answers[0].status == 403
     (stored,) = service.cli.history()
     assert (stored["reason"], stored["decided_by"]) == ("person", "reception")
-    history = second.history.model  # the History tab, over the desk link too
+    history = history_tab(second).model  # over the desk link too
     qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=TIMEOUT_MS)
     assert history.index(0, Column.REASON).data() == "by a person at reception"
 

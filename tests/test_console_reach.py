@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Console, post, sample, start_console
+from conftest import Console, history_tab, post, sample, start_console
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QWizard
 from pytestqt.qtbot import QtBot
@@ -424,7 +424,7 @@ def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
             assert post(console.listener.url(token), body).status == 200, token
         assert post(console.listener.url("neither"), sample("seed_incoming_call.json")).status \
             == 404
-        history = console.window.history
+        history = history_tab(console.window)  # behind the settings dialog
         qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
         dialog.reject()
         console.window.dialogs.open_settings()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from configured import configure
-from conftest import Console, click_mode, post, sample, start_console, url_of
+from conftest import Console, click_mode, history_tab, post, sample, start_console, url_of
 from processes import free_port
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
@@ -70,7 +70,7 @@ def test_a_payphone_shows_as_a_payphone_on_the_card_the_list_and_the_history(
     qtbot.waitUntil(lambda: live.card.call_id == "payphone", timeout=3000)
     assert live.card.number.text() == "公衆電話 / payphone"
     assert live.model.data(live.model.index(0, 0)).startswith("公衆電話 / payphone")
-    history = console.window.history
+    history = history_tab(console.window)
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=5000)
     assert history.model.data(history.model.index(0, Column.NUMBER)) == "公衆電話 / payphone"
 
@@ -264,7 +264,7 @@ def test_a_rule_made_from_a_card_or_a_history_row_is_noted_with_the_caller(
     tanaka["customer"] |= {"familyName": "田中", "middleName": "", "personalName": "花子",
                            "orgName": "さくら商事株式会社"}
     assert post(url_of(console), tanaka).status == 200
-    history = window.history
+    history = history_tab(window)
     qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=3000)
     history.select_row(0)  # the newest call
     assert history.detail_fields["call_id"].text().startswith("tanaka")

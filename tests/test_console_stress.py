@@ -7,7 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import Console, sample, url_of
+from conftest import Console, history_tab, sample, url_of
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 from test_burst import BURST_DEADLINE, CALLS, post_all
@@ -57,5 +57,6 @@ def test_burst_while_the_window_redraws(qtbot: QtBot, console: Console, db_path:
     live = window.live.model
     qtbot.waitUntil(lambda: live.rowCount() == live.MAX_CALLS and live.entry(0).decided is not None,
                     timeout=5000)
-    qtbot.waitUntil(lambda: window.history.model.count_progress() == (CALLS, True), timeout=5000)
+    history = history_tab(window).model
+    qtbot.waitUntil(lambda: history.count_progress() == (CALLS, True), timeout=5000)
     print(f"{CALLS} calls in {took:.1f} s beside the window; longest frame gap {longest_gap} ms")

@@ -989,3 +989,19 @@ def test_a_refresh_while_the_first_page_is_on_its_way_is_not_lost(
     record(db, body("meanwhile"), START)
     view.refresh()
     assert call_ids(view) == ["meanwhile"]
+
+
+def test_a_hidden_history_takes_its_new_calls_in_when_it_shows(
+    qtbot: QtBot, office: Database, session: ConsoleSession, listener: Listener, db_path: Path
+) -> None:
+    """Behind another tab nobody sees its rows: calls that come then cost it nothing until
+    the tab shows, and then it has them all."""
+    view = opened(qtbot, session)  # built, never shown (the Live calls tab is in front)
+    url = webhook_url(listener, db_path)
+    for n in range(3):
+        assert post(url, body(f"hidden-{n}", "0312345678")).status == 200
+    qtbot.wait(1000)  # longer than a refresh waits for more calls, and its answer
+    assert view.model.rowCount() == 7 and not view.model.busy
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)
+    assert call_ids(view)[:3] == ["hidden-2", "hidden-1", "hidden-0"]

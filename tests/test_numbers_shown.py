@@ -4,7 +4,7 @@ with its 0 on the card, the live list, the history and the rules tab (issue 10, 
 from __future__ import annotations
 
 import pytest
-from conftest import Console, post, sample, url_of
+from conftest import Console, history_tab, post, sample, url_of
 from pytestqt.qtbot import QtBot
 from test_gui_rules import view
 
@@ -36,7 +36,7 @@ def test_a_call_from_an_unusual_number_shows_its_0(
     assert row is not None
     assert live.data(live.index(row, 0)).startswith(f"{number}  ")
 
-    history = window.history.model
+    history = history_tab(window).model
     qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=5000)
     assert history.data(history.index(0, HistoryColumn.NUMBER)) == number
 

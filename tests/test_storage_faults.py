@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Console, Running, post, sample, url_of
+from conftest import Console, Running, history_tab, post, sample, url_of
 from processes import free_port, wait_for_health
 from pytestqt.qtbot import QtBot
 from recorded import health
@@ -189,7 +189,8 @@ def test_the_console_says_the_history_is_not_saved_until_storage_recovers(
     holder.release()
     qtbot.waitUntil(lambda: not window.storage_problem.isVisible(), timeout=10_000)
     assert "saved" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
+    history = history_tab(window).model
+    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=5000)
 
 
 def test_writer_keeps_order_and_refuses_past_its_backlog(

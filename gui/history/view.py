@@ -2,9 +2,9 @@
 million calls, over the console's session (the listener does every query).
 
 New calls come in soon after they are decided (CallDecided, or delayed records written once
-storage recovers), a refresh for all that came within REFRESH_MS: while nobody looks at the
-rows they show at the top; while a person looks at a row (gui/steady.py) it stays where it is
-and new calls come in above it. Rows far below what anyone looks at are let go, so the list
+storage recovers), a refresh for all that came within REFRESH_MS (while the tab is hidden, one
+when it shows): while nobody looks at the rows they show at the top; while a person looks at a
+row (gui/steady.py) it stays where it is and new calls come in above it. Rows far below what anyone looks at are let go, so the list
 holds a few pages however long the console runs.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -52,6 +53,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._selected_id: int | None = None
         self._held: tuple[int, int] | None = None  # (row id, top) kept in place while calls come
+        self._calls_came_hidden = False  # new calls to take in once the tab shows
         self.model = HistoryModel(session, self)
         self.filters = FilterBar(self)
         self.search_field = self.filters.search_field
@@ -142,9 +144,19 @@ class HistoryView(QWidget):
 
     @Slot()
     def refresh_soon(self) -> None:
-        """Take in new calls within REFRESH_MS, one refresh for all that come meanwhile."""
-        if not self._refresh_timer.isActive():
+        """Take in new calls within REFRESH_MS, one refresh for all that come meanwhile; while
+        the tab is hidden, once it shows (a busy day must not cost the window a refresh every
+        REFRESH_MS for rows nobody sees)."""
+        if not self.isVisible():
+            self._calls_came_hidden = True
+        elif not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._calls_came_hidden:
+            self._calls_came_hidden = False
+            self.refresh()
 
     @property
     def export_dialog(self) -> QFileDialog | None:
