@@ -4,8 +4,8 @@ million calls, over the console's session (the listener does every query).
 New calls come in soon after they are decided (CallDecided, or delayed records written once
 storage recovers), a refresh for all that came within REFRESH_MS (while the tab is hidden, one
 when it shows): while nobody looks at the rows they show at the top; while a person looks at a
-row (gui/steady.py) it stays where it is and new calls come in above it. Rows far below what anyone looks at are let go, so the list
-holds a few pages however long the console runs.
+row (gui/steady.py) it stays where it is and new calls come in above it. Rows far below what
+anyone looks at are let go, so the list holds a few pages however long the console runs.
 """
 
 from __future__ import annotations
