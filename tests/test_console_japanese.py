@@ -14,6 +14,7 @@ import pytest
 from conftest import Console, click_mode, post, sample, start_console, url_of
 from processes import free_port
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 from test_storage_faults import LockHolder
@@ -387,7 +388,7 @@ def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
     window.tabs.setCurrentWidget(window.history)
     table = window.history.table
     qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=TIMEOUT)
-    metrics = table.fontMetrics()
+    metrics = QFontMetricsF(table.font())  # in fractions of a pixel, as the style measures
     # A cell is its column less the grid line, and the style's text margin on either side.
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                             table) + 1) + (1 if table.showGrid() else 0)

@@ -4,11 +4,13 @@ so that new calls can be put in their place among the rows shown), and how wide 
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from gui import present
@@ -144,7 +146,9 @@ def fit_columns(table: QTableView) -> None:
         Column.LATENCY: [latency_text(99999.9)],
     }
     header = table.horizontalHeader()
-    metrics = table.fontMetrics()
+    # In fractions of a pixel, as the style lays a cell's text out: a text 132.03 pixels wide
+    # in a cell of 132 is cut ("10:33:…"), though whole pixels would call it a fit.
+    metrics = QFontMetricsF(table.font())
     # A cell is its column less the grid line, with the style's text margin on either side.
     margin = 2 * (table.style().pixelMetric(
         QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + int(table.showGrid())
@@ -152,8 +156,8 @@ def fit_columns(table: QTableView) -> None:
     digit = max("0123456789", key=metrics.horizontalAdvance)
     widest_digits = str.maketrans("0123456789", digit * 10)
     for column, texts in samples.items():
-        widest = max(metrics.horizontalAdvance(text.translate(widest_digits))
-                     for text in texts) + margin
+        widest = math.ceil(max(metrics.horizontalAdvance(text.translate(widest_digits))
+                               for text in texts)) + margin
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         title = header.sectionSizeFromContents(column).width()
         header.resizeSection(column, max(widest, title))
