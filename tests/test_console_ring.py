@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 if not os.environ.get("CALLGATE_NEED_QTMULTIMEDIA"):
     # QtMultimedia loads the system's libpulse.so.0 (Debian's libpulse0): CI has it.
-    pytest.importorskip("PySide6.QtMultimedia", reason="QtMultimedia needs libpulse0")
+    pytest.importorskip("PySide6.QtMultimedia", reason="QtMultimedia needs libpulse0",
+                        exc_type=ImportError)  # the module is there, a library it loads is not
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from test_console import call_from, from_command_line, send
 from test_console_desktop import open_settings
