@@ -398,6 +398,11 @@ def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
            if metrics.horizontalAdvance(text := table.model().index(row, column).data())
            > table.columnWidth(column) - margin]
     assert not cut, f"cut off: {cut}"
+    # At the size the console first opens, a customer's name of family and given name is
+    # whole too (the names take what the other columns and the detail pane leave).
+    assert window.size().width() == 1100
+    assert metrics.horizontalAdvance("鈴木 一郎") <= table.columnWidth(Column.CUSTOMER) - margin, \
+        table.columnWidth(Column.CUSTOMER)
 
 
 def test_the_settings_give_every_wrapped_line_its_room(qtbot: QtBot, console: Console) -> None:
