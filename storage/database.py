@@ -16,7 +16,6 @@ from sqlite_utils import Database, Migrations
 from screening.call import Customer
 from screening.names import company_reading, reading
 from storage import cards
-from storage.old_details import coded
 
 DB_FILENAME = "callgate.db"
 BUSY_TIMEOUT_MS = 5000
@@ -328,9 +327,13 @@ def _history_index(db: Database, columns: list[str]) -> None:
 def _detail_codes(db: Database) -> None:
     """The history's details as codes with arguments instead of English (issue 11), so that
     old rows read in the reader's language too; words that match no known form stay words."""
+    english = "detail <> '' AND detail NOT LIKE '{\"code\":%'"
+    if db.execute(f"SELECT 1 FROM calls WHERE {english} LIMIT 1").fetchone() is None:
+        return  # a history begun since (a new one, say): the English forms need not load
+    from storage.old_details import coded  # two dozen patterns compiled for old rows alone
+
     db.conn.create_function("callgate_detail_code", 2, coded, deterministic=True)
-    db.execute("UPDATE calls SET detail = callgate_detail_code(reason, detail) "
-               "WHERE detail <> '' AND detail NOT LIKE '{\"code\":%'")
+    db.execute(f"UPDATE calls SET detail = callgate_detail_code(reason, detail) WHERE {english}")
 
 
 @migrations(name="0009_console_preferences_out")

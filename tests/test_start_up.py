@@ -95,3 +95,15 @@ def test_the_console_has_the_numbering_plan_before_its_first_card(tmp_path: Path
                            str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.split() == ["before:", "False", "after:", "True"], done.stderr
+
+
+def test_a_new_history_is_made_without_the_old_english_forms(tmp_path: Path) -> None:
+    """Migration 0008 turns English details of old rows into codes with two dozen patterns; a
+    history begun today has no such row, and its first start does not compile them."""
+    opened = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from storage.database import open_database; "
+         f"open_database(Path({str(tmp_path / 'callgate.db')!r})).close(); "
+         "print('storage.old_details' in sys.modules)"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert opened.stdout.split() == ["False"], opened.stderr
