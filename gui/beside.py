@@ -14,7 +14,8 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from shiboken6 import isValid
+
+from gui.replies import for_widget
 
 # What a worker calls, from its thread, with what to do on the GUI thread.
 Report = Callable[[Callable[[], None]], None]
@@ -23,25 +24,23 @@ Report = Callable[[Callable[[], None]], None]
 class _Reports(QObject):
     posted = Signal(object)
 
-    def __init__(self, owner: QObject) -> None:
+    def __init__(self) -> None:
         super().__init__(QCoreApplication.instance())  # never the owner's: it may go first
-        self._owner = owner
-        self.posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
-    def _deliver(self, call: Callable[[], None]) -> None:
-        if isValid(self._owner):
-            call()
+    def _run(self, call: Callable[[], None]) -> None:
+        call()
 
 
 def run_beside(owner: QObject, work: Callable[[Report], None], name: str) -> None:
     """`work(report)` on a thread of its own; each `report(call)` it makes runs `call()` on the
     GUI thread, in order, unless `owner` has been deleted by then."""
-    reports = _Reports(owner)
+    reports = _Reports()
 
     def run() -> None:
         try:
-            work(reports.posted.emit)
+            work(lambda call: reports.posted.emit(for_widget(owner, call)))
         finally:
             reports.deleteLater()  # on the GUI thread, after the reports posted before it
 

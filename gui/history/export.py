@@ -176,8 +176,11 @@ class HistoryExport(QObject):
                 cancelled=run.stop)
         except ExportCancelled:
             report(lambda: self.cancelled.emit(path))
-        except (OSError, _NotRead) as error:
-            why = error.why if isinstance(error, _NotRead) else error.strerror or str(error)
+        except OSError as error:
+            why = error.strerror or str(error)
+            report(lambda: self.failed.emit(path, why))
+        except _NotRead as error:
+            why = error.why
             report(lambda: self.failed.emit(path, why))
         else:
             report(lambda: self.finished.emit(written, path))
