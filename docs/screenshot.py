@@ -69,13 +69,13 @@ def on_a_virtual_screen(argv: Sequence[str], script: str = __file__, size: str =
                         "XDG_CONFIG_HOME": preferences,
                         "ICEWM_PRIVCFG": str(Path(preferences, "icewm"))}
     manager = None
-    if shutil.which("icewm") is not None:
-        manager = subprocess.Popen(["icewm"], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        wait_for(lambda: window_manager_runs(env), "icewm did not start")
-    else:
-        print("icewm is missing: the window is shot without its frame", file=sys.stderr)
-    try:
+    try:  # Xvfb and icewm stop however this ends (icewm slow to start on a busy machine too)
+        if shutil.which("icewm") is not None:
+            manager = subprocess.Popen(["icewm"], env=env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            wait_for(lambda: window_manager_runs(env), "icewm did not start")
+        else:
+            print("icewm is missing: the window is shot without its frame", file=sys.stderr)
         return subprocess.run([sys.executable, script, *argv], env=env, check=False).returncode
     finally:
         for process in (manager, screen):
