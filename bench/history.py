@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,6 +41,7 @@ from storage import cards
 from storage.calls import INSERT_CALL, CallHistory, CallRecord, stored_detail
 from storage.database import DB_FILENAME, open_database
 from storage.history_filter import HistoryFilter
+from storage.writer import writer_connection
 
 FAMILY = [
     ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"),
@@ -196,29 +198,34 @@ def rows(count: int, seed: int = 7, days: int = DAYS,
         )
 
 
+def drop_calls_extras(db: Database) -> list[str]:
+    """Drop the calls table's indexes and triggers (in the transaction open); their SQL, to
+    make them again."""
+    extras = db.execute("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'calls' "
+                        "AND type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
+    for kind, name, _ in extras:
+        db.execute(f"DROP {kind.upper()} {name}")
+    return [sql for _, _, sql in extras]
+
+
 def build(path: Path, count: int, days: int = DAYS) -> None:
     """Bulk insert in one transaction: the per-call path would take hours for a million.
 
-    The schema comes from the real migrations; the calls indexes are dropped for the insert and
-    made again from their own SQL afterwards, which is several times quicker than keeping them,
-    and the search dictionary is made from the calls as migration 0015 makes it.
+    The schema comes from the real migrations; the calls indexes and triggers are dropped for
+    the insert and made again from their own SQL afterwards, which is several times quicker
+    than keeping them, and the search dictionary is made from the calls as migration 0015
+    makes it.
     """
     db = open_database(path)
     db.execute("PRAGMA synchronous = OFF")
     db.execute("PRAGMA cache_size = -262144")
-    indexes = [sql for (sql,) in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' "
-        "AND sql IS NOT NULL").fetchall()]
     marks = ", ".join("?" * len(INSERT_COLUMNS))
     sql = f"INSERT INTO calls ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"
     with db.atomic():
-        for index in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' "
-            "AND sql IS NOT NULL").fetchall():
-            db.execute(f"DROP INDEX {index[0]}")
+        remade = drop_calls_extras(db)
         db.conn.executemany(sql, rows(count, days=days))
-        for index_sql in indexes:
-            db.execute(index_sql)
+        for extra_sql in remade:
+            db.execute(extra_sql)
         cards.rebuild(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -277,6 +284,8 @@ def insert_cost(db: Database, count: int, rounds: int) -> InsertCost:
     for _ in range(rounds):
         for way, write in (("without", row_alone), ("with", history.record)):
             db.conn.execute("BEGIN")
+            if way == "without":  # the row alone: its trigger dropped (the rollback remakes it)
+                db.execute(f"DROP TRIGGER {cards.NOTE_EACH_CALL_TRIGGER}")
             started = time.process_time()
             for record in records:
                 write(record)
@@ -361,8 +370,9 @@ def measure(path: Path, repeat: int) -> HistoryReport:
     from server.listener import Listener
     from storage.calls import LIST_COLUMNS
 
+    with closing(writer_connection(path)) as writing:  # as the writer records a call
+        insert = insert_cost(writing, 2000, 2 + repeat)
     db = open_database(path)
-    insert = insert_cost(db, 2000, 2 + repeat)
     dictionary_s = dictionary_build_s(db)
     rss_before_qt = peak_rss_mib()
     app = QApplication.instance() or QApplication([])

@@ -16,7 +16,6 @@ from screening.call import Call
 from screening.messages import Message
 from screening.names import company_reading, reading
 from screening.policy import Decision, Reason, Verdict
-from storage import cards
 from storage.database import CONFIG_VERSION, one_snapshot, writing
 from storage.history_filter import HistoryFilter, order_by
 from storage.search import Search
@@ -108,8 +107,7 @@ def _insert_calls(count: int) -> str:
             f"{', '.join(_ROW for _ in range(count))} ON CONFLICT (call_id) DO NOTHING")
 
 
-#: One call's row alone, for what writes rows without the search dictionary (a history
-#: generated in bulk, whose dictionary is then made at once: storage.cards.rebuild).
+#: One call's row, for what writes a call without a record of it (tests, benchmarks).
 INSERT_CALL = _insert_calls(1)
 
 
@@ -137,31 +135,22 @@ class CallHistory:
 
     def record_all(self, records: Sequence[CallRecord]) -> list[bool]:
         """Every record's row, in one statement (up to 1,600 rows: SQLite's limit of values in
-        one), each new call into the search dictionary, in one transaction (the caller's, if
-        one is open); for each, False when the call is in the history already."""
-        texts = [(record.customer_name, record.customer_kana, record.customer_org,
-                  record.customer_org_kana, reading(record.customer_kana, record.customer_name),
-                  company_reading(record.customer_org_kana, record.customer_org))
-                 for record in records]
-        values = [value for record, its in zip(records, texts, strict=True)
-                  for value in (*_record_values(record), *its[4:])]
+        one; its trigger notes each new call in the search dictionary), in one transaction
+        (the caller's, if one is open); for each, False when the call is in the history
+        already."""
+        values = [value for record in records
+                  for value in (*_record_values(record),
+                                reading(record.customer_kana, record.customer_name),
+                                company_reading(record.customer_org_kana, record.customer_org))]
         with nullcontext() if self._db.conn.in_transaction else writing(self._db):
             cursor = self._db.conn.execute(_insert_calls(len(records)), values)
             made = cursor.rowcount
-            if made <= 0:
-                return [False] * len(records)
+            if made <= 0 or made == len(records):
+                return [made > 0] * len(records)
             # The rows this statement made took the ids after the highest one, one after
             # another, in the order of its values, up to the last it made.
             last = int(cursor.lastrowid or 0)
-            made_now = [True] * len(records) if made == len(records) else self._made(
-                records, last - made, last)
-            row_id = last - made
-            for record, its, new in zip(records, texts, made_now, strict=True):
-                if new:
-                    row_id += 1
-                    cards.note(self._db, row_id, its, record.received_at, record.decision,
-                               record.reason, record.caller, record.phone_number)
-        return made_now
+            return self._made(records, last - made, last)
 
     def _made(self, records: Sequence[CallRecord], after: int, last: int) -> list[bool]:
         """Which records made a row (ids `after` to `last`) when some were there already."""

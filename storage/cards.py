@@ -6,8 +6,9 @@ A million calls come from some thousands of customers and numbers. A search matc
 against these few rows instead of every call, and then finds the calls by key
 (storage/search.py): how many match is the sum of the counts, and their calls are those of the
 keys, in `card_calls` (one row per call, in the list's order within each card) or in the caller
-index of the calls themselves. Each call is noted here in the transaction that records it
-(CallHistory.record); migration 0015 builds the dictionary from the calls recorded before.
+index of the calls themselves. Each call is noted here by a trigger as its row is made, in the
+transaction that records it (NOTE_EACH_CALL); migration 0015 builds the dictionary from the
+calls recorded before.
 """
 
 from __future__ import annotations
@@ -43,31 +44,32 @@ SCHEMA = (
     "WHERE caller IS NULL",
 )
 
-_NOTE_CARD = (f"INSERT INTO {CARDS} ({_TEXTS}, calls) VALUES ({', '.join('?' * 6)}, 1) "
-              f"ON CONFLICT ({_TEXTS}) DO UPDATE SET calls = calls + 1 RETURNING id")
-_NOTE_CARD_CALL = (f"INSERT INTO {CARD_CALLS} (card, received_at, call, decision, reason) "
-                   "VALUES (?, ?, ?, ?, ?)")
-_NOTE_CALLER = (f"INSERT INTO {NUMBERS} (caller, calls) VALUES (?, 1) "
-                "ON CONFLICT (caller) DO UPDATE SET calls = calls + 1")
-_NOTE_AS_SENT = (f"INSERT INTO {NUMBERS} (phone_number, calls) VALUES (?, 1) "
-                 "ON CONFLICT (phone_number) WHERE caller IS NULL DO UPDATE SET calls = calls + 1")
+_STORED_TEXTS = ", ".join(f"coalesce(NEW.{column}, '')" for column in CARD_TEXTS)
+_SAME_CARD = " AND ".join(f"{column} = coalesce(NEW.{column}, '')" for column in CARD_TEXTS)
+#: Each call noted as its row is made, inside SQLite (migration 0016): the statement that
+#: records a group of calls is one turn of the interpreter's lock for the writer, where a
+#: statement of its own for each call's card, listing and number was three turns more, each
+#: a wait on the listener's thread.
+NOTE_EACH_CALL_TRIGGER = "calls_noted_in_search_dictionary"
+NOTE_EACH_CALL = (
+    f"CREATE TRIGGER IF NOT EXISTS {NOTE_EACH_CALL_TRIGGER} AFTER INSERT ON calls BEGIN "
+    f"INSERT INTO {CARDS} ({_TEXTS}, calls) VALUES ({_STORED_TEXTS}, 1) "
+    f"ON CONFLICT ({_TEXTS}) DO UPDATE SET calls = calls + 1; "
+    f"INSERT INTO {CARD_CALLS} (card, received_at, call, decision, reason) "
+    f"SELECT id, NEW.received_at, NEW.id, NEW.decision, NEW.reason FROM {CARDS} "
+    f"WHERE {_SAME_CARD}; "
+    f"INSERT INTO {NUMBERS} (caller, calls) SELECT NEW.caller, 1 WHERE NEW.caller IS NOT NULL "
+    f"ON CONFLICT (caller) DO UPDATE SET calls = calls + 1; "
+    f"INSERT INTO {NUMBERS} (phone_number, calls) SELECT coalesce(NEW.phone_number, ''), 1 "
+    f"WHERE NEW.caller IS NULL "
+    f"ON CONFLICT (phone_number) WHERE caller IS NULL DO UPDATE SET calls = calls + 1; "
+    f"END"
+)
 
 
 def create(db: Database) -> None:
     for statement in SCHEMA:
         db.execute(statement)
-
-
-def note(db: Database, row_id: int, texts: tuple[str, ...], received_at: str, decision: str,
-         reason: str, caller: str | None, phone_number: str) -> None:
-    """A call just recorded (as row `row_id`), in the same transaction: its card and number
-    counted (made, when they are new), and the call listed under its card."""
-    card = db.conn.execute(_NOTE_CARD, texts).fetchone()[0]
-    db.conn.execute(_NOTE_CARD_CALL, (card, received_at, row_id, decision, reason))
-    if caller is not None:
-        db.conn.execute(_NOTE_CALLER, (caller,))
-    else:
-        db.conn.execute(_NOTE_AS_SENT, (phone_number,))
 
 
 def rebuild(db: Database) -> None:

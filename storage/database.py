@@ -443,3 +443,10 @@ def _search_dictionary(db: Database) -> None:
     (storage/cards.py), made from the calls recorded before: about 7 s for a million calls."""
     cards.create(db)
     cards.rebuild(db)
+
+
+@migrations(name="0016_search_dictionary_by_trigger")
+def _search_dictionary_by_trigger(db: Database) -> None:
+    """Each new call noted in the search dictionary by SQLite itself, as its row is made
+    (storage/cards.py NOTE_EACH_CALL), no longer by a statement of the writer's for each."""
+    db.execute(cards.NOTE_EACH_CALL)

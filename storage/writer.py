@@ -91,6 +91,19 @@ WRITER_BUSY_TIMEOUT_MS = 500
 RETRY_DELAYS = (0.05, 0.1, 0.25, 0.5, 1.0)
 # How long closing keeps retrying records that storage has not taken yet.
 CLOSE_GRACE = 10.0
+
+
+def writer_connection(db_path: Path) -> Database:
+    """The database as the writer writes it: a short busy timeout (a locked database shows at
+    once), and statement journals in memory. A statement of many rows, or one whose trigger
+    writes more (the search dictionary's), keeps a statement journal to undo itself alone: in
+    memory, not in a temporary file made and deleted for each commit."""
+    db = open_database(db_path)
+    db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA temp_store = MEMORY")
+    return db
+
+
 # Jobs kept while storage is down; past this, new ones are refused rather than eat the memory.
 MAX_BACKLOG = 10_000
 
@@ -193,11 +206,7 @@ class Writer:
 
     def _run(self) -> None:
         try:
-            db = open_database(self._db_path)
-            db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
-            # A statement of many rows inside a transaction keeps a statement journal, to undo
-            # itself alone: in memory, not in a temporary file made and deleted for each commit.
-            db.execute("PRAGMA temp_store = MEMORY")
+            db = writer_connection(self._db_path)
         except BaseException as error:
             self._opened.set_exception(error)
             return
