@@ -289,6 +289,6 @@ def test_a_desk_port_in_use_is_said_and_taken_once_it_is_free(service: Service) 
         assert service.health()["status"] == "ok"  # calls are taken meanwhile
     finally:
         squatter.close()
-    desk = service.open(reception)  # the service tries again every 10 s
-    desk.pump(lambda: desk.snapshots, timeout=20)
+    desk = service.open(reception)  # the service tries again in a second or two, not 10
+    desk.pump(lambda: desk.snapshots, timeout=8)
     assert service.output().count("cannot listen for desks") == 1  # said once, not each try

@@ -30,7 +30,11 @@ from server.protocol.inprocess import Service
 log = logging.getLogger(__name__)
 
 WATCH_INTERVAL = 0.5
-RETRY_BIND = 10.0
+# A port taken when it is wanted is tried again 1 s later, then twice as long after each try
+# (each try starts a process) up to every 10 s: a port a stopping program frees soon is
+# taken soon, one that stays taken costs little.
+RETRY_FIRST = 1.0
+RETRY_LONGEST = 10.0
 STOP_TIMEOUT = 10.0
 
 
@@ -45,6 +49,7 @@ class DeskPort:
         self._bound_to: tuple[str, int] | None = None
         self._failed: tuple[tuple[str, int], str] | None = None
         self._tried_at = 0.0
+        self._retry_in = RETRY_FIRST
         self._data_version: int | None = None
         self._versions: tuple[int, int] | None = None  # the desks' and the settings'
 
@@ -139,7 +144,7 @@ class DeskPort:
             self._release()
             if self._wanted is not None and (
                     self._failed is None or self._failed[0] != self._wanted
-                    or time.monotonic() - self._tried_at >= RETRY_BIND):
+                    or time.monotonic() - self._tried_at >= self._retry_in):
                 self._bind(self._wanted)
 
     def _bind(self, where: tuple[str, int]) -> None:
@@ -155,8 +160,12 @@ class DeskPort:
         except (OSError, TimeoutError) as error:
             why = getattr(error, "strerror", None) or str(error) or type(error).__name__
             if self._failed != (where, why):
-                log.error("cannot listen for desks on %s:%d: %s; trying again every %g s",
-                          host, port, why, RETRY_BIND)
+                log.error("cannot listen for desks on %s:%d: %s; trying again until it is "
+                          "free (in 1 s, then less often, up to every %g s)", host, port, why,
+                          RETRY_LONGEST)
+                self._retry_in = RETRY_FIRST
+            else:
+                self._retry_in = min(self._retry_in * 2, RETRY_LONGEST)
             self._failed = (where, why)
             return
         self._server, self._bound_to, self._failed = server, where, None
