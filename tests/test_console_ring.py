@@ -154,6 +154,8 @@ def test_a_muted_desk_does_not_ring_and_keeps_its_volume_for_the_next_start(
     ringer.set_volume(35, muted=False)  # unmuted while the call still waits: it rings
     qtbot.waitUntil(lambda: ringer.ringing, timeout=2000)
     assert requests.asked == ["play"]
+    console.window.live.decide_waiting(Decision.ACCEPT)  # not left to its 10 s default
+    qtbot.waitUntil(lambda: not ringer.ringing, timeout=2000)
 
 
 def test_a_console_started_again_rings_at_the_volume_its_desk_set(
