@@ -15,6 +15,7 @@ from screening.messages import Message
 from screening.rule_draft import RuleDraft
 from screening.rules import Action
 from storage.calls import CallHistory, CallRecord, stored_detail
+from storage.database import writing
 
 CUSTOMERS = {
     "+81330001111": ("佐藤 一郎", "さくら商事"),
@@ -69,44 +70,45 @@ def make_history(db_path: Path, now: datetime, *, time_zone: str = "Asia/Tokyo",
     prefix = rules.add(RuleDraft("0120*", Action.BLOCK)).id
     removed = rules.add(RuleDraft("0570*", Action.BLOCK)).id
     rules.remove(removed)
-    rng = random.Random(seed)
-    history = CallHistory(office.db())
-    customers = list(CUSTOMERS)
-    n = 0
+    with writing(office.db()):  # one commit, not one for each of thousands of calls
+        rng = random.Random(seed)
+        history = CallHistory(office.db())
+        customers = list(CUSTOMERS)
+        n = 0
 
-    def when() -> datetime:
-        return now - timedelta(minutes=1 + rng.random() * 100 * 24 * 60)
+        def when() -> datetime:
+            return now - timedelta(minutes=1 + rng.random() * 100 * 24 * 60)
 
-    for n in range(calls):
-        roll = rng.random()
-        decision, reason = rng.choice(REASONS)
-        if reason == "withheld":
-            _record(history, n, when(), None, decision, reason)
-        elif roll < 0.5:
-            caller = rng.choice(customers)
-            _record(history, n, when(), caller, decision, reason, customer=CUSTOMERS[caller])
-        elif roll < 0.6:
-            _record(history, n, when(), "+81120" + f"{rng.randrange(10**6):06d}", "reject",
-                    "rule", prefix)
-        else:  # an unknown number that calls once
-            _record(history, n, when(), f"+8190{rng.randrange(10**8):08d}", decision, reason)
-    for caller, times in REPEATERS.items():
-        for _ in range(times):
+        for n in range(calls):
+            roll = rng.random()
+            decision, reason = rng.choice(REASONS)
+            if reason == "withheld":
+                _record(history, n, when(), None, decision, reason)
+            elif roll < 0.5:
+                caller = rng.choice(customers)
+                _record(history, n, when(), caller, decision, reason, customer=CUSTOMERS[caller])
+            elif roll < 0.6:
+                _record(history, n, when(), "+81120" + f"{rng.randrange(10**6):06d}", "reject",
+                        "rule", prefix)
+            else:  # an unknown number that calls once
+                _record(history, n, when(), f"+8190{rng.randrange(10**8):08d}", decision, reason)
+        for caller, times in REPEATERS.items():
+            for _ in range(times):
+                n += 1
+                _record(history, n, now - timedelta(days=rng.random() * 5, minutes=1), caller,
+                        rng.choice(["accept", "reject"]), "mode")
+        for _ in range(6):
             n += 1
-            _record(history, n, now - timedelta(days=rng.random() * 5, minutes=1), caller,
-                    rng.choice(["accept", "reject"]), "mode")
-    for _ in range(6):
-        n += 1
-        _record(history, n, when(), BLOCKED, "reject", "rule", block)
-        n += 1
-        _record(history, n, when(), ALLOWED, "accept", "rule", allow)
-        n += 1
-        _record(history, n, when(), "+81570" + f"{rng.randrange(10**6):06d}", "reject", "rule",
-                removed)
-    midnight = (now.astimezone(zone(time_zone)) - timedelta(days=3)).replace(
-        hour=0, minute=0, second=0, microsecond=0)
-    for moment in (midnight - timedelta(milliseconds=1), midnight):  # either side of one
-        n += 1
-        _record(history, n, moment, customers[0], "accept", "mode",
-                customer=CUSTOMERS[customers[0]])
+            _record(history, n, when(), BLOCKED, "reject", "rule", block)
+            n += 1
+            _record(history, n, when(), ALLOWED, "accept", "rule", allow)
+            n += 1
+            _record(history, n, when(), "+81570" + f"{rng.randrange(10**6):06d}", "reject", "rule",
+                    removed)
+        midnight = (now.astimezone(zone(time_zone)) - timedelta(days=3)).replace(
+            hour=0, minute=0, second=0, microsecond=0)
+        for moment in (midnight - timedelta(milliseconds=1), midnight):  # either side of one
+            n += 1
+            _record(history, n, moment, customers[0], "accept", "mode",
+                    customer=CUSTOMERS[customers[0]])
     return History(office, now, block, allow, prefix, removed, n + 1)
