@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, Running, encode_body, post, sample
+from conftest import SAMPLES, EventLog, Running, encode_body, post, sample
 from recorded import health, history
 
 from application import Office
@@ -460,6 +460,23 @@ def test_body_over_64_kib_is_413(running: Running) -> None:
 def test_much_larger_body_is_413_not_a_dropped_connection(running: Running) -> None:
     reply = send(running, hook(running), padded(2 * 1024 * 1024))
     assert reply.status == 413
+
+
+def test_a_stop_just_after_a_much_larger_body_does_not_wait_10_s(db_path: Path) -> None:
+    """The refused body is still read a little while (so that its client reads the 413, not
+    a reset connection), and quitting the console or stopping `serve` then waits that little
+    while, not aiohttp's 10 s. Now and then the stop comes after it: two tries, each on a
+    listener of its own."""
+    token = Office(db_path).webhook.token()
+    for _ in range(2):
+        listener = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
+        listener.start()
+        running = Running(listener, db_path, token, EventLog())
+        assert send(running, hook(running), padded(2 * 1024 * 1024)).status == 413
+        asked = time.monotonic()
+        listener.stop()
+        took = time.monotonic() - asked
+        assert took < 5, f"the stop took {took:.1f} s"
 
 
 def test_body_of_exactly_64_kib_is_taken(running: Running) -> None:
