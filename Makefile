@@ -24,11 +24,14 @@ run: $(STAMP) $(COMPILED)
 
 # The tests two at a time (most wait on sockets, processes and timers), then the ones that
 # measure time or load one at a time (tests/conftest.py marks them `alone`); both run whatever
-# the first says, and make fails if either failed.
+# the first says, and make fails if either failed. They write bytecode (in __pycache__, which
+# git ignores) even where PYTHONDONTWRITEBYTECODE is set: otherwise each of the hundreds of
+# callgate processes they start compiles callgate again (80 ms each), and each of the three
+# collections rewrites the tests' asserts again (6 s each).
 test: $(STAMP) $(COMPILED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	export QT_QPA_PLATFORM=offscreen QT_API=pyside6; \
+	unset PYTHONDONTWRITEBYTECODE; export QT_QPA_PLATFORM=offscreen QT_API=pyside6; \
 	$(BIN)/python -m pytest -n 2 -m "not alone"; together=$$?; \
 	$(BIN)/python -m pytest -m alone && exit $$together
 
