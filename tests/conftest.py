@@ -44,6 +44,7 @@ from gui.window import ConsoleWindow
 from screening.mode import Mode
 from server.events import ListenerEvent
 from server.listener import Listener
+from server.protocol.link import LinkState
 from storage.database import DB_FILENAME
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -194,8 +195,11 @@ def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
     """A console's session on `listener` (no window), every message through its JSON form."""
     owner = QObject()
     opened = ConsoleSession(listener.link(wire=True), owner)
-    with qtbot.waitSignal(opened.attached, timeout=5000):
-        opened.open()
+    opened.open()
+    # The snapshot and the ATTACHED state are two deliveries: the second can come a moment
+    # after `attached` is emitted (the link's thread posts it after the snapshot).
+    qtbot.waitUntil(lambda: opened.snapshot is not None
+                    and opened.state is LinkState.ATTACHED, timeout=5000)
     yield opened
     opened.close()
 
