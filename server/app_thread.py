@@ -16,6 +16,10 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 START_TIMEOUT = 15.0
+# A body the handler left unread (refused) is still read and thrown away this long, so that its
+# client reads the answer rather than a reset connection (RFC 7230 6.6); a stop waits at most as
+# long for such a connection, where aiohttp's own default would keep it 10 s.
+LINGERING_TIME = 2.0
 
 
 class AppThread:
@@ -31,14 +35,12 @@ class AppThread:
         access_log_class: type[AbstractAccessLogger] | None = None,
         access_log: Any = None,
         idle_timeout: float | None = None,
-        lingering_time: float | None = None,
+        lingering_time: float = LINGERING_TIME,
         keep_without_port: bool = False,
     ) -> None:
         """`idle_timeout`: close a connection that has sent no complete request for this
         long, whether it is idle between requests or still trickling its headers.
-        `lingering_time`: how long a body the handler left unread is still read and thrown
-        away, so that its client reads the answer (RFC 7230 6.6), and so the longest a stop
-        waits for such a connection (aiohttp's default: 10 s).
+        `lingering_time`: how long a body the handler left unread is still read (above).
         `keep_without_port`: when the port cannot be bound, the app keeps running without it
         (`port_error` says why) instead of failing to start."""
         self.host = host
@@ -52,8 +54,7 @@ class AppThread:
             self._handler_options["access_log_class"] = access_log_class
         if idle_timeout is not None:
             self._handler_options["keepalive_timeout"] = idle_timeout
-        if lingering_time is not None:
-            self._handler_options["lingering_time"] = lingering_time
+        self._handler_options["lingering_time"] = lingering_time
         self._keep_without_port = keep_without_port
         self.port_error: OSError | None = None
         self._stop: asyncio.Event | None = None

@@ -28,9 +28,6 @@ from server.tunnels import QuickTunnel
 from server.webhook import BODY_TIMEOUT
 
 SHUTDOWN_TIMEOUT = 10.0
-# A refused body (over 64 KiB) still coming is read for up to 2 s so that its client reads the
-# 413 rather than a reset connection; a stop then waits at most as long for it, not 10 s.
-LINGERING_TIME = 2.0
 # A connection that sends no complete request for this long is closed: idle ones between
 # commubo's calls, and ones that trickle their headers and would hold a socket for ever.
 IDLE_TIMEOUT = 30.0
@@ -60,7 +57,7 @@ class Listener:
             self._make_app(db_path, emit, body_timeout), host, port, name="callgate-listener",
             shutdown_timeout=SHUTDOWN_TIMEOUT, access_log=ACCESS_LOG,
             access_log_class=RedactingAccessLogger, idle_timeout=idle_timeout,
-            lingering_time=LINGERING_TIME, keep_without_port=keep_without_port)
+            keep_without_port=keep_without_port)
 
     def _make_app(self, db_path: Path, emit: EventSink,
                   body_timeout: float) -> Callable[[], web.Application]:

@@ -190,16 +190,21 @@ def listener(db_path: Path) -> Iterator[Listener]:
     running.stop()
 
 
-@pytest.fixture
-def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
-    """A console's session on `listener` (no window), every message through its JSON form."""
-    owner = QObject()
+def attached_session(qtbot: QtBot, listener: Listener, owner: QObject) -> ConsoleSession:
+    """A console's session on `listener` (no window), every message through its JSON form,
+    once it has its snapshot and says it is attached: two deliveries, the second of which can
+    come a moment after `attached` is emitted (the link's thread posts it after the snapshot)."""
     opened = ConsoleSession(listener.link(wire=True), owner)
     opened.open()
-    # The snapshot and the ATTACHED state are two deliveries: the second can come a moment
-    # after `attached` is emitted (the link's thread posts it after the snapshot).
     qtbot.waitUntil(lambda: opened.snapshot is not None
                     and opened.state is LinkState.ATTACHED, timeout=5000)
+    return opened
+
+
+@pytest.fixture
+def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
+    owner = QObject()  # kept here: the session is its child, deleted with it
+    opened = attached_session(qtbot, listener, owner)
     yield opened
     opened.close()
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from conftest import Running, post, sample
+from conftest import Running, attached_session, post, sample
 from hypothesis import given
 from hypothesis import strategies as st
 from processes import free_port
@@ -32,7 +32,6 @@ from test_cli import Cli, cli
 
 from application.history import HISTORY_FIELDS
 from gui.history import HistoryView
-from gui.session import ConsoleSession
 from storage.database import open_database
 from tables import workbook
 from tables.cells import FORMULA_STARTS, neutralised, restored
@@ -234,9 +233,7 @@ def test_rules_csv_runs_no_formula_and_imports_back(cli: Cli, tmp_path: Path) ->
 def view(qtbot: QtBot, hostile: Running) -> Iterator[HistoryView]:
     """The history tab over a session to the hostile listener (every message through JSON)."""
     owner = QObject()  # goes at the end, on this thread, with the session
-    session = ConsoleSession(hostile.listener.link(wire=True), owner)
-    with qtbot.waitSignal(session.attached, timeout=5000):
-        session.open()
+    session = attached_session(qtbot, hostile.listener, owner)
     widget = HistoryView(session)
     qtbot.addWidget(widget)
     widget.show()

@@ -471,10 +471,12 @@ def test_a_stop_just_after_a_much_larger_body_does_not_wait_10_s(db_path: Path) 
     for _ in range(2):
         listener = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
         listener.start()
-        running = Running(listener, db_path, token, EventLog())
-        assert send(running, hook(running), padded(2 * 1024 * 1024)).status == 413
-        asked = time.monotonic()
-        listener.stop()
+        try:
+            running = Running(listener, db_path, token, EventLog())
+            assert send(running, hook(running), padded(2 * 1024 * 1024)).status == 413
+        finally:
+            asked = time.monotonic()
+            listener.stop()
         took = time.monotonic() - asked
         assert took < 5, f"the stop took {took:.1f} s"
 

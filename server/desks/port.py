@@ -161,8 +161,8 @@ class DeskPort:
             why = getattr(error, "strerror", None) or str(error) or type(error).__name__
             if self._failed != (where, why):
                 log.error("cannot listen for desks on %s:%d: %s; trying again until it is "
-                          "free (in 1 s, then less often, up to every %g s)", host, port, why,
-                          RETRY_LONGEST)
+                          "free (in %g s, then less often, up to every %g s)", host, port, why,
+                          RETRY_FIRST, RETRY_LONGEST)
                 self._retry_in = RETRY_FIRST
             else:
                 self._retry_in = min(self._retry_in * 2, RETRY_LONGEST)
