@@ -5,11 +5,11 @@ posted to it, one of them waiting for a person, on a virtual screen.
     .venv/bin/python docs/screenshot.py --lang ja    docs/screenshot-ja.png, in Japanese
     make screenshots                                 both
 
-It starts Xvfb and the icewm window manager itself (Debian's xvfb, icewm and fonts-noto-cjk,
-and Qt's xcb libraries libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1), so the window has the
-frame people see, and runs the console on that screen with preferences of its own, never the
-user's. The compiled catalogue must be current for Japanese (`make` builds it). Only loopback
-is used.
+It starts Xvfb and the icewm window manager itself (docs/virtual_screen.py; Debian's xvfb,
+icewm and fonts-noto-cjk, and Qt's xcb libraries libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1),
+so the window has the frame people see, and runs the console on that screen with preferences of
+its own, never the user's. The compiled catalogue must be current for Japanese (`make` builds
+it). Only loopback is used.
 """
 
 from __future__ import annotations
@@ -17,12 +17,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from application import Office  # noqa: E402
 from cli.console import embedded  # noqa: E402
+from docs.virtual_screen import ON_SCREEN, on_a_virtual_screen, wait_for  # noqa: E402
 from gui.app import application, open_window  # noqa: E402
 from screening.rule_draft import RuleDraft  # noqa: E402
 from screening.rules import Action  # noqa: E402
@@ -45,61 +44,6 @@ from storage.database import DB_FILENAME  # noqa: E402
 OUTPUTS = {Language.ENGLISH: ROOT / "docs" / "screenshot.png",
            Language.JAPANESE: ROOT / "docs" / "screenshot-ja.png"}
 SCREEN = "1280x800x24"
-TITLE_FONT = "Noto Sans CJK JP"
-ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual screen
-
-
-def on_a_virtual_screen(argv: Sequence[str], script: str = __file__, size: str = SCREEN) -> int:
-    """`script` (this one) again, on an Xvfb screen of its own with icewm managing its windows."""
-    if shutil.which("Xvfb") is None:
-        sys.exit("Xvfb is missing: apt-get install xvfb icewm fonts-noto-cjk")
-    read, write = os.pipe()
-    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size,
-                               "-nolisten", "tcp"], pass_fds=(write,),
-                              stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as told:
-        display = f":{told.readline().strip()}"  # once Xvfb takes connections
-    preferences = tempfile.mkdtemp(prefix="callgate-screenshot-preferences-")
-    # icewm's own settings: a title bar font that has kana and kanji.
-    Path(preferences, "icewm").mkdir()
-    Path(preferences, "icewm", "preferences").write_text(
-        f'TitleFontNameXft="{TITLE_FONT}:bold:size=11"\n', encoding="utf-8")
-    env = os.environ | {"DISPLAY": display, ON_SCREEN: display, "QT_QPA_PLATFORM": "xcb",
-                        "XDG_CONFIG_HOME": preferences,
-                        "ICEWM_PRIVCFG": str(Path(preferences, "icewm"))}
-    manager = None
-    try:  # Xvfb and icewm stop however this ends (icewm slow to start on a busy machine too)
-        if shutil.which("icewm") is not None:
-            manager = subprocess.Popen(["icewm"], env=env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
-            wait_for(lambda: window_manager_runs(env), "icewm did not start")
-        else:
-            print("icewm is missing: the window is shot without its frame", file=sys.stderr)
-        return subprocess.run([sys.executable, script, *argv], env=env, check=False).returncode
-    finally:
-        for process in (manager, screen):
-            if process is not None:
-                process.terminate()
-                process.wait(10)
-        shutil.rmtree(preferences, ignore_errors=True)
-
-
-def window_manager_runs(env: dict[str, str]) -> bool:
-    found = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
-                           capture_output=True, text=True, check=False)
-    return "window id" in found.stdout
-
-
-def wait_for(done: Callable[[], bool], failure: str, seconds: float = 15.0,
-             app: QApplication | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError(failure)
-        if app is not None:
-            app.processEvents()
-        time.sleep(0.02)
 
 
 def settle(app: QApplication, seconds: float = 1.2) -> None:
@@ -176,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="where the PNG goes (default: docs/)")
     args = parser.parse_args(argv)
     if not os.environ.get(ON_SCREEN):
-        return on_a_virtual_screen(argv)
+        return on_a_virtual_screen(argv, __file__, SCREEN)
     lang = Language(args.lang)
     shoot(lang, args.output or OUTPUTS[lang])
     return 0

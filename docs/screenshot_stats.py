@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from application import Office  # noqa: E402
 from cli.console import embedded  # noqa: E402
-from docs.screenshot import ON_SCREEN, on_a_virtual_screen, wait_for  # noqa: E402
+from docs.virtual_screen import ON_SCREEN, on_a_virtual_screen, wait_for  # noqa: E402
 from gui.app import application, open_window  # noqa: E402
 from gui.language import install  # noqa: E402
 from screening.instants import zone  # noqa: E402
