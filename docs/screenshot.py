@@ -6,10 +6,10 @@ posted to it, one of them waiting for a person, on a virtual screen.
     make screenshots                                 both
 
 It starts Xvfb and the icewm window manager itself (docs/virtual_screen.py; Debian's xvfb,
-icewm and fonts-noto-cjk, and Qt's xcb libraries libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1),
-so the window has the frame people see, and runs the console on that screen with preferences of
-its own, never the user's. The compiled catalogue must be current for Japanese (`make` builds
-it). Only loopback is used.
+icewm, x11-utils and fonts-noto-cjk, and Qt's xcb libraries libxcb-cursor0 libxcb-icccm4
+libxcb-keysyms1), so the window has the frame people see, and runs the console on that screen
+with preferences of its own, never the user's. The compiled catalogue must be current for
+Japanese (`make` builds it). Only loopback is used.
 """
 
 from __future__ import annotations

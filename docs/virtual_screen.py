@@ -26,7 +26,7 @@ ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual scree
 def on_a_virtual_screen(argv: Sequence[str], script: str, size: str) -> int:
     """`script` again, with `argv`, on a screen of its own; its exit status."""
     if shutil.which("Xvfb") is None:
-        sys.exit("Xvfb is missing: apt-get install xvfb icewm fonts-noto-cjk")
+        sys.exit("Xvfb is missing: apt-get install xvfb icewm x11-utils fonts-noto-cjk")
     with virtual_screen(size) as env, window_manager(env):
         return subprocess.run([sys.executable, script, *argv], env=env | {ON_SCREEN: "1"},
                               check=False).returncode
@@ -61,8 +61,9 @@ def virtual_screen(size: str) -> Iterator[dict[str, str]]:
 @contextmanager
 def window_manager(env: dict[str, str]) -> Iterator[None]:
     """icewm on the screen of `env`, from when it manages windows to the end of the block."""
-    if shutil.which("icewm") is None:
-        print("icewm is missing: the window is shot without its frame", file=sys.stderr)
+    if shutil.which("icewm") is None or shutil.which("xprop") is None:  # xprop: to see it run
+        print("icewm or xprop is missing (apt-get install icewm x11-utils): the window is shot "
+              "without its frame", file=sys.stderr)
         yield
         return
     own = Path(env["XDG_CONFIG_HOME"], "icewm")
