@@ -66,7 +66,8 @@ def test_a_client_that_connects_as_another_leaves_is_not_cut_off() -> None:
     assert refused == 0
 
 
-@pytest.mark.skipif(shutil.which("icewm") is None, reason="needs Debian's icewm")
+@pytest.mark.skipif(shutil.which("icewm") is None or shutil.which("xprop") is None,
+                    reason="needs Debian's icewm and x11-utils")
 def test_an_icewm_that_ends_as_it_starts_is_an_error_with_what_it_said(tmp_path: Path) -> None:
     env = os.environ | {"DISPLAY": ":65000", "XDG_CONFIG_HOME": str(tmp_path)}  # no screen
     started = time.monotonic()
