@@ -17,7 +17,7 @@ from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
 from cli.words import padded, reason, say, say_again, words
 from screening.call import Customer
-from screening.instants import parse_instant
+from screening.instants import parse_instant, zone
 from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
@@ -83,7 +83,7 @@ def log_event(event: ListenerEvent) -> None:
     if isinstance(event, CallDecided):
         _calls.info(describe_call(event))
     elif isinstance(event, CallWaiting):
-        log.info("waiting  %s: %s", event.call.call_id, say(event.ask.detail))
+        log.info(words("serve.waiting", event.call.call_id, event.ask.detail))
     elif isinstance(event, ListenerFailed):
         log.error(say(event.message))
 
@@ -92,6 +92,7 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     from server import logs
     from server.listener import Listener, ListenerError
 
+    logs.keep_time_in(zone(ctx.office.settings.get().time_zone))
     log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
     stop_logging = logs.hand_off(CALL_LOG)
     host, port = ctx.address()
@@ -111,12 +112,11 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     # Collection was off while starting (main.py), so there is little garbage to free first.
     gc.freeze()
     gc.enable()
-    log.info("listening on %s (%s); Ctrl+C stops",
-             listener.url("<token>"), say(ctx.office.mode.in_force().detail))
+    log.info(words("serve.listening", listener.url("<token>"), ctx.office.mode.in_force().detail))
     if log_file is not None:
-        log.info("the log is also in %s", log_file)
+        log.info(words("serve.log_file", str(log_file)))
     stop.wait()
-    log.info("stopping: waiting calls get their default, calls in flight finish")
+    log.info(words("serve.stopping"))
     listener.stop()
     stop_logging()
     return 0

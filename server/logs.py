@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -102,6 +103,14 @@ class RedactingFormatter(logging.Formatter):
     def __init__(self, fmt: str | None = None) -> None:
         super().__init__(fmt)
         self._last: tuple[logging.LogRecord | None, str] = (None, "")
+        self.zone: tzinfo | None = None  # the office's, once known (keep_time_in)
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """The moment with its offset, on the office's clock once it is known (until then the
+        machine's): a line then tells the time the history tells, wherever the machine is."""
+        moment = (datetime.fromtimestamp(record.created).astimezone() if self.zone is None
+                  else datetime.fromtimestamp(record.created, self.zone))
+        return moment.isoformat(sep=" ", timespec="milliseconds")
 
     def format(self, record: logging.LogRecord) -> str:
         last, line = self._last
@@ -112,6 +121,11 @@ class RedactingFormatter(logging.Formatter):
 
 
 _FORMATTER = RedactingFormatter(FORMAT)
+
+
+def keep_time_in(zone: tzinfo) -> None:
+    """From now on, every line's moment on this clock (the office's time zone)."""
+    _FORMATTER.zone = zone
 
 
 def _uncaught(kind: type[BaseException], error: BaseException,

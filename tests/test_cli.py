@@ -153,10 +153,11 @@ class Serving:
             self._log.close()
 
 
-def start_serve(cli: Cli, log_path: Path) -> Serving:
+def start_serve(cli: Cli, log_path: Path, **env: str | None) -> Serving:
+    """`serve`, with `env` over the command line's environment."""
     log = log_path.open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "serve"], cwd=ROOT, env=cli.env(),
+        [sys.executable, "main.py", "serve"], cwd=ROOT, env=cli.env(**env),
         stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
     )
     serving = Serving(cli, proc, log_path, log)

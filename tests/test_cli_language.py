@@ -6,7 +6,7 @@ the office's clock (point 3). Each command is the real `python main.py` in a sub
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,8 @@ from storage.database import DB_FILENAME, open_database
 
 # A machine in UTC and the C locale: nothing of the machine's own may show.
 MACHINE = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+# The moment a line of serve's log begins with: ISO 8601 with milliseconds and its offset.
+LOG_MOMENT = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d ")
 HOURS = "mon-fri 9:00-12:00, 13:00-18:00; sat 9-12"
 # A moment on the office's clock as Japanese writes it, and as the English command line does.
 JAPANESE_MOMENT = re.compile(r"\d{4}/\d{2}/\d{2}\([月火水木金土日]\) \d{2}:\d{2} JST")
@@ -230,3 +232,37 @@ def test_nothing_the_commands_print_in_japanese_is_left_english(
             for what, text in printed.items() for line in text.splitlines()
             if english_left(line, data)}
     assert not left, "\n".join(f"{line} -> {words}" for line, words in left.items())
+
+
+def test_serve_s_own_lines_read_japanese_from_start_to_stop(cli: Cli, tmp_path: Path) -> None:
+    """Starting, each call, and stopping: what an office reads in serve's output and log, in
+    the language setting's words (its diagnostics for support aside: none come here)."""
+    cli.ok("config", "language", "ja")
+    serving = start_serve(cli, tmp_path / "serve.log", **MACHINE)
+    try:
+        cli.ok("simulate", "--from", "0120123456", "--unknown", env=cli.env(**MACHINE))
+    finally:
+        serving.stop()
+    lines = serving.output().splitlines()
+    assert len(lines) >= 4, lines  # listening, where the log is, the call, stopping
+    left = {line: english_left(LOG_MOMENT.sub("", line), ("+81120123456",)) for line in lines}
+    assert not {line: words for line, words in left.items() if words}
+
+
+def test_serve_s_lines_tell_the_time_on_the_offices_clock(cli: Cli, tmp_path: Path) -> None:
+    """On a machine whose clock is UTC, an office in Tokyo reads Tokyo's time in the log, as
+    in its history; the offset says which clock it is."""
+    serving = start_serve(cli, tmp_path / "serve.log", **MACHINE)
+    try:
+        cli.ok("simulate", "--from", "0120123456", "--unknown", env=cli.env(**MACHINE))
+    finally:
+        serving.stop()
+    lines = serving.output().splitlines()
+    [called] = [line for line in lines if mentions_number(line, "0120123456")]
+    [recorded] = cli.history()
+    moments = [LOG_MOMENT.match(line) for line in lines]
+    assert all(moments), lines
+    logged = datetime.fromisoformat(called.split()[0] + "T" + called.split()[1])
+    assert logged.utcoffset() == timedelta(hours=9)
+    received = datetime.fromisoformat(recorded["received_at"])
+    assert abs(logged - received) < timedelta(seconds=2), (called, recorded)

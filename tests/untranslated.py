@@ -62,7 +62,7 @@ NOTATIONS = (
     re.compile("|".join(rf"\b{re.escape(key)}\b" for key in
                         sorted((key for key in Key if "-" in key), key=len, reverse=True))),
     re.compile(r"(?:\*|\b[\w-]+)\.(?:xlsx|csv|db)\b"),  # a file (pattern) with its suffix
-    re.compile(r"\bAlt\+[A-Z]\b"),  # a key
+    re.compile(r"\b(?:Alt|Ctrl)\+[A-Z]\b"),  # a key
     re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?\b"),  # a moment as typed: 2025-01-06T09:30
     re.compile(r"\b(?:\d+[mhdw])+\b"),  # a duration as typed: 30m, 24h, 7d, 1h30m
     re.compile(r"\bUTF-8\b"),

@@ -74,6 +74,13 @@ register({
     "history.withheld": QT_TRANSLATE_NOOP("commands", "withheld"),
     "history.no_answer": QT_TRANSLATE_NOOP("commands", "no answer"),
     "history.written": QT_TRANSLATE_NOOP("commands", "wrote %1 calls to %2"),
+    # `serve`'s own lines: starting (%1 the webhook URL, %2 the mode in force), where its log
+    # file is, a call waiting for a person (%1 its call id, %2 why), and stopping
+    "serve.listening": QT_TRANSLATE_NOOP("commands", "listening on %1 (%2); Ctrl+C stops"),
+    "serve.log_file": QT_TRANSLATE_NOOP("commands", "the log is also in %1"),
+    "serve.waiting": QT_TRANSLATE_NOOP("commands", "waiting  %1: %2"),
+    "serve.stopping": QT_TRANSLATE_NOOP(
+        "commands", "stopping: waiting calls get their default, calls in flight finish"),
     # `simulate` (%1 the HTTP status, %2 the decision, %3 its reason, %4 the call id)
     "simulate.answer": QT_TRANSLATE_NOOP("commands", "%1 %2 (%3) for call %4"),
     # `rotate-token` (%1 a URL or the old token, %2 until when it works)

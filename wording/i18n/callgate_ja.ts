@@ -2574,6 +2574,22 @@ commubo のコールバックURL：
         <translation>%1件の着信を%2に書き出しました</translation>
     </message>
     <message>
+        <source>listening on %1 (%2); Ctrl+C stops</source>
+        <translation>着信受付を開始しました：%1（%2）。Ctrl+C で停止します</translation>
+    </message>
+    <message>
+        <source>the log is also in %1</source>
+        <translation>ログは %1 にも記録しています</translation>
+    </message>
+    <message>
+        <source>waiting  %1: %2</source>
+        <translation>判断待ち  %1：%2</translation>
+    </message>
+    <message>
+        <source>stopping: waiting calls get their default, calls in flight finish</source>
+        <translation>停止しています：判断待ちの着信は既定の判定になり、処理中の着信は最後まで処理します</translation>
+    </message>
+    <message>
         <source>%1 %2 (%3) for call %4</source>
         <translation>%1 %2（%3）通話ID %4</translation>
     </message>
