@@ -234,16 +234,21 @@ def test_nothing_the_commands_print_in_japanese_is_left_english(
     assert not left, "\n".join(f"{line} -> {words}" for line, words in left.items())
 
 
-def test_serve_s_own_lines_read_japanese_from_start_to_stop(cli: Cli, tmp_path: Path) -> None:
-    """Starting, each call, and stopping: what an office reads in serve's output and log, in
-    the language setting's words (its diagnostics for support aside: none come here)."""
-    cli.ok("config", "language", "ja")
+def serve_one_call(cli: Cli, tmp_path: Path) -> list[str]:
+    """The lines of a `serve`, on a machine whose clock is UTC, that took one call and stopped."""
     serving = start_serve(cli, tmp_path / "serve.log", **MACHINE)
     try:
         cli.ok("simulate", "--from", "0120123456", "--unknown", env=cli.env(**MACHINE))
     finally:
         serving.stop()
-    lines = serving.output().splitlines()
+    return serving.output().splitlines()
+
+
+def test_serve_s_own_lines_read_japanese_from_start_to_stop(cli: Cli, tmp_path: Path) -> None:
+    """Starting, each call, and stopping: what an office reads in serve's output and log, in
+    the language setting's words (its diagnostics for support aside: none come here)."""
+    cli.ok("config", "language", "ja")
+    lines = serve_one_call(cli, tmp_path)
     assert len(lines) >= 4, lines  # listening, where the log is, the call, stopping
     left = {line: english_left(LOG_MOMENT.sub("", line), ("+81120123456",)) for line in lines}
     assert not {line: words for line, words in left.items() if words}
@@ -252,12 +257,7 @@ def test_serve_s_own_lines_read_japanese_from_start_to_stop(cli: Cli, tmp_path: 
 def test_serve_s_lines_tell_the_time_on_the_offices_clock(cli: Cli, tmp_path: Path) -> None:
     """On a machine whose clock is UTC, an office in Tokyo reads Tokyo's time in the log, as
     in its history; the offset says which clock it is."""
-    serving = start_serve(cli, tmp_path / "serve.log", **MACHINE)
-    try:
-        cli.ok("simulate", "--from", "0120123456", "--unknown", env=cli.env(**MACHINE))
-    finally:
-        serving.stop()
-    lines = serving.output().splitlines()
+    lines = serve_one_call(cli, tmp_path)
     [called] = [line for line in lines if mentions_number(line, "0120123456")]
     [recorded] = cli.history()
     moments = [LOG_MOMENT.match(line) for line in lines]
