@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +25,17 @@ from gui.changes import Changes, saving_text
 from gui.session import ConsoleSession
 from screening.mode import Mode, ModeSource
 from server.protocol.messages import ModeState, ResumeSchedule, SetMode
+
+
+def _room_for_bold(button: QPushButton) -> None:
+    """The mode in force is drawn bold: its button is as wide as its text in bold needs, or
+    a mode's name would be cut exactly when it is the one deciding calls."""
+    bold = QFont(button.font())
+    bold.setBold(True)
+    text = button.text()
+    wider = (QFontMetrics(bold).horizontalAdvance(text)
+             - button.fontMetrics().horizontalAdvance(text))
+    button.setMinimumWidth(button.sizeHint().width() + max(wider, 0))
 
 
 class ModeBar(QWidget):
@@ -43,6 +55,7 @@ class ModeBar(QWidget):
             button = QPushButton(present.mode_text(mode), self)
             button.setCheckable(True)
             button.setMinimumHeight(32)
+            _room_for_bold(button)
             button.clicked.connect(lambda _=False, m=mode: self.mode_chosen.emit(m.value))
             self._group.addButton(button)
             self.buttons[mode] = button
