@@ -32,7 +32,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from application import Office  # noqa: E402
 from cli.console import embedded  # noqa: E402
-from docs.virtual_screen import ON_SCREEN, on_a_virtual_screen, wait_for  # noqa: E402
+from docs.virtual_screen import (  # noqa: E402
+    ON_SCREEN,
+    on_a_virtual_screen,
+    shoot_window,
+    wait_for,
+)
 from gui.app import application, open_window  # noqa: E402
 from screening.rule_draft import RuleDraft  # noqa: E402
 from screening.rules import Action  # noqa: E402
@@ -98,11 +103,7 @@ def shoot(lang: Language, output: Path) -> None:
             if popup.metaObject().className() == "QBalloonTip":
                 popup.hide()
         settle(app)
-        frame = window.frameGeometry()
-        picture = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
-                                                 frame.height())
-        if not picture.save(str(output)):
-            raise OSError(f"cannot write {output}")
+        shoot_window(app, window, output)
         window.live.card.accept_button.click()
         wait_for(waiting.done, "the waiting call was not answered", app=app)
         pool.shutdown()

@@ -23,7 +23,12 @@ sys.path.insert(0, str(ROOT))
 
 from application import Office  # noqa: E402
 from cli.console import embedded  # noqa: E402
-from docs.virtual_screen import ON_SCREEN, on_a_virtual_screen, wait_for  # noqa: E402
+from docs.virtual_screen import (  # noqa: E402
+    ON_SCREEN,
+    on_a_virtual_screen,
+    shoot_window,
+    wait_for,
+)
 from gui.app import application, open_window  # noqa: E402
 from gui.language import install  # noqa: E402
 from screening.instants import zone  # noqa: E402
@@ -162,10 +167,7 @@ def main() -> None:
         for _ in range(40):
             app.processEvents()
             time.sleep(0.03)
-        frame = window.frameGeometry()
-        picture = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
-                                                 frame.height())
-        picture.save(str(args.output))
+        shoot_window(app, window, args.output)
         window.quit_now()
         window.stop()
         listener.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
 TITLE_FONT = "Noto Sans CJK JP"
 ON_SCREEN = "CALLGATE_SCREENSHOT_SCREEN"  # set for the run on the virtual screen
@@ -68,8 +68,9 @@ def window_manager(env: dict[str, str]) -> Iterator[None]:
         return
     own = Path(env["XDG_CONFIG_HOME"], "icewm")
     own.mkdir()
-    (own / "preferences").write_text(f'TitleFontNameXft="{TITLE_FONT}:bold:size=11"\n',
-                                     encoding="utf-8")
+    # No taskbar: it would cover the bottom of a tall window and push it up off the screen.
+    (own / "preferences").write_text(f'TitleFontNameXft="{TITLE_FONT}:bold:size=11"\n'
+                                     "ShowTaskBar=0\n", encoding="utf-8")
     said = own / "said.txt"
     with said.open("w", encoding="utf-8") as output:
         manager = subprocess.Popen(["icewm"], env=env | {"ICEWM_PRIVCFG": str(own)},
@@ -100,3 +101,16 @@ def wait_for(done: Callable[[], bool], failure: str, seconds: float = 15.0,
         if app is not None:
             app.processEvents()
         time.sleep(0.02)
+
+
+def shoot_window(app: QApplication, window: QWidget, output: Path) -> None:
+    """`window` with its frame, as a PNG at `output`; an error when the screen does not show
+    all of it (a window the window manager pushed up would lose its title bar)."""
+    frame, screen = window.frameGeometry(), app.primaryScreen()
+    if not screen.geometry().contains(frame):
+        raise RuntimeError(f"the window ({frame.x()},{frame.y()} {frame.width()}x"
+                           f"{frame.height()}) is not all on the screen "
+                           f"({screen.geometry().width()}x{screen.geometry().height()})")
+    picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if not picture.save(str(output)):
+        raise OSError(f"cannot write {output}")

@@ -40,6 +40,20 @@ def test_the_screenshot_script_shoots_the_japanese_console(tmp_path: Path) -> No
     assert len(colours) > 20, colours
 
 
+@NEEDS_XVFB
+def test_the_statistics_screenshot_shows_the_whole_window_title_bar_and_all(
+        tmp_path: Path) -> None:
+    """The tallest of the README's screenshots: icewm's taskbar once pushed it up, cutting its
+    title bar off; the script now refuses to shoot a window the screen does not show whole."""
+    shot = tmp_path / "screenshot-stats-ja.png"
+    env = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    made = subprocess.run(
+        [sys.executable, "docs/screenshot_stats.py", "--lang", "ja", "--output", str(shot)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert QImage(str(shot)).height() >= 1060  # the window asked for, and its frame
+
+
 def connects(env: dict[str, str]) -> bool:
     return subprocess.run(["xprop", "-root"], env=env, capture_output=True,
                           check=False).returncode == 0
