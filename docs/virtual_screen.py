@@ -41,12 +41,19 @@ def virtual_screen(size: str) -> Iterator[dict[str, str]]:
     connecting at that moment (icewm, while the check for it was leaving: "Can't open display").
     """
     read, write = os.pipe()
-    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size,
-                               "-nolisten", "tcp", "-noreset"], pass_fds=(write,),
-                              stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as told:
-        display = f":{told.readline().strip()}"  # once Xvfb takes connections
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as said:
+        screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size,
+                                   "-nolisten", "tcp", "-noreset"], pass_fds=(write,),
+                                  stderr=said)
+        os.close(write)
+        with os.fdopen(read) as told:
+            number = told.readline().strip()  # once Xvfb takes connections; "" if it ended
+        if not number.isdigit():
+            screen.kill()
+            screen.wait(10)
+            said.seek(0)
+            raise RuntimeError(f"Xvfb did not start: {_fatal_error(said.read())}")
+    display = f":{number}"
     preferences = tempfile.mkdtemp(prefix="callgate-screenshot-preferences-")
     env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
                         "XDG_CONFIG_HOME": preferences}
@@ -56,6 +63,12 @@ def virtual_screen(size: str) -> Iterator[dict[str, str]]:
         screen.terminate()
         screen.wait(10)
         shutil.rmtree(preferences, ignore_errors=True)
+
+
+def _fatal_error(said: str) -> str:
+    """The last thing an X server said: the error it ended on, after "Fatal server error"."""
+    lines = [line.removeprefix("(EE)").strip() for line in said.splitlines()]
+    return next((line for line in reversed(lines) if line), "it said nothing")
 
 
 @contextmanager

@@ -89,3 +89,11 @@ def test_an_icewm_that_ends_as_it_starts_is_an_error_with_what_it_said(tmp_path:
           window_manager(env)):
         pass
     assert time.monotonic() - started < 10  # not the 15 s it is given to start
+
+
+@NEEDS_XVFB
+def test_a_screen_xvfb_cannot_make_is_an_error_with_what_it_said() -> None:
+    """It was a display named ":" that every program then failed to open, for a reason lost."""
+    with (pytest.raises(RuntimeError, match="Xvfb did not start: Invalid screen configuration"),
+          virtual_screen("nonsense")):
+        pass
