@@ -226,7 +226,7 @@ class ConsoleWindow(QMainWindow):
         self._setup_action.triggered.connect(self.dialogs.open_setup)
         self._check_action = QAction(self.tr("&Check reachability now"), self)
         self._check_action.triggered.connect(self.health.check_now)
-        schedule = QAction(self.tr("S&chedule…"), self)
+        schedule = QAction(self.tr("Sc&hedule…"), self)
         schedule.triggered.connect(self.dialogs.open_schedule)
         test = QAction(self.tr("&Test a number…"), self)
         test.triggered.connect(self.dialogs.open_explain)

@@ -221,8 +221,8 @@
         <translation>今すぐ接続を確認(&amp;C)</translation>
     </message>
     <message>
-        <source>S&amp;chedule…</source>
-        <translation>スケジュール(&amp;C)…</translation>
+        <source>Sc&amp;hedule…</source>
+        <translation>スケジュール(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Test a number…</source>
