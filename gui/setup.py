@@ -248,7 +248,7 @@ class ExposurePage(SavingPage):
             "url": self.tr("Type the public URL on the next page; it must forward to port %1 "
                            "of this computer.").replace("%1", port),
             "none": self.tr("callgate takes calls only from this computer (for trying it "
-                            "out with `python main.py simulate`)."),
+                            "out)."),
         }[kind]
         self.how.setText(how)
 

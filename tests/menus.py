@@ -8,7 +8,7 @@ from collections import defaultdict
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 # One '&' before a letter marks it (a doubled '&&' is an ampersand shown as it is).
-_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 
 def menus(window: QMainWindow) -> list[QMenu]:
@@ -22,6 +22,6 @@ def shared_mnemonics(menu: QMenu) -> dict[str, list[str]]:
     letter then only moves between them, and opens neither."""
     items: dict[str, list[str]] = defaultdict(list)
     for action in menu.actions():
-        if (found := _MNEMONIC.search(action.text())) is not None:
+        if (found := MNEMONIC.search(action.text())) is not None:
             items[found.group(1).lower()].append(action.text())
     return {letter: texts for letter, texts in items.items() if len(texts) > 1}

@@ -1,6 +1,7 @@
 """The console and the command line stay whole in Japanese: every translatable string of the
 code as it stands has a Japanese translation in the catalogue, with the same placeholders and a
-Japanese-style mnemonic, and the compiled catalogue is what the setup built from it."""
+Japanese-style mnemonic, one word for one thing; and the compiled catalogue is what the setup
+built from it."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+from menus import MNEMONIC
 
 PROJECT = Path(__file__).resolve().parent.parent
 CATALOGUE = PROJECT / "wording" / "i18n" / "callgate_ja.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 _PLACEHOLDER = re.compile(r"%(?:\d|n)")
-# A mnemonic is `&` before a letter (`&&` is a literal ampersand).
-_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+# One word for one thing, in the office's words: for each word the catalogue once mixed in,
+# the one the console uses.
+GLOSSARY = {"このコンピュータ": "このパソコン", "呼び出し音": "着信音", "一致回数": "適用回数"}
 
 
 def messages(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
@@ -79,7 +82,7 @@ def test_a_translation_keeps_every_placeholder_and_its_mnemonic(
         for words in words_of(translation):
             if sorted(set(_PLACEHOLDER.findall(words))) != sorted(set(wanted)):
                 wrong.append(f"[{context}] {source!r} -> {words!r}: placeholders")
-            key = _MNEMONIC.search(source)
+            key = MNEMONIC.search(source)
             if key is not None and f"(&{key[1].upper()})" not in words:
                 wrong.append(f"[{context}] {source!r} -> {words!r}: write the mnemonic "
                              f"Japanese style, (&{key[1].upper()}) at the end")
@@ -92,3 +95,13 @@ def test_the_catalogue_keeps_no_string_the_code_no_longer_has(
     stale = [f"[{context}] {source}" for context, source in catalogue
              if (context, source) not in in_the_code]
     assert not stale, "run `make translations` to drop:\n" + "\n".join(stale)
+
+
+def test_the_japanese_calls_one_thing_by_one_word(
+        catalogue: dict[tuple[str, str], ElementTree.Element]) -> None:
+    """このコンピュータ and このパソコン were both on one page of the setup."""
+    mixed = [f"[{context}] {words!r}: {avoided} -> {used}"
+             for (context, _), translation in catalogue.items()
+             for words in words_of(translation)
+             for avoided, used in GLOSSARY.items() if avoided in words]
+    assert not mixed, "\n".join(mixed)

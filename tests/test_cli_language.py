@@ -126,7 +126,7 @@ def test_rules_read_japanese(cli: Cli) -> None:
     assert made.startswith("許可 ") and "03-3000-1234" in made and "1回限り" in made
     listed = run(cli, "ja", "rules").splitlines()
     assert [line.split()[0] for line in listed] == ["許可", "拒否"]
-    assert "一致なし" in listed[0] and "[1回限り]" in listed[0]
+    assert "適用なし" in listed[0] and "[1回限り]" in listed[0]
     assert run(cli, "en", "rules").splitlines()[0].startswith("allow  03-3000-1234     never")
     removed = run(cli, "ja", "unlist", "03-3000-1234").strip()
     assert "03-3000-1234" in removed and removed.endswith("のルールを削除しました")

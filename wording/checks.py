@@ -98,8 +98,8 @@ register({
     "check.failed": QT_TRANSLATE_NOOP("checks", "the reachability check failed (%1)"),
     # No public URL to test
     "check.no_public_url": QT_TRANSLATE_NOOP(
-        "checks", "no public URL: start a tunnel (ngrok, cloudflared) or type the public URL "
-                  "in the settings (python main.py config public-url https://...)"),
+        "checks", "no public URL: start a tunnel (ngrok, cloudflared) or enter the public URL "
+                  "(public-url) in the settings"),
     "check.no_public_url.tunnel": QT_TRANSLATE_NOOP(
         "checks", "no public URL: the %1 tunnel gives none, so there was nothing to test"),
     "check.not_tested": QT_TRANSLATE_NOOP("checks", "%1 is not tested (self-test not run)"),

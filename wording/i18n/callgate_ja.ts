@@ -110,7 +110,7 @@
     </message>
     <message>
         <source>There is no public URL yet: this local URL only works on this computer. Run this setup again (menu callgate → Set up reachability…) once a tunnel runs.</source>
-        <translation>まだ公開URLがありません：このローカルの URL はこのコンピュータの中でしか使えません。トンネルが動き始めたら、この設定をもう一度行ってください（メニュー「callgate」→「接続の設定…」）。</translation>
+        <translation>まだ公開URLがありません：このローカルの URL はこのパソコンの中でしか使えません。トンネルが動き始めたら、この設定をもう一度行ってください（メニュー「callgate」→「接続の設定…」）。</translation>
     </message>
 </context>
 <context>
@@ -141,11 +141,11 @@
     </message>
     <message>
         <source>A call waiting for you rings:</source>
-        <translation>判断待ちの着信の呼び出し音:</translation>
+        <translation>判断待ちの着信音:</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>Nothing is recorded: no history, no match counts.</source>
-        <translation>テストは記録されません：履歴にも、ルールの一致回数にも残りません。</translation>
+        <translation>テストは記録されません：履歴にも、ルールの適用回数にも残りません。</translation>
     </message>
     <message>
         <source>&amp;Number:</source>
@@ -609,7 +609,7 @@
     <name>ExposurePage</name>
     <message>
         <source>How commubo reaches this computer</source>
-        <translation>commubo からこのコンピュータへの接続方法</translation>
+        <translation>commubo からこのパソコンへの接続方法</translation>
     </message>
     <message>
         <source>callgate does not install tunnel programs; it works with the one your office runs. Choose it:</source>
@@ -625,7 +625,7 @@
     </message>
     <message>
         <source>Run on this computer: ngrok http %1</source>
-        <translation>このコンピュータで `ngrok http %1` を実行してください。</translation>
+        <translation>このパソコンで `ngrok http %1` を実行してください。</translation>
     </message>
     <message>
         <source>Run cloudflared with --metrics at the address above; for a named tunnel, type its public hostname on the next page.</source>
@@ -637,11 +637,11 @@
     </message>
     <message>
         <source>Type the public URL on the next page; it must forward to port %1 of this computer.</source>
-        <translation>次のページで公開URLを入力してください。その URL はこのコンピュータのポート %1 に転送されている必要があります。</translation>
+        <translation>次のページで公開URLを入力してください。その URL はこのパソコンのポート %1 に転送されている必要があります。</translation>
     </message>
     <message>
-        <source>callgate takes calls only from this computer (for trying it out with `python main.py simulate`).</source>
-        <translation>callgate はこのコンピュータからの着信だけを受け付けます（`python main.py simulate` で試すときに使います）。</translation>
+        <source>callgate takes calls only from this computer (for trying it out).</source>
+        <translation>callgate はこのパソコンからの着信だけを受け付けます（動作確認用）。</translation>
     </message>
 </context>
 <context>
@@ -857,7 +857,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>This is where callgate takes calls. It works on this computer only: commubo calls from the internet, so it needs a public address that forwards here (a tunnel). The next pages set that up.</source>
-        <translation>callgate はこの URL で着信を受け付けます。ただし使えるのはこのコンピュータの中だけです：commubo はインターネットから呼び出すので、ここへ転送する公開アドレス（トンネル）が必要です。次のページからその設定をします。</translation>
+        <translation>callgate はこの URL で着信を受け付けます。ただし使えるのはこのパソコンの中だけです：commubo はインターネットから呼び出すので、ここへ転送する公開アドレス（トンネル）が必要です。次のページからその設定をします。</translation>
     </message>
 </context>
 <context>
@@ -899,7 +899,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>callgate takes commubo&apos;s calls on this computer, on port %1. Keep it unless another program needs that port; a new port applies when callgate restarts. You can skip this setup at any page: calls on this computer work without it.</source>
-        <translation>callgate はこのコンピュータのポート %1 で commubo からの着信を受け付けます。ほかのプログラムがこのポートを使うのでなければ、そのままにしてください。新しいポートは callgate の再起動後に反映されます。この設定はどのページでも省略できます：このコンピュータの中の着信は、設定しなくても使えます。</translation>
+        <translation>callgate はこのパソコンのポート %1 で commubo からの着信を受け付けます。ほかのプログラムがこのポートを使うのでなければ、そのままにしてください。新しいポートは callgate の再起動後に反映されます。この設定はどのページでも省略できます：このパソコンの中の着信は、設定しなくても使えます。</translation>
     </message>
     <message>
         <source>Start callgate when I log in to this computer (while callgate is not running, commubo rejects every call)</source>
@@ -938,7 +938,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Type the public URL (https://…) that forwards to this computer.</source>
-        <translation>このコンピュータに転送する公開URL（https://…）を入力してください。</translation>
+        <translation>このパソコンに転送する公開URL（https://…）を入力してください。</translation>
     </message>
     <message>
         <source>Nothing to do here: without a tunnel commubo cannot reach callgate. Click Next.</source>
@@ -1041,7 +1041,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Who is this? (optional)</source>
-        <translation>どなたの番号か（任意）</translation>
+        <translation>相手先の名前など（任意）</translation>
     </message>
     <message>
         <source>Never expires</source>
@@ -1061,7 +1061,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Next call only (the rule is used up by it)</source>
-        <translation>次の1件だけ（使うとルールはなくなります）</translation>
+        <translation>次の着信1回のみ（適用後は無効）</translation>
     </message>
     <message>
         <source>E&amp;xpires:</source>
@@ -1092,7 +1092,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     <name>RuleTable</name>
     <message>
         <source>Label / note</source>
-        <translation>ラベル / メモ</translation>
+        <translation>ラベル・メモ</translation>
     </message>
 </context>
 <context>
@@ -1162,7 +1162,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Always let through</source>
-        <translation>常に通す</translation>
+        <translation>許可</translation>
     </message>
     <message>
         <source>Number, prefix or name</source>
@@ -1178,15 +1178,15 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Created</source>
-        <translation>作成日時</translation>
+        <translation>登録日時</translation>
     </message>
     <message>
         <source>Last matched</source>
-        <translation>最後の一致</translation>
+        <translation>最終適用日時</translation>
     </message>
     <message>
         <source>Times matched</source>
-        <translation>一致回数</translation>
+        <translation>適用回数</translation>
     </message>
     <message>
         <source>Expires</source>
@@ -1669,7 +1669,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Time to decide when asked:</source>
-        <translation>確認するときの判断時間:</translation>
+        <translation>判断待ちの時間:</translation>
     </message>
     <message>
         <source>When nobody decides in time:</source>
@@ -1999,7 +1999,7 @@ commubo のコールバックURL：
     <name>Tunnels</name>
     <message>
         <source>ngrok (the ngrok agent runs on this computer)</source>
-        <translation>ngrok（このコンピュータで ngrok エージェントを実行）</translation>
+        <translation>ngrok（このパソコンで ngrok エージェントを実行）</translation>
     </message>
     <message>
         <source>Cloudflare quick tunnel, started by callgate (for trying things out)</source>
@@ -2007,7 +2007,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>Cloudflare Tunnel (cloudflared runs on this computer with a metrics address)</source>
-        <translation>Cloudflare トンネル（このコンピュータで cloudflared をメトリクスアドレス付きで実行）</translation>
+        <translation>Cloudflare トンネル（このパソコンで cloudflared をメトリクスアドレス付きで実行）</translation>
     </message>
     <message>
         <source>A named tunnel or another public URL I type (Tailscale Funnel, a reverse proxy…)</source>
@@ -2015,7 +2015,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>Only this computer (commubo cannot reach it)</source>
-        <translation>このコンピュータのみ（commubo からは接続できません）</translation>
+        <translation>このパソコンのみ（commubo からは接続できません）</translation>
     </message>
     <message>
         <source>A quick tunnel is for trying callgate out: its address changes every time it starts, so after every restart of callgate or of the computer the callback URL in commubo&apos;s dashboard must be replaced, and until it is, commubo rejects every call.</source>
@@ -2219,8 +2219,8 @@ commubo のコールバックURL：
         <translation>接続確認ができませんでした（%1）</translation>
     </message>
     <message>
-        <source>no public URL: start a tunnel (ngrok, cloudflared) or type the public URL in the settings (python main.py config public-url https://...)</source>
-        <translation>公開URLがありません：トンネル（ngrok、cloudflared）を起動するか、設定で公開URLを入力してください（`python main.py config public-url https://...`）</translation>
+        <source>no public URL: start a tunnel (ngrok, cloudflared) or enter the public URL (public-url) in the settings</source>
+        <translation>公開URLがありません：トンネル（ngrok、cloudflared）を起動するか、設定で公開URL（public-url）を入力してください</translation>
     </message>
     <message>
         <source>no public URL: the %1 tunnel gives none, so there was nothing to test</source>
@@ -2515,11 +2515,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>matched %1x</source>
-        <translation>%1回一致</translation>
+        <translation>%1回適用</translation>
     </message>
     <message>
         <source>never matched</source>
-        <translation>一致なし</translation>
+        <translation>適用なし</translation>
     </message>
     <message>
         <source>removed the rule for %1</source>
@@ -2929,7 +2929,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>cannot listen on %1: this machine has no such address</source>
-        <translation>%1 で待ち受けできません：このコンピュータにそのアドレスはありません</translation>
+        <translation>%1 で待ち受けできません：このパソコンにそのアドレスはありません</translation>
     </message>
     <message>
         <source>cannot listen on %1: %2</source>
@@ -3472,7 +3472,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The caller %1 (%2) is not a registered customer: an unknown caller.</source>
-        <translation>発信者 %1（%2）は登録顧客ではありません：未登録の発信者です。</translation>
+        <translation>発信者 %1（%2）は登録顧客ではないため、未登録の発信者として扱います。</translation>
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is not a registered customer: an unknown caller.</source>
@@ -3580,7 +3580,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The mode in force was not needed: %1.</source>
-        <translation>現在のモードは使いませんでした：%1。</translation>
+        <translation>現在のモードは適用されませんでした（%1）。</translation>
     </message>
     <message>
         <source>Schedule (%1) at %2: %3; the scheduled mode is %4 until %5.</source>
