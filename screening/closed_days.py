@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import MINYEAR, date
 from functools import lru_cache
 
-from screening.messages import Message, Refusal
+from screening.messages import Message, Refusal, quoted
 
 _YEARLESS = 2000  # a leap year, so that a yearly 02-29 is a date
 
@@ -64,13 +64,13 @@ def parse_closed_days(raw: str) -> ClosedDays:
     text = unicodedata.normalize("NFKC", raw).strip()
     match = _CLOSED.match(text)
     if match is None or (match.end() < len(text) and not text[match.end()].isspace()):
-        raise Refusal("refusal.closed_days.form", repr(raw))
+        raise Refusal("refusal.closed_days.form", quoted(raw))
     note = text[match.end() :].strip()
     first_year, last_year = match[1], match[4]
     last_given = match[5] is not None
     yearly = first_year is None
     if last_given and (last_year is None) != yearly:
-        raise Refusal("refusal.closed_days.years", repr(raw))
+        raise Refusal("refusal.closed_days.years", quoted(raw))
     first = _date(raw, first_year, match[2], match[3])
     last = _date(raw, last_year, match[5], match[6]) if last_given else first
     return ClosedDays(first, last, note, yearly)
@@ -83,10 +83,10 @@ def _date(raw: str, year: str | None, month: str, day: str) -> date:
         return date(*numbers)
     except ValueError:
         if not 1 <= numbers[1] <= 12:
-            raise Refusal("refusal.date.month", repr(raw), numbers[1]) from None
+            raise Refusal("refusal.date.month", quoted(raw), numbers[1]) from None
         if numbers[0] < MINYEAR:
-            raise Refusal("refusal.date.year", repr(raw), numbers[0]) from None
-        raise Refusal("refusal.date.day", repr(raw), numbers[2], numbers[1]) from None
+            raise Refusal("refusal.date.year", quoted(raw), numbers[0]) from None
+        raise Refusal("refusal.date.day", quoted(raw), numbers[2], numbers[1]) from None
 
 
 @lru_cache(maxsize=64)

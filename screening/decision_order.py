@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from screening import phone
 from screening.call import Call, CallerClass
 from screening.instants import instant
-from screening.messages import Message
+from screening.messages import Message, quoted
 from screening.mode import Mode, mode_detail
 from screening.mode_in_force import ModeInForce
 from screening.policy import (
@@ -80,10 +80,10 @@ def _describe_caller(call: Call) -> Message:
     raw = call.phone_number
     if kind is CallerClass.WITHHELD:
         if raw:
-            return Message("step.caller.withheld_sent", (repr(raw),))
+            return Message("step.caller.withheld_sent", (quoted(raw),))
         return Message("step.caller.withheld")
     if kind is CallerClass.PAYPHONE:
-        return Message("step.caller.payphone", (repr(raw),))
+        return Message("step.caller.payphone", (quoted(raw),))
     customer = call.customer if kind is CallerClass.CUSTOMER else None
     who = " ".join(p for p in (customer.org_name, customer.name) if p) if customer else ""
     caller = call.caller
@@ -95,10 +95,10 @@ def _describe_caller(call: Call) -> Message:
             return Message("step.caller.customer_named", (*number, who))
         return Message("step.caller.customer", number)
     if customer is None:
-        return Message("step.caller.unknown_impossible", (repr(raw),))
+        return Message("step.caller.unknown_impossible", (quoted(raw),))
     if who:
-        return Message("step.caller.customer_impossible_named", (repr(raw), who))
-    return Message("step.caller.customer_impossible", (repr(raw),))
+        return Message("step.caller.customer_impossible_named", (quoted(raw), who))
+    return Message("step.caller.customer_impossible", (quoted(raw),))
 
 
 class _Decider:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import time
 
-from screening.messages import Message, Refusal
+from screening.messages import Message, Refusal, quoted
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -95,7 +95,7 @@ def _clock_seconds(raw: str, hours: str, minutes: str | None, *, end: bool) -> i
     hour, minute = int(hours), int(minutes or 0)
     if minute > 59 or hour > 24 or (hour == 24 and (minute or not end)):
         raise Refusal("refusal.hours.end_time" if end else "refusal.hours.start_time",
-                      repr(raw), f"{hours}:{minute:02d}")
+                      quoted(raw), f"{hours}:{minute:02d}")
     return hour * 3600 + minute * 60
 
 
@@ -114,11 +114,11 @@ def parse_ranges(raw: str) -> tuple[TimeRange, ...]:
         start = _clock_seconds(raw, match[1], match[2], end=False)
         end = _clock_seconds(raw, match[3], match[4], end=True)
         if end <= start:
-            raise Refusal("refusal.hours.backwards", repr(raw), f"{_clock(start)}-{_clock(end)}")
+            raise Refusal("refusal.hours.backwards", quoted(raw), f"{_clock(start)}-{_clock(end)}")
         found.append(TimeRange(_time_of(start), _time_of(end)))
         at = match.end()
     if not found or not _BETWEEN_RANGES.fullmatch(text[at:]):
-        raise Refusal("refusal.hours.form", repr(raw))
+        raise Refusal("refusal.hours.form", quoted(raw))
     return merge_ranges(found)
 
 
@@ -133,7 +133,7 @@ def _weekday(raw: str, word: str) -> int:
     for index, name in enumerate(DAY_NAMES):
         if len(word) >= 3 and name.casefold().startswith(word):
             return index
-    raise Refusal("refusal.hours.weekday", repr(raw), repr(word))
+    raise Refusal("refusal.hours.weekday", quoted(raw), quoted(word))
 
 
 def _days(raw: str, spec: str) -> list[int]:
@@ -148,7 +148,7 @@ def _days(raw: str, spec: str) -> list[int]:
         if dash:
             start, end = _weekday(raw, first), _weekday(raw, last)
             if end < start:
-                raise Refusal("refusal.hours.days_backwards", repr(raw), part)
+                raise Refusal("refusal.hours.days_backwards", quoted(raw), part)
             days.extend(range(start, end + 1))
         else:
             days.append(_weekday(raw, part))
@@ -172,7 +172,7 @@ def parse_hours(raw: str) -> Week:
         ranges = parse_ranges(hours)
         for day in _days(raw, spec):
             if week[day] is not None:
-                raise Refusal("refusal.hours.twice", repr(raw), WEEKDAYS[day])
+                raise Refusal("refusal.hours.twice", quoted(raw), WEEKDAYS[day])
             week[day] = ranges
     return tuple(day or () for day in week)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from screening.hours import WEEKDAYS
-from screening.messages import Message, Refusal
+from screening.messages import Message, Refusal, quoted
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
 # A weekday beside a date (`Mon`, `月`).
@@ -28,7 +28,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise Refusal("refusal.time_zone", repr(name)) from None
+        raise Refusal("refusal.time_zone", quoted(name)) from None
 
 
 def aware(moment: datetime, what: str) -> datetime:
@@ -63,7 +63,7 @@ def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise Refusal("refusal.instant", repr(raw)) from None
+        raise Refusal("refusal.instant", quoted(raw)) from None
     if moment.utcoffset() is None:
         moment = moment.replace(tzinfo=zone(time_zone))
     return moment

@@ -78,6 +78,14 @@ NOTHING = Message.text("")
 """No detail: the reason says it all (a person decided, a withheld caller)."""
 
 
+def quoted(text: str) -> Message:
+    """What a person typed (or commubo sent) quoted as the reader's language quotes it ('12',
+    「12」), with its invisible characters written out (a newline as \\n), as repr shows them:
+    repr's own quotes read as code, and a Japanese office does not quote that way."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return Message("words.quoted", (shown,))
+
+
 class Refusal(ValueError):
     """Input that cannot be taken (a number, a rule, a setting), with the reason as a Message.
 

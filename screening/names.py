@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from screening.call import Customer
-from screening.messages import Refusal
+from screening.messages import Refusal, quoted
 
 # Legal forms, written before or after the name and left out of its kana reading as often as
 # not: they say nothing about who is calling. Compared after folding (so in hiragana).
@@ -71,10 +71,10 @@ def parse_name(raw: str) -> str:
     folded = fold(text)
     if not folded:
         if text:
-            raise InvalidName("refusal.name.nobody", repr(raw))
+            raise InvalidName("refusal.name.nobody", quoted(raw))
         raise InvalidName("refusal.name.empty")
     if set(folded) <= set("0123456789+-()*"):
-        raise InvalidName("refusal.name.number", repr(raw))
+        raise InvalidName("refusal.name.number", quoted(raw))
     return text
 
 

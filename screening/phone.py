@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from screening.messages import Refusal
+from screening.messages import Refusal, quoted
 
 REGION = "JP"
 COUNTRY_CODE = 81  # REGION's; tests/test_screening_phone.py holds it to phonenumbers
@@ -24,7 +24,7 @@ def load_numbering_plan() -> None:
 
 class InvalidNumber(Refusal):
     """A number or prefix a person typed that cannot be one; its first argument is what was
-    typed, quoted (repr: invisible characters show)."""
+    typed, quoted (screening.messages.quoted: invisible characters show)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,12 +120,12 @@ def _typed_digits(raw: str, text: str, *, prefix: bool) -> tuple[bool, str]:
             continue
         if ch == "+":
             raise InvalidNumber("refusal.prefix.plus" if prefix else "refusal.number.plus",
-                                repr(raw))
+                                quoted(raw))
         if ch.isalpha():
             raise InvalidNumber("refusal.prefix.letter" if prefix else "refusal.number.letter",
-                                repr(raw), repr(ch))
+                                quoted(raw), quoted(ch))
         raise InvalidNumber("refusal.prefix.symbol" if prefix else "refusal.number.symbol",
-                            repr(raw), repr(ch))
+                            quoted(raw), quoted(ch))
     return plus, "".join(ch for ch in text if ch in _DIGITS)
 
 
@@ -136,11 +136,11 @@ def parse_rule_number(raw: str) -> str:
     saved as a block of 033000124."""
     text = fold(raw).strip()
     if _DIGITS.isdisjoint(text):
-        raise InvalidNumber("refusal.number.no_digits", repr(raw))
+        raise InvalidNumber("refusal.number.no_digits", quoted(raw))
     _typed_digits(raw, text, prefix=False)
     number = canonical(text)
     if number is None:
-        raise InvalidNumber("refusal.number.impossible", repr(raw))
+        raise InvalidNumber("refusal.number.impossible", quoted(raw))
     return number
 
 
@@ -211,29 +211,29 @@ def parse_prefix(raw: str) -> str:
     """
     text = fold(raw).strip()
     if "*" not in text:
-        raise InvalidNumber("refusal.prefix.no_star", repr(raw))
+        raise InvalidNumber("refusal.prefix.no_star", quoted(raw))
     body = text[:-1]
     if "*" in body or not text.endswith("*"):
-        raise InvalidNumber("refusal.prefix.star_inside", repr(raw))
+        raise InvalidNumber("refusal.prefix.star_inside", quoted(raw))
     plus, digits = _typed_digits(raw, body.strip(), prefix=True)
     if not digits:
-        raise InvalidNumber("refusal.prefix.no_digits", repr(raw))
+        raise InvalidNumber("refusal.prefix.no_digits", quoted(raw))
     if plus:
         if digits[0] == "0":
-            raise InvalidNumber("refusal.prefix.country_zero", repr(raw))
+            raise InvalidNumber("refusal.prefix.country_zero", quoted(raw))
         if digits.startswith("810"):  # +81 0120…: the domestic 0 written after the country code
             digits = "81" + digits[3:]
         canonical_digits = digits
     else:
         if digits[0] != "0":
-            raise InvalidNumber("refusal.prefix.no_trunk_zero", repr(raw))
+            raise InvalidNumber("refusal.prefix.no_trunk_zero", quoted(raw))
         if digits.startswith("00"):
-            raise InvalidNumber("refusal.prefix.abroad", repr(raw))
+            raise InvalidNumber("refusal.prefix.abroad", quoted(raw))
         if digits == "0":
-            raise InvalidNumber("refusal.prefix.every_number", repr(raw))
+            raise InvalidNumber("refusal.prefix.every_number", quoted(raw))
         canonical_digits = "81" + digits[1:]
     if len(canonical_digits) > MAX_DIGITS:
-        raise InvalidNumber("refusal.prefix.too_long", repr(raw), MAX_DIGITS)
+        raise InvalidNumber("refusal.prefix.too_long", quoted(raw), MAX_DIGITS)
     return f"+{canonical_digits}*"
 
 

@@ -132,6 +132,14 @@ def test_rules_read_japanese(cli: Cli) -> None:
     assert "03-3000-1234" in removed and removed.endswith("のルールを削除しました")
 
 
+def test_what_a_person_typed_is_quoted_as_their_language_quotes(cli: Cli) -> None:
+    """Python's quotes ('12') read as code to a Japanese office; 「12」 as its own writing."""
+    for lang, said in (("ja", "「03-abc」は電話番号ではありません：「a」は文字です"),
+                       ("en", "'03-abc' is not a phone number: 'a' is a letter")):
+        refused = cli.run("--lang", lang, "block", "03-abc", env=cli.env(**MACHINE))
+        assert refused.returncode != 0 and said in refused.stderr, refused.stderr
+
+
 def test_check_reports_in_japanese(cli: Cli) -> None:
     report = run_check(cli, "ja", "--no-self-test")
     rows = report.splitlines()

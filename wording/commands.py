@@ -15,6 +15,8 @@ register({
     "words.until": QT_TRANSLATE_NOOP("commands", "until %1"),
     "words.milliseconds": QT_TRANSLATE_NOOP("commands", "%1 ms"),
     "words.detail_took": QT_TRANSLATE_NOOP("commands", "%1; %2"),
+    # What a person typed, quoted (screening.messages.quoted)
+    "words.quoted": QT_TRANSLATE_NOOP("commands", "'%1'"),
     "switch.on": QT_TRANSLATE_NOOP("commands", "on"),
     "switch.off": QT_TRANSLATE_NOOP("commands", "off"),
     # Where the mode in force comes from, and until when (`mode`, `schedule show`)

@@ -2382,6 +2382,10 @@ commubo のコールバックURL：
         <translation>%1、%2</translation>
     </message>
     <message>
+        <source>&apos;%1&apos;</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>オン</translation>
     </message>
@@ -3146,67 +3150,67 @@ commubo のコールバックURL：
     <name>refusals</name>
     <message>
         <source>%1 is not a phone number: it has no digits</source>
-        <translation>%1 は電話番号ではありません：数字がありません</translation>
+        <translation>%1は電話番号ではありません：数字がありません</translation>
     </message>
     <message>
         <source>%1 is not a phone number: a + may only stand at the start</source>
-        <translation>%1 は電話番号ではありません：+ は先頭にしか置けません</translation>
+        <translation>%1は電話番号ではありません：+ は先頭にしか置けません</translation>
     </message>
     <message>
         <source>%1 is not a phone number: %2 is a letter; write only digits, a + at the start, and spaces, hyphens, dots, slashes or brackets between them</source>
-        <translation>%1 は電話番号ではありません：%2 は文字です。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
+        <translation>%1は電話番号ではありません：%2は文字です。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
     </message>
     <message>
         <source>%1 is not a phone number: %2 has no place in a phone number; write only digits, a + at the start, and spaces, hyphens, dots, slashes or brackets between them</source>
-        <translation>%1 は電話番号ではありません：%2 は電話番号に使えません。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
+        <translation>%1は電話番号ではありません：%2は電話番号に使えません。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
     </message>
     <message>
         <source>%1 is not a possible phone number</source>
-        <translation>%1 は有効な電話番号ではありません</translation>
+        <translation>%1は有効な電話番号ではありません</translation>
     </message>
     <message>
         <source>%1 is not a prefix: a prefix ends with *, like 0120*</source>
-        <translation>%1 は前方一致の番号ではありません：前方一致は 0120* のように * で終わります</translation>
+        <translation>%1は前方一致の番号ではありません：前方一致は 0120* のように * で終わります</translation>
     </message>
     <message>
         <source>%1 is not a prefix: a * may only stand at the end</source>
-        <translation>%1 は前方一致の番号ではありません：* は末尾にしか置けません</translation>
+        <translation>%1は前方一致の番号ではありません：* は末尾にしか置けません</translation>
     </message>
     <message>
         <source>%1 is not a prefix: a + may only stand at the start</source>
-        <translation>%1 は前方一致の番号ではありません：+ は先頭にしか置けません</translation>
+        <translation>%1は前方一致の番号ではありません：+ は先頭にしか置けません</translation>
     </message>
     <message>
         <source>%1 is not a prefix: %2 is a letter; write only digits, a + at the start, and spaces, hyphens, dots, slashes or brackets between them</source>
-        <translation>%1 は前方一致の番号ではありません：%2 は文字です。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
+        <translation>%1は前方一致の番号ではありません：%2は文字です。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
     </message>
     <message>
         <source>%1 is not a prefix: %2 has no place in a phone number; write only digits, a + at the start, and spaces, hyphens, dots, slashes or brackets between them</source>
-        <translation>%1 は前方一致の番号ではありません：%2 は電話番号に使えません。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
+        <translation>%1は前方一致の番号ではありません：%2は電話番号に使えません。数字と、先頭の + と、数字の間の空白・ハイフン・ピリオド・スラッシュ・かっこだけを入力してください</translation>
     </message>
     <message>
         <source>%1 is not a prefix: it has no digits before the * (a rule for every caller is a mode, not a rule)</source>
-        <translation>%1 は前方一致の番号ではありません：* の前に数字がありません（すべての発信者に当てはまるものは、ルールではなくモードで決めます）</translation>
+        <translation>%1は前方一致の番号ではありません：* の前に数字がありません（すべての発信者に当てはまるものは、ルールではなくモードで決めます）</translation>
     </message>
     <message>
         <source>%1 is not a prefix: no country code starts with 0</source>
-        <translation>%1 は前方一致の番号ではありません：0 で始まる国番号はありません</translation>
+        <translation>%1は前方一致の番号ではありません：0 で始まる国番号はありません</translation>
     </message>
     <message>
         <source>%1 is not a prefix: a Japanese prefix starts with 0 (like 0120*), an international one with + and the country code (like +1*)</source>
-        <translation>%1 は前方一致の番号ではありません：国内の番号は 0 で始まり（例：0120*）、海外の番号は + と国番号で始まります（例：+1*）</translation>
+        <translation>%1は前方一致の番号ではありません：国内の番号は 0 で始まり（例：0120*）、海外の番号は + と国番号で始まります（例：+1*）</translation>
     </message>
     <message>
         <source>%1 is not a prefix: write numbers abroad with + and the country code, like +1*</source>
-        <translation>%1 は前方一致の番号ではありません：海外の番号は +1* のように + と国番号で書いてください</translation>
+        <translation>%1は前方一致の番号ではありません：海外の番号は +1* のように + と国番号で書いてください</translation>
     </message>
     <message>
         <source>%1 is not a prefix: 0* would match every number in Japan (that is a mode, not a rule)</source>
-        <translation>%1 は前方一致の番号ではありません：0* は国内のすべての番号に当てはまります（それはルールではなくモードで決めます）</translation>
+        <translation>%1は前方一致の番号ではありません：0* は国内のすべての番号に当てはまります（それはルールではなくモードで決めます）</translation>
     </message>
     <message>
         <source>%1 is too long for a prefix: numbers have at most %2 digits</source>
-        <translation>%1 は前方一致の番号として長すぎます：電話番号は最大%2桁です</translation>
+        <translation>%1は前方一致の番号として長すぎます：電話番号は最大%2桁です</translation>
     </message>
     <message>
         <source>a name rule needs a name</source>
@@ -3214,11 +3218,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 names nobody: a legal form or punctuation alone matches every company</source>
-        <translation>%1 では相手を特定できません：法人格や記号だけでは、すべての会社に当てはまります</translation>
+        <translation>%1では相手を特定できません：法人格や記号だけでは、すべての会社に当てはまります</translation>
     </message>
     <message>
         <source>%1 looks like a number: use a number or prefix rule for it</source>
-        <translation>%1 は番号のようです：電話番号か前方一致のルールにしてください</translation>
+        <translation>%1は番号のようです：電話番号か前方一致のルールにしてください</translation>
     </message>
     <message>
         <source>%1 is not a duration: write it like 30m, 24h or 7d</source>
@@ -3238,11 +3242,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not a time zone (like Asia/Tokyo)</source>
-        <translation>%1 はタイムゾーンではありません（例：`Asia/Tokyo`）</translation>
+        <translation>%1はタイムゾーンではありません（例：`Asia/Tokyo`）</translation>
     </message>
     <message>
         <source>%1 is not a time: write it like 2025-01-06T09:30 (office time) or with an offset, 2025-01-06T09:30+09:00</source>
-        <translation>%1 は日時ではありません：2025-01-06T09:30（事務所の時刻）のように、または時差を付けて 2025-01-06T09:30+09:00 のように入力してください</translation>
+        <translation>%1は日時ではありません：2025-01-06T09:30（事務所の時刻）のように、または時差を付けて 2025-01-06T09:30+09:00 のように入力してください</translation>
     </message>
     <message>
         <source>%1: %2 is not a start time (00:00 to 23:59)</source>
@@ -3258,11 +3262,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not business hours: write them like 9:00-12:00, 13:00-18:00</source>
-        <translation>%1 は営業時間ではありません：9:00-12:00, 13:00-18:00 のように入力してください</translation>
+        <translation>%1は営業時間ではありません：9:00-12:00, 13:00-18:00 のように入力してください</translation>
     </message>
     <message>
         <source>%1: %2 is not a day of the week (mon, tue, … sun)</source>
-        <translation>%1：%2 は曜日ではありません（`mon`、`tue`、…、`sun`）</translation>
+        <translation>%1：%2は曜日ではありません（`mon`、`tue`、…、`sun`）</translation>
     </message>
     <message>
         <source>%1: %2 runs backwards (write mon-fri, not fri-mon)</source>
@@ -3274,7 +3278,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not closed days: write a date or a range like 2025-12-29..2026-01-03, or 12-29..01-03 for every year</source>
-        <translation>%1 は休業日ではありません：日付か、2025-12-29..2026-01-03 のような期間を入力してください。毎年の休業日は 12-29..01-03 のように書きます</translation>
+        <translation>%1は休業日ではありません：日付か、2025-12-29..2026-01-03 のような期間を入力してください。毎年の休業日は 12-29..01-03 のように書きます</translation>
     </message>
     <message>
         <source>%1: give the year on both dates or on neither</source>
@@ -3290,15 +3294,15 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not a date: there is no month %2</source>
-        <translation>%1 は日付ではありません：%2月はありません</translation>
+        <translation>%1は日付ではありません：%2月はありません</translation>
     </message>
     <message>
         <source>%1 is not a date: there is no year %2</source>
-        <translation>%1 は日付ではありません：%2年はありません</translation>
+        <translation>%1は日付ではありません：%2年はありません</translation>
     </message>
     <message>
         <source>%1 is not a date: month %3 has no day %2</source>
-        <translation>%1 は日付ではありません：%3月%2日はありません</translation>
+        <translation>%1は日付ではありません：%3月%2日はありません</translation>
     </message>
     <message>
         <source>ask timeout must be a number of seconds, not %1</source>
@@ -3464,11 +3468,11 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is a registered customer.</source>
-        <translation>発信者 %1 は有効な電話番号ではありませんが、登録顧客です。</translation>
+        <translation>発信者%1は有効な電話番号ではありませんが、登録顧客です。</translation>
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is a registered customer: %2.</source>
-        <translation>発信者 %1 は有効な電話番号ではありませんが、登録顧客です：%2。</translation>
+        <translation>発信者%1は有効な電話番号ではありませんが、登録顧客です：%2。</translation>
     </message>
     <message>
         <source>The caller %1 (%2) is not a registered customer: an unknown caller.</source>
@@ -3476,7 +3480,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>The caller %1, which is no possible phone number, is not a registered customer: an unknown caller.</source>
-        <translation>発信者 %1 は有効な電話番号ではなく、登録顧客でもありません：未登録の発信者です。</translation>
+        <translation>発信者%1は有効な電話番号ではなく、登録顧客でもありません：未登録の発信者です。</translation>
     </message>
     <message>
         <source>Allow rule #%1 for %2</source>
