@@ -642,6 +642,8 @@ def test_the_detail_pane_shows_the_call_and_its_payload(
     assert '"familyName": "鈴木"' in payload  # Japanese kept, not \u escapes
     assert '\n  "customer": {' in payload  # indented
     assert json.loads(payload)["callId"] == "c06"
+    document = view.payload_view.document()
+    assert document.lineCount() == document.blockCount(), "a value cut in two by wrapping"
     fields = {key: label.text() for key, label in view.detail_fields.items()}
     assert fields["customer"] == "鈴木 一郎 (スズキ イチロウ)"
     assert fields["company"] == "エーアイ化粧品株式会社 (エーアイケショウヒンカブシキガイシャ)"

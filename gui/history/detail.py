@@ -49,6 +49,8 @@ class DetailPane(QWidget):
         self.fields: dict[str, QLabel] = {}
         self.payload_view = QPlainTextEdit(self)
         self.payload_view.setReadOnly(True)
+        # JSON as sent, one line a line: wrapping cut values (a URL, a note) in two.
+        self.payload_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.payload_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.payload_view.setPlaceholderText(self.tr("Select a call to see what commubo sent"))
         self.block_button = QPushButton(self.tr("Block this caller"), self)

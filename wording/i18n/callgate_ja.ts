@@ -765,7 +765,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation>応答時間（ミリ秒）</translation>
+        <translation>応答（ミリ秒）</translation>
     </message>
     <message>
         <source>Sent as: %1</source>
@@ -1057,7 +1057,7 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>24h</source>
-        <translation>24h</translation>
+        <translation>24時間</translation>
     </message>
     <message>
         <source>Next call only (the rule is used up by it)</source>
@@ -1312,11 +1312,11 @@ This desk does not try again to attach to the callgate service at %2.</source>
     </message>
     <message>
         <source>One per line, like:
-2025-08-13..2025-08-16 お盆
+%1-08-13..%1-08-16 お盆
 12-29..01-03 年末年始</source>
         <translation>1行に1件。例：
-2025-08-13..2025-08-16 お盆
-12-29..01-03 年末年始</translation>
+%1/08/13〜%1/08/16 お盆
+12/29〜1/3 年末年始</translation>
     </message>
     <message>
         <source>Mode inside business hours:</source>
