@@ -47,6 +47,7 @@ from screening.policy import (
     PayphoneHandling,
     WithheldHandling,
 )
+from screening.setting_values import TunnelKind
 from screening.settings import Key, OfficeSettings
 from screening.urls import public_webhook_url
 from server.protocol.messages import (
@@ -213,14 +214,24 @@ class SettingsDialog(QDialog):
         self.rotate_button.clicked.connect(self.confirm_rotation)
         self.tokens = QLabel(group)  # not wrapped: tokens and URLs do not break
         self.tokens.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout(group)
+        form = self._reach_form = QFormLayout(group)
         form.addRow(self.tr("How commubo reaches callgate:"), self.tunnel)
         form.addRow(self.tr("ngrok agent API address:"), self.ngrok_api)
         form.addRow(self.tr("cloudflared metrics address:"), self.cloudflared_metrics)
         form.addRow(self.tr("Public URL (typed or named tunnel):"), self.public_url)
         form.addRow(self.rotate_button)
         form.addRow(self.tokens)
+        self.tunnel.currentIndexChanged.connect(self._show_tunnel_fields)
+        self._show_tunnel_fields()
         return group
+
+    def _show_tunnel_fields(self) -> None:
+        """Only the fields the chosen way of reaching callgate uses, as the setup shows them."""
+        kind = self.tunnel.currentData()
+        self._reach_form.setRowVisible(self.ngrok_api, kind == TunnelKind.NGROK)
+        self._reach_form.setRowVisible(self.cloudflared_metrics, kind == TunnelKind.CLOUDFLARED)
+        self._reach_form.setRowVisible(self.public_url,
+                                       kind in (TunnelKind.URL, TunnelKind.CLOUDFLARED))
 
     def _webhook_urls(self, token: str) -> str:
         base = self._public_base or self._session.settings.get(Key.PUBLIC_URL, "")

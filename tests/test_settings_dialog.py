@@ -1,5 +1,6 @@
-"""The settings on a small screen (a 1366x768 office laptop): taller than the screen allows, they
-scroll, and Save stays in sight."""
+"""The settings dialog: on a small screen (a 1366x768 office laptop), taller than the screen
+allows, it scrolls and Save stays in sight; it shows the fields the chosen way of reaching
+callgate uses, and no others."""
 
 from __future__ import annotations
 
@@ -49,4 +50,22 @@ def test_the_settings_open_all_on_the_screen_wherever_they_were(
     qtbot.waitExposed(dialog)
     frame = dialog.frameGeometry()  # (the test screen is narrower than the dialog)
     assert screen.top() <= frame.top() and frame.bottom() <= screen.bottom(), (frame, screen)
+    dialog.reject()
+
+
+def test_the_settings_show_only_the_fields_of_the_way_commubo_reaches_callgate(
+        qtbot: QtBot, console: Console) -> None:
+    """ngrok's and cloudflared's addresses showed beside 'this computer only', for nothing."""
+    window = console.window
+    window.dialogs.open_settings()
+    qtbot.waitUntil(lambda: window.dialogs.settings is not None, timeout=TIMEOUT)
+    dialog = window.dialogs.settings
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    fields = {"ngrok": dialog.ngrok_api, "cloudflared": dialog.cloudflared_metrics,
+              "url": dialog.public_url}
+    for kind, shown in (("none", set()), ("ngrok", {"ngrok"}),
+                        ("cloudflared", {"cloudflared", "url"}), ("url", {"url"})):
+        dialog.tunnel.setCurrentIndex(dialog.tunnel.findData(kind))
+        assert {name for name, field in fields.items() if field.isVisible()} == shown, kind
     dialog.reject()
