@@ -4,6 +4,8 @@ no history row, no match count, no one-shot rule used up."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +43,14 @@ DECISION_STYLES = {
 }
 
 
+def _tomorrow_morning() -> str:
+    """An example of a time to type, as the console's language writes one (the test takes
+    both ways): tomorrow at 09:30 on the office's clock."""
+    day = present.office_now().date() + timedelta(days=1)
+    form = "%Y/%m/%d 09:30" if present.moment_formats() is present.JAPANESE else "%Y-%m-%dT09:30"
+    return day.strftime(form)
+
+
 class ExplainDialog(QDialog):
     """Number, optional registered customer (company, name), optional time; Test shows the
     decision and its steps. Opened with open(); it stays open for another number."""
@@ -57,7 +67,8 @@ class ExplainDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("Name (optional)"))
         self.at_edit = QLineEdit(self)
-        self.at_edit.setPlaceholderText(self.tr("Now; or like 2025-01-06T09:30 (office time)"))
+        self.at_edit.setPlaceholderText(self.tr("Now; or like %1 (office time)")
+                                        .replace("%1", _tomorrow_morning()))
         self.test_button = QPushButton(self.tr("&Test"), self)
         self.test_button.setDefault(True)
         self.test_button.clicked.connect(self.run)

@@ -6,6 +6,7 @@ and parsed in the office's zone by name.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
@@ -15,6 +16,8 @@ from screening.hours import WEEKDAYS
 from screening.messages import Message, Refusal, quoted
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
+# A moment as the console writes it in Japanese, its weekday optional: 2025/01/06(月) 09:30.
+_WRITTEN = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2}) *(?:\([^)]*\))? *(\d{1,2}):(\d{2})(:\d{2})?")
 # A weekday beside a date (`Mon`, `月`).
 _SHORT_DAY_WORDS = tuple(Message(f"moment.weekday.{day}") for day in WEEKDAYS)
 
@@ -57,9 +60,13 @@ def day_words(day: date) -> Message:
 
 
 def parse_instant(raw: str, time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
-    """An ISO time a person typed (`2025-01-06T09:30`, `2025-01-06 09:30+09:00`); without an
-    offset it is the office's wall time. Raises a Refusal otherwise."""
+    """A time a person typed, in ISO (`2025-01-06T09:30`, `2025-01-06 09:30+09:00`) or as a
+    Japanese office writes it, as callgate shows it (`2025/01/06(月) 09:30`, `2025/1/6 9:30`);
+    without an offset it is the office's wall time. Raises a Refusal otherwise."""
     text = unicodedata.normalize("NFKC", raw).strip()
+    if (written := _WRITTEN.fullmatch(text)) is not None:
+        year, month, day, hour, minute, second = written.groups()
+        text = f"{year}-{int(month):02d}-{int(day):02d}T{int(hour):02d}:{minute}{second or ''}"
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:

@@ -422,6 +422,10 @@ def test_an_office_in_another_zone_keeps_its_wall_clock_across_daylight_saving()
         ("2025-01-06T00:30+00:00", at(6, 9, 30)),
         ("2025-01-06T00:30Z", at(6, 9, 30)),
         ("２０２５－０１－０６Ｔ０９：３０", at(6, 9, 30)),
+        # As the console and the command line write a moment in Japanese, and as typed so
+        ("2025/01/06(月) 09:30", at(6, 9, 30)),
+        ("2025/1/6 9:30", at(6, 9, 30)),
+        ("２０２５／０１／０６（月）　０９：３０", at(6, 9, 30)),
     ],
 )
 def test_a_typed_time_is_the_offices_wall_time_unless_it_says_otherwise(

@@ -502,8 +502,8 @@
         <translation>名前（任意）</translation>
     </message>
     <message>
-        <source>Now; or like 2025-01-06T09:30 (office time)</source>
-        <translation>空欄なら現在。日時は 2025-01-06T09:30 のように（事務所の時刻）</translation>
+        <source>Now; or like %1 (office time)</source>
+        <translation>空欄なら現在。日時は %1 のように（事務所の時刻）</translation>
     </message>
     <message>
         <source>&amp;Test</source>
@@ -3246,7 +3246,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not a time: write it like 2025-01-06T09:30 (office time) or with an offset, 2025-01-06T09:30+09:00</source>
-        <translation>%1は日時ではありません：2025-01-06T09:30（事務所の時刻）のように、または時差を付けて 2025-01-06T09:30+09:00 のように入力してください</translation>
+        <translation>%1は日時ではありません：2025/01/06 09:30（事務所の時刻）のように、または時差を付けて 2025-01-06T09:30+09:00 のように入力してください</translation>
     </message>
     <message>
         <source>%1: %2 is not a start time (00:00 to 23:59)</source>
