@@ -40,6 +40,7 @@ from gui.app import open_window
 from gui.history import HistoryView
 from gui.preferences import Preferences
 from gui.session import ConsoleSession
+from gui.settings_dialog import SettingsDialog
 from gui.window import ConsoleWindow
 from screening.mode import Mode
 from server.events import ListenerEvent
@@ -238,6 +239,17 @@ def history_tab(window: ConsoleWindow) -> HistoryView:
     the new calls in only once it shows)."""
     window.tabs.setCurrentWidget(window.history)
     return window.history
+
+
+def opened_settings(qtbot: QtBot, window: ConsoleWindow) -> SettingsDialog:
+    """The settings dialog, opened from the menu as a person opens it, once it shows the
+    webhook's URL (callgate's answer to it)."""
+    window.dialogs.open_settings()
+    qtbot.waitUntil(lambda: window.dialogs.settings is not None
+                    and bool(window.dialogs.settings.url.text()), timeout=10_000)
+    dialog = window.dialogs.settings
+    assert dialog is not None
+    return dialog
 
 
 def url_of(console: Console) -> str:

@@ -11,7 +11,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import Console, click_mode, post, sample, start_console, url_of
+from conftest import (
+    Console,
+    click_mode,
+    opened_settings,
+    post,
+    sample,
+    start_console,
+    url_of,
+)
 from processes import free_port
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontMetricsF
@@ -408,12 +416,7 @@ def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
 def test_the_settings_give_every_wrapped_line_its_room(qtbot: QtBot, console: Console) -> None:
     """The settings are taller than two thirds of the screen, where Qt opens a window at its
     least height: a wrapped note (where callgate listens) must not lose its last line."""
-    window = console.window
-    window.dialogs.open_settings()
-    qtbot.waitUntil(lambda: window.dialogs.settings is not None
-                    and bool(window.dialogs.settings.url.text()), timeout=TIMEOUT)
-    dialog = window.dialogs.settings
-    assert dialog is not None
+    dialog = opened_settings(qtbot, console.window)
     assert dialog.listening.isVisible()  # the console listens on another port than the setting
     cut = [label.text() for label in dialog.findChildren(QLabel)
            if label.isVisible() and label.wordWrap() and label.text()

@@ -24,15 +24,19 @@ NEEDS_XVFB = pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xp
                                 reason="needs Debian's xvfb and x11-utils")
 
 
+def shot(script: str, output: Path) -> QImage:
+    """What `script` shoots of the Japanese console, on a screen of its own (no DISPLAY)."""
+    env = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    made = subprocess.run([sys.executable, script, "--lang", "ja", "--output", str(output)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+                          check=False)
+    assert made.returncode == 0, made.stdout + made.stderr
+    return QImage(str(output))
+
+
 @NEEDS_XVFB
 def test_the_screenshot_script_shoots_the_japanese_console(tmp_path: Path) -> None:
-    shot = tmp_path / "screenshot-ja.png"
-    env = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    made = subprocess.run(
-        [sys.executable, "docs/screenshot.py", "--lang", "ja", "--output", str(shot)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert made.returncode == 0, made.stdout + made.stderr
-    image = QImage(str(shot))
+    image = shot("docs/screenshot.py", tmp_path / "screenshot-ja.png")
     assert image.width() >= 1200 and image.height() >= 700, image.size()
     # Not a blank screen: the window's many colours (its buttons, the waiting call's row).
     colours = {QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 16)
@@ -45,13 +49,8 @@ def test_the_statistics_screenshot_shows_the_whole_window_title_bar_and_all(
         tmp_path: Path) -> None:
     """The tallest of the README's screenshots: icewm's taskbar once pushed it up, cutting its
     title bar off; the script now refuses to shoot a window the screen does not show whole."""
-    shot = tmp_path / "screenshot-stats-ja.png"
-    env = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    made = subprocess.run(
-        [sys.executable, "docs/screenshot_stats.py", "--lang", "ja", "--output", str(shot)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
-    assert made.returncode == 0, made.stdout + made.stderr
-    assert QImage(str(shot)).height() >= 1060  # the window asked for, and its frame
+    image = shot("docs/screenshot_stats.py", tmp_path / "screenshot-stats-ja.png")
+    assert image.height() >= 1060  # the window asked for, and its frame
 
 
 def connects(env: dict[str, str]) -> bool:
