@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from gui.computer import ThisComputer
 from gui.computer_settings import ComputerSection
 from gui.ring import Ringer
 from gui.session import ConsoleSession
+from gui.tall_dialog import fit_on_screen, scrolling, whole_size
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
     REPEAT_MINUTES_RANGE,
@@ -168,32 +167,13 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.body = self._scrolling(form, reachability, self.computer)
+        self.body = scrolling(self, form, reachability, self.computer)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.buttons = buttons
         ask(session, self, GetToken(), self._token_read)
-
-    def _scrolling(self, form: QFormLayout, *sections: QWidget) -> QScrollArea:
-        """The fields, in an area that scrolls when the screen is shorter than they are (a
-        768-pixel laptop's): Save and Cancel, below it, stay in sight."""
-        fields = QWidget(self)
-        inside = QVBoxLayout(fields)
-        inside.setContentsMargins(0, 0, 0, 0)
-        inside.addLayout(form)
-        for section in sections:
-            inside.addWidget(section)
-        area = QScrollArea(self)
-        area.setWidget(fields)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # As wide as the fields need beside a scroll bar: they never scroll sideways.
-        area.setMinimumWidth(fields.minimumSizeHint().width()
-                             + area.verticalScrollBar().sizeHint().width())
-        return area
 
     def _token_read(self, result: Result) -> None:
         if isinstance(result, Done) and isinstance(result.value, TokenView):
@@ -289,26 +269,12 @@ class SettingsDialog(QDialog):
 
     def _fit_contents(self) -> None:
         """Its whole height, every line of wrapped text included, as far as the screen allows
-        (past that, the fields scroll), and all of it on the screen: Qt opens a window taller
-        than two thirds of the screen at its least height, where the note on where callgate
-        listens loses its last line, and places it before it grows, Save off the bottom."""
-        screen = self.screen().availableGeometry()
-        frame = self.frameSize() - self.size()
-        owner = self.parentWidget()
-        if frame.isNull() and owner is not None:  # not framed yet: taken to be as its window
-            window = owner.window()                # is (as Qt takes it to place a dialog)
-            frame = window.frameSize() - window.size()
-        self.resize(self.size().expandedTo(self.sizeHint()).boundedTo(screen.size() - frame))
-        whole, corner = self.size() + frame, self.frameGeometry().topLeft()
-        self.move(max(screen.left(), min(corner.x(), screen.right() + 1 - whole.width())),
-                  max(screen.top(), min(corner.y(), screen.bottom() + 1 - whole.height())))
+        (past that, the fields scroll): Qt opens a window taller than two thirds of the screen
+        at its least height, where the note on where callgate listens loses its last line."""
+        fit_on_screen(self)
 
     def sizeHint(self) -> QSize:
-        """All of the fields, not the few lines a scroll area asks for."""
-        fields = self.body.widget()
-        assert fields is not None  # set in _scrolling
-        return (super().sizeHint() - self.body.sizeHint() + fields.sizeHint()
-                + QSize(self.body.verticalScrollBar().sizeHint().width(), 0))
+        return whole_size(super().sizeHint(), self.body)
 
     def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox(self)
