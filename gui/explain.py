@@ -44,8 +44,8 @@ DECISION_STYLES = {
 
 
 def _tomorrow_morning() -> str:
-    """An example of a time to type, as the console's language writes one (the test takes
-    both ways): tomorrow at 09:30 on the office's clock."""
+    """An example of a time to type, as the console's language writes one (either way is
+    taken): tomorrow at 09:30 on the office's clock."""
     day = present.office_now().date() + timedelta(days=1)
     form = "%Y/%m/%d 09:30" if present.moment_formats() is present.JAPANESE else "%Y-%m-%dT09:30"
     return day.strftime(form)
