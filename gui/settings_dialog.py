@@ -201,6 +201,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Public URL (typed or named tunnel):"), self.public_url)
         form.addRow(self.rotate_button)
         form.addRow(self.tokens)
+        form.setRowVisible(self.tokens, False)  # until there is something to say of them
         self.tunnel.currentIndexChanged.connect(self._show_tunnel_fields)
         self._show_tunnel_fields()
         return group
@@ -223,15 +224,20 @@ class SettingsDialog(QDialog):
         end."""
         self.url.setText(local_webhook_url(self._local_base, view.token))
         if view.previous is None or view.previous_until is None:
-            self.tokens.clear()
+            self._say_tokens("")
             return
-        self.tokens.setText(
+        self._say_tokens(
             self.tr("Current token: %1\nWebhook URL for commubo:\n%2\n\nPrevious token: %3\n"
                     "It keeps working until %4; paste the new URL into commubo's dashboard "
                     "before then.")
             .replace("%1", view.token).replace("%2", self._webhook_urls(view.token))
             .replace("%3", view.previous)
             .replace("%4", present.moment_text(view.previous_until)))
+
+    def _say_tokens(self, text: str) -> None:
+        """The note on the tokens; its row takes room only while it says something."""
+        self.tokens.setText(text)
+        self._reach_form.setRowVisible(self.tokens, bool(text))
 
     def confirm_rotation(self) -> None:
         hours = self._session.settings.get(Key.TOKEN_GRACE_HOURS, "")
@@ -256,7 +262,7 @@ class SettingsDialog(QDialog):
         self.error.clear()
         self.show_tokens(view)
         if not self.tokens.text():
-            self.tokens.setText(
+            self._say_tokens(
                 self.tr("New token: %1\nWebhook URL for commubo:\n%2\n\nThe old token "
                         "stopped working at once (token-grace-hours is 0).")
                 .replace("%1", view.token).replace("%2", self._webhook_urls(view.token)))
