@@ -22,7 +22,7 @@ from session_fixtures import webhook_url
 from shiboken6 import isValid
 from sqlite_utils import Database
 
-from gui.rules import Column, RuleDialog, RulesModel, RulesView
+from gui.rules import Column, ExpiryChoice, RuleDialog, RulesModel, RulesView
 from gui.session import ConsoleSession
 from screening.rules import Action
 from server.listener import Listener
@@ -474,3 +474,22 @@ def test_add_for_a_target_that_has_a_rule_says_so(qtbot: QtBot, view: RulesView)
     assert refused(qtbot, dialog) == (
         "03-3000-1234 already has a rule (Block): edit that one instead.")
     assert shown_rows(view) == [("03-3000-1234", "Block", "営業電話")]
+
+
+def test_the_rule_dialog_keeps_its_width_whatever_expiry_is_chosen(
+    qtbot: QtBot, view: RulesView
+) -> None:
+    """It grew and shrank as the expiry changed (509, 551, 599 pixels), and kept a greyed-out
+    duration box for a rule that never expires."""
+    dialog = open_dialog(qtbot, view, view.add_button)
+    widths = []
+    for index in range(dialog.expiry_combo.count()):
+        dialog.expiry_combo.setCurrentIndex(index)
+        qtbot.wait(20)  # the layout's turn
+        widths.append(dialog.width())
+        never = index == dialog.expiry_combo.findData(ExpiryChoice.NEVER)
+        assert dialog.expiry_edit.isVisible() == (
+            index == dialog.expiry_combo.findData(ExpiryChoice.FOR)), index
+        assert not (never and (dialog.expiry_edit.isVisible() or dialog.until_edit.isVisible()))
+    assert len(set(widths)) == 1, widths
+    dialog.reject()

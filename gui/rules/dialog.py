@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -107,6 +108,11 @@ class RuleDialog(QDialog):
         self.expiry_edit = QLineEdit(expiry_text, self)
         self.expiry_edit.setPlaceholderText(self.tr("24h"))
         self.until_edit = self._until_edit(expires_at or default_until(datetime.now(UTC)))
+        # One place for what the expiry choice asks, as wide as the widest: the dialog keeps
+        # its width whichever is chosen, and "never" shows nothing to fill in.
+        self._expiry_value = QStackedWidget(self)
+        for page in (QWidget(self), self.expiry_edit, self.until_edit):  # as ExpiryChoice
+            self._expiry_value.addWidget(page)
         self.once_box = QCheckBox(self.tr("Next call only (the rule is used up by it)"), self)
         self.once_box.setChecked(once)
         self._initial = (int(expiry), expiry_text, self.until_edit.dateTime(), once)
@@ -134,8 +140,7 @@ class RuleDialog(QDialog):
         lists.addStretch()
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_combo)
-        expiry_row.addWidget(self.expiry_edit, 1)
-        expiry_row.addWidget(self.until_edit, 1)
+        expiry_row.addWidget(self._expiry_value, 1)
         # A mnemonic works on a label with a buddy; for a row of several fields, the first.
         expires = QLabel(self.tr("E&xpires:"), self)
         expires.setBuddy(self.expiry_combo)
@@ -233,10 +238,7 @@ class RuleDialog(QDialog):
 
     @Slot()
     def _update_fields(self) -> None:
-        expiry = ExpiryChoice(self.expiry_combo.currentData())
-        self.expiry_edit.setEnabled(expiry is ExpiryChoice.FOR)
-        self.expiry_edit.setVisible(expiry is not ExpiryChoice.UNTIL)
-        self.until_edit.setVisible(expiry is ExpiryChoice.UNTIL)
+        self._expiry_value.setCurrentIndex(ExpiryChoice(self.expiry_combo.currentData()))
         self.once_box.setEnabled(self.action() is Action.ALLOW)
 
 
