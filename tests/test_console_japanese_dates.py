@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import start_console
 from pytestqt.qtbot import QtBot
-from test_console_japanese import japanese  # noqa: F401 (a fixture)
+from test_gui_rules import closed
 
 from application import Office
 from screening.setting_values import closed_days_of
@@ -20,7 +20,7 @@ SHOWN = "2026/08/13〜2026/08/16 お盆\n12/29〜1/3 年末年始"
 
 
 def test_closed_days_read_as_japanese_dates_and_save_unchanged(
-        qtbot: QtBot, db_path: Path, japanese: None) -> None:  # noqa: F811
+        qtbot: QtBot, db_path: Path, japanese: None) -> None:
     """They showed as stored, 2026-08-13..2026-08-16, beside dates written 2026/08/13 everywhere
     else in the console."""
     office = Office(db_path)
@@ -31,7 +31,7 @@ def test_closed_days_read_as_japanese_dates_and_save_unchanged(
         assert schedule.closed_days.toPlainText() == SHOWN
         assert "/08/13〜" in schedule.closed_days.placeholderText()
         schedule.save()
-        qtbot.waitUntil(lambda: not schedule.isVisible(), timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: closed(schedule), timeout=TIMEOUT)  # and perhaps deleted
         assert office.settings.get().closed_days == closed_days_of(STORED)
     finally:
         console.window.quit_now()
@@ -40,7 +40,7 @@ def test_closed_days_read_as_japanese_dates_and_save_unchanged(
 
 
 def test_a_number_is_tested_at_a_time_typed_as_the_example_shows_it(
-        qtbot: QtBot, db_path: Path, japanese: None) -> None:  # noqa: F811
+        qtbot: QtBot, db_path: Path, japanese: None) -> None:
     """The example was ISO, 2025-01-06T09:30, a year gone and a form no office writes."""
     console = start_console(qtbot, db_path)
     try:
