@@ -29,8 +29,8 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="callgate-test-preferenc
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="callgate-test-data-home-")
 
 import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
@@ -239,6 +239,33 @@ def history_tab(window: ConsoleWindow) -> HistoryView:
     the new calls in only once it shows)."""
     window.tabs.setCurrentWidget(window.history)
     return window.history
+
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "wording" / "i18n" / "callgate_ja.ts"
+COMPILED = CATALOGUE.with_suffix(".qm")
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[None]:
+    """The console's language is Japanese: callgate's catalogue as the setup compiled it, Qt's
+    own (the dialogs' standard buttons) and Japanese dates, before any window is made."""
+    if not COMPILED.exists() or COMPILED.stat().st_mtime < CATALOGUE.stat().st_mtime:
+        pytest.fail(f"{COMPILED.name} is missing or older than the catalogue: "
+                    "build it (`make test` does, as the project's setup does)")
+    translators = []
+    for name, folder in (
+            ("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ("callgate_ja", str(COMPILED.parent))):
+        translator = QTranslator()
+        assert translator.load(name, folder), f"no {name} in {folder}"
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    yield
+    QLocale.setDefault(before)
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
 
 
 def opened_settings(qtbot: QtBot, window: ConsoleWindow) -> SettingsDialog:

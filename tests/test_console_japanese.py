@@ -21,7 +21,6 @@ from conftest import (
     url_of,
 )
 from processes import free_port
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
@@ -39,37 +38,11 @@ from screening.settings import Key
 from server.protocol.link import LinkState
 from server.protocol.messages import ReachabilityChanged, ReachState
 
-PROJECT = Path(__file__).resolve().parent.parent
-CATALOGUE = PROJECT / "wording" / "i18n" / "callgate_ja.ts"
-COMPILED = CATALOGUE.with_suffix(".qm")
 TIMEOUT = 15_000
 
 # The offscreen platform has no tray to connect to; that is the test platform, not callgate.
 pytestmark = [pytest.mark.qt_log_ignore("systemTrayWindowChanged"),
               pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")]
-
-
-@pytest.fixture
-def japanese(qapp: QApplication) -> Iterator[None]:
-    """The console's language is Japanese: callgate's catalogue as the setup compiled it, Qt's
-    own (the dialogs' standard buttons) and Japanese dates, before any window is made."""
-    if not COMPILED.exists() or COMPILED.stat().st_mtime < CATALOGUE.stat().st_mtime:
-        pytest.fail(f"{COMPILED.relative_to(PROJECT)} is missing or older than the catalogue: "
-                    "build it (`make test` does, as the project's setup does)")
-    translators = []
-    for name, folder in (
-            ("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-            ("callgate_ja", str(COMPILED.parent))):
-        translator = QTranslator()
-        assert translator.load(name, folder), f"no {name} in {folder}"
-        QCoreApplication.installTranslator(translator)
-        translators.append(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-    yield
-    QLocale.setDefault(before)
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 from conftest import start_console
 from menus import menus, shared_mnemonics
 from pytestqt.qtbot import QtBot
-from test_console_japanese import japanese  # noqa: F401 (a fixture)
 
 from gui.window import ConsoleWindow
 

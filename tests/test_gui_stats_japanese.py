@@ -20,7 +20,6 @@ from screening.outcomes import Outcome
 
 TIMEOUT = 15_000
 # The Japanese console's fixtures, for this module's test.
-japanese = test_console_japanese.japanese
 console = test_console_japanese.console
 reader = test_console_japanese.reader
 

@@ -63,7 +63,7 @@ def test_the_settings_show_only_the_fields_of_the_way_commubo_reaches_callgate(
 
 
 def test_no_empty_row_waits_for_a_note_on_the_tokens(
-        qtbot: QtBot, console: Console, dialog: SettingsDialog) -> None:
+        qtbot: QtBot, dialog: SettingsDialog) -> None:
     """An empty label took a row under 'Rotate webhook token…' until a token was rotated."""
     assert not dialog.tokens.isVisible()
     dialog.rotate_token()  # the grace period is on: the old token's end is told
