@@ -128,7 +128,8 @@ def print_schedule(ctx: Context) -> None:
         ("closed_mode", say(Mode(values[Key.CLOSED_MODE]).message)),
         ("holidays", words("schedule.holidays_closed" if settings.public_holidays
                            else "switch.off")),
-        ("closed_days", values[Key.CLOSED_DAYS] or words("schedule.no_closed_days")),
+        ("closed_days", "; ".join(say(days.words()) for days in settings.closed_days)
+         or words("schedule.no_closed_days")),
         ("time_zone", time_zone),
     ]
     now = datetime.now(UTC)

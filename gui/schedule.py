@@ -4,8 +4,6 @@ an invalid field is refused with the reason and nothing is stored."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +23,6 @@ from gui.banner import ErrorLabel
 from gui.changes import Changes, saving_text
 from gui.desk import refusal
 from gui.session import ConsoleSession
-from screening.closed_days import ClosedDays
 from screening.hours import WEEKDAYS, parse_ranges
 from screening.mode import Mode
 from screening.settings import Key, OfficeSettings
@@ -44,19 +41,6 @@ DAY_LABELS = (
 
 def day_label(day: int) -> str:
     return QCoreApplication.translate("ScheduleDialog", str(DAY_LABELS[day]))
-
-
-def closed_days_text(days: ClosedDays) -> str:
-    """Closed days as the console's language writes dates (2026/08/13〜2026/08/16 お盆,
-    12/29〜1/3 年末年始 in Japanese), in a form the schedule takes back as typed."""
-    if present.moment_formats() is not present.JAPANESE:
-        return str(days)
-
-    def day(of: date) -> str:
-        return f"{of.month}/{of.day}" if days.yearly else f"{of:%Y/%m/%d}"
-
-    span = day(days.first) if days.first == days.last else f"{day(days.first)}〜{day(days.last)}"
-    return f"{span} {days.note}" if days.note else span
 
 
 class ScheduleDialog(QDialog):
@@ -90,7 +74,7 @@ class ScheduleDialog(QDialog):
         self.holidays = QCheckBox(self.tr("Closed on Japanese public &holidays"), self)
         self.holidays.setChecked(settings.public_holidays)
         self.closed_days = QPlainTextEdit(
-            "\n".join(closed_days_text(days) for days in settings.closed_days), self)
+            "\n".join(present.words(days.words()) for days in settings.closed_days), self)
         self.closed_days.setPlaceholderText(
             self.tr("One per line, like:\n%1-08-13..%1-08-16 お盆\n12-29..01-03 年末年始")
             .replace("%1", str(present.office_now().year)))

@@ -53,6 +53,18 @@ class ClosedDays:
     def __str__(self) -> str:
         return f"{self.span} {self.note}" if self.note else self.span
 
+    def words(self) -> Message:
+        """The days as the reader's language writes dates (wording/moments.py): `2026-08-13..
+        2026-08-16 お盆`, `2026/08/13〜2026/08/16 お盆`; either is taken back as typed."""
+        def day(of: date) -> Message:
+            if self.yearly:
+                return Message("closed_days.yearly_day", (f"{of:%m}", f"{of:%d}"))
+            return Message("closed_days.day", (f"{of:%Y}", f"{of:%m}", f"{of:%d}"))
+
+        span = (day(self.first) if self.first == self.last
+                else Message("closed_days.span", (day(self.first), day(self.last))))
+        return Message("closed_days.noted", (span, self.note)) if self.note else span
+
 
 _DATE = r"(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})"
 _CLOSED = re.compile(rf"{_DATE}(?:\s*(?:\.\.|[~〜–])\s*{_DATE})?")

@@ -60,7 +60,7 @@ def test_schedule_show_reads_japanese_with_its_days_as_hours_are_typed(cli: Cli)
     assert rows["スケジュール"] == "オン"
     assert rows["営業時間"] == "月-金 09:00-12:00, 13:00-18:00; 土 09:00-12:00"
     assert rows["祝日"] == "日本の祝日は休業"
-    assert rows["休業日"] == "12-29..01-03 年末年始"
+    assert rows["休業日"] == "12/29〜01/03 年末年始"  # as the console writes them
     assert rows["タイムゾーン"] == "Asia/Tokyo"
     assert JAPANESE_MOMENT.search(rows["現在"]), rows["現在"]
     assert rows["現在"].endswith("まで）")
@@ -70,6 +70,9 @@ def test_schedule_show_reads_japanese_with_its_days_as_hours_are_typed(cli: Cli)
     cli.ok("schedule", "set", "--hours", rows["営業時間"])
     assert run(cli, "en", "schedule").splitlines()[1] == (
         "hours        mon-fri 09:00-12:00, 13:00-18:00; sat 09:00-12:00")
+    # And the closed days as shown are closed days as `--closed-days` takes them.
+    cli.ok("schedule", "set", "--closed-days", rows["休業日"])
+    assert "closed days  12-29..01-03 年末年始" in run(cli, "en", "schedule").splitlines()
 
 
 def test_schedule_show_reads_english_with_lang_en(cli: Cli) -> None:

@@ -16,7 +16,7 @@ from screening.settings import Key
 
 TIMEOUT = 10_000
 STORED = "2026-08-13..2026-08-16 お盆; 12-29..01-03 年末年始"
-SHOWN = "2026/08/13〜2026/08/16 お盆\n12/29〜1/3 年末年始"
+SHOWN = "2026/08/13〜2026/08/16 お盆\n12/29〜01/03 年末年始"
 
 
 def test_closed_days_read_as_japanese_dates_and_save_unchanged(

@@ -12,6 +12,12 @@ register({
     "moment": QT_TRANSLATE_NOOP("moments", "%1-%2-%3 (%4) %5 %6"),
     # A day without its time: %1 the year, %2 the month, %3 the day, %4 the weekday
     "moment.day": QT_TRANSLATE_NOOP("moments", "%1-%2-%3 (%4)"),
+    # Closed days of the schedule (screening.closed_days.ClosedDays.words): %1 the year, %2
+    # the month, %3 the day; a yearly one's %1 the month, %2 the day; a span %1 to %2; %2 a note
+    "closed_days.day": QT_TRANSLATE_NOOP("moments", "%1-%2-%3"),
+    "closed_days.yearly_day": QT_TRANSLATE_NOOP("moments", "%1-%2"),
+    "closed_days.span": QT_TRANSLATE_NOOP("moments", "%1..%2"),
+    "closed_days.noted": QT_TRANSLATE_NOOP("moments", "%1 %2"),
     "moment.weekday.mon": QT_TRANSLATE_NOOP("moments", "Mon"),
     "moment.weekday.tue": QT_TRANSLATE_NOOP("moments", "Tue"),
     "moment.weekday.wed": QT_TRANSLATE_NOOP("moments", "Wed"),

@@ -2975,6 +2975,22 @@ commubo のコールバックURL：
         <translation>%1/%2/%3(%4)</translation>
     </message>
     <message>
+        <source>%1-%2-%3</source>
+        <translation>%1/%2/%3</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1..%2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>月</translation>
     </message>
