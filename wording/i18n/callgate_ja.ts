@@ -3294,7 +3294,7 @@ commubo のコールバックURL：
     </message>
     <message>
         <source>%1 is not closed days: write a date or a range like 2025-12-29..2026-01-03, or 12-29..01-03 for every year</source>
-        <translation>%1は休業日ではありません：日付か、2025-12-29..2026-01-03 のような期間を入力してください。毎年の休業日は 12-29..01-03 のように書きます</translation>
+        <translation>%1は休業日ではありません：日付か、2025/12/29〜2026/01/03 のような期間を入力してください。毎年の休業日は 12/29〜01/03 のように書きます</translation>
     </message>
     <message>
         <source>%1: give the year on both dates or on neither</source>
