@@ -38,8 +38,8 @@ from screening.rules import Action
 from server.protocol.messages import CallerCount, ConfigChanged, StatisticsView
 
 PERIODS = (7, 30, 90)
-#: New calls while the tab is in sight are counted again within this long (a running timer is
-#: not restarted, so calls that keep coming cannot postpone it).
+# New calls while the tab is in sight are counted again within this long (a running timer is
+# not restarted, so calls that keep coming cannot postpone it).
 REFRESH_MS = 10_000
 ROW_HEIGHT = 20
 LIST_ROWS = 10  # a top list whole (the listener counts ten), without a scroll bar

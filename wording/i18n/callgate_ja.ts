@@ -1923,7 +1923,6 @@ commubo のコールバックURL：
     <name>StatisticsTab</name>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <extracomment>New calls while the tab is in sight are counted again within this long (a running timer is not restarted, so calls that keep coming cannot postpone it).</extracomment>
         <translation>
             <numerusform>過去%n日間</numerusform>
         </translation>
