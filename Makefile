@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The translation catalogues (in the repository) and what the setup compiles from them.
-CATALOGUES := wording/i18n/callgate_ja.ts
+# The translation catalogues (in the repository) and what the setup compiles from them: the
+# Japanese, and the English one, which holds only the plural forms of texts with a count
+# (`%n call(s)` reads `1 call`, `4 calls`).
+CATALOGUES := wording/i18n/callgate_ja.ts wording/i18n/callgate_en.ts
 COMPILED := $(CATALOGUES:.ts=.qm)
 
 .PHONY: run test bench translations screenshots clean
@@ -41,9 +43,11 @@ bench: $(STAMP)
 # For translators: add the strings the code has now to the catalogues (existing translations
 # are kept; strings the code no longer has are dropped). tests/test_catalogue.py then lists
 # what still needs Japanese.
+SOURCES = $(shell git ls-files 'gui/*.py' 'wording/*.py')
+LUPDATE = $(BIN)/pyside6-lupdate -locations none -no-obsolete -disable-heuristic sametext
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -disable-heuristic sametext \
-	    -target-language ja_JP $(shell git ls-files 'gui/*.py' 'wording/*.py') -ts $(CATALOGUES)
+	$(LUPDATE) -target-language ja_JP $(SOURCES) -ts wording/i18n/callgate_ja.ts
+	$(LUPDATE) -pluralonly -target-language en_GB $(SOURCES) -ts wording/i18n/callgate_en.ts
 
 # The README's screenshots, from the real console on a virtual screen (Xvfb, icewm; see
 # docs/screenshot.py): docs/screenshot.png in English, docs/screenshot-ja.png in Japanese.

@@ -66,10 +66,11 @@ def install(app: QCoreApplication, setting: Language) -> Language:
         old.deleteLater()
     locale = LOCALES[language]
     QLocale.setDefault(locale)
-    if language is not Language.ENGLISH:  # the source strings are English
-        for translator in (_qt_catalogue(app, locale), _callgate_catalogue(app, language)):
-            if translator is not None:
-                app.installTranslator(translator)
+    # The source strings are English: English needs only callgate's plural forms, not Qt's.
+    qt_catalogue = None if language is Language.ENGLISH else _qt_catalogue(app, locale)
+    for translator in (qt_catalogue, _callgate_catalogue(app, language)):
+        if translator is not None:
+            app.installTranslator(translator)
     if isinstance(app, QGuiApplication):
         use_japanese_font(app, primary=language is Language.JAPANESE)
     return language

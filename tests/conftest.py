@@ -241,23 +241,40 @@ def history_tab(window: ConsoleWindow) -> HistoryView:
     return window.history
 
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "wording" / "i18n" / "callgate_ja.ts"
-COMPILED = CATALOGUE.with_suffix(".qm")
+CATALOGUES = Path(__file__).resolve().parent.parent / "wording" / "i18n"
+
+
+def compiled(language: str) -> str:
+    """callgate's compiled catalogue of a language, as the setup builds it; the test fails
+    when it is missing or older than its catalogue, whose words it would not show."""
+    catalogue = CATALOGUES / f"callgate_{language}.ts"
+    built = catalogue.with_suffix(".qm")
+    if not built.exists() or built.stat().st_mtime < catalogue.stat().st_mtime:
+        pytest.fail(f"{built.name} is missing or older than the catalogue: "
+                    "build it (`make test` does, as the project's setup does)")
+    return str(built)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp: QApplication) -> Iterator[None]:
+    """The English console's own catalogue, its plural forms (`1 call`, `4 calls`), as it
+    starts with (gui/language.py): tests read what an English office reads."""
+    translator = QTranslator()
+    assert translator.load(compiled("en"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
 def japanese(qapp: QApplication) -> Iterator[None]:
     """The console's language is Japanese: callgate's catalogue as the setup compiled it, Qt's
     own (the dialogs' standard buttons) and Japanese dates, before any window is made."""
-    if not COMPILED.exists() or COMPILED.stat().st_mtime < CATALOGUE.stat().st_mtime:
-        pytest.fail(f"{COMPILED.name} is missing or older than the catalogue: "
-                    "build it (`make test` does, as the project's setup does)")
     translators = []
-    for name, folder in (
-            ("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-            ("callgate_ja", str(COMPILED.parent))):
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for path in (str(Path(qt_folder) / "qtbase_ja.qm"), compiled("ja")):
         translator = QTranslator()
-        assert translator.load(name, folder), f"no {name} in {folder}"
+        assert translator.load(path), f"no {path}"
         QCoreApplication.installTranslator(translator)
         translators.append(translator)
     before = QLocale()

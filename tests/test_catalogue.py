@@ -72,6 +72,27 @@ def test_every_string_of_the_code_has_a_japanese_translation(
                          f"{CATALOGUE.relative_to(PROJECT)}):\n" + "\n".join(missing))
 
 
+def test_every_count_of_the_code_reads_in_english_plurals(
+        in_the_code: dict[tuple[str, str], object]) -> None:
+    """The English console says `1 call` and `4 calls`, never the source's `call(s)`: every
+    text with a count has its singular and its plural in the English catalogue, each with
+    the source's placeholders."""
+    english = messages(CATALOGUE.with_name("callgate_en.ts"))
+    counted = [key for key in in_the_code if "%n" in key[1] or "%Ln" in key[1]]
+    assert counted
+    wrong = []
+    for context, source in counted:
+        translation = english.get((context, source))
+        forms = [] if translation is None else words_of(translation)
+        if (translation is None or translation.get("type") in ("unfinished", "obsolete")
+                or len(forms) != 2 or any(sorted(_PLACEHOLDER.findall(form))
+                                          != sorted(_PLACEHOLDER.findall(source))
+                                          for form in forms)):
+            wrong.append(f"[{context}] {source}: {forms}")
+    assert not wrong, ("run `make translations`, then write the singular and the plural in "
+                       "wording/i18n/callgate_en.ts:\n" + "\n".join(wrong))
+
+
 def test_a_translation_keeps_every_placeholder_and_its_mnemonic(
         catalogue: dict[tuple[str, str], ElementTree.Element]) -> None:
     wrong: list[str] = []

@@ -80,8 +80,8 @@ def test_japanese_loads_callgates_catalogue_and_qts_own_and_the_japanese_locale(
     dialog.reject()
 
 
-def test_english_has_neither_catalogue(qtbot: QtBot, qapp: QApplication, speaking: None,
-                                       db_path: Path) -> None:
+def test_english_replaces_japanese_and_speaks_the_source_words(
+        qtbot: QtBot, qapp: QApplication, speaking: None, db_path: Path) -> None:
     language.install(qapp, Language.JAPANESE)
     assert language.install(qapp, Language.ENGLISH) is Language.ENGLISH  # replaces, not adds
     running = start_console(qtbot, db_path)
@@ -127,6 +127,32 @@ def test_auto_on_a_machine_set_to_a_language_speaks_it(lang: str, spoken: str) -
     assert said[0] == spoken
     assert said[1] == ("ja_JP" if spoken == "ja" else "en_US")
     assert said[2] == ("キャンセル" if spoken == "ja" else "Cancel")
+
+
+@pytest.mark.parametrize(("spoken", "counted"), [
+    ("en", ["1 call", "4 calls", "Last 7 days", "Last 1 day"]),
+    ("ja", ["1件", "4件", "過去7日間", "過去1日間"]),
+])
+def test_a_count_reads_as_the_language_counts(spoken: str, counted: list[str]) -> None:
+    """In a console process as it starts: English says `1 call` and `4 calls`, never the
+    source's `call(s)`; Japanese has one form."""
+    script = textwrap.dedent(f"""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication
+        from gui import language
+        from screening.setting_values import Language
+        app = QApplication([])
+        language.install(app, Language("{spoken}"))
+        for context, text, count in (("HistoryView", "%Ln call(s)", 1),
+                                     ("HistoryView", "%Ln call(s)", 4),
+                                     ("StatisticsTab", "Last %n day(s)", 7),
+                                     ("StatisticsTab", "Last %n day(s)", 1)):
+            print(QCoreApplication.translate(context, text, "", count))
+    """)
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    said = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, text=True,
+                          capture_output=True, check=True, timeout=60).stdout.splitlines()
+    assert said == counted
 
 
 def test_the_console_takes_the_setting_and_lang_for_this_run(db_path: Path) -> None:

@@ -302,7 +302,7 @@ def test_the_view_opens_on_the_newest_calls(view: HistoryView) -> None:
     received = model.data(model.index(6, Column.RECEIVED))
     assert received == present.moment_text(START, present.Style.SECONDS)
     assert received.endswith(" 21:00:00")  # 12:00 UTC on the office's clock, with seconds
-    assert view.count_label.text() == "7 call(s)"
+    assert view.count_label.text() == "7 calls"
 
 
 # --- Search --------------------------------------------------------------------------------------
@@ -410,7 +410,7 @@ def test_filter_by_decision_and_reason(view: HistoryView) -> None:
     assert call_ids(view) == ["c06"]
     view.decision_combo.setCurrentIndex(0)
     assert call_ids(view) == ["c06", "c03"]
-    assert view.count_label.text() == "2 call(s)"
+    assert view.count_label.text() == "2 calls"
     assert view.decision_combo.itemText(0) == "Any decision"
 
 
@@ -568,7 +568,7 @@ def test_a_search_shows_its_count_with_its_first_page(
     rows, progress, said = first_shown(qtbot, view, "佐藤")
     assert rows == CHUNK
     assert progress == (1000, True)
-    assert said == f"{QLocale().toString(1000)} call(s)"
+    assert said == f"{QLocale().toString(1000)} calls"
 
 
 def test_a_big_filtered_search_is_counted_while_its_first_page_shows(
@@ -587,7 +587,7 @@ def test_a_big_filtered_search_is_counted_while_its_first_page_shows(
     assert "counting" in said
     qtbot.waitUntil(lambda: view.model.count_progress()[1], timeout=5000)
     assert view.model.count_progress() == (666, True)  # every third call was rejected
-    assert view.count_label.text() == f"{QLocale().toString(666)} call(s)"
+    assert view.count_label.text() == f"{QLocale().toString(666)} calls"
     view.search_field.setText("佐藤 99")  # fewer than a page: known at once
     with qtbot.waitSignal(view.model.loaded, timeout=5000):
         view.apply_filter()
@@ -695,7 +695,7 @@ def test_refresh_shows_a_new_call_and_keeps_the_selection(
     assert view.selected_id() == view.model.row_id(3)
     assert call_ids(view)[3] == "c05"
     assert view.detail_fields["call_id"].text() == "c05"
-    assert view.count_label.text() == "8 call(s)"
+    assert view.count_label.text() == "8 calls"
 
 
 def test_refresh_keeps_the_filter_and_the_rows_already_fetched(
@@ -967,7 +967,7 @@ def test_calls_the_listener_decides_come_in_by_themselves(
         assert post(url, body(f"live-{n}", "0312345678")).status == 200
     qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)
     assert call_ids(view)[:3] == ["live-2", "live-1", "live-0"]
-    assert view.count_label.text() == "10 call(s)"
+    assert view.count_label.text() == "10 calls"
 
 
 def test_scrolling_to_the_end_during_a_refresh_brings_the_next_page_after_it(

@@ -284,7 +284,7 @@ def test_the_console_shows_a_search_with_its_count(
     rows, progress, said = first_shown(qtbot, view, text)
     assert rows == count
     assert progress == (count, True)
-    assert said == f"{QLocale().toString(count)} call(s)"
+    assert said == f"{QLocale().toString(count)} call{'' if count == 1 else 's'}"
 
 
 def test_the_command_line_prints_a_searchs_count(db: Database, db_path: Path) -> None:

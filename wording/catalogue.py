@@ -2,7 +2,9 @@
 
 There is one catalogue per language (wording/i18n/callgate_<language>.ts, Qt's format, in the
 repository): the console loads it compiled (.qm) through Qt; the command line reads the same
-file here, without Qt, so the two cannot word a decision two ways.
+file here, without Qt, so the two cannot word a decision two ways. English, the source
+language, has a catalogue of plural forms only, for the console's texts with a count; the
+command line has none, so it speaks its English as written.
 """
 
 from __future__ import annotations
