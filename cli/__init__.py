@@ -3,6 +3,7 @@ history, reach), each over the application layer; no command, the console."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -14,6 +15,7 @@ from cli.console import chosen_service, open_attached, open_console
 from cli.context import PROG, Context, StorageError, UsageError
 from cli.parser import build_parser
 from cli.words import reason, speak
+from screening.instants import zone
 from screening.messages import Refusal
 from screening.setting_values import Language
 from server import logs
@@ -37,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return open_attached(remote)  # no data directory here: it is the service's
         ctx = Context(args)
         try:
-            chosen = getattr(args, "lang", None) or ctx.office.settings.get().language
+            settings = ctx.office.settings.get()
+            # Every line logged from now on, the console's too, on the office's clock; a zone
+            # this machine does not know leaves the machine's, and `config` still runs.
+            with contextlib.suppress(Refusal):
+                logs.keep_time_in(zone(settings.time_zone))
+            chosen = getattr(args, "lang", None) or settings.language
             speak(spoken(Language(chosen)))
             return int(getattr(args, "handler", open_console)(ctx, args))
         except Refusal as refusal:  # input a command passed on as it was typed

@@ -17,7 +17,7 @@ from cli.context import PROG, Context, UsageError
 from cli.parser import Commands
 from cli.words import padded, reason, say, say_again, words
 from screening.call import Customer
-from screening.instants import parse_instant, zone
+from screening.instants import parse_instant
 from screening.messages import Message
 from screening.policy import AskPerson, Decision, Reason
 from server.events import CallDecided, CallWaiting, ListenerEvent, ListenerFailed
@@ -92,7 +92,6 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     from server import logs
     from server.listener import Listener, ListenerError
 
-    logs.keep_time_in(zone(ctx.office.settings.get().time_zone))
     log_file = logs.log_to_file(ctx.log_dir(args.log_dir))
     stop_logging = logs.hand_off(CALL_LOG)
     host, port = ctx.address()

@@ -48,7 +48,6 @@ from gui.waiting import WaitingStrip
 from screening.instants import DEFAULT_TIME_ZONE
 from screening.mode import Mode
 from screening.settings import Key
-from server import logs
 from server.protocol.messages import ConfigChanged, Snapshot
 
 
@@ -182,10 +181,8 @@ class ConsoleWindow(QMainWindow):
             self._office_clock(changed.settings)
 
     def _office_clock(self, settings: dict[str, str]) -> None:
-        """Every view, and every line the console logs, shows the office's clock (the
-        `time-zone` setting)."""
+        """Every view shows the office's clock (the `time-zone` setting)."""
         present.set_time_zone(settings.get(Key.TIME_ZONE, DEFAULT_TIME_ZONE))
-        logs.keep_time_in(present.time_zone())
 
     def _show_mode(self, mode: Mode) -> None:
         """The banner, frame and icons only when the mode changed (a style sheet restyles the

@@ -7,14 +7,10 @@ are whole at the window's default size and on a 1366x768 screen.
 
 from __future__ import annotations
 
-import io
 import json
-import logging
-import sys
-import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -32,7 +28,6 @@ from gui.session import ConsoleSession
 from screening.call import Call
 from screening.messages import Message
 from screening.policy import Decision, Reason, Verdict
-from server import logs
 from storage.calls import CallHistory, CallRecord
 from storage.database import open_database
 
@@ -133,38 +128,6 @@ def test_the_history_and_the_live_list_show_the_office_clock(
     db.close()
     # A call of today shows its time on the office's clock (issue 12: `16:16`).
     assert f"\n{datetime.fromisoformat(stored).astimezone(TOKYO):%H:%M} · " in shown
-
-
-@pytest.fixture
-def console_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    """What the console writes to stderr, its log installed as `python main.py` installs it;
-    undone after."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    monkeypatch.setattr(logs._FORMATTER, "zone", logs._FORMATTER.zone)
-    logs.install(logging.WARNING)
-    [stderr] = [handler for handler in root.handlers if isinstance(handler, logging.StreamHandler)]
-    written = io.StringIO()
-    stderr.setStream(written)
-    yield written
-    logging.captureWarnings(False)
-    root.handlers[:] = handlers
-    root.setLevel(level)
-
-
-def test_the_console_s_log_lines_tell_the_time_on_the_office_clock(
-    utc_machine: None, office: Console, console_log: io.StringIO
-) -> None:
-    """On a UTC machine, what the console writes to stderr for support tells Tokyo's time, as
-    its views and `serve`'s log do (it told the machine's)."""
-    logging.getLogger("gui").warning("the ring could not be played")
-    [line] = console_log.getvalue().splitlines()
-    assert line.endswith(" the ring could not be played")
-    logged = datetime.fromisoformat("T".join(line.split()[:2]))
-    assert logged.utcoffset() == timedelta(hours=9)
-    assert abs(logged - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 @pytest.mark.parametrize(("language", "expected"), [
