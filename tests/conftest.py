@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -239,6 +240,16 @@ def history_tab(window: ConsoleWindow) -> HistoryView:
     the new calls in only once it shows)."""
     window.tabs.setCurrentWidget(window.history)
     return window.history
+
+
+@pytest.fixture
+def utc_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process runs on a machine set to UTC: what callgate shows must not depend on it."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 CATALOGUES = Path(__file__).resolve().parent.parent / "wording" / "i18n"

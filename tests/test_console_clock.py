@@ -8,7 +8,6 @@ are whole at the window's default size and on a 1366x768 screen.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,16 +33,6 @@ from storage.database import open_database
 TOKYO = ZoneInfo("Asia/Tokyo")
 # 08:38 UTC is 17:38 in Tokyo: the moment of the issue's "1 12 2026 08:38".
 MOMENT = datetime(2026, 12, 1, 8, 38, 5, tzinfo=UTC)
-
-
-@pytest.fixture
-def utc_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """This process runs on a machine set to UTC."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import logging
 import sqlite3
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,15 +20,6 @@ from server import logs
 from storage.database import DB_FILENAME
 
 KOLKATA = timedelta(hours=5, minutes=30)  # no summer time: the offset is the same all year
-
-
-@pytest.fixture
-def utc_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture
