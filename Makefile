@@ -42,7 +42,7 @@ bench: $(STAMP)
 
 # For translators: add the strings the code has now to the catalogues (existing translations
 # are kept; strings the code no longer has are dropped). tests/test_catalogue.py then lists
-# what still needs Japanese.
+# what still needs Japanese, and which texts with a count need their English singular and plural.
 SOURCES = $(shell git ls-files 'gui/*.py' 'wording/*.py')
 LUPDATE = $(BIN)/pyside6-lupdate -locations none -no-obsolete -disable-heuristic sametext
 translations: $(STAMP)
