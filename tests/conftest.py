@@ -30,6 +30,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="callgate-test-preferenc
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="callgate-test-data-home-")
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -209,6 +210,9 @@ def session(qtbot: QtBot, listener: Listener) -> Iterator[ConsoleSession]:
     opened = attached_session(qtbot, listener, owner)
     yield opened
     opened.close()
+    # Deleted now, not by a garbage collection that may come while Qt fires the next test's
+    # timers, when deleting objects with timers of their own crashes the process.
+    shiboken6.delete(owner)
 
 
 def click_mode(qtbot: QtBot, console: Console, mode: Mode) -> None:
