@@ -103,7 +103,7 @@ def lines(report: Statistics) -> list[str]:
     grid of counts."""
     out = [say(Message("stats.period", (day_words(report.first_day),
                                         day_words(report.last_day), report.time_zone))),
-           say(Message("stats.totals", (f"{report.calls:,}", f"{report.accepted:,}",
+           say(Message("stats.totals", (report.calls, f"{report.accepted:,}",
                                         f"{report.rejected:,}",
                                         _share(report.rejected, report.calls))))]
     kinds = list(Outcome)

@@ -241,10 +241,12 @@ class SettingsDialog(QDialog):
 
     def confirm_rotation(self) -> None:
         hours = self._session.settings.get(Key.TOKEN_GRACE_HOURS, "")
+        # The count only chooses the English form: 1 hour, 0.5 hours, 24 hours.
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Rotate the webhook token?"),
                           self.tr("callgate makes a new secret token for its webhook URL. The "
-                                  "old URL keeps working for %1 hours: paste the new one into "
-                                  "commubo's dashboard before then.").replace("%1", hours),
+                                  "old URL keeps working for %1 hour(s): paste the new one "
+                                  "into commubo's dashboard before then.", "",
+                                  1 if hours == "1" else 2).replace("%1", hours),
                           QMessageBox.StandardButton.Cancel, self)
         rotate = box.addButton(self.tr("Rotate token"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -292,8 +292,7 @@ class CloudflaredMetrics:
                                 Message(f"check.cloudflared.no_connection{unknown}"))
         if ready_code == 404:  # a very old cloudflared has no /ready
             return TunnelStatus(public_url, None, Message(f"check.cloudflared.old{unknown}"))
-        many = "one" if connections == 1 else "many"
-        count = Message(f"check.cloudflared.connections.{many}", (int(connections or 0),))
+        count = Message("check.cloudflared.connections", (int(connections or 0),))
         if public_url is None:
             return TunnelStatus(None, True, Message(f"check.cloudflared.no_address{unknown}",
                                                     (count,)))

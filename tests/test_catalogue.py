@@ -17,7 +17,8 @@ from menus import MNEMONIC
 PROJECT = Path(__file__).resolve().parent.parent
 CATALOGUE = PROJECT / "wording" / "i18n" / "callgate_ja.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
-_PLACEHOLDER = re.compile(r"%(?:\d|n)")
+_PLACEHOLDER = re.compile(r"%(?:\d|L?n)")
+_COUNT = re.compile(r"%L?n")
 # One word for one thing, in the office's words: for each word the catalogue once mixed in,
 # the one the console uses.
 GLOSSARY = {"このコンピュータ": "このパソコン", "呼び出し音": "着信音", "一致回数": "適用回数"}
@@ -47,12 +48,16 @@ def sources() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def in_the_code(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], object]:
-    """Every translatable string of the code as it stands, as Qt's lupdate finds them."""
+def in_the_code(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], bool]:
+    """Every translatable string of the code as it stands, as Qt's lupdate finds them, and
+    whether lupdate gave it plural forms."""
     fresh = tmp_path_factory.mktemp("catalogue") / "fresh.ts"
     subprocess.run([str(LUPDATE), "-silent", "-locations", "none", *sources(), "-ts",
                     str(fresh)], check=True, capture_output=True)
-    return dict.fromkeys(messages(fresh))
+    return {(context.findtext("name") or "", message.findtext("source") or ""):
+            message.get("numerus") == "yes"
+            for context in ElementTree.parse(fresh).getroot().iter("context")
+            for message in context.iter("message")}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,7 @@ def catalogue() -> dict[tuple[str, str], ElementTree.Element]:
 
 
 def test_every_string_of_the_code_has_a_japanese_translation(
-        in_the_code: dict[tuple[str, str], object],
+        in_the_code: dict[tuple[str, str], bool],
         catalogue: dict[tuple[str, str], ElementTree.Element]) -> None:
     missing = [f"[{context}] {source}" for context, source in in_the_code
                if (context, source) not in catalogue
@@ -73,12 +78,16 @@ def test_every_string_of_the_code_has_a_japanese_translation(
 
 
 def test_every_count_of_the_code_reads_in_english_plurals(
-        in_the_code: dict[tuple[str, str], object]) -> None:
-    """The English console says `1 call` and `4 calls`, never the source's `call(s)`: every
-    text with a count has its singular and its plural in the English catalogue, each with
-    the source's placeholders."""
+        in_the_code: dict[tuple[str, str], bool]) -> None:
+    """The English console and command line say `1 call` and `4 calls`, never the source's
+    `call(s)`: every text with a count has plural forms (a template of wording/ is marked
+    with its count for lupdate, wording.QT_TRANSLATE_NOOP says how), and its singular and its
+    plural in the English catalogue, each with the source's placeholders."""
     english = messages(CATALOGUE.with_name("callgate_en.ts"))
-    counted = [key for key in in_the_code if "%n" in key[1] or "%Ln" in key[1]]
+    unmarked = [f"[{context}] {source}" for (context, source), plural in in_the_code.items()
+                if _COUNT.search(source) and not plural]
+    assert not unmarked, "texts with a count but no plural forms:\n" + "\n".join(unmarked)
+    counted = [key for key, plural in in_the_code.items() if plural]
     assert counted
     wrong = []
     for context, source in counted:
@@ -111,7 +120,7 @@ def test_a_translation_keeps_every_placeholder_and_its_mnemonic(
 
 
 def test_the_catalogue_keeps_no_string_the_code_no_longer_has(
-        in_the_code: dict[tuple[str, str], object],
+        in_the_code: dict[tuple[str, str], bool],
         catalogue: dict[tuple[str, str], ElementTree.Element]) -> None:
     stale = [f"[{context}] {source}" for context, source in catalogue
              if (context, source) not in in_the_code]

@@ -277,3 +277,18 @@ def test_serve_s_lines_tell_the_time_on_the_offices_clock(cli: Cli, tmp_path: Pa
     assert logged.utcoffset() == timedelta(hours=9)
     received = datetime.fromisoformat(recorded["received_at"])
     assert abs(logged - received) < timedelta(seconds=2), (called, recorded)
+
+
+def test_a_count_reads_as_the_reader_s_language_counts(cli: Cli, tmp_path: Path) -> None:
+    """One call is `1 call`, one rule `1 rule`, in English; Japanese counts in 件."""
+    cli.ok("url")  # makes the database
+    a_call_at(cli, datetime.now(UTC) - timedelta(minutes=1))
+    assert run(cli, "en", "stats").splitlines()[1] == "1 call: 0 let through, 1 rejected (100.0%)"
+    assert run(cli, "ja", "stats").splitlines()[1] == "着信1件：通過0件、拒否1件（100.0%）"
+    workbook = tmp_path / "calls.xlsx"
+    written = {lang: run(cli, lang, "history", "--xlsx", str(workbook)) for lang in ("en", "ja")}
+    assert written == {"en": f"wrote 1 call to {workbook}\n",
+                       "ja": f"1件の着信を{workbook}に書き出しました\n"}
+    rules = tmp_path / "rules.csv"
+    rules.write_text("number,action\n03-3000-1234,block\n", encoding="utf-8")
+    assert run(cli, "en", "import-rules", str(rules)) == "imported 1 rule (1 new, 0 replaced)\n"

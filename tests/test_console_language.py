@@ -114,7 +114,8 @@ def test_auto_on_a_machine_set_to_a_language_speaks_it(lang: str, spoken: str) -
     script = textwrap.dedent("""
         from PySide6.QtCore import QCoreApplication, QLocale
         from PySide6.QtWidgets import QApplication
-        from gui import language
+        from gui import language, present
+        from screening.messages import Message
         from screening.setting_values import Language
         app = QApplication([])
         print(language.install(app, Language.AUTO).value, QLocale().name(),
@@ -130,16 +131,21 @@ def test_auto_on_a_machine_set_to_a_language_speaks_it(lang: str, spoken: str) -
 
 
 @pytest.mark.parametrize(("spoken", "counted"), [
-    ("en", ["1 call", "4 calls", "Last 7 days", "Last 1 day"]),
-    ("ja", ["1件", "4件", "過去7日間", "過去1日間"]),
+    ("en", ["1 call", "4 calls", "Last 7 days", "Last 1 day",
+            "1 call: 1 let through, 0 rejected (0.0%)",
+            "1,234 calls: 1,000 let through, 234 rejected (19.0%)"]),
+    ("ja", ["1件", "4件", "過去7日間", "過去1日間", "着信1件：通過1件、拒否0件（0.0%）",
+            "着信1,234件：通過1,000件、拒否234件（19.0%）"]),
 ])
 def test_a_count_reads_as_the_language_counts(spoken: str, counted: list[str]) -> None:
     """In a console process as it starts: English says `1 call` and `4 calls`, never the
-    source's `call(s)`; Japanese has one form."""
+    source's `call(s)`, in the console's own texts and in wording's (the statistics'
+    totals); Japanese has one form."""
     script = textwrap.dedent(f"""
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication
-        from gui import language
+        from gui import language, present
+        from screening.messages import Message
         from screening.setting_values import Language
         app = QApplication([])
         language.install(app, Language("{spoken}"))
@@ -148,6 +154,8 @@ def test_a_count_reads_as_the_language_counts(spoken: str, counted: list[str]) -
                                      ("StatisticsTab", "Last %n day(s)", 7),
                                      ("StatisticsTab", "Last %n day(s)", 1)):
             print(QCoreApplication.translate(context, text, "", count))
+        for totals in ((1, "1", "0", "0.0%"), (1234, "1,000", "234", "19.0%")):
+            print(present.words(Message("stats.totals", totals)))
     """)
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
     said = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, text=True,

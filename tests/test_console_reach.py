@@ -391,6 +391,22 @@ def test_the_quick_tunnel_is_offered_only_with_cloudflared_on_the_path(
 # Token rotation from the settings
 
 
+def test_a_grace_of_one_hour_reads_one_hour(qtbot: QtBot, db_path: Path) -> None:
+    Office(db_path).settings.set("token-grace-hours", "1")
+    console = start_console(qtbot, db_path)
+    try:
+        console.window.dialogs.open_settings()
+        dialog = console.window.findChild(SettingsDialog)
+        assert isinstance(dialog, SettingsDialog)
+        qtbot.waitUntil(lambda: bool(dialog.url.text()), timeout=5000)
+        dialog.confirm_rotation()
+        assert "The old URL keeps working for 1 hour: " in dialog.rotation_box.text()
+        dialog.rotation_box.reject()
+    finally:
+        console.window.quit_now()
+        console.close()
+
+
 def test_rotating_the_token_keeps_the_old_one_working_for_the_grace_period(
     qtbot: QtBot, db_path: Path
 ) -> None:

@@ -778,6 +778,10 @@ def test_export_follows_the_search(tmp_path: Path, qtbot: QtBot, view: HistoryVi
     assert exported(qtbot, view, path) == 2
     rows = read_csv(path)
     assert [row[2] for row in rows[1:]] == ["鈴木 一郎", "鈴木 一郎"]
+    assert view.status_label.text() == f"Exported 2 calls to {path}"
+    search(view, "田中")
+    assert exported(qtbot, view, path) == 1
+    assert view.status_label.text() == f"Exported 1 call to {path}"
 
 
 def test_the_export_button_asks_for_a_file_without_blocking(

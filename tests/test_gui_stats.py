@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,11 @@ from test_statistics import OUTCOME_SQL, _window
 
 from application import Office
 from gui.stats import StatisticsTab
+from gui.stats.chart import DayChart
 from gui.stats.tables import NUMBER_ROLE, CallerColumn
 from screening.outcomes import Outcome
 from screening.rules import Action
+from server.protocol.messages import DayCount
 
 TIMEOUT = 15_000
 
@@ -156,3 +158,14 @@ def test_a_picture_that_cannot_be_written_says_why(
     assert not path.exists()
     assert str(path) in tab.status.text()
 
+
+
+def test_a_day_s_tooltip_counts_its_calls_in_english(qtbot: QtBot) -> None:
+    """Pointing at a day's bar: `1 call, 1 rejected`, `2 calls, 0 rejected`."""
+    chart = DayChart()
+    qtbot.addWidget(chart)
+    chart.show_days([
+        DayCount(day=date(2026, 12, 3), outcomes={Outcome.RULE: 1}, rejected=1),
+        DayCount(day=date(2026, 12, 4), outcomes={Outcome.ACCEPTED: 2}, rejected=0)])
+    assert chart.day_tooltip(0).splitlines()[1:] == ["1 call, 1 rejected", "Rejected by a rule: 1"]
+    assert chart.day_tooltip(1).splitlines()[1:] == ["2 calls, 0 rejected", "Let through: 2"]

@@ -3,9 +3,11 @@
 The core, storage and the listener say what happened with a code and arguments
 (screening.messages.Message); the command line and the console make the words here, through
 a `translate` function: Qt's in the console (gui/), English (or a catalogue reader) on the
-command line. Templates use Qt's placeholders: %1, %2, ... for arguments, %n for a count that
-chooses a plural form. An argument that is itself a Message is worded first, so a detail can
-say "default %1" and let %1 be the decision in the reader's words.
+command line. Templates use Qt's placeholders: %1, %2, ... for arguments; %n (%Ln with the
+thousands separated) for the count, the first whole number among them, which chooses the
+plural form (`1 call`, `4 calls`) and stands in that argument's place. An argument that is
+itself a Message is worded first, so a detail can say "default %1" and let %1 be the decision
+in the reader's words.
 
 Each module of this package registers the templates of one part of callgate, marked with
 QT_TRANSLATE_NOOP so that Qt's lupdate finds them for the catalogue.
@@ -17,16 +19,21 @@ import re
 from collections.abc import Callable, Mapping
 
 from screening.messages import TEXT, Message, Refusal
+from screening.setting_values import Language
 
 Translate = Callable[[str, str, int], str]
 """(context, English template, count for %n or -1) -> the template in the reader's language."""
 
-_PLACEHOLDER = re.compile(r"%(\d|n)")
+_PLACEHOLDER = re.compile(r"%(\d|L?n)")
 _TEMPLATES: dict[str, tuple[str, str]] = {}
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> tuple[str, str]:
-    """Marks an English template for lupdate, under `context`."""
+def QT_TRANSLATE_NOOP(
+    context: str, text: str, disambiguation: str = "", counted: int = 0,
+) -> tuple[str, str]:
+    """Marks an English template for lupdate, under `context`. A template with a count is
+    marked `QT_TRANSLATE_NOOP(context, text, "", 1)`: lupdate gives it plural forms only
+    when a number (a literal) follows the text, as in `tr(text, "", n)`."""
     return context, text
 
 
@@ -39,7 +46,13 @@ def register(templates: Mapping[str, tuple[str, str]]) -> None:
 
 
 def english(context: str, text: str, count: int) -> str:
-    return text
+    """The English template as written; one with a count in the form the count takes (`1
+    call`, `4 calls`), from the English catalogue of plural forms."""
+    if count < 0:
+        return text
+    from wording.catalogue import in_language  # it reads its catalogues through this package
+
+    return in_language(Language.ENGLISH, context, text, count)
 
 
 def known(code: str) -> bool:
@@ -66,12 +79,14 @@ def render(message: Message, translate: Translate = english) -> str:
         return " ".join([message.code, *words])
     context, source = template
     count = next((int(arg) for arg in message.args if isinstance(arg, int)), -1)
-    text = translate(context, source, count if "%n" in source else -1)
+    text = translate(context, source, count if ("%n" in source or "%Ln" in source) else -1)
 
     def fill(found: re.Match[str]) -> str:
         key = found[1]
         if key == "n":
             return str(count)
+        if key == "Ln":
+            return f"{count:,}"
         index = int(key) - 1
         return words[index] if 0 <= index < len(words) else found[0]
 

@@ -3,16 +3,16 @@
 There is one catalogue per language (wording/i18n/callgate_<language>.ts, Qt's format, in the
 repository): the console loads it compiled (.qm) through Qt; the command line reads the same
 file here, without Qt, so the two cannot word a decision two ways. English, the source
-language, has a catalogue of plural forms only, for the console's texts with a count; the
-command line has none, so it speaks its English as written.
+language, has a catalogue of plural forms only, for the texts with a count (`%n call(s)` reads
+`1 call`, `4 calls`); elsewhere both speak its English as written.
 """
 
 from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Mapping
-from functools import cache
+from collections.abc import Callable, Mapping
+from functools import cache, partial
 from importlib.resources import files
 
 from screening.setting_values import Language
@@ -61,18 +61,24 @@ def _entries(language: Language) -> Mapping[tuple[str, str], tuple[str, ...]]:
     return found
 
 
-def translator(language: Language) -> Translate:
-    """Words in `language` for the command line (English when it has no catalogue).
+# Which of a translation's plural forms a count takes, by Qt's rules for each language.
+_PLURAL_FORM: dict[Language, Callable[[int], int]] = {
+    Language.ENGLISH: lambda count: 0 if count == 1 else 1,
+    Language.JAPANESE: lambda count: 0,
+}
 
-    Japanese has one plural form, so a count never chooses among forms here; a language with
-    more would need Qt's plural rules.
-    """
+
+def in_language(language: Language, context: str, text: str, count: int) -> str:
+    """A template in `language`: its translation, in the form `count` takes (-1: no count),
+    or the template as written where the catalogue has none."""
+    forms = _entries(language).get((context, text))
+    if not forms:
+        return text
+    return forms[min(_PLURAL_FORM[language](max(count, 0)), len(forms) - 1)]
+
+
+def translator(language: Language) -> Translate:
+    """Words in `language` for the command line."""
     if language is Language.ENGLISH:
         return english
-    entries = _entries(language)
-
-    def translate(context: str, text: str, count: int) -> str:
-        forms = entries.get((context, text))
-        return forms[0] if forms else text
-
-    return translate
+    return partial(in_language, language)

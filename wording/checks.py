@@ -64,8 +64,7 @@ register({
     "check.cloudflared.old.yet": QT_TRANSLATE_NOOP(
         "checks", "this cloudflared does not tell whether it is connected (update it), and "
                   "the quick tunnel has no address yet"),
-    "check.cloudflared.connections.one": QT_TRANSLATE_NOOP("checks", "%1 connection"),
-    "check.cloudflared.connections.many": QT_TRANSLATE_NOOP("checks", "%1 connections"),
+    "check.cloudflared.connections": QT_TRANSLATE_NOOP("checks", "%n connection(s)", "", 1),
     "check.cloudflared.no_address.set_url": QT_TRANSLATE_NOOP(
         "checks", "cloudflared is connected to Cloudflare (%1) but its public address is "
                   "unknown; set public-url to the tunnel's public address"),

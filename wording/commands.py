@@ -62,7 +62,7 @@ register({
     "rule.removed": QT_TRANSLATE_NOOP("commands", "removed the rule for %1"),
     "rules.none": QT_TRANSLATE_NOOP("commands", "no rules: every call follows the mode"),
     "rules.imported": QT_TRANSLATE_NOOP(
-        "commands", "imported %1 rules (%2 new, %3 replaced)"),
+        "commands", "imported %Ln rule(s) (%2 new, %3 replaced)", "", 1),
     # A call's reason, in a column (`history`, `serve`'s lines, `simulate`)
     "reason.rule": QT_TRANSLATE_NOOP("commands", "rule"),
     "reason.withheld": QT_TRANSLATE_NOOP("commands", "withheld"),
@@ -72,10 +72,10 @@ register({
     "reason.failsafe": QT_TRANSLATE_NOOP("commands", "failsafe"),
     "reason.refused": QT_TRANSLATE_NOOP("commands", "refused"),
     "reason.stopped": QT_TRANSLATE_NOOP("commands", "stopped"),
-    # `history` (%1 how many calls, %2 the file)
+    # `history` (%Ln how many calls, %2 the file)
     "history.withheld": QT_TRANSLATE_NOOP("commands", "withheld"),
     "history.no_answer": QT_TRANSLATE_NOOP("commands", "no answer"),
-    "history.written": QT_TRANSLATE_NOOP("commands", "wrote %1 calls to %2"),
+    "history.written": QT_TRANSLATE_NOOP("commands", "wrote %Ln call(s) to %2", "", 1),
     # `serve`'s own lines: starting (%1 the webhook URL, %2 the mode in force), where its log
     # file is, a call waiting for a person (%1 its call id, %2 why), and stopping
     "serve.listening": QT_TRANSLATE_NOOP("commands", "listening on %1 (%2); Ctrl+C stops"),

@@ -18,9 +18,9 @@ register({
     "stats.outcome.unscreened": QT_TRANSLATE_NOOP("Statistics", "Not screened"),
     # `stats`: %1 the first day, %2 the last, %3 the time zone
     "stats.period": QT_TRANSLATE_NOOP("Statistics", "Calls from %1 to %2 (%3)"),
-    # %1 calls, %2 let through, %3 rejected, %4 the share rejected (12.5%)
+    # %Ln calls, %2 let through, %3 rejected, %4 the share rejected (12.5%)
     "stats.totals": QT_TRANSLATE_NOOP(
-        "Statistics", "%1 calls: %2 let through, %3 rejected (%4)"),
+        "Statistics", "%Ln call(s): %2 let through, %3 rejected (%4)", "", 1),
     "stats.per_day": QT_TRANSLATE_NOOP("Statistics", "Calls per day"),
     "stats.by_hour": QT_TRANSLATE_NOOP("Statistics", "Calls by weekday and hour"),
     "stats.top_callers": QT_TRANSLATE_NOOP("Statistics", "Top callers"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QStandardPaths, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Slot
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from gui import present
@@ -102,14 +102,13 @@ class Exporter(QObject):
 
     @Slot(int)
     def _progress(self, written: int) -> None:
-        self._status.setText(self.tr("Exporting: %1 calls written…").replace(
-            "%1", QLocale().toString(written)))
+        self._status.setText(self.tr("Exporting: %Ln call(s) written…", "", written))
 
     @Slot(int, str)
     def _finished(self, written: int, path: str) -> None:
         self.button.setText(self.tr("Export…"))
-        self._status.setText(self.tr("Exported %1 calls to %2").replace(
-            "%1", QLocale().toString(written)).replace("%2", path))
+        self._status.setText(self.tr("Exported %Ln call(s) to %1", "", written).replace(
+            "%1", path))
 
     @Slot(str)
     def _cancelled(self, path: str) -> None:

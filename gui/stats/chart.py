@@ -113,8 +113,8 @@ class DayChart(QChartView):
         locale = QLocale()
         lines = [formats.locale.toString(QDate(day.day.year, day.day.month, day.day.day),
                                          formats.date),
-                 present.fill(self.tr("%1 calls, %2 rejected"), locale.toString(day_calls(day)),
-                              locale.toString(day.rejected))]
+                 self.tr("%Ln call(s), %1 rejected", "", day_calls(day)).replace(
+                     "%1", locale.toString(day.rejected))]
         lines += [present.fill(self.tr("%1: %2"), outcome_text(kind), locale.toString(calls))
                   for kind, calls in day.outcomes.items() if calls]
         return "\n".join(lines)

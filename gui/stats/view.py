@@ -221,7 +221,7 @@ class StatisticsTab(QWidget):
         share = locale.toString(100 * figures.rejected / figures.calls if figures.calls else 0.0,
                                 "f", 1)
         self.summary.setText(present.words(Message("stats.totals", (
-            locale.toString(figures.calls), locale.toString(figures.accepted),
+            figures.calls, locale.toString(figures.accepted),
             locale.toString(figures.rejected), f"{share}%"))))
         formats = present.moment_formats()
         first, last = (formats.locale.toString(QDate(day.year, day.month, day.day),

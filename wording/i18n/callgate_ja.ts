@@ -247,9 +247,11 @@
 </context>
 <context>
     <name>DayChart</name>
-    <message>
-        <source>%1 calls, %2 rejected</source>
-        <translation>着信 %1件、うち拒否 %2件</translation>
+    <message numerus="yes">
+        <source>%Ln call(s), %1 rejected</source>
+        <translation>
+            <numerusform>着信%Ln件、うち拒否%1件</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -584,13 +586,17 @@
         <source>Exporting to %1…</source>
         <translation>%1 にエクスポート中…</translation>
     </message>
-    <message>
-        <source>Exporting: %1 calls written…</source>
-        <translation>エクスポート中：%1件を書き出しました…</translation>
+    <message numerus="yes">
+        <source>Exporting: %Ln call(s) written…</source>
+        <translation>
+            <numerusform>エクスポート中：%Ln件を書き出しました…</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Exported %1 calls to %2</source>
-        <translation>%1件を %2 にエクスポートしました</translation>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1</source>
+        <translation>
+            <numerusform>%Ln件を %1 にエクスポートしました</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cancelled; %1 was not kept</source>
@@ -1753,9 +1759,11 @@ commubo のコールバックURL：
         <source>Rotate the webhook token?</source>
         <translation>トークンを再発行しますか？</translation>
     </message>
-    <message>
-        <source>callgate makes a new secret token for its webhook URL. The old URL keeps working for %1 hours: paste the new one into commubo&apos;s dashboard before then.</source>
-        <translation>callgate はコールバックURLの秘密のトークンを新しくします。古い URL は%1時間使えます：その間に新しい URL を commubo のダッシュボードに貼り付けてください。</translation>
+    <message numerus="yes">
+        <source>callgate makes a new secret token for its webhook URL. The old URL keeps working for %1 hour(s): paste the new one into commubo&apos;s dashboard before then.</source>
+        <translation>
+            <numerusform>callgate はコールバックURLの秘密のトークンを新しくします。古い URL は%1時間使えます：その間に新しい URL を commubo のダッシュボードに貼り付けてください。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rotate token</source>
@@ -1842,9 +1850,11 @@ commubo のコールバックURL：
         <source>Calls from %1 to %2 (%3)</source>
         <translation>%1から%2までの着信（%3）</translation>
     </message>
-    <message>
-        <source>%1 calls: %2 let through, %3 rejected (%4)</source>
-        <translation>着信 %1件: 通過 %2件、拒否 %3件（%4）</translation>
+    <message numerus="yes">
+        <source>%Ln call(s): %2 let through, %3 rejected (%4)</source>
+        <translation>
+            <numerusform>着信%Ln件：通過%2件、拒否%3件（%4）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calls per day</source>
@@ -2149,13 +2159,11 @@ commubo のコールバックURL：
         <source>this cloudflared does not tell whether it is connected (update it), and the quick tunnel has no address yet</source>
         <translation>この cloudflared は接続しているかどうかを返しません（cloudflared を更新してください）。また、クイックトンネルにはまだアドレスがありません</translation>
     </message>
-    <message>
-        <source>%1 connection</source>
-        <translation>接続%1本</translation>
-    </message>
-    <message>
-        <source>%1 connections</source>
-        <translation>接続%1本</translation>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>接続%n本</numerusform>
+        </translation>
     </message>
     <message>
         <source>cloudflared is connected to Cloudflare (%1) but its public address is unknown; set public-url to the tunnel&apos;s public address</source>
@@ -2532,9 +2540,17 @@ commubo のコールバックURL：
         <source>no rules: every call follows the mode</source>
         <translation>ルールはありません。すべての着信がモードに従います</translation>
     </message>
-    <message>
-        <source>imported %1 rules (%2 new, %3 replaced)</source>
-        <translation>ルールを%1件取り込みました（新規%2件、置き換え%3件）</translation>
+    <message numerus="yes">
+        <source>imported %Ln rule(s) (%2 new, %3 replaced)</source>
+        <translation>
+            <numerusform>ルールを%Ln件取り込みました（新規%2件、置き換え%3件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %Ln call(s) to %2</source>
+        <translation>
+            <numerusform>%Ln件の着信を%2に書き出しました</numerusform>
+        </translation>
     </message>
     <message>
         <source>rule</source>
@@ -2571,10 +2587,6 @@ commubo のコールバックURL：
     <message>
         <source>no answer</source>
         <translation>応答なし</translation>
-    </message>
-    <message>
-        <source>wrote %1 calls to %2</source>
-        <translation>%1件の着信を%2に書き出しました</translation>
     </message>
     <message>
         <source>listening on %1 (%2); Ctrl+C stops</source>
