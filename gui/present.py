@@ -153,13 +153,13 @@ def decision_text(decision: Decision) -> str:
 
 REASON_TEXT = {
     Reason.RULE: QT_TRANSLATE_NOOP("present", "by a rule"),
-    Reason.WITHHELD: QT_TRANSLATE_NOOP("present", "withheld-caller setting"),
+    Reason.WITHHELD: QT_TRANSLATE_NOOP("present", "withheld setting"),
     Reason.MODE: QT_TRANSLATE_NOOP("present", "by the mode"),
     Reason.PERSON: QT_TRANSLATE_NOOP("present", "by a person"),
-    Reason.TIMEOUT: QT_TRANSLATE_NOOP("present", "nobody answered in time"),
+    Reason.TIMEOUT: QT_TRANSLATE_NOOP("present", "timed out"),
     Reason.FAILSAFE: QT_TRANSLATE_NOOP("present", "fail-safe"),
     Reason.REFUSED: QT_TRANSLATE_NOOP("present", "refused request"),
-    Reason.STOPPED: QT_TRANSLATE_NOOP("present", "callgate stopped before answering"),
+    Reason.STOPPED: QT_TRANSLATE_NOOP("present", "callgate stopped"),
 }
 
 # A decision with its reason as one sentence (%1 the decision, %2 the verdict's detail), so a

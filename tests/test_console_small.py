@@ -300,3 +300,17 @@ def noted(qtbot: QtBot, console: Console, text: str) -> None:
     """The status bar's note that a rule was saved."""
     bar = console.window.statusBar()
     qtbot.waitUntil(lambda: text in bar.currentMessage(), timeout=5000)
+
+
+def test_the_english_history_shows_every_column_at_the_size_it_opens(
+        qtbot: QtBot, console: Console) -> None:
+    """At 1100 pixels, the reasons read whole without scrolling sideways: they are short
+    ("timed out", not "nobody answered in time"), as in Japanese (時間切れ)."""
+    window = console.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.history)
+    table = window.history.table
+    assert window.size().width() == 1100
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5000)
+    assert sum(table.columnWidth(column) for column in Column) <= table.viewport().width()

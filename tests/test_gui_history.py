@@ -861,7 +861,7 @@ def test_a_call_callgate_stopped_before_answering_shows_and_filters(
     view.reason_combo.setCurrentIndex(view.reason_combo.findData("stopped"))
 
     assert call_ids(view) == ["cut-off"]
-    assert column(view.model, Column.REASON) == ["callgate stopped before answering"]
+    assert column(view.model, Column.REASON) == ["callgate stopped"]
     assert column(view.model, Column.DECISION) == ["Rejected"]
     assert column(view.model, Column.LATENCY) == [""]
     assert column(view.model, Column.CUSTOMER) == ["鈴木 一郎"]

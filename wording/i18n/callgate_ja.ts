@@ -3073,20 +3073,12 @@ commubo のコールバックURL：
         <translation>ルール</translation>
     </message>
     <message>
-        <source>withheld-caller setting</source>
-        <translation>非通知の設定</translation>
-    </message>
-    <message>
         <source>by the mode</source>
         <translation>モード</translation>
     </message>
     <message>
         <source>by a person</source>
         <translation>担当者</translation>
-    </message>
-    <message>
-        <source>nobody answered in time</source>
-        <translation>時間切れ</translation>
     </message>
     <message>
         <source>fail-safe</source>
@@ -3097,7 +3089,15 @@ commubo のコールバックURL：
         <translation>不正なリクエスト</translation>
     </message>
     <message>
-        <source>callgate stopped before answering</source>
+        <source>withheld setting</source>
+        <translation>非通知の設定</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>callgate stopped</source>
         <translation>応答前に停止</translation>
     </message>
     <message>
