@@ -32,7 +32,7 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="callgate-test-data-home-"
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
 
@@ -244,6 +244,15 @@ def history_tab(window: ConsoleWindow) -> HistoryView:
     the new calls in only once it shows)."""
     window.tabs.setCurrentWidget(window.history)
     return window.history
+
+
+def room_for_text(table: QTableView, column: int) -> float:
+    """How wide a text a cell of `column` shows whole: the column less the grid line and the
+    style's text margin on either side (measure the text with QFontMetricsF, in fractions of
+    a pixel, as the style does)."""
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                            table) + 1) + (1 if table.showGrid() else 0)
+    return table.columnWidth(column) - margin
 
 
 @pytest.fixture

@@ -16,13 +16,14 @@ from conftest import (
     click_mode,
     opened_settings,
     post,
+    room_for_text,
     sample,
     start_console,
     url_of,
 )
 from processes import free_port
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 from test_storage_faults import LockHolder
 from tunnel_fakes import FakeNgrokAgent, ReverseProxy
@@ -369,20 +370,17 @@ def test_the_historys_times_numbers_decisions_and_reasons_are_whole_in_japanese(
     window.tabs.setCurrentWidget(window.history)
     table = window.history.table
     qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=TIMEOUT)
-    metrics = QFontMetricsF(table.font())  # in fractions of a pixel, as the style measures
-    # A cell is its column less the grid line, and the style's text margin on either side.
-    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                            table) + 1) + (1 if table.showGrid() else 0)
+    metrics = QFontMetricsF(table.font())
     cut = [text for column in (Column.RECEIVED, Column.NUMBER, Column.DECISION, Column.REASON,
                                Column.LATENCY)
            for row in range(table.model().rowCount())
            if metrics.horizontalAdvance(text := table.model().index(row, column).data())
-           > table.columnWidth(column) - margin]
+           > room_for_text(table, column)]
     assert not cut, f"cut off: {cut}"
     # At the size the console first opens, a customer's name of family and given name is
     # whole too (the names take what the other columns and the detail pane leave).
     assert window.size().width() == 1100
-    assert metrics.horizontalAdvance("鈴木 一郎") <= table.columnWidth(Column.CUSTOMER) - margin, \
+    assert metrics.horizontalAdvance("鈴木 一郎") <= room_for_text(table, Column.CUSTOMER), \
         table.columnWidth(Column.CUSTOMER)
 
 

@@ -15,9 +15,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from configured import configure
-from conftest import Console, click_mode, history_tab, post, sample, start_console, url_of
+from conftest import (
+    Console,
+    click_mode,
+    history_tab,
+    post,
+    room_for_text,
+    sample,
+    start_console,
+    url_of,
+)
 from processes import free_port
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -305,7 +315,8 @@ def noted(qtbot: QtBot, console: Console, text: str) -> None:
 def test_the_english_history_shows_every_column_at_the_size_it_opens(
         qtbot: QtBot, console: Console) -> None:
     """At 1100 pixels, the reasons read whole without scrolling sideways: they are short
-    ("timed out", not "nobody answered in time"), as in Japanese (時間切れ)."""
+    ("timed out", not "nobody answered in time"), as in Japanese (時間切れ); and a name of
+    family and given name is whole."""
     window = console.window
     window.show()
     qtbot.waitExposed(window)
@@ -314,3 +325,5 @@ def test_the_english_history_shows_every_column_at_the_size_it_opens(
     assert window.size().width() == 1100
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5000)
     assert sum(table.columnWidth(column) for column in Column) <= table.viewport().width()
+    assert QFontMetricsF(table.font()).horizontalAdvance("田中 花子") <= room_for_text(
+        table, Column.CUSTOMER), table.columnWidth(Column.CUSTOMER)
