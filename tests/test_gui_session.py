@@ -11,7 +11,9 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from conftest import post, sample
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from application import Office
@@ -121,10 +123,14 @@ def test_a_listener_stopping_while_consoles_attach_reports_no_failure(
     """Quitting as the console opens is no failure of the console's to attach."""
     listener = Listener(db_path, "127.0.0.1", 0, watch_reachability=False)
     listener.start()
-    sessions = [ConsoleSession(listener.link(wire=True)) for _ in range(50)]
+    owner = QObject()  # the sessions are its children, deleted with it
+    sessions = [ConsoleSession(listener.link(wire=True), owner) for _ in range(50)]
     for session in sessions:
         session.open()
     listener.stop()
     for session in sessions:
         session.close()
+    # Deleted now, with what their link posted them and never delivered, not by a garbage
+    # collection during a later test's events, on whichever thread it comes.
+    shiboken6.delete(owner)
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
