@@ -37,7 +37,7 @@ from gui.computer import ThisComputer
 from gui.computer_settings import ComputerSection
 from gui.ring import Ringer
 from gui.session import ConsoleSession
-from gui.tall_dialog import fit_on_screen, scrolling, whole_size
+from gui.tall_dialog import fit_on_screen, keep_frame_on_screen, scrolling, whole_size
 from screening.policy import (
     ASK_TIMEOUT_RANGE,
     REPEAT_MINUTES_RANGE,
@@ -274,6 +274,7 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_contents()
+        keep_frame_on_screen(self)
 
     def _fit_contents(self) -> None:
         """Its whole height, every line of wrapped text included, as far as the screen allows

@@ -3,7 +3,7 @@ scroll, the buttons below them stay in sight, and the whole dialog comes up on t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -51,3 +51,24 @@ def fit_on_screen(dialog: QDialog) -> None:
     whole, corner = dialog.size() + frame, dialog.frameGeometry().topLeft()
     dialog.move(max(screen.left(), min(corner.x(), screen.right() + 1 - whole.width())),
                 max(screen.top(), min(corner.y(), screen.bottom() + 1 - whole.height())))
+
+
+# How often, and how far apart in milliseconds, a dialog looks whether it is framed yet.
+FRAME_LOOKS, FRAME_LOOK_MS = 20, 50
+
+
+def keep_frame_on_screen(dialog: QDialog, looks: int = FRAME_LOOKS) -> None:
+    """Once the window manager framed the dialog, its frame wholly on the screen: before, Qt
+    cannot know the frame, and placed a dialog as tall as the screen with its title bar above
+    the top (icewm), where nobody can take hold of it to move it."""
+    frame = dialog.frameGeometry()
+    if frame == dialog.geometry():  # not framed yet: look again soon (the GUI never waits)
+        if looks > 1 and dialog.isVisible():
+            QTimer.singleShot(FRAME_LOOK_MS, dialog,
+                              lambda: keep_frame_on_screen(dialog, looks - 1))
+        return
+    screen = dialog.screen().availableGeometry()
+    left = max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width()))
+    top = max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height()))
+    if (left, top) != (frame.left(), frame.top()):
+        dialog.move(left, top)
