@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -199,7 +200,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("ngrok agent API address:"), self.ngrok_api)
         form.addRow(self.tr("cloudflared metrics address:"), self.cloudflared_metrics)
         form.addRow(self.tr("Public URL (typed or named tunnel):"), self.public_url)
-        form.addRow(self.rotate_button)
+        rotate = QHBoxLayout()  # a button of its own size, under the fields it goes with
+        rotate.addWidget(self.rotate_button)
+        rotate.addStretch(1)
+        form.addRow("", rotate)
         form.addRow(self.tokens)
         form.setRowVisible(self.tokens, False)  # until there is something to say of them
         self.tunnel.currentIndexChanged.connect(self._show_tunnel_fields)

@@ -69,3 +69,10 @@ def test_no_empty_row_waits_for_a_note_on_the_tokens(
     dialog.rotate_token()  # the grace period is on: the old token's end is told
     qtbot.waitUntil(lambda: bool(dialog.tokens.text()), timeout=10_000)
     assert dialog.tokens.isVisible()
+
+
+def test_the_rotate_button_is_a_button_of_its_own_size(dialog: SettingsDialog) -> None:
+    """It was stretched across the whole group, a bar rather than a button."""
+    dialog.tunnel.setCurrentIndex(dialog.tunnel.findData("url"))
+    button = dialog.rotate_button
+    assert button.isVisible() and button.width() <= button.sizeHint().width(), button.width()
